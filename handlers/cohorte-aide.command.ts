@@ -1,0 +1,10 @@
+import type { CommandHandler } from '../src/core/handler.js';
+
+/** `/cohorte aide`, and `/cohorte` alone: the commands this person may use, in their language. */
+export const cohorteAide: CommandHandler = {
+  command: 'cohorte',
+  name: 'aide',
+  aliases: ['', 'help'],
+  help: 'help.cohorte.aide',
+  run: async (ctx) => ({ visibility: 'ephemeral', message: ctx.help() }),
+};

@@ -1,0 +1,19 @@
+import { UserError } from '../src/core/errors.js';
+import type { CommandHandler } from '../src/core/handler.js';
+import { isLocale, translate } from '../src/core/i18n/index.js';
+import { textMessage } from '../src/core/message.js';
+
+/** `/cohorte langue fr|en`: the language Cohorte uses with this person from now on. */
+export const cohorteLangue: CommandHandler = {
+  command: 'cohorte',
+  name: 'langue',
+  aliases: ['language', 'lang'],
+  help: 'help.cohorte.langue',
+  async run({ person, services }, args) {
+    const wanted = args.trim().toLowerCase();
+    if (!isLocale(wanted)) throw new UserError('lang.usage');
+    if (!person.email) throw new UserError('error.notInCommunity', { email: '?' });
+    await services.people.setLocale(person.email, wanted);
+    return { visibility: 'ephemeral', message: textMessage(translate(wanted, 'lang.done')) };
+  },
+};

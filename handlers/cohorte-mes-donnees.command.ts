@@ -1,0 +1,31 @@
+import { UserError } from '../src/core/errors.js';
+import type { CommandHandler } from '../src/core/handler.js';
+import { textMessage } from '../src/core/message.js';
+
+/** `/cohorte mes-donnees`: a JSON file of everything stored about you, sent by DM through the outbox. */
+export const cohorteMesDonnees: CommandHandler = {
+  command: 'cohorte',
+  name: 'mes-donnees',
+  aliases: ['mes-données', 'my-data'],
+  help: 'help.cohorte.mes-donnees',
+  async run({ person, t, services }) {
+    if (!person.email) throw new UserError('error.notInCommunity', { email: '?' });
+    const now = services.clock.now();
+    const data = await services.personalData.exportAll(person.email);
+    const document = {
+      email: person.email,
+      exportedAt: now.toISOString(),
+      roles: person.roles,
+      stores: data,
+    };
+    await services.outbox.send({
+      key: `personal-data:${person.email}:${now.getTime()}`,
+      to: { kind: 'person', email: person.email },
+      message: textMessage(
+        t('data.fileComment', { email: person.email, date: now.toISOString().slice(0, 10) }),
+      ),
+      file: { name: 'cohorte-mes-donnees.json', content: `${JSON.stringify(document, null, 2)}\n` },
+    });
+    return { visibility: 'ephemeral', message: textMessage(t('data.queued')) };
+  },
+};

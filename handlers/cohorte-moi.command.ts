@@ -1,0 +1,39 @@
+import type { CommandHandler } from '../src/core/handler.js';
+import { joinLines, type Rich, textMessage } from '../src/core/message.js';
+
+/** `/cohorte moi`: roles, défi and promotion of the person asking. */
+export const cohorteMoi: CommandHandler = {
+  command: 'cohorte',
+  name: 'moi',
+  aliases: ['me'],
+  help: 'help.cohorte.moi',
+  async run({ person, t }) {
+    if (!person.inCommunity) {
+      return {
+        visibility: 'ephemeral',
+        message: textMessage(t('error.notInCommunity', { email: person.email })),
+      };
+    }
+    const roles = person.roles
+      .map((role) =>
+        t(`role.${role}`)
+          .map((piece) => piece.text)
+          .join(''),
+      )
+      .join(', ');
+    const lines: Rich[] = [
+      t('me.title', { name: person.name, email: person.email }),
+      roles ? t('me.roles', { roles }) : t('me.noRole'),
+    ];
+    for (const { role, defi, promotion } of person.memberships) {
+      lines.push(
+        role === 'eig'
+          ? t('me.defi', { defi: defi.name, administration: defi.administration, promotion: promotion.name })
+          : t('me.mentorOf', { defi: defi.name, promotion: promotion.name }),
+      );
+    }
+    for (const promotion of person.alumniOf) lines.push(t('me.alumniOf', { promotion: promotion.name }));
+    lines.push(t('me.language'));
+    return { visibility: 'ephemeral', message: textMessage(joinLines(lines)) };
+  },
+};

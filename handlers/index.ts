@@ -1,0 +1,21 @@
+import type { ActionHandler, CommandHandler } from '../src/core/handler.js';
+import { cohorteAide } from './cohorte-aide.command.js';
+import { cohorteLangue } from './cohorte-langue.command.js';
+import { cohorteMesDonnees } from './cohorte-mes-donnees.command.js';
+import { cohorteMoi } from './cohorte-moi.command.js';
+import { cohorteOublier } from './cohorte-oublier.command.js';
+import { cohorteRole } from './cohorte-role.command.js';
+import { forgetAction } from './forget.action.js';
+
+/** Every command, in the order the help lists them. Adding a command is one file plus one line here. */
+export const commandHandlers: readonly CommandHandler[] = [
+  cohorteAide,
+  cohorteMoi,
+  cohorteLangue,
+  cohorteMesDonnees,
+  cohorteOublier,
+  cohorteRole,
+];
+
+/** Every button. */
+export const actionHandlers: readonly ActionHandler[] = [forgetAction];

@@ -1,0 +1,169 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { Readable, Writable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Worker } from 'bullmq';
+import { actionHandlers, commandHandlers } from '../handlers/index.js';
+import { jobDefinitions } from '../jobs/index.js';
+import { createShellAdapter } from './chat/shell/shell-adapter.js';
+import { createSlackAdapter } from './chat/slack/slack-adapter.js';
+import type { LoadedCommunity } from './community.js';
+import type { Config } from './config.js';
+import { type Clock, systemClock } from './core/clock.js';
+import type { Services } from './core/ports.js';
+import { createRoster } from './core/roster/roster.js';
+import { createRouter } from './core/router.js';
+import { createHttpServer, sendJson } from './http.js';
+import type { Log } from './log.js';
+import { createJobControl, createJobs, createJobsWorker, upsertSchedulers } from './queue/jobs.js';
+import { createOutbox, createOutboxWorker } from './queue/outbox.js';
+import { createQueues } from './queue/queues.js';
+import { createStores } from './store/index.js';
+import { bullConnectionOptions, createCommandRedis, isRedisUnavailable } from './store/redis.js';
+
+/** What the composition needs beyond the configuration; tests pass their own clock and shell streams. */
+export interface CohorteOptions {
+  config: Config;
+  community: LoadedCommunity;
+  log: Log;
+  clock?: Clock;
+  shell?: { input: Readable; output: Writable; as?: string };
+}
+
+/** Calls `close` but gives up after `ms`: `worker.close()` can hang while Redis is unreachable. */
+const bounded = (work: Promise<unknown>, ms: number) =>
+  Promise.race([work, sleep(ms, undefined, { ref: false })]);
+
+/** Logs a dependency's errors once per outage, not once per reconnection attempt. */
+function outageLogger(log: Log, what: string) {
+  let down = false;
+  return {
+    error: (err: Error) => {
+      if (!down) log.warn({ err: err.message }, `${what} unreachable; retrying`);
+      down = true;
+    },
+    ready: () => {
+      if (down) log.info(`${what} back`);
+      down = false;
+    },
+  };
+}
+
+/**
+ * Builds Cohorte: config → redis → stores and queues → adapter → router → HTTP server and workers, by `ROLE`.
+ * Nothing starts until `start()`.
+ */
+export function createCohorte(options: CohorteOptions) {
+  const { config, community, log } = options;
+  const role = config.ROLE;
+  const runsWeb = role !== 'worker';
+  const runsWorkers = role !== 'web';
+  const redis = createCommandRedis(config.REDIS_URL);
+  const redisState = outageLogger(log, 'redis');
+  redis.on('error', redisState.error).on('ready', redisState.ready);
+  const stores = createStores(redis, config.REDIS_PREFIX);
+  const connection = bullConnectionOptions(config.REDIS_URL);
+  const queues = createQueues(connection, stores.keys.bull);
+  for (const queue of [queues.jobs, queues.outbox]) queue.on('error', redisState.error);
+
+  const slack =
+    config.chat.kind === 'slack'
+      ? createSlackAdapter({ ...config.chat, locale: community.locale }, { cache: stores.identities, log })
+      : undefined;
+  const shell = slack
+    ? undefined
+    : createShellAdapter({
+        locale: community.locale,
+        input: options.shell?.input ?? process.stdin,
+        output: options.shell?.output ?? process.stdout,
+        as: options.shell?.as ?? community.coordinators[0]?.email ?? 'invite@example.org',
+      });
+  const adapter = slack ?? (shell as NonNullable<typeof shell>);
+
+  const services: Services = {
+    roster: createRoster(community),
+    people: stores.people,
+    personalData: stores.personalData,
+    outbox: createOutbox(queues),
+    jobs: createJobs(queues),
+    directory: adapter.directory,
+    clock: options.clock ?? systemClock,
+    log,
+    isUnavailable: isRedisUnavailable,
+  };
+  const router = createRouter({ commands: commandHandlers, actions: actionHandlers, services });
+  const jobControl = createJobControl(queues, jobDefinitions);
+  const workers: Worker[] = [];
+
+  const server: Server = createHttpServer({
+    '/healthz': (_req, res) => sendJson(res, 200, { status: 'ok' }),
+    '/readyz': async (_req, res) => {
+      const redisOk = await redis.ping().then(
+        () => true,
+        () => false,
+      );
+      const workersOk = workers.every((w) => w.isRunning());
+      sendJson(res, redisOk && workersOk ? 200 : 503, {
+        redis: redisOk,
+        workers: runsWorkers ? workersOk : 'n/a',
+      });
+    },
+    ...(runsWeb && slack?.requestListener ? { '/slack/events': slack.requestListener } : {}),
+  });
+
+  let shellDone: Promise<void> | undefined;
+
+  return {
+    services,
+    stores,
+    queues,
+    router,
+    server,
+    /** Resolves when the local shell's input ends (shell mode only). */
+    shellDone: () => shellDone,
+
+    /** Starts the HTTP server, the adapter and, by role, the workers and schedulers. */
+    async start() {
+      slack?.attach(router);
+      if (runsWorkers) {
+        const schedulers = await upsertSchedulers(queues, jobDefinitions, community.timezone);
+        log.info(
+          { schedulers: schedulers.map((s) => `${s.id} ${s.pattern} ${s.tz}`) },
+          'schedulers registered',
+        );
+        const common = { connection, prefix: stores.keys.bull, log };
+        workers.push(createJobsWorker({ ...common, definitions: jobDefinitions, services }));
+        workers.push(
+          createOutboxWorker({
+            ...common,
+            redis,
+            keys: stores.keys,
+            sender: adapter.sender,
+            channelIntervalMs: config.OUTBOX_CHANNEL_INTERVAL_MS,
+            workspacePerSecond: config.OUTBOX_WORKSPACE_PER_SECOND,
+          }),
+        );
+        for (const worker of workers) worker.on('error', redisState.error);
+      }
+      if (slack) await slack.start();
+      server.listen(config.PORT);
+      await once(server, 'listening');
+      log.info({ port: config.PORT, role, chat: config.chat.kind }, 'cohorte started');
+      if (shell && runsWeb) shellDone = shell.run(router, jobControl);
+    },
+
+    /** Graceful stop: no new requests, in-flight jobs finish (bounded by SHUTDOWN_TIMEOUT_MS), connections closed. */
+    async stop() {
+      const limit = config.SHUTDOWN_TIMEOUT_MS;
+      server.closeAllConnections();
+      await bounded(new Promise((resolve) => server.close(resolve)), limit);
+      await bounded(slack?.stop() ?? Promise.resolve(), limit);
+      await bounded(Promise.all(workers.map((w) => w.close())), limit);
+      await bounded(queues.close(), limit);
+      redis.disconnect();
+    },
+  };
+}
+
+/** A built Cohorte. */
+export type Cohorte = ReturnType<typeof createCohorte>;

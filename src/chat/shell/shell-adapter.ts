@@ -1,0 +1,105 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Reply } from '../../core/handler.js';
+import { type Locale, type MessageKey, type Params, translate } from '../../core/i18n/index.js';
+import type { Button } from '../../core/message.js';
+import { toPlainText } from '../../core/message.js';
+import type { ChatSender, Directory, JobControl } from '../../core/ports.js';
+import { normalizeEmail } from '../../core/roster/roster.js';
+import type { Router } from '../../core/router.js';
+import { renderShell } from './shell-render.js';
+
+/** The local shell: a terminal where you are any person of the community file; user ids are e-mails. */
+export function createShellAdapter(options: {
+  locale: Locale;
+  input: Readable;
+  output: Writable;
+  as: string;
+}) {
+  const write = (text: string): void => {
+    options.output.write(`${text}\n`);
+  };
+  const say = (key: MessageKey, params?: Params): void =>
+    write(toPlainText(translate(options.locale, key, params)));
+  const directory: Directory = {
+    emailOf: async (user) => normalizeEmail(user.id),
+    userIdOf: async (email) => normalizeEmail(email),
+  };
+  const sender: ChatSender = {
+    platform: 'shell',
+    conversation: async (to) => (to.kind === 'channel' ? to.channel : `@${to.email}`),
+    async post(conversation, message, file) {
+      const { text } = renderShell(message);
+      write(`── ${conversation} ──\n${text}${file ? `\n📎 ${file.name}\n${file.content}` : ''}`);
+      return `shell-${Date.now()}`;
+    },
+  };
+
+  /** Reads commands until the input ends. Resolves when it does. */
+  function run(router: Router, jobs: JobControl): Promise<void> {
+    let email = normalizeEmail(options.as);
+    let buttons: Button[] = [];
+    const user = () => ({ platform: 'shell' as const, id: email });
+    const show = (reply: Reply) => {
+      const rendered = renderShell(reply.message);
+      write(rendered.text);
+      if (rendered.buttons.length) buttons = rendered.buttons;
+    };
+    const handle = async (line: string) => {
+      const [word = '', ...rest] = line.trim().split(/\s+/);
+      const arg = rest.join(' ');
+      if (word === '') return;
+      if (word.startsWith('/')) {
+        return show(
+          await router.command({
+            user: user(),
+            command: word.slice(1).toLowerCase(),
+            text: arg,
+            channel: 'shell',
+          }),
+        );
+      }
+      if (word === ':as' && arg) {
+        email = normalizeEmail(arg);
+        return say('shell.as', { email });
+      }
+      if (word === ':jobs') {
+        const list = await jobs.list();
+        if (list.length === 0) return say('shell.noJobs');
+        say('shell.jobs');
+        for (const j of list)
+          say('shell.job', { id: `${j.id} (${j.pattern}, ${j.tz})`, next: j.next?.toISOString() ?? '—' });
+        return;
+      }
+      if (word === ':run')
+        return say((await jobs.runNow(arg)) ? 'shell.ran' : 'shell.unknownJob', { id: arg });
+      if (word === ':click') {
+        const button = buttons[Number(arg) - 1];
+        if (!button) return say('shell.noButton', { n: arg });
+        return show(
+          await router.action({
+            user: user(),
+            actionId: button.actionId,
+            value: button.value,
+            channel: 'shell',
+          }),
+        );
+      }
+      say('shell.unknownInput');
+    };
+
+    return new Promise((resolve) => {
+      const rl = createInterface({ input: options.input, terminal: false });
+      say('shell.welcome', { email });
+      // One line at a time, in order, even when lines arrive faster than they are handled (piped input).
+      let chain = Promise.resolve();
+      rl.on('line', (line) => {
+        if (line.trim() === ':quit') return rl.close();
+        chain = chain.then(() => handle(line)).catch((error: unknown) => write(String(error)));
+      });
+      rl.on('close', () => void chain.then(resolve));
+    });
+  }
+
+  return { directory, sender, run };
+}

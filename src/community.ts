@@ -1,0 +1,275 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { isCollection, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { CommunityData } from './core/roster/types.js';
+
+/** One mistake in the community file; `line` is 1-based, `path` is dotted (`promotions.0.defis.1.id`). */
+export interface CommunityProblem {
+  line: number | undefined;
+  path: string;
+  message: string;
+}
+
+/** `file:line: path: message`, the one way a problem is shown (the line is left out when unknown). */
+export function formatProblem(fileName: string, problem: CommunityProblem): string {
+  const where = problem.line === undefined ? fileName : `${fileName}:${problem.line}`;
+  return `${where}: ${problem.path || '(racine)'}: ${problem.message}`;
+}
+
+/** Thrown by {@link loadCommunityFile}: holds every problem found, and lists them one per line in its message. */
+export class CommunityFileError extends Error {
+  constructor(
+    readonly fileName: string,
+    readonly problems: CommunityProblem[],
+  ) {
+    super(
+      [
+        `${fileName} : ${problems.length} problème(s)`,
+        ...problems.map((p) => formatProblem(fileName, p)),
+      ].join('\n'),
+    );
+    this.name = 'CommunityFileError';
+  }
+}
+
+const isTimezone = (timeZone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const isRealDate = (text: string): boolean => {
+  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+};
+
+const TextSchema = z.string().trim().min(1);
+const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: (iss) => `adresse e-mail invalide : ${String(iss.input)}` }));
+const DateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date attendue au format AAAA-MM-JJ' })
+  .refine(isRealDate, { error: (iss) => `date inexistante : ${String(iss.input)}` });
+
+/** A person: an e-mail string or `{ email, name? }`, always normalised to the object with a lower-cased e-mail. */
+export const PersonSchema = z.preprocess(
+  (value) => (typeof value === 'string' ? { email: value } : value),
+  z.strictObject({ email: EmailSchema, name: TextSchema.optional() }),
+);
+const PeopleSchema = z.array(PersonSchema);
+
+/** A défi of a promotion; its id is unique across all promotions (checked by {@link parseCommunity}). */
+export const DefiSchema = z.strictObject({
+  id: TextSchema,
+  name: TextSchema,
+  administration: TextSchema,
+  channel: TextSchema,
+  eig: PeopleSchema,
+  mentors: PeopleSchema.default([]),
+});
+
+/** A promotion with real calendar dates; `end` not before `start` is checked by {@link parseCommunity}. */
+export const PromotionSchema = z.strictObject({
+  id: TextSchema,
+  name: TextSchema,
+  start: DateSchema,
+  end: DateSchema,
+  defis: z.array(DefiSchema),
+});
+
+/** A ritual: `id` and `kind` are required, references are checked, other keys belong to the rituals feature. */
+export const RitualSchema = z.looseObject({
+  id: TextSchema,
+  kind: TextSchema,
+  promotion: TextSchema.optional(),
+  defis: z.array(TextSchema).optional(),
+});
+
+/** The whole `community.yml`: strict on its top level, with defaults filled in. */
+export const CommunityFileSchema = z.strictObject({
+  timezone: z
+    .string()
+    .refine(isTimezone, { error: (iss) => `fuseau horaire inconnu : ${String(iss.input)}` })
+    .default('Europe/Paris'),
+  locale: z.enum(['fr', 'en']).default('fr'),
+  channels: z.strictObject({ community: TextSchema, coordination: TextSchema, alumni: TextSchema }),
+  coordinators: PeopleSchema,
+  promotions: z.array(PromotionSchema),
+  alumni: PeopleSchema.default([]),
+  rituals: z.array(RitualSchema).default([]),
+  sessions: z.array(z.looseObject({})).default([]),
+  bulloterie: z.looseObject({}).default({}),
+});
+
+/** What {@link loadCommunityFile} guarantees: the core's view plus the sections later features read. */
+export type LoadedCommunity = CommunityData & {
+  rituals: z.infer<typeof RitualSchema>[];
+  sessions: Record<string, unknown>[];
+  bulloterie: Record<string, unknown>;
+};
+
+/** Either the community, or every problem found (sorted by line), never just the first. */
+export type ParseResult =
+  | { ok: true; fileName: string; community: LoadedCommunity }
+  | { ok: false; fileName: string; problems: CommunityProblem[] };
+
+type Path = (string | number)[];
+
+const EXPECTED: Record<string, string> = {
+  string: 'un texte',
+  object: 'une table « clé: valeur »',
+  array: 'une liste',
+};
+
+/** French messages for zod's generic issues (our own refinements carry their own). */
+const frenchErrors: z.core.$ZodErrorMap = (iss) => {
+  if (iss.code === 'invalid_type') {
+    return iss.input === undefined
+      ? 'champ obligatoire'
+      : `attendu : ${EXPECTED[iss.expected] ?? iss.expected}`;
+  }
+  if (iss.code === 'too_small' && iss.origin === 'string') return 'ne doit pas être vide';
+  if (iss.code === 'invalid_value') return `valeur attendue : ${iss.values.map(String).join(' ou ')}`;
+  if (iss.code === 'invalid_format' && iss.format === 'email') return 'adresse e-mail invalide';
+  return undefined;
+};
+
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const field = (value: unknown, key: string): unknown =>
+  typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value.trim() : undefined);
+
+/** Checks across entries (ids, dates, references, people), tolerant of shapes the schema already reports. */
+function crossCheck(raw: unknown, report: (path: Path, message: string) => void): void {
+  const promotionIds = new Map<string, number>();
+  const defiIds = new Map<string, string>();
+  asArray(field(raw, 'promotions')).forEach((promotion, p) => {
+    const id = str(field(promotion, 'id'));
+    if (id !== undefined) {
+      if (promotionIds.has(id)) report(['promotions', p, 'id'], `identifiant de promotion en double : ${id}`);
+      else promotionIds.set(id, p);
+    }
+    const start = str(field(promotion, 'start'));
+    const end = str(field(promotion, 'end'));
+    if (start && end && end < start)
+      report(['promotions', p, 'end'], `la fin ${end} précède le début ${start}`);
+    const eigSeen = new Map<string, string>();
+    asArray(field(promotion, 'defis')).forEach((defi, d) => {
+      const defiPath: Path = ['promotions', p, 'defis', d];
+      const defiId = str(field(defi, 'id'));
+      if (defiId !== undefined) {
+        const other = defiIds.get(defiId.toLowerCase());
+        if (other !== undefined) {
+          report([...defiPath, 'id'], `identifiant de défi en double : ${defiId} (promotion ${other})`);
+        } else defiIds.set(defiId.toLowerCase(), id ?? String(p));
+      }
+      asArray(field(defi, 'eig')).forEach((person, e) => {
+        const email = str(typeof person === 'string' ? person : field(person, 'email'))?.toLowerCase();
+        if (!email) return;
+        const first = eigSeen.get(email);
+        if (first !== undefined) {
+          report([...defiPath, 'eig', e], `${email} est déjà EIG dans cette promotion (défi ${first})`);
+        } else eigSeen.set(email, defiId ?? String(d));
+      });
+    });
+  });
+  asArray(field(raw, 'rituals')).forEach((ritual, r) => {
+    const promotion = str(field(ritual, 'promotion'));
+    if (promotion !== undefined && !promotionIds.has(promotion)) {
+      report(['rituals', r, 'promotion'], `promotion inconnue : ${promotion}`);
+    }
+    asArray(field(ritual, 'defis')).forEach((defi, d) => {
+      const id = str(defi);
+      if (id !== undefined && !defiIds.has(id.toLowerCase())) {
+        report(['rituals', r, 'defis', d], `défi inconnu : ${id}`);
+      }
+    });
+  });
+}
+
+/**
+ * Parses and checks a community file's text. Never throws: YAML syntax errors, schema errors and cross checks all
+ * come back as problems with the line of the offending node. `fileName` is carried along for messages.
+ */
+export function parseCommunity(text: string, fileName: string): ParseResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const lineAt = (offset: number): number => lineCounter.linePos(offset).line;
+  const problems: CommunityProblem[] = [];
+  const done = () => ({
+    ok: false as const,
+    fileName,
+    problems: problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity)),
+  });
+
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const message = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? error.code;
+      problems.push({ line: lineAt(error.pos[0]), path: 'syntaxe YAML', message });
+    }
+    return done();
+  }
+
+  // The nearest node that exists: a missing key is reported on its parent's line.
+  const lineOf = (path: Path): number | undefined => {
+    for (let depth = path.length; depth > 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth), true);
+      if ((isCollection(node) || isScalar(node)) && node.range) return lineAt(node.range[0]);
+    }
+    const root = doc.contents;
+    return root?.range ? lineAt(root.range[0]) : undefined;
+  };
+  const keyLine = (path: Path, key: string): number | undefined => {
+    const map = path.length === 0 ? doc.contents : doc.getIn(path, true);
+    const pair = isMap(map)
+      ? map.items.find((item) => isScalar(item.key) && item.key.value === key)
+      : undefined;
+    return isScalar(pair?.key) && pair.key.range ? lineAt(pair.key.range[0]) : lineOf(path);
+  };
+  const report = (path: Path, message: string) =>
+    problems.push({ line: lineOf(path), path: path.join('.'), message });
+
+  const raw: unknown = doc.toJS();
+  const parsed = CommunityFileSchema.safeParse(raw, { error: frenchErrors });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.map((part) => (typeof part === 'number' ? part : String(part)));
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          problems.push({
+            line: keyLine(path, key),
+            path: [...path, key].join('.'),
+            message: 'clé inconnue',
+          });
+        }
+      } else report(path, issue.message);
+    }
+  }
+  crossCheck(raw, report);
+  if (!parsed.success || problems.length > 0) return done();
+  return { ok: true, fileName, community: parsed.data };
+}
+
+/**
+ * Reads and checks a community file. Returns a community with every default filled in, or throws a
+ * {@link CommunityFileError} listing every problem; a file that cannot be read throws the file system's error.
+ */
+export function loadCommunityFile(path: string): LoadedCommunity {
+  const result = parseCommunity(readFileSync(path, 'utf8'), path);
+  if (!result.ok) throw new CommunityFileError(path, result.problems);
+  return result.community;
+}
+
+/** The file to load: `configured` if it exists, else `./community.yml` if it exists, else the example. */
+export function resolveCommunityPath(configured: string | undefined): string {
+  if (configured && existsSync(configured)) return configured;
+  if (existsSync('./community.yml')) return './community.yml';
+  return './community.example.yml';
+}

@@ -1,0 +1,235 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * Names of the environment variables that hold secrets. The logger redacts them, and no configuration error ever
+ * repeats their value (nor any other value: see {@link ConfigError}).
+ */
+export const SECRET_KEYS = [
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'MATTERMOST_BOT_TOKEN',
+] as const;
+
+/** The Slack variables: setting any of them switches the bot from the local shell to Slack. */
+const SLACK_KEYS = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL'] as const;
+
+const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const ROLES = ['all', 'web', 'worker'] as const;
+
+// Every message is fixed text: zod's defaults can quote the input, and the input may be a token.
+const EXPECTED = {
+  REDIS_URL: 'expected a redis:// or rediss:// URL',
+  REDIS_PREFIX: 'expected letters, digits, "-" or "_" only',
+  PORT: 'expected a whole number between 1 and 65535',
+  PUBLIC_URL: 'expected an http:// or https:// URL',
+  LOG_LEVEL: `expected one of ${LOG_LEVELS.join(', ')}`,
+  COMMUNITY_FILE: 'expected a file path',
+  SLACK_BOT_TOKEN: 'expected a bot token starting with "xoxb-"',
+  SLACK_SIGNING_SECRET: 'expected a signing secret of at least 16 characters',
+  SLACK_APP_TOKEN: 'expected an app-level token starting with "xapp-"',
+  SLACK_API_URL: 'expected an http:// or https:// URL',
+  ROLE: `expected one of ${ROLES.join(', ')}`,
+  OUTBOX_CHANNEL_INTERVAL_MS: 'expected a whole number of milliseconds between 0 and 3600000',
+  OUTBOX_WORKSPACE_PER_SECOND: 'expected a whole number of posts per second between 1 and 1000',
+  SHUTDOWN_TIMEOUT_MS: 'expected a whole number of milliseconds between 1 and 3600000',
+} as const;
+
+function text(expected: string) {
+  return z.string({ error: expected });
+}
+
+function url(expected: string, protocols: readonly string[]) {
+  return text(expected).refine(
+    (value) => URL.canParse(value) && protocols.includes(new URL(value).protocol),
+    { error: expected },
+  );
+}
+
+function wholeNumber(expected: string, min: number, max: number) {
+  return text(expected)
+    .refine((value) => /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max, {
+      error: expected,
+    })
+    .transform(Number);
+}
+
+function prefixed(expected: string, prefix: string) {
+  return text(expected).refine((value) => value.startsWith(prefix) && value.length > prefix.length, {
+    error: expected,
+  });
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(expected: string, values: T) {
+  return z.enum(values, { error: expected });
+}
+
+const EnvSchema = z.object(
+  {
+    REDIS_URL: url(EXPECTED.REDIS_URL, ['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: text(EXPECTED.REDIS_PREFIX)
+      .regex(/^[A-Za-z0-9_-]+$/, { error: EXPECTED.REDIS_PREFIX })
+      .default('cohorte'),
+    PORT: wholeNumber(EXPECTED.PORT, 1, 65535).default(3000),
+    PUBLIC_URL: url(EXPECTED.PUBLIC_URL, ['http:', 'https:'])
+      .transform((value) => value.replace(/\/+$/, ''))
+      .optional(),
+    LOG_LEVEL: oneOf(EXPECTED.LOG_LEVEL, LOG_LEVELS).default('info'),
+    COMMUNITY_FILE: text(EXPECTED.COMMUNITY_FILE).optional(),
+    SLACK_BOT_TOKEN: prefixed(EXPECTED.SLACK_BOT_TOKEN, 'xoxb-').optional(),
+    SLACK_SIGNING_SECRET: text(EXPECTED.SLACK_SIGNING_SECRET)
+      .min(16, { error: EXPECTED.SLACK_SIGNING_SECRET })
+      .optional(),
+    SLACK_APP_TOKEN: prefixed(EXPECTED.SLACK_APP_TOKEN, 'xapp-').optional(),
+    SLACK_API_URL: url(EXPECTED.SLACK_API_URL, ['http:', 'https:'])
+      .transform((value) => (value.endsWith('/') ? value : `${value}/`))
+      // Defaulted after the Slack checks, which must see whether the variable was set.
+      .optional(),
+    ROLE: oneOf(EXPECTED.ROLE, ROLES).default('all'),
+    OUTBOX_CHANNEL_INTERVAL_MS: wholeNumber(EXPECTED.OUTBOX_CHANNEL_INTERVAL_MS, 0, 3_600_000).default(1000),
+    OUTBOX_WORKSPACE_PER_SECOND: wholeNumber(EXPECTED.OUTBOX_WORKSPACE_PER_SECOND, 1, 1000).default(8),
+    SHUTDOWN_TIMEOUT_MS: wholeNumber(EXPECTED.SHUTDOWN_TIMEOUT_MS, 1, 3_600_000).default(10000),
+  },
+  { error: 'environment: expected an object of strings' },
+);
+
+type Env = z.output<typeof EnvSchema>;
+
+const ENV_KEYS = Object.keys(EnvSchema.shape) as (keyof Env)[];
+
+/**
+ * Keeps only the variables we know, trimmed; an empty or blank value counts as unset, because people leave `FOO=`
+ * in their .env files.
+ */
+function normalizeEnv(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null) return input;
+  const source = input as Record<string, unknown>;
+  const env: Record<string, unknown> = {};
+  for (const key of ENV_KEYS) {
+    const value = source[key];
+    if (typeof value === 'string') {
+      if (value.trim() !== '') env[key] = value.trim();
+    } else if (value !== undefined) {
+      env[key] = value;
+    }
+  }
+  return env;
+}
+
+function slackKeysSet(env: Partial<Record<keyof Env, unknown>>): string[] {
+  return SLACK_KEYS.filter((key) => env[key] !== undefined);
+}
+
+/** Which chat platform the bot talks to, derived from the Slack variables. */
+export type ChatConfig =
+  | {
+      kind: 'slack';
+      /** `xoxb-` token for the Web API. */
+      botToken: string;
+      /** Verifies HTTP requests; absent only in Socket Mode. */
+      signingSecret?: string;
+      /** `xapp-` token; present exactly when `socketMode` is true. */
+      appToken?: string;
+      /** Web API base URL, always ending with `/`. */
+      apiUrl: string;
+      socketMode: boolean;
+    }
+  | { kind: 'shell' };
+
+function deriveChat(env: Env): ChatConfig {
+  if (slackKeysSet(env).length === 0 || env.SLACK_BOT_TOKEN === undefined) return { kind: 'shell' };
+  return {
+    kind: 'slack',
+    botToken: env.SLACK_BOT_TOKEN,
+    ...(env.SLACK_SIGNING_SECRET !== undefined && { signingSecret: env.SLACK_SIGNING_SECRET }),
+    ...(env.SLACK_APP_TOKEN !== undefined && { appToken: env.SLACK_APP_TOKEN }),
+    apiUrl: env.SLACK_API_URL ?? DEFAULT_SLACK_API_URL,
+    socketMode: env.SLACK_APP_TOKEN !== undefined,
+  };
+}
+
+/**
+ * The environment, parsed: every variable checked with a message that names it and never quotes its value, defaults
+ * filled in, empty strings treated as unset, and the derived {@link ChatConfig} in `chat`. Setting any Slack
+ * variable selects Slack and then requires `SLACK_BOT_TOKEN`, plus `SLACK_SIGNING_SECRET` unless `SLACK_APP_TOKEN`
+ * selects Socket Mode; setting none selects the local shell.
+ */
+export const ConfigSchema = z
+  .preprocess(
+    normalizeEnv,
+    EnvSchema.superRefine(
+      (env, ctx) => {
+        // Runs even when a variable is invalid (`when`), so every problem is reported in one go; it looks only at
+        // which variables are present, never at their values.
+        if (typeof env !== 'object' || env === null) return;
+        const present = slackKeysSet(env);
+        if (present.length === 0) return;
+        if (env.SLACK_BOT_TOKEN === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['SLACK_BOT_TOKEN'],
+            message: `required when any Slack variable is set (found: ${present.join(', ')})`,
+          });
+        }
+        if (env.SLACK_SIGNING_SECRET === undefined && env.SLACK_APP_TOKEN === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['SLACK_SIGNING_SECRET'],
+            message: 'required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN for Socket Mode)',
+          });
+        }
+      },
+      { when: () => true },
+    ),
+  )
+  .transform((env) => ({
+    ...env,
+    SLACK_API_URL: env.SLACK_API_URL ?? DEFAULT_SLACK_API_URL,
+    chat: deriveChat(env),
+  }));
+
+/** The application's configuration: the parsed environment plus the derived `chat` platform. */
+export type Config = z.output<typeof ConfigSchema>;
+
+/**
+ * Thrown by {@link loadConfig}. `problems` holds one line per problem, each starting with the variable's name and
+ * saying what is expected; no line ever contains the value that was given.
+ */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+
+  /** One line per problem, e.g. `PORT: expected a whole number between 1 and 65535`. */
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(`Configuration invalide :\n${problems.join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+/**
+ * Parses the environment (by default `process.env`) into a {@link Config}.
+ *
+ * @throws {ConfigError} listing every problem at once, one line each, without any value.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) =>
+    issue.path.length === 0 ? issue.message : `${issue.path.map(String).join('.')}: ${issue.message}`,
+  );
+  throw new ConfigError([...new Set(problems)]);
+}
+
+/**
+ * Loads `path` into `process.env` when the file exists, with Node's own parser; variables already set win over the
+ * file. Returns whether a file was loaded.
+ */
+export function readDotEnv(path = '.env'): boolean {
+  if (!existsSync(path)) return false;
+  process.loadEnvFile(path);
+  return true;
+}

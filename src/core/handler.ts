@@ -1,0 +1,61 @@
+import type { Locale, MessageKey, Translate } from './i18n/index.js';
+import type { ChatUser } from './ids.js';
+import type { Message } from './message.js';
+import type { Action } from './permissions.js';
+import type { Services } from './ports.js';
+import type { Person } from './roster/types.js';
+
+/** A slash command as it reached us, whatever the platform. */
+export interface CommandInvocation {
+  user: ChatUser;
+  /** Without the slash: `cohorte`, `standup`. */
+  command: string;
+  text: string;
+  channel: string;
+}
+
+/** A button click. */
+export interface ActionInvocation {
+  user: ChatUser;
+  actionId: string;
+  value: string;
+  channel: string;
+}
+
+/** What a handler answers. `replace` (actions only) swaps the clicked message for this one. */
+export interface Reply {
+  visibility: 'ephemeral' | 'channel';
+  message: Message;
+  replace?: boolean;
+}
+
+/** What every handler receives: who is asking, in their language, and the services. */
+export interface Context {
+  user: ChatUser;
+  person: Person;
+  locale: Locale;
+  t: Translate;
+  services: Services;
+  /** The help, listing only the commands this person may use. */
+  help(): Message;
+}
+
+/** One subcommand of one slash command, in one file of `handlers/`. */
+export interface CommandHandler {
+  command: string;
+  /** The first word after the command; '' for the command alone. */
+  name: string;
+  aliases?: readonly string[];
+  /** Required permission; the router refuses others with a clear message. */
+  action?: Action;
+  /** The catalog line of the help: usage and what it does. */
+  help: MessageKey;
+  run(ctx: Context, args: string): Promise<Reply>;
+}
+
+/** One button, in one file of `handlers/`. */
+export interface ActionHandler {
+  actionId: string;
+  action?: Action;
+  run(ctx: Context, value: string): Promise<Reply>;
+}

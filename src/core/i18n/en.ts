@@ -1,0 +1,75 @@
+import type { MessageKey } from './fr.js';
+
+/** The English catalog. Typed against the French one, so a missing key fails the build. */
+export const en: Record<MessageKey, string> = {
+  'error.unavailable': 'Service temporarily unavailable, please try again in a minute.',
+  'error.internal':
+    'Something went wrong on our side (ref. `{ref}`). The team can find it with this reference.',
+  'error.forbidden': 'This command is reserved for the programme’s coordinators.',
+  'error.unknownCommand': 'I do not know `{command}`. Here is what you can do:',
+  'error.notInCommunity':
+    'I cannot find you in the community ({email}). Ask the coordinators to add you to `community.yml`.',
+  'error.slow': 'This is taking longer than expected: the answer is on its way.',
+
+  'role.eig': 'EIG',
+  'role.mentor': 'mentor',
+  'role.coordinator': 'coordinator',
+  'role.alumni': 'alumni',
+
+  'help.title': '*Cohorte*: what you can do',
+  'help.footer': 'Type a command as shown; words between < > are to be replaced.',
+  'help.cohorte.aide': '`/cohorte aide`: this help',
+  'help.cohorte.moi': '`/cohorte moi`: your roles, your défi and your promotion',
+  'help.cohorte.role': '`/cohorte role <@person|email> <role> [défi]`: give or remove a role',
+  'help.cohorte.langue': '`/cohorte langue fr|en`: choose Cohorte’s language',
+  'help.cohorte.mes-donnees':
+    '`/cohorte mes-donnees`: get, by direct message, a JSON file of everything Cohorte keeps about you',
+  'help.cohorte.oublier': '`/cohorte oublier`: erase everything Cohorte keeps about you',
+
+  'me.title': '*{name}* ({email})',
+  'me.roles': 'Roles: {roles}',
+  'me.noRole': 'Roles: none yet',
+  'me.defi': 'Défi: *{defi}*, {administration} (promotion {promotion})',
+  'me.mentorOf': 'Mentor of the défi *{defi}* (promotion {promotion})',
+  'me.alumniOf': 'Alumni of the promotion {promotion}',
+  'me.language': 'Language: English',
+
+  'role.usage':
+    'Usage: `/cohorte role <@person|email> <eig|mentor|coordination|alumni> [défi]`, or `/cohorte role <@person|email> retirer <role>`.',
+  'role.unknownRole': '“{role}” is not a role. Roles: eig, mentor, coordination, alumni.',
+  'role.needsDefi': 'The {role} role needs a défi: `/cohorte role {who} {role} <défi>`. Défis: {defis}.',
+  'role.unknownDefi': 'I do not know the défi “{defi}”. Défis: {defis}.',
+  'role.unknownPerson': 'I cannot find anyone for “{who}”. Give an @mention or the person’s email.',
+  'role.granted': 'Done: {email} now has the *{role}* role{defi}.',
+  'role.revoked': 'Done: {email} no longer has the *{role}* role given in chat.',
+  'role.notGranted':
+    '{email} has no *{role}* role given in chat; roles from the file are changed in `community.yml`.',
+  'role.forDefi': ' for the défi {defi}',
+
+  'lang.usage': 'Usage: `/cohorte langue fr` or `/cohorte langue en`.',
+  'lang.done': 'Noted: Cohorte will now speak English to you.',
+
+  'data.queued': 'I am preparing the file of your data; it will arrive by direct message in a moment.',
+  'data.fileComment': 'Here is everything Cohorte keeps about you ({email}), as of {date}.',
+
+  'forget.confirm':
+    'Do you really want to erase everything Cohorte keeps about you? Roles given in chat and your preferences will be deleted. What is in `community.yml` stays with the coordinators.',
+  'forget.yes': 'Yes, erase everything',
+  'forget.no': 'Cancel',
+  'forget.done': 'Done: your data has been erased.',
+  'forget.cancelled': 'Nothing was erased.',
+
+  'roster.synced': 'Directory: {resolved} people found on the chat platform, {missing} not found{list}.',
+
+  'shell.welcome':
+    'Cohorte, local shell. You are {email}. Type a command (`/cohorte aide`), `:as <email>` to switch person, `:jobs` for scheduled jobs, `:run <job>` to run one, `:quit` to leave.',
+  'shell.as': 'You are now {email}.',
+  'shell.jobs': 'Scheduled jobs:',
+  'shell.noJobs': 'No scheduled job.',
+  'shell.job': '{id}: next run {next}',
+  'shell.ran': 'Job {id} started.',
+  'shell.unknownJob': 'I do not know the job “{id}”. Type `:jobs` for the list.',
+  'shell.buttons': 'Buttons: {list} (type `:click <n>`)',
+  'shell.unknownInput': 'Type a command starting with /, or `:quit`.',
+  'shell.noButton': 'No button number {n} on the last message.',
+};

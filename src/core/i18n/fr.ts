@@ -1,0 +1,81 @@
+/**
+ * The French catalog, the reference one. Markup: `*gras*`, `_italique_`, `` `code` ``; `{nom}` is a parameter,
+ * always inserted as literal text. Vouvoiement, 24-hour times.
+ */
+export const fr = {
+  'error.unavailable': 'Service momentanément indisponible, réessayez dans une minute.',
+  'error.internal':
+    'Une erreur est survenue de notre côté (réf. `{ref}`). L’équipe peut la retrouver avec cette référence.',
+  'error.forbidden': 'Cette commande est réservée aux coordinateurs et coordinatrices du programme.',
+  'error.unknownCommand': 'Je ne connais pas `{command}`. Voici ce que vous pouvez faire :',
+  'error.notInCommunity':
+    'Je ne vous trouve pas dans la communauté ({email}). Demandez à la coordination de vous ajouter à `community.yml`.',
+  'error.slow': 'C’est plus long que prévu : la réponse arrive dans un instant.',
+
+  'role.eig': 'EIG',
+  'role.mentor': 'mentor',
+  'role.coordinator': 'coordination',
+  'role.alumni': 'alumni',
+
+  'help.title': '*Cohorte* : ce que vous pouvez faire',
+  'help.footer': 'Tapez une commande telle quelle ; les mots entre < > sont à remplacer.',
+  'help.cohorte.aide': '`/cohorte aide` : cette aide',
+  'help.cohorte.moi': '`/cohorte moi` : vos rôles, votre défi et votre promotion',
+  'help.cohorte.role': '`/cohorte role <@personne|e-mail> <rôle> [défi]` : donner ou retirer un rôle',
+  'help.cohorte.langue': '`/cohorte langue fr|en` : choisir la langue de Cohorte',
+  'help.cohorte.mes-donnees':
+    '`/cohorte mes-donnees` : recevoir en privé un fichier JSON de tout ce que Cohorte garde sur vous',
+  'help.cohorte.oublier': '`/cohorte oublier` : effacer tout ce que Cohorte garde sur vous',
+
+  'me.title': '*{name}* ({email})',
+  'me.roles': 'Rôles : {roles}',
+  'me.noRole': 'Rôles : aucun pour l’instant',
+  'me.defi': 'Défi : *{defi}*, {administration} (promotion {promotion})',
+  'me.mentorOf': 'Mentor du défi *{defi}* (promotion {promotion})',
+  'me.alumniOf': 'Alumni de la promotion {promotion}',
+  'me.language': 'Langue : français',
+
+  'role.usage':
+    'Usage : `/cohorte role <@personne|e-mail> <eig|mentor|coordination|alumni> [défi]`, ou `/cohorte role <@personne|e-mail> retirer <rôle>`.',
+  'role.unknownRole': '« {role} » n’est pas un rôle. Rôles possibles : eig, mentor, coordination, alumni.',
+  'role.needsDefi': 'Le rôle {role} demande un défi : `/cohorte role {who} {role} <défi>`. Défis : {defis}.',
+  'role.unknownDefi': 'Je ne connais pas le défi « {defi} ». Défis : {defis}.',
+  'role.unknownPerson':
+    'Je ne trouve personne pour « {who} ». Indiquez une @mention ou l’e-mail de la personne.',
+  'role.granted': 'C’est fait : {email} a maintenant le rôle *{role}*{defi}.',
+  'role.revoked': 'C’est fait : {email} n’a plus le rôle *{role}* donné dans le chat.',
+  'role.notGranted':
+    '{email} n’a pas de rôle *{role}* donné dans le chat ; les rôles du fichier se changent dans `community.yml`.',
+  'role.forDefi': ' pour le défi {defi}',
+
+  'lang.usage': 'Usage : `/cohorte langue fr` ou `/cohorte langue en`.',
+  'lang.done': 'C’est noté : Cohorte vous parlera désormais en français.',
+
+  'data.queued': 'Je prépare le fichier de vos données ; il arrive en message privé dans un instant.',
+  'data.fileComment': 'Voici tout ce que Cohorte garde sur vous ({email}), au {date}.',
+
+  'forget.confirm':
+    'Voulez-vous vraiment effacer tout ce que Cohorte garde sur vous ? Vos rôles donnés dans le chat et vos préférences seront supprimés. Les informations de `community.yml` restent à la coordination.',
+  'forget.yes': 'Oui, tout effacer',
+  'forget.no': 'Annuler',
+  'forget.done': 'C’est fait : vos données ont été effacées.',
+  'forget.cancelled': 'Rien n’a été effacé.',
+
+  'roster.synced':
+    'Annuaire : {resolved} personnes trouvées sur la messagerie, {missing} introuvables{list}.',
+
+  'shell.welcome':
+    'Cohorte, shell local. Vous êtes {email}. Tapez une commande (`/cohorte aide`), `:as <e-mail>` pour changer de personne, `:jobs` pour les tâches planifiées, `:run <tâche>` pour en lancer une, `:quit` pour sortir.',
+  'shell.as': 'Vous êtes maintenant {email}.',
+  'shell.jobs': 'Tâches planifiées :',
+  'shell.noJobs': 'Aucune tâche planifiée.',
+  'shell.job': '{id} : prochaine exécution {next}',
+  'shell.ran': 'Tâche {id} lancée.',
+  'shell.unknownJob': 'Je ne connais pas la tâche « {id} ». Tapez `:jobs` pour la liste.',
+  'shell.buttons': 'Boutons : {list} (tapez `:click <n>`)',
+  'shell.unknownInput': 'Tapez une commande qui commence par /, ou `:quit`.',
+  'shell.noButton': 'Aucun bouton n° {n} sur le dernier message.',
+} as const;
+
+/** Every key of the catalogs. */
+export type MessageKey = keyof typeof fr;

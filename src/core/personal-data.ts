@@ -1,0 +1,2 @@
+/** Action id of the confirmation buttons of `/cohorte oublier`: letters and digits only (Mattermost). */
+export const FORGET_ACTION = 'cohorteforget';

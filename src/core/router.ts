@@ -1,0 +1,108 @@
+import { errorRef, UserError } from './errors.js';
+import type {
+  ActionHandler,
+  ActionInvocation,
+  CommandHandler,
+  CommandInvocation,
+  Context,
+  Reply,
+} from './handler.js';
+import { type Locale, type Translate, translator } from './i18n/index.js';
+import type { ChatUser } from './ids.js';
+import { type Rich, textMessage } from './message.js';
+import { can } from './permissions.js';
+import type { Services } from './ports.js';
+
+/** Finds the handler of each invocation and runs it inside the one error boundary. */
+export interface Router {
+  command(invocation: CommandInvocation): Promise<Reply>;
+  action(invocation: ActionInvocation): Promise<Reply>;
+  /** The slash commands handled, without the slash. */
+  commandNames(): string[];
+}
+
+const ephemeral = (...lines: Rich[]): Reply => ({ visibility: 'ephemeral', message: textMessage(...lines) });
+
+/** Builds the router over the handler registry. */
+export function createRouter(deps: {
+  commands: readonly CommandHandler[];
+  actions: readonly ActionHandler[];
+  services: Services;
+}): Router {
+  const { services } = deps;
+  const defaultLocale = services.roster.data.locale;
+
+  async function contextOf(user: ChatUser): Promise<Context> {
+    const email = (await services.directory.emailOf(user)) ?? '';
+    const [grants, preferred] = email
+      ? await Promise.all([services.people.grants(email), services.people.locale(email)])
+      : [[], undefined];
+    const locale: Locale = preferred ?? defaultLocale;
+    const person = services.roster.person(email, grants, services.clock.now());
+    const t = translator(locale);
+    const ctx: Context = {
+      user,
+      person,
+      locale,
+      t,
+      services,
+      help: () => textMessage(...helpLines(person, t)),
+    };
+    return ctx;
+  }
+
+  function helpLines(person: Context['person'], t: Translate): Rich[] {
+    const visible = deps.commands.filter((h) => !h.action || can(person, h.action));
+    return [t('help.title'), ...visible.map((h) => t(h.help)), t('help.footer')];
+  }
+
+  /** Runs `work` with a context; turns every failure into a reply a person can act on. */
+  async function guarded(user: ChatUser, work: (ctx: Context) => Promise<Reply>): Promise<Reply> {
+    let t: Translate = translator(defaultLocale);
+    try {
+      const ctx = await contextOf(user);
+      t = ctx.t;
+      return await work(ctx);
+    } catch (error) {
+      if (error instanceof UserError) return ephemeral(t(error.key, error.params));
+      if (services.isUnavailable(error)) {
+        services.log.warn({ err: error, user }, 'dependency unavailable');
+        return ephemeral(t('error.unavailable'));
+      }
+      const ref = errorRef();
+      services.log.error({ err: error, ref, user }, 'handler failed');
+      return ephemeral(t('error.internal', { ref }));
+    }
+  }
+
+  return {
+    commandNames: () => [...new Set(deps.commands.map((h) => h.command))],
+
+    command(invocation) {
+      return guarded(invocation.user, async (ctx) => {
+        const text = invocation.text.trim();
+        const [first = '', ...rest] = text.split(/\s+/);
+        const word = first.toLowerCase();
+        const own = deps.commands.filter((h) => h.command === invocation.command);
+        const named = own.find((h) => h.name === word || h.aliases?.includes(word));
+        // A command's bare handler (name '') takes free text, as in `/standup fini la recette`.
+        const handler = named ?? own.find((h) => h.name === '');
+        if (!handler) {
+          const unknown = ctx.t('error.unknownCommand', { command: `/${invocation.command} ${text}`.trim() });
+          return ephemeral(unknown, ...helpLines(ctx.person, ctx.t).slice(1));
+        }
+        if (handler.action && !can(ctx.person, handler.action)) return ephemeral(ctx.t('error.forbidden'));
+        return handler.run(ctx, named ? rest.join(' ') : text);
+      });
+    },
+
+    action(invocation) {
+      return guarded(invocation.user, async (ctx) => {
+        const handler = deps.actions.find((h) => h.actionId === invocation.actionId);
+        if (!handler) throw new Error(`no handler for action ${invocation.actionId}`);
+        if (handler.action && !can(ctx.person, handler.action)) return ephemeral(ctx.t('error.forbidden'));
+        return handler.run(ctx, invocation.value);
+      });
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+
+/** A route of Cohorte's HTTP server. */
+export type Route = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+/**
+ * One HTTP server for everything: health checks, and each platform adapter's endpoints (`/slack/events`, …),
+ * mounted by path. Unknown paths get a 404.
+ */
+export function createHttpServer(routes: Record<string, Route>): Server {
+  return createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const route = routes[path];
+    if (!route) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+      return;
+    }
+    Promise.resolve(route(req, res)).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+}
+
+/** Writes a small JSON answer. */
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(`${JSON.stringify(body)}\n`);
+}

@@ -1,0 +1,80 @@
+import { DelayedError, type Job, type RedisOptions, UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { DeliverySchema } from '../core/delivery-schema.js';
+import { DeliveryRefusedError, RateLimitedError } from '../core/errors.js';
+import type { ChatSender, Logger, Outbox } from '../core/ports.js';
+import type { Keys } from '../store/keys.js';
+import { jobIdOf, QUEUE_NAMES, type Queues } from './queues.js';
+
+/** Delivered markers outlive the BullMQ job by far: a late duplicate enqueue is still recognised. */
+const DELIVERED_TTL_SECONDS = 30 * 24 * 3600;
+
+/** Enqueues deliveries; the deterministic job id makes a second `send` of the same key a no-op. */
+export function createOutbox(queues: Queues): Outbox {
+  return {
+    async send(delivery) {
+      await queues.outbox.add('deliver', delivery, { jobId: jobIdOf(delivery.key) });
+    },
+  };
+}
+
+/** Pacing and identity of the outbox worker. */
+export interface OutboxWorkerOptions {
+  connection: RedisOptions;
+  prefix: string;
+  redis: Redis;
+  keys: Keys;
+  sender: ChatSender;
+  log: Logger;
+  /** Minimum time between two posts in one conversation (Slack: about 1 per second per channel). */
+  channelIntervalMs: number;
+  /** Posts per second across the workspace. */
+  workspacePerSecond: number;
+}
+
+/**
+ * The outbox worker: delivers each message once, paced per conversation (own Redis bucket, since BullMQ's limiter
+ * is per queue) and per workspace (BullMQ's limiter), and waits `Retry-After` on a 429 without spending an attempt.
+ */
+export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
+  const { redis, keys, sender, log } = options;
+
+  async function delayFor(job: Job, token: string | undefined, ms: number): Promise<never> {
+    await job.moveToDelayed(Date.now() + ms, token);
+    throw new DelayedError();
+  }
+
+  async function deliver(job: Job, token?: string) {
+    const delivery = DeliverySchema.parse(job.data);
+    const done = await redis.get(keys.delivered(delivery.key));
+    if (done !== null) return { messageId: done, duplicate: true };
+    const conversation = await sender.conversation(delivery.to);
+    const pace = keys.pace(sender.platform, conversation);
+    if ((await redis.set(pace, '1', 'PX', options.channelIntervalMs, 'NX')) === null) {
+      return delayFor(job, token, Math.max(await redis.pttl(pace), 20));
+    }
+    try {
+      const messageId = await sender.post(conversation, delivery.message, delivery.file);
+      await redis.set(keys.delivered(delivery.key), messageId, 'EX', DELIVERED_TTL_SECONDS);
+      return { messageId, duplicate: false };
+    } catch (error) {
+      if (error instanceof RateLimitedError) {
+        await redis.set(pace, '1', 'PX', error.retryAfterMs);
+        return delayFor(job, token, error.retryAfterMs);
+      }
+      if (error instanceof DeliveryRefusedError) throw new UnrecoverableError(error.reason);
+      throw error;
+    }
+  }
+
+  const worker = new Worker(QUEUE_NAMES.outbox, deliver, {
+    connection: options.connection,
+    prefix: options.prefix,
+    concurrency: 8,
+    limiter: { max: options.workspacePerSecond, duration: 1000 },
+  });
+  worker.on('failed', (job, err) =>
+    log.warn({ jobId: job?.id, attempts: job?.attemptsMade, reason: err.message }, 'outbox delivery failed'),
+  );
+  return worker;
+}

@@ -1,0 +1,39 @@
+import { type JobsOptions, Queue, type RedisOptions } from 'bullmq';
+
+/** The queues of Cohorte: background jobs by name, and the outbox of every message the bot sends. */
+export const QUEUE_NAMES = { jobs: 'jobs', outbox: 'outbox' } as const;
+
+/**
+ * The one place for job options. Completed jobs are kept 7 days: a `jobId` only deduplicates while its job exists,
+ * so this is the dedupe window of every deterministic id.
+ */
+export const JOB_OPTIONS: JobsOptions = {
+  attempts: 6,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 50_000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};
+
+/** BullMQ refuses `:` in custom ids; keys use it, so it is escaped (reversibly, so no two keys collide). */
+export const jobIdOf = (key: string): string => key.replaceAll('%', '%25').replaceAll(':', '%3A');
+
+/** Producer side of both queues. Producers fail fast while Redis is down, so commands can say "retry". */
+export function createQueues(connection: RedisOptions, prefix: string) {
+  const producer = { ...connection, enableOfflineQueue: false, maxRetriesPerRequest: 1 };
+  const jobs = new Queue(QUEUE_NAMES.jobs, { connection: producer, prefix, defaultJobOptions: JOB_OPTIONS });
+  const outbox = new Queue(QUEUE_NAMES.outbox, {
+    connection: producer,
+    prefix,
+    defaultJobOptions: JOB_OPTIONS,
+  });
+  return {
+    jobs,
+    outbox,
+    async close() {
+      await Promise.all([jobs.close(), outbox.close()]);
+    },
+  };
+}
+
+/** Both producer queues. */
+export type Queues = ReturnType<typeof createQueues>;

@@ -1,0 +1,16 @@
+import type { Redis } from 'ioredis';
+import { createIdentityRepo } from './identity.repo.js';
+import { createKeys } from './keys.js';
+import { createPeopleRepo } from './people.repo.js';
+import { combinePersonalData } from './personal-data.js';
+
+/** Every repository over one connection and prefix. Add a repository here and to `personalData` if it holds people. */
+export function createStores(redis: Redis, prefix: string) {
+  const keys = createKeys(prefix);
+  const people = createPeopleRepo(redis, keys);
+  const identities = createIdentityRepo(redis, keys);
+  return { keys, people, identities, personalData: combinePersonalData([people, identities]) };
+}
+
+/** The stores' type. */
+export type Stores = ReturnType<typeof createStores>;

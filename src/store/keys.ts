@@ -1,0 +1,29 @@
+import type { Platform } from '../core/ids.js';
+
+/**
+ * Every Redis key name Cohorte uses, built here and nowhere else. All live under one prefix, so several instances
+ * and test runs share a Redis without touching each other.
+ */
+export function createKeys(prefix: string) {
+  return {
+    /** Hash of one person's chat-side state (grants, locale). */
+    person: (email: string) => `${prefix}:person:${email}`,
+    /** Platform user id → e-mail. */
+    identityByUser: (platform: Platform, userId: string) => `${prefix}:identity:${platform}:user:${userId}`,
+    /** E-mail → platform user id. */
+    identityByEmail: (platform: Platform, email: string) => `${prefix}:identity:${platform}:email:${email}`,
+    /** Marker of a delivered outbox message: its platform message id. */
+    delivered: (key: string) => `${prefix}:outbox:delivered:${key}`,
+    /** Per-conversation pacing bucket of the outbox. */
+    pace: (platform: Platform, conversation: string) => `${prefix}:outbox:pace:${platform}:${conversation}`,
+    /** DM conversation id of a person on a platform (conversations.open is rate-limited). */
+    dm: (platform: Platform, userId: string) => `${prefix}:dm:${platform}:${userId}`,
+    /** An inbound event already handled (platform retries). */
+    seen: (platform: Platform, id: string) => `${prefix}:seen:${platform}:${id}`,
+    /** BullMQ's own prefix. */
+    bull: `${prefix}:bull`,
+  };
+}
+
+/** The key builder's type. */
+export type Keys = ReturnType<typeof createKeys>;

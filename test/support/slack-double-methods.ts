@@ -1,0 +1,397 @@
+import { createHash } from 'node:crypto';
+
+/** A workspace member known to the double. */
+export interface SlackDoubleUser {
+  id: string;
+  email: string;
+  name: string;
+  deleted?: boolean;
+}
+
+/** A message as it stands in a channel of the double (updates applied, deletions removed). */
+export interface SlackDoubleMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  user: string;
+  bot_id: string;
+  thread_ts?: string;
+  blocks?: unknown;
+  attachments?: unknown;
+  metadata?: unknown;
+  files?: { id: string; name: string; title: string }[];
+  edited?: { user: string; ts: string };
+}
+
+/** A file completed through `files.getUploadURLExternal` + upload + `files.completeUploadExternal`. */
+export interface SlackDoubleFile {
+  id: string;
+  name: string;
+  title: string;
+  channel: string | null;
+  content: string;
+  initialComment: string | null;
+}
+
+/** A file announced by `files.getUploadURLExternal`, whose bytes may have arrived. */
+export interface PendingUpload {
+  id: string;
+  filename: string;
+  length: number;
+  content: Buffer | null;
+}
+
+/** The double's mutable workspace, shared by the server and the method handlers. */
+export interface DoubleState {
+  /** `http://127.0.0.1:<port>`, without a trailing slash. */
+  origin: string;
+  users: Map<string, SlackDoubleUser>;
+  channels: Map<string, SlackDoubleMessage[]>;
+  views: Map<string, Record<string, unknown>>;
+  usedTriggers: Set<string>;
+  openedConversations: Set<string>;
+  uploads: Map<string, PendingUpload>;
+  files: SlackDoubleFile[];
+  tsSeq: number;
+  idSeq: number;
+}
+
+/** A Web API answer body: `{ ok: true, ... }` or `{ ok: false, error }`. */
+export type MethodResult = { ok: boolean; error?: string } & Record<string, unknown>;
+
+/** Arguments of a call, after form/JSON decoding (token removed). */
+export type MethodArgs = Record<string, unknown>;
+
+type MethodHandler = (args: MethodArgs, state: DoubleState) => MethodResult;
+
+const TEAM_ID = 'T0001';
+const BOT_USER_ID = 'UBOT';
+const BOT_ID = 'B0001';
+// Slack's documented caps: 50 blocks per message, 100 per modal or Home tab, 100 attachments, 40,000 characters.
+const MAX_MESSAGE_BLOCKS = 50;
+const MAX_VIEW_BLOCKS = 100;
+const MAX_ATTACHMENTS = 100;
+const MAX_TEXT = 40_000;
+
+/** Parameters Slack requires for methods that the 2020 spec subset does not describe (or marks optional). */
+export const EXTRA_REQUIRED: Record<string, string[]> = {
+  'chat.delete': ['channel', 'ts'],
+  'views.update': ['view'],
+  'files.getUploadURLExternal': ['filename', 'length'],
+  'files.completeUploadExternal': ['files'],
+};
+
+/** Creates an empty workspace for a server listening at `origin`. */
+export function createDoubleState(origin: string): DoubleState {
+  return {
+    origin,
+    users: new Map(),
+    channels: new Map(),
+    views: new Map(),
+    usedTriggers: new Set(),
+    openedConversations: new Set(),
+    uploads: new Map(),
+    files: [],
+    tsSeq: 0,
+    idSeq: 0,
+  };
+}
+
+/** Slack accepts a user id as `channel` and posts into the DM with that user, whose id it answers with. */
+export function normalizeChannel(channel: string): string {
+  return /^[UW][A-Z0-9]+$/.test(channel) ? `D${channel}` : channel;
+}
+
+const fail = (error: string): MethodResult => ({ ok: false, error });
+
+function str(args: MethodArgs, key: string): string | undefined {
+  const value = args[key];
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+function nextTs(state: DoubleState): string {
+  state.tsSeq += 1;
+  const micros = 1_700_000_000_000_000 + state.tsSeq * 100;
+  return `${Math.floor(micros / 1_000_000)}.${String(micros % 1_000_000).padStart(6, '0')}`;
+}
+
+function nextId(state: DoubleState, prefix: string): string {
+  state.idSeq += 1;
+  return `${prefix}${String(state.idSeq).padStart(8, '0')}`;
+}
+
+function userJson(user: SlackDoubleUser): Record<string, unknown> {
+  return {
+    id: user.id,
+    team_id: TEAM_ID,
+    name: user.name,
+    real_name: user.name,
+    deleted: user.deleted ?? false,
+    is_bot: false,
+    profile: { email: user.email, real_name: user.name, display_name: user.name },
+  };
+}
+
+function messageJson(message: SlackDoubleMessage): Record<string, unknown> {
+  const { channel: _channel, ...rest } = message;
+  return { type: 'message', team: TEAM_ID, ...structuredClone(rest) };
+}
+
+type Content = Pick<SlackDoubleMessage, 'text' | 'blocks' | 'attachments' | 'metadata'>;
+
+/** Checks text/blocks/attachments the way Slack does before posting or updating a message. */
+function messageContent(args: MethodArgs): Content | MethodResult {
+  const text = str(args, 'text');
+  const { blocks, attachments, metadata } = args;
+  if (!text && blocks === undefined && attachments === undefined) return fail('no_text');
+  if (blocks !== undefined && !Array.isArray(blocks)) return fail('invalid_blocks_format');
+  if (Array.isArray(blocks) && blocks.length > MAX_MESSAGE_BLOCKS) return fail('invalid_blocks');
+  if (Array.isArray(attachments) && attachments.length > MAX_ATTACHMENTS) return fail('too_many_attachments');
+  if (text && text.length > MAX_TEXT) return fail('msg_too_long');
+  return { text: text ?? '', blocks, attachments, metadata };
+}
+
+function isFailure<T extends object>(value: T | MethodResult): value is MethodResult {
+  return 'ok' in value && value.ok === false;
+}
+
+function findMessage(args: MethodArgs, state: DoubleState): SlackDoubleMessage | MethodResult {
+  const channel = normalizeChannel(str(args, 'channel') ?? '');
+  if (channel.startsWith('CMISSING')) return fail('channel_not_found');
+  const found = state.channels.get(channel)?.find((message) => message.ts === str(args, 'ts'));
+  return found ?? fail('message_not_found');
+}
+
+function post(state: DoubleState, message: Omit<SlackDoubleMessage, 'ts' | 'user' | 'bot_id'>) {
+  const stored: SlackDoubleMessage = { ...message, ts: nextTs(state), user: BOT_USER_ID, bot_id: BOT_ID };
+  for (const key of ['blocks', 'attachments', 'metadata', 'thread_ts'] as const) {
+    if (stored[key] === undefined) delete stored[key];
+  }
+  const list = state.channels.get(stored.channel) ?? [];
+  list.push(stored);
+  state.channels.set(stored.channel, list);
+  return stored;
+}
+
+function viewJson(
+  state: DoubleState,
+  id: string,
+  view: Record<string, unknown>,
+  extra: Record<string, unknown>,
+) {
+  return {
+    id,
+    team_id: TEAM_ID,
+    state: { values: {} },
+    hash: nextTs(state),
+    private_metadata: '',
+    callback_id: '',
+    external_id: '',
+    root_view_id: id,
+    previous_view_id: null,
+    app_id: 'A0001',
+    bot_id: BOT_ID,
+    ...view,
+    ...extra,
+  };
+}
+
+/** Validates a view argument: an object with a `type` and at most 100 blocks. */
+function checkView(args: MethodArgs): Record<string, unknown> | MethodResult {
+  const view = args.view;
+  if (typeof view !== 'object' || view === null || Array.isArray(view)) return fail('invalid_arguments');
+  const record = view as Record<string, unknown>;
+  if (typeof record.type !== 'string') return fail('invalid_arguments');
+  if (Array.isArray(record.blocks) && record.blocks.length > MAX_VIEW_BLOCKS)
+    return fail('invalid_arguments');
+  return record;
+}
+
+function openView(args: MethodArgs, state: DoubleState): MethodResult {
+  const view = checkView(args);
+  if (isFailure(view)) return view;
+  const trigger = str(args, 'trigger_id') ?? '';
+  // A trigger_id works once: a second views.open with it is how a double-submitted click shows up.
+  if (state.usedTriggers.has(trigger)) return fail('exchanged_trigger_id');
+  state.usedTriggers.add(trigger);
+  const id = nextId(state, 'V');
+  const stored = viewJson(state, id, view, {});
+  state.views.set(id, stored);
+  return { ok: true, view: stored };
+}
+
+/** One handler per implemented Web API method, answering as Slack does. */
+export const METHOD_HANDLERS: Record<string, MethodHandler> = {
+  'auth.test': () => ({
+    ok: true,
+    url: 'https://cohorte.slack.com/',
+    team: 'Cohorte',
+    user: 'cohorte',
+    team_id: TEAM_ID,
+    user_id: BOT_USER_ID,
+    bot_id: BOT_ID,
+  }),
+  'users.lookupByEmail': (args, state) => {
+    const email = str(args, 'email')?.toLowerCase();
+    const user = [...state.users.values()].find((candidate) => candidate.email.toLowerCase() === email);
+    return user ? { ok: true, user: userJson(user) } : fail('users_not_found');
+  },
+  'users.info': (args, state) => {
+    const user = state.users.get(str(args, 'user') ?? '');
+    return user ? { ok: true, user: userJson(user) } : fail('user_not_found');
+  },
+  'users.list': (_args, state) => ({
+    ok: true,
+    members: [...state.users.values()].map(userJson),
+    response_metadata: { next_cursor: '' },
+  }),
+  'conversations.open': (args, state) => {
+    const raw = args.users;
+    const ids = (Array.isArray(raw) ? raw.map(String) : (str(args, 'users') ?? '').split(','))
+      .map((id) => id.trim())
+      .filter((id) => id !== '');
+    if (ids.length === 0) {
+      const channel = str(args, 'channel');
+      if (channel === undefined) return fail('users_list_not_supplied');
+      return state.openedConversations.has(channel)
+        ? { ok: true, channel: { id: channel } }
+        : fail('channel_not_found');
+    }
+    if (ids.length > 8) return fail('too_many_users');
+    for (const id of ids) {
+      const user = state.users.get(id);
+      if (!user) return fail('user_not_found');
+      if (user.deleted) return fail('user_disabled');
+    }
+    const sorted = [...new Set(ids)].sort();
+    const single = sorted.length === 1 ? sorted[0] : undefined;
+    const id = single
+      ? `D${single}`
+      : `G${createHash('sha1').update(sorted.join(',')).digest('hex').slice(0, 10).toUpperCase()}`;
+    const alreadyOpen = state.openedConversations.has(id);
+    state.openedConversations.add(id);
+    const channel = single
+      ? { id, is_im: true, is_mpim: false, user: single }
+      : { id, is_im: false, is_mpim: true };
+    return { ok: true, no_op: alreadyOpen, already_open: alreadyOpen, channel };
+  },
+  'conversations.info': (args) => {
+    const channel = str(args, 'channel') ?? '';
+    return channel === '' || channel.startsWith('CMISSING')
+      ? fail('channel_not_found')
+      : { ok: true, channel: { id: channel } };
+  },
+  'chat.postMessage': (args, state) => {
+    const channel = normalizeChannel(str(args, 'channel') ?? '');
+    if (channel.startsWith('CMISSING')) return fail('channel_not_found');
+    const content = messageContent(args);
+    if (isFailure(content)) return content;
+    const stored = post(state, { channel, thread_ts: str(args, 'thread_ts'), ...content });
+    return { ok: true, channel, ts: stored.ts, message: messageJson(stored) };
+  },
+  'chat.postEphemeral': (args, state) => {
+    if ((str(args, 'channel') ?? '').startsWith('CMISSING')) return fail('channel_not_found');
+    const content = messageContent(args);
+    return isFailure(content) ? content : { ok: true, message_ts: nextTs(state) };
+  },
+  'chat.update': (args, state) => {
+    const message = findMessage(args, state);
+    if (isFailure(message)) return message;
+    const content = messageContent(args);
+    if (isFailure(content)) return content;
+    message.text = content.text;
+    for (const key of ['blocks', 'attachments', 'metadata'] as const) {
+      if (content[key] !== undefined) message[key] = content[key];
+    }
+    message.edited = { user: BOT_USER_ID, ts: nextTs(state) };
+    return {
+      ok: true,
+      channel: message.channel,
+      ts: message.ts,
+      text: message.text,
+      message: messageJson(message),
+    };
+  },
+  'chat.delete': (args, state) => {
+    const message = findMessage(args, state);
+    if (isFailure(message)) return message;
+    const list = state.channels.get(message.channel) ?? [];
+    state.channels.set(
+      message.channel,
+      list.filter((candidate) => candidate !== message),
+    );
+    return { ok: true, channel: message.channel, ts: message.ts };
+  },
+  'views.open': openView,
+  'views.push': openView,
+  'views.publish': (args, state) => {
+    const view = checkView(args);
+    if (isFailure(view)) return view;
+    const userId = str(args, 'user_id') ?? '';
+    if (!state.users.has(userId)) return fail('user_not_found');
+    const existing = [...state.views.values()].find((candidate) => candidate.user_id === userId);
+    const id = typeof existing?.id === 'string' ? existing.id : nextId(state, 'V');
+    const stored = viewJson(state, id, view, { user_id: userId });
+    state.views.set(id, stored);
+    return { ok: true, view: stored };
+  },
+  'views.update': (args, state) => {
+    const view = checkView(args);
+    if (isFailure(view)) return view;
+    const viewId = str(args, 'view_id');
+    const externalId = str(args, 'external_id');
+    const existing = [...state.views.values()].find(
+      (candidate) =>
+        (viewId !== undefined && candidate.id === viewId) ||
+        (externalId !== undefined && candidate.external_id === externalId),
+    );
+    if (!existing || typeof existing.id !== 'string') return fail('not_found');
+    const hash = str(args, 'hash');
+    if (hash !== undefined && hash !== existing.hash) return fail('hash_conflict');
+    const stored = viewJson(state, existing.id, view, { previous_view_id: existing.id });
+    state.views.set(existing.id, stored);
+    return { ok: true, view: stored };
+  },
+  'files.getUploadURLExternal': (args, state) => {
+    const length = Number(str(args, 'length'));
+    if (!Number.isInteger(length) || length < 0) return fail('invalid_arguments');
+    const id = nextId(state, 'F');
+    state.uploads.set(id, { id, filename: str(args, 'filename') ?? '', length, content: null });
+    return { ok: true, upload_url: `${state.origin}/upload/${id}`, file_id: id };
+  },
+  'files.completeUploadExternal': (args, state) => {
+    const entries = Array.isArray(args.files) ? args.files : [];
+    const channel = str(args, 'channel_id') ?? null;
+    if (channel?.startsWith('CMISSING')) return fail('channel_not_found');
+    const initialComment = str(args, 'initial_comment') ?? null;
+    const done: SlackDoubleFile[] = [];
+    for (const entry of entries) {
+      const { id, title } = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<
+        string,
+        unknown
+      >;
+      const upload = typeof id === 'string' ? state.uploads.get(id) : undefined;
+      if (!upload?.content) return fail('file_not_found');
+      const name = upload.filename;
+      const content = upload.content.toString('utf8');
+      done.push({
+        id: upload.id,
+        name,
+        title: typeof title === 'string' ? title : name,
+        channel,
+        content,
+        initialComment,
+      });
+    }
+    if (done.length === 0) return fail('invalid_arguments');
+    for (const file of done) state.uploads.delete(file.id);
+    state.files.push(...done);
+    const shared = done.map(({ id, name, title }) => ({ id, name, title }));
+    // Slack shares completed files in the channel as one message carrying the initial comment.
+    if (channel)
+      post(state, { channel, text: initialComment ?? '', thread_ts: str(args, 'thread_ts'), files: shared });
+    return { ok: true, files: shared };
+  },
+};

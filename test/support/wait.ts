@@ -1,0 +1,26 @@
+/**
+ * Resolves once `predicate` returns true, checking at once and then every 20 ms. Rejects after `timeoutMs`
+ * with a message naming the condition (its `description`, or its source) and the last error it threw, if any.
+ */
+export function waitFor(predicate: () => boolean, timeoutMs = 5000, description?: string): Promise<void> {
+  const started = Date.now();
+  const condition = description ?? predicate.toString().replace(/\s+/g, ' ').slice(0, 200);
+  return new Promise((resolve, reject) => {
+    let lastError: unknown;
+    const check = (): void => {
+      try {
+        if (predicate()) return resolve();
+        lastError = undefined;
+      } catch (error) {
+        // A predicate may read state that is not there yet; keep polling and report the error on timeout.
+        lastError = error;
+      }
+      if (Date.now() - started >= timeoutMs) {
+        const cause = lastError === undefined ? '' : ` (last error: ${String(lastError)})`;
+        return reject(new Error(`waitFor: condition not met within ${timeoutMs} ms: ${condition}${cause}`));
+      }
+      setTimeout(check, 20);
+    };
+    check();
+  });
+}

@@ -1,0 +1,225 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import {
+  CommunityFileError,
+  type CommunityProblem,
+  loadCommunityFile,
+  parseCommunity,
+} from '../../src/community.js';
+
+const ROOT = '/work/main';
+const EXAMPLE = join(ROOT, 'community.example.yml');
+
+/** A small valid file; line numbers below refer to it. */
+const BASE = [
+  'timezone: Europe/Paris', // 1
+  'channels:', // 2
+  "  community: '#c'", // 3
+  "  coordination: '#co'", // 4
+  "  alumni: '#a'", // 5
+  'coordinators:', // 6
+  '  - Coord@Beta.Gouv.fr', // 7
+  'promotions:', // 8
+  '  - id: p1', // 9
+  '    name: P 1', // 10
+  '    start: 2026-09-07', // 11
+  '    end: 2027-06-26', // 12
+  '    defis:', // 13
+  '      - id: d1', // 14
+  '        name: D 1', // 15
+  '        administration: A', // 16
+  "        channel: '#d1'", // 17
+  '        eig:', // 18
+  '          - a@beta.gouv.fr', // 19
+  '          - { email: B@beta.gouv.fr, name: Bea }', // 20
+  '        mentors: [m@x.gouv.fr]', // 21
+];
+
+/** BASE with lines replaced (1-based) and lines appended. */
+const yamlWith = (replace: Record<number, string>, extra: string[] = []): string =>
+  [...BASE.map((line, i) => replace[i + 1] ?? line), ...extra].join('\n');
+
+const problemsOf = (text: string): CommunityProblem[] => {
+  const result = parseCommunity(text, 'community.yml');
+  if (result.ok) throw new Error('expected problems');
+  return result.problems;
+};
+
+const lineOf = (problems: CommunityProblem[], pathPart: string): number | undefined =>
+  problems.find((p) => p.path.includes(pathPart))?.line;
+
+describe('parseCommunity', () => {
+  it('accepts the example and fills defaults', () => {
+    const result = parseCommunity(readFileSync(EXAMPLE, 'utf8'), 'community.example.yml');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.community.promotions.map((p) => p.id)).toEqual(['eig7', 'eig6']);
+    expect(result.community.promotions[0]?.defis.map((d) => d.id)).toEqual([
+      'lexiq',
+      'datapass-sante',
+      'carto-eau',
+    ]);
+    const base = parseCommunity(BASE.join('\n'), 'community.yml');
+    expect(base.ok && base.community).toMatchObject({
+      locale: 'fr',
+      alumni: [],
+      rituals: [],
+      sessions: [],
+      bulloterie: {},
+    });
+  });
+
+  it('normalises people to lower-cased objects', () => {
+    const result = parseCommunity(yamlWith({ 19: '          - "  A.Nom@Beta.Gouv.FR "' }), 'community.yml');
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.community.coordinators).toEqual([{ email: 'coord@beta.gouv.fr' }]);
+    expect(result.community.promotions[0]?.defis[0]?.eig).toEqual([
+      { email: 'a.nom@beta.gouv.fr' },
+      { email: 'b@beta.gouv.fr', name: 'Bea' },
+    ]);
+  });
+
+  it('reports an invalid e-mail on its line', () => {
+    const problems = problemsOf(yamlWith({ 19: '          - pas-une-adresse' }));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.line).toBe(19);
+    expect(problems[0]?.message).toContain('e-mail');
+  });
+
+  it('reports a duplicate défi id across promotions', () => {
+    const second = [
+      '  - id: p2',
+      '    name: P 2',
+      '    start: 2025-09-08',
+      '    end: 2026-06-27',
+      '    defis:',
+    ];
+    const defi = [
+      '      - id: D1',
+      '        name: X',
+      '        administration: A',
+      "        channel: '#x'",
+      '        eig: []',
+    ];
+    const problems = problemsOf(yamlWith({}, [...second, ...defi]));
+    expect(problems).toEqual([expect.objectContaining({ line: 27, path: 'promotions.1.defis.0.id' })]);
+  });
+
+  it('reports a duplicate promotion id', () => {
+    const problems = problemsOf(
+      yamlWith({}, [
+        '  - id: p1',
+        '    name: P bis',
+        '    start: 2025-09-08',
+        '    end: 2026-06-27',
+        '    defis: []',
+      ]),
+    );
+    expect(problems).toEqual([expect.objectContaining({ line: 22, path: 'promotions.1.id' })]);
+  });
+
+  it('reports rituals referencing an unknown promotion or défi', () => {
+    const problems = problemsOf(
+      yamlWith({}, [
+        'rituals:',
+        '  - id: r1',
+        '    kind: standup',
+        '    promotion: p9',
+        '    defis: [d1, nope]',
+      ]),
+    );
+    expect(lineOf(problems, 'rituals.0.promotion')).toBe(25);
+    expect(lineOf(problems, 'rituals.0.defis.1')).toBe(26);
+    expect(problems).toHaveLength(2);
+  });
+
+  it('reports an end date before the start date, and dates that do not exist', () => {
+    expect(problemsOf(yamlWith({ 12: '    end: 2026-06-26' }))).toEqual([
+      expect.objectContaining({ line: 12, path: 'promotions.0.end' }),
+    ]);
+    expect(lineOf(problemsOf(yamlWith({ 11: '    start: 2026-02-30' })), 'start')).toBe(11);
+  });
+
+  it('reports an unknown timezone', () => {
+    expect(problemsOf(yamlWith({ 1: 'timezone: Europe/Lutece' }))).toEqual([
+      expect.objectContaining({ line: 1, path: 'timezone' }),
+    ]);
+  });
+
+  it('reports a YAML syntax error with its line', () => {
+    expect(problemsOf(yamlWith({ 16: '        administration: A: B' }))).toEqual([
+      expect.objectContaining({ line: 16, path: 'syntaxe YAML' }),
+    ]);
+    expect(problemsOf(yamlWith({ 17: '        name: D 2' }))).toEqual([
+      expect.objectContaining({ line: 17, path: 'syntaxe YAML', message: 'Map keys must be unique' }),
+    ]);
+  });
+
+  it('reports unknown keys on their own line', () => {
+    expect(problemsOf(yamlWith({}, ['rituels: []']))).toEqual([
+      expect.objectContaining({ line: 22, path: 'rituels', message: 'clé inconnue' }),
+    ]);
+    expect(lineOf(problemsOf(yamlWith({ 15: '        nom: D 1' })), 'defis.0.nom')).toBe(15);
+  });
+
+  it('reports the same person twice as EIG in one promotion', () => {
+    const problems = problemsOf(yamlWith({ 20: '          - A@beta.gouv.fr' }));
+    expect(problems).toEqual([expect.objectContaining({ line: 20, path: 'promotions.0.defis.0.eig.1' })]);
+  });
+
+  it('reports every mistake at once, sorted by line', () => {
+    const text = yamlWith(
+      { 1: 'timezone: Mars/Olympus', 7: '  - coord', 12: '    end: 2020-01-01', 15: '        name:' },
+      ['rituals:', '  - id: r1', '    kind: standup', '    defis: [zz]', 'extra: 1'],
+    );
+    const problems = problemsOf(text);
+    expect(problems.map((p) => p.line)).toEqual([1, 7, 12, 15, 25, 26]);
+  });
+
+  it('loadCommunityFile throws a CommunityFileError listing problems one per line', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'cohorte-')), 'community.yml');
+    writeFileSync(file, yamlWith({ 19: '          - nope', 1: 'timezone: Nowhere/Else' }));
+    expect.assertions(3);
+    try {
+      loadCommunityFile(file);
+    } catch (error) {
+      expect(error).toBeInstanceOf(CommunityFileError);
+      expect((error as CommunityFileError).problems).toHaveLength(2);
+      expect((error as Error).message).toContain(`${file}:19: promotions.0.defis.0.eig.0`);
+    }
+  });
+});
+
+describe('check-community CLI', () => {
+  const run = async (file: string) => {
+    try {
+      const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', 'src/check-community.ts', file], {
+        cwd: ROOT,
+      });
+      return { code: 0, out: stdout + stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, out: failed.stdout + failed.stderr };
+    }
+  };
+
+  it('summarises the example and exits 0', async () => {
+    const { code, out } = await run('community.example.yml');
+    expect(code).toBe(0);
+    expect(out).toContain('lexiq');
+    expect(out).toContain('datapass-sante');
+    expect(out).toContain('carto-eau');
+  }, 30_000);
+
+  it('prints each problem with its line and exits 1', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'cohorte-')), 'community.yml');
+    writeFileSync(file, yamlWith({ 17: '        channel: ""' }));
+    const { code, out } = await run(file);
+    expect(code).toBe(1);
+    expect(out).toContain(`${file}:17: promotions.0.defis.0.channel: ne doit pas être vide`);
+  }, 30_000);
+});

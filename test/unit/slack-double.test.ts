@@ -1,0 +1,232 @@
+import { ErrorCode, LogLevel, WebClient } from '@slack/web-api';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type SlackDouble, startSlackDouble } from '../support/slack-double.js';
+import { waitFor } from '../support/wait.js';
+
+const TOKEN = 'xoxb-test-token';
+const ADA = { id: 'U0ADA', email: 'ada@example.org', name: 'ada' };
+
+describe('Slack Web API double, driven by the real WebClient', () => {
+  let double: SlackDouble;
+  let client: WebClient;
+
+  beforeEach(async () => {
+    double = await startSlackDouble({ users: [ADA] });
+    client = new WebClient(TOKEN, {
+      slackApiUrl: double.url,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      logLevel: LogLevel.ERROR,
+    });
+  });
+
+  afterEach(async () => {
+    await double.close();
+  });
+
+  it('answers auth.test with the bot identity', async () => {
+    const result = await client.auth.test();
+    expect(result).toMatchObject({
+      ok: true,
+      user: 'cohorte',
+      team_id: 'T0001',
+      user_id: 'UBOT',
+      bot_id: 'B0001',
+    });
+  });
+
+  it('finds a user by e-mail and answers users_not_found for an unknown one', async () => {
+    const hit = await client.users.lookupByEmail({ email: 'ADA@example.org' });
+    expect(hit.user).toMatchObject({ id: 'U0ADA', name: 'ada', profile: { email: 'ada@example.org' } });
+
+    await expect(client.users.lookupByEmail({ email: 'nobody@example.org' })).rejects.toMatchObject({
+      code: ErrorCode.PlatformError,
+      data: { ok: false, error: 'users_not_found' },
+    });
+    expect(double.callsTo('users.lookupByEmail').map((call) => call.error)).toEqual([
+      undefined,
+      'users_not_found',
+    ]);
+  });
+
+  it('records chat.postMessage with its blocks decoded, and keeps the message', async () => {
+    const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: '*Bonjour*' } }];
+    const result = await client.chat.postMessage({ channel: 'C0GENERAL', text: 'Bonjour', blocks });
+
+    expect(result).toMatchObject({ ok: true, channel: 'C0GENERAL', message: { text: 'Bonjour', blocks } });
+    expect(result.ts).toMatch(/^\d{10}\.\d{6}$/);
+    const [call] = double.callsTo('chat.postMessage');
+    expect(call?.args).toEqual({ channel: 'C0GENERAL', text: 'Bonjour', blocks });
+    expect(call?.args).not.toHaveProperty('token');
+    expect(double.messages('C0GENERAL')).toMatchObject([{ ts: result.ts, text: 'Bonjour', blocks }]);
+  });
+
+  it('gives increasing ts and applies chat.update to the stored message', async () => {
+    const first = await client.chat.postMessage({ channel: 'C0GENERAL', text: 'un' });
+    const second = await client.chat.postMessage({ channel: 'C0GENERAL', text: 'deux', thread_ts: first.ts });
+    expect(Number(second.ts)).toBeGreaterThan(Number(first.ts));
+
+    await client.chat.update({ channel: 'C0GENERAL', ts: String(first.ts), text: 'un (modifié)' });
+    expect(double.messages('C0GENERAL').map((message) => message.text)).toEqual(['un (modifié)', 'deux']);
+    expect(double.messages('C0GENERAL')[1]?.thread_ts).toBe(first.ts);
+
+    await expect(
+      client.chat.update({ channel: 'C0GENERAL', ts: '1.000000', text: 'x' }),
+    ).rejects.toMatchObject({
+      data: { error: 'message_not_found' },
+    });
+  });
+
+  it('turns a 429 into a rate-limited error carrying Retry-After, then answers again', async () => {
+    double.rateLimit('chat.postMessage', { retryAfterSeconds: 7, times: 1 });
+
+    await expect(client.chat.postMessage({ channel: 'C0GENERAL', text: 'a' })).rejects.toMatchObject({
+      code: ErrorCode.RateLimitedError,
+      retryAfter: 7,
+    });
+    await expect(client.chat.postMessage({ channel: 'C0GENERAL', text: 'b' })).resolves.toMatchObject({
+      ok: true,
+    });
+    expect(double.callsTo('chat.postMessage').map((call) => call.status)).toEqual([429, 200]);
+  });
+
+  it('enforces one message per second per channel, channels apart', async () => {
+    double.setLimits({ perChannelPerSecond: 1 });
+
+    await client.chat.postMessage({ channel: 'C0ONE', text: '1' });
+    await expect(client.chat.postMessage({ channel: 'C0ONE', text: '2' })).rejects.toMatchObject({
+      code: ErrorCode.RateLimitedError,
+      retryAfter: 1,
+    });
+    await expect(client.chat.postMessage({ channel: 'C0TWO', text: '3' })).resolves.toMatchObject({
+      ok: true,
+    });
+    expect(double.messages('C0ONE')).toHaveLength(1);
+  });
+
+  it('enforces the workspace limit across channels', async () => {
+    double.setLimits({ workspacePerSecond: 2 });
+
+    await client.chat.postMessage({ channel: 'C0ONE', text: '1' });
+    await client.chat.postMessage({ channel: 'C0TWO', text: '2' });
+    await expect(client.chat.postMessage({ channel: 'C0THREE', text: '3' })).rejects.toMatchObject({
+      code: ErrorCode.RateLimitedError,
+    });
+  });
+
+  it('receives files.uploadV2 end to end and shares the file in the channel', async () => {
+    await client.files.uploadV2({
+      channel_id: 'C0GENERAL',
+      filename: 'notes.txt',
+      title: 'Notes',
+      content: 'bonjour\nà tous',
+      initial_comment: 'Voici les notes',
+    });
+
+    expect(double.files).toEqual([
+      {
+        id: expect.stringMatching(/^F/),
+        name: 'notes.txt',
+        title: 'Notes',
+        channel: 'C0GENERAL',
+        content: 'bonjour\nà tous',
+        initialComment: 'Voici les notes',
+      },
+    ]);
+    expect(double.messages('C0GENERAL')).toMatchObject([
+      { text: 'Voici les notes', files: [{ name: 'notes.txt' }] },
+    ]);
+  });
+
+  it('answers invalid_arguments when a required parameter is missing', async () => {
+    await expect(client.apiCall('chat.postMessage', { text: 'sans canal' })).rejects.toMatchObject({
+      data: { ok: false, error: 'invalid_arguments' },
+    });
+    await expect(client.apiCall('views.open', { view: { type: 'modal' } })).rejects.toMatchObject({
+      data: { error: 'invalid_arguments' },
+    });
+  });
+
+  it('opens stable DM and group DM ids, and refuses unknown or deactivated users', async () => {
+    double.addUser({ id: 'U0BOB', email: 'bob@example.org', name: 'bob' });
+    double.addUser({ id: 'U0OLD', email: 'old@example.org', name: 'old', deleted: true });
+
+    const dm = await client.conversations.open({ users: 'U0ADA' });
+    expect(dm.channel?.id).toBe('DU0ADA');
+    const group = await client.conversations.open({ users: 'U0BOB,U0ADA' });
+    const again = await client.conversations.open({ users: 'U0ADA,U0BOB' });
+    expect(group.channel?.id).toMatch(/^G/);
+    expect(again.channel?.id).toBe(group.channel?.id);
+
+    await expect(client.conversations.open({ users: 'U0NOBODY' })).rejects.toMatchObject({
+      data: { error: 'user_not_found' },
+    });
+    await expect(client.conversations.open({ users: 'U0OLD' })).rejects.toMatchObject({
+      data: { error: 'user_disabled' },
+    });
+  });
+
+  it('answers failNext, channel_not_found, invalid_auth and unknown_method like Slack', async () => {
+    double.failNext('users.info', 'fatal_error');
+    await expect(client.users.info({ user: 'U0ADA' })).rejects.toMatchObject({
+      data: { error: 'fatal_error' },
+    });
+    await expect(client.users.info({ user: 'U0ADA' })).resolves.toMatchObject({ user: { id: 'U0ADA' } });
+
+    await expect(client.chat.postMessage({ channel: 'CMISSING1', text: 'x' })).rejects.toMatchObject({
+      data: { error: 'channel_not_found' },
+    });
+    const intruder = new WebClient('xoxp-user-token', {
+      slackApiUrl: double.url,
+      retryConfig: { retries: 0 },
+    });
+    await expect(intruder.auth.test()).rejects.toMatchObject({ data: { error: 'invalid_auth' } });
+    await expect(client.apiCall('chat.nothing', {})).rejects.toMatchObject({
+      data: { error: 'unknown_method' },
+    });
+  });
+
+  it('accepts JSON bodies with a Bearer token', async () => {
+    const response = await fetch(`${double.url}chat.postMessage`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({
+        channel: 'U0ADA',
+        text: 'en privé',
+        metadata: { event_type: 'x', event_payload: {} },
+      }),
+    });
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, channel: 'DU0ADA' });
+    expect(double.messages('U0ADA')).toMatchObject([{ text: 'en privé', metadata: { event_type: 'x' } }]);
+  });
+
+  it('opens a modal once per trigger_id and updates it by id', async () => {
+    const view = { type: 'modal' as const, title: { type: 'plain_text' as const, text: 'Défi' }, blocks: [] };
+    const opened = await client.views.open({ trigger_id: '123.456', view });
+    expect(opened.view?.id).toMatch(/^V/);
+    await expect(client.views.open({ trigger_id: '123.456', view })).rejects.toMatchObject({
+      data: { error: 'exchanged_trigger_id' },
+    });
+    await expect(client.views.update({ view_id: String(opened.view?.id), view })).resolves.toMatchObject({
+      ok: true,
+    });
+  });
+});
+
+describe('waitFor', () => {
+  it('resolves once the condition holds', async () => {
+    let ready = false;
+    setTimeout(() => {
+      ready = true;
+    }, 50);
+    await expect(waitFor(() => ready, 1000)).resolves.toBeUndefined();
+  });
+
+  it('rejects with the condition named after the timeout', async () => {
+    await expect(waitFor(() => false, 60, 'the digest is posted')).rejects.toThrow(
+      'waitFor: condition not met within 60 ms: the digest is posted',
+    );
+  });
+});
