@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { Readable, Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Worker } from 'bullmq';
 import { actionHandlers, commandHandlers } from '../handlers/index.js';
 import { jobDefinitions } from '../jobs/index.js';
 import { createShellAdapter } from './chat/shell/shell-adapter.js';
@@ -93,7 +92,7 @@ export function createCohorte(options: CohorteOptions) {
   };
   const router = createRouter({ commands: commandHandlers, actions: actionHandlers, services });
   const jobControl = createJobControl(queues, jobDefinitions);
-  const workers: Worker[] = [];
+  const workers: ReturnType<typeof createJobsWorker>[] = [];
 
   const server: Server = createHttpServer({
     '/healthz': (_req, res) => sendJson(res, 200, { status: 'ok' }),

@@ -50,7 +50,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
     if (done !== null) return { messageId: done, duplicate: true };
     const conversation = await sender.conversation(delivery.to);
     const pace = keys.pace(sender.platform, conversation);
-    if ((await redis.set(pace, '1', 'PX', options.channelIntervalMs, 'NX')) === null) {
+    const paced = options.channelIntervalMs > 0;
+    if (paced && (await redis.set(pace, '1', 'PX', options.channelIntervalMs, 'NX')) === null) {
       return delayFor(job, token, Math.max(await redis.pttl(pace), 20));
     }
     try {

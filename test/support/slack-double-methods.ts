@@ -62,14 +62,17 @@ export type MethodResult = { ok: boolean; error?: string } & Record<string, unkn
 /** Arguments of a call, after form/JSON decoding (token removed). */
 export type MethodArgs = Record<string, unknown>;
 
-type MethodHandler = (args: MethodArgs, state: DoubleState) => MethodResult;
+/** Answers one Web API method from its decoded arguments, reading and changing the workspace. */
+export type MethodHandler = (args: MethodArgs, state: DoubleState) => MethodResult;
 
-const TEAM_ID = 'T0001';
-const BOT_USER_ID = 'UBOT';
-const BOT_ID = 'B0001';
-// Slack's documented caps: 50 blocks per message, 100 per modal or Home tab, 100 attachments, 40,000 characters.
+/** The double's workspace id. */
+export const TEAM_ID = 'T0001';
+/** The bot's user id, as auth.test answers it. */
+export const BOT_USER_ID = 'UBOT';
+/** The bot id, as auth.test answers it. */
+export const BOT_ID = 'B0001';
+// Slack's documented caps: 50 blocks per message, 100 attachments, 40,000 characters.
 const MAX_MESSAGE_BLOCKS = 50;
-const MAX_VIEW_BLOCKS = 100;
 const MAX_ATTACHMENTS = 100;
 const MAX_TEXT = 40_000;
 
@@ -102,22 +105,26 @@ export function normalizeChannel(channel: string): string {
   return /^[UW][A-Z0-9]+$/.test(channel) ? `D${channel}` : channel;
 }
 
-const fail = (error: string): MethodResult => ({ ok: false, error });
+/** A refusal, `{ ok: false, error }`. */
+export const fail = (error: string): MethodResult => ({ ok: false, error });
 
-function str(args: MethodArgs, key: string): string | undefined {
+/** A scalar argument as a string (form bodies carry strings, JSON bodies may not). */
+export function str(args: MethodArgs, key: string): string | undefined {
   const value = args[key];
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return undefined;
 }
 
-function nextTs(state: DoubleState): string {
+/** The next message ts: unique, increasing, shaped like `1700000000.000100`. */
+export function nextTs(state: DoubleState): string {
   state.tsSeq += 1;
   const micros = 1_700_000_000_000_000 + state.tsSeq * 100;
   return `${Math.floor(micros / 1_000_000)}.${String(micros % 1_000_000).padStart(6, '0')}`;
 }
 
-function nextId(state: DoubleState, prefix: string): string {
+/** The next object id with a Slack-like prefix (`V…`, `F…`). */
+export function nextId(state: DoubleState, prefix: string): string {
   state.idSeq += 1;
   return `${prefix}${String(state.idSeq).padStart(8, '0')}`;
 }
@@ -153,7 +160,8 @@ function messageContent(args: MethodArgs): Content | MethodResult {
   return { text: text ?? '', blocks, attachments, metadata };
 }
 
-function isFailure<T extends object>(value: T | MethodResult): value is MethodResult {
+/** Whether a helper answered a refusal instead of a value. */
+export function isFailure<T extends object>(value: T | MethodResult): value is MethodResult {
   return 'ok' in value && value.ok === false;
 }
 
@@ -164,7 +172,8 @@ function findMessage(args: MethodArgs, state: DoubleState): SlackDoubleMessage |
   return found ?? fail('message_not_found');
 }
 
-function post(state: DoubleState, message: Omit<SlackDoubleMessage, 'ts' | 'user' | 'bot_id'>) {
+/** Stores a bot message at the end of its channel and returns it. */
+export function post(state: DoubleState, message: Omit<SlackDoubleMessage, 'ts' | 'user' | 'bot_id'>) {
   const stored: SlackDoubleMessage = { ...message, ts: nextTs(state), user: BOT_USER_ID, bot_id: BOT_ID };
   for (const key of ['blocks', 'attachments', 'metadata', 'thread_ts'] as const) {
     if (stored[key] === undefined) delete stored[key];
@@ -173,53 +182,6 @@ function post(state: DoubleState, message: Omit<SlackDoubleMessage, 'ts' | 'user
   list.push(stored);
   state.channels.set(stored.channel, list);
   return stored;
-}
-
-function viewJson(
-  state: DoubleState,
-  id: string,
-  view: Record<string, unknown>,
-  extra: Record<string, unknown>,
-) {
-  return {
-    id,
-    team_id: TEAM_ID,
-    state: { values: {} },
-    hash: nextTs(state),
-    private_metadata: '',
-    callback_id: '',
-    external_id: '',
-    root_view_id: id,
-    previous_view_id: null,
-    app_id: 'A0001',
-    bot_id: BOT_ID,
-    ...view,
-    ...extra,
-  };
-}
-
-/** Validates a view argument: an object with a `type` and at most 100 blocks. */
-function checkView(args: MethodArgs): Record<string, unknown> | MethodResult {
-  const view = args.view;
-  if (typeof view !== 'object' || view === null || Array.isArray(view)) return fail('invalid_arguments');
-  const record = view as Record<string, unknown>;
-  if (typeof record.type !== 'string') return fail('invalid_arguments');
-  if (Array.isArray(record.blocks) && record.blocks.length > MAX_VIEW_BLOCKS)
-    return fail('invalid_arguments');
-  return record;
-}
-
-function openView(args: MethodArgs, state: DoubleState): MethodResult {
-  const view = checkView(args);
-  if (isFailure(view)) return view;
-  const trigger = str(args, 'trigger_id') ?? '';
-  // A trigger_id works once: a second views.open with it is how a double-submitted click shows up.
-  if (state.usedTriggers.has(trigger)) return fail('exchanged_trigger_id');
-  state.usedTriggers.add(trigger);
-  const id = nextId(state, 'V');
-  const stored = viewJson(state, id, view, {});
-  state.views.set(id, stored);
-  return { ok: true, view: stored };
 }
 
 /** One handler per implemented Web API method, answering as Slack does. */
@@ -323,75 +285,5 @@ export const METHOD_HANDLERS: Record<string, MethodHandler> = {
       list.filter((candidate) => candidate !== message),
     );
     return { ok: true, channel: message.channel, ts: message.ts };
-  },
-  'views.open': openView,
-  'views.push': openView,
-  'views.publish': (args, state) => {
-    const view = checkView(args);
-    if (isFailure(view)) return view;
-    const userId = str(args, 'user_id') ?? '';
-    if (!state.users.has(userId)) return fail('user_not_found');
-    const existing = [...state.views.values()].find((candidate) => candidate.user_id === userId);
-    const id = typeof existing?.id === 'string' ? existing.id : nextId(state, 'V');
-    const stored = viewJson(state, id, view, { user_id: userId });
-    state.views.set(id, stored);
-    return { ok: true, view: stored };
-  },
-  'views.update': (args, state) => {
-    const view = checkView(args);
-    if (isFailure(view)) return view;
-    const viewId = str(args, 'view_id');
-    const externalId = str(args, 'external_id');
-    const existing = [...state.views.values()].find(
-      (candidate) =>
-        (viewId !== undefined && candidate.id === viewId) ||
-        (externalId !== undefined && candidate.external_id === externalId),
-    );
-    if (!existing || typeof existing.id !== 'string') return fail('not_found');
-    const hash = str(args, 'hash');
-    if (hash !== undefined && hash !== existing.hash) return fail('hash_conflict');
-    const stored = viewJson(state, existing.id, view, { previous_view_id: existing.id });
-    state.views.set(existing.id, stored);
-    return { ok: true, view: stored };
-  },
-  'files.getUploadURLExternal': (args, state) => {
-    const length = Number(str(args, 'length'));
-    if (!Number.isInteger(length) || length < 0) return fail('invalid_arguments');
-    const id = nextId(state, 'F');
-    state.uploads.set(id, { id, filename: str(args, 'filename') ?? '', length, content: null });
-    return { ok: true, upload_url: `${state.origin}/upload/${id}`, file_id: id };
-  },
-  'files.completeUploadExternal': (args, state) => {
-    const entries = Array.isArray(args.files) ? args.files : [];
-    const channel = str(args, 'channel_id') ?? null;
-    if (channel?.startsWith('CMISSING')) return fail('channel_not_found');
-    const initialComment = str(args, 'initial_comment') ?? null;
-    const done: SlackDoubleFile[] = [];
-    for (const entry of entries) {
-      const { id, title } = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<
-        string,
-        unknown
-      >;
-      const upload = typeof id === 'string' ? state.uploads.get(id) : undefined;
-      if (!upload?.content) return fail('file_not_found');
-      const name = upload.filename;
-      const content = upload.content.toString('utf8');
-      done.push({
-        id: upload.id,
-        name,
-        title: typeof title === 'string' ? title : name,
-        channel,
-        content,
-        initialComment,
-      });
-    }
-    if (done.length === 0) return fail('invalid_arguments');
-    for (const file of done) state.uploads.delete(file.id);
-    state.files.push(...done);
-    const shared = done.map(({ id, name, title }) => ({ id, name, title }));
-    // Slack shares completed files in the channel as one message carrying the initial comment.
-    if (channel)
-      post(state, { channel, text: initialComment ?? '', thread_ts: str(args, 'thread_ts'), files: shared });
-    return { ok: true, files: shared };
   },
 };

@@ -1,11 +1,17 @@
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { z } from 'zod';
+import {
+  bearer,
+  loadRequired,
+  mediaType,
+  parseArgs,
+  readBody,
+  SlidingWindow,
+  send,
+} from './slack-double-http.js';
 import {
   createDoubleState,
   type DoubleState,
-  EXTRA_REQUIRED,
   METHOD_HANDLERS,
   type MethodArgs,
   type MethodResult,
@@ -14,6 +20,7 @@ import {
   type SlackDoubleMessage,
   type SlackDoubleUser,
 } from './slack-double-methods.js';
+import { VIEW_AND_FILE_HANDLERS } from './slack-double-views-files.js';
 
 export type { SlackDoubleFile, SlackDoubleMessage, SlackDoubleUser } from './slack-double-methods.js';
 
@@ -71,124 +78,7 @@ export interface SlackDouble {
   close(): Promise<void>;
 }
 
-const SPEC_URL = new URL('../fixtures/slack/slack_web_api_subset.json', import.meta.url);
-// Lenient on purpose: only the parameter names and `required` flags matter here.
-const SpecSchema = z.object({
-  paths: z.record(
-    z.string(),
-    z.record(
-      z.string(),
-      z.object({
-        parameters: z.array(z.object({ name: z.string(), required: z.boolean().optional() })).optional(),
-      }),
-    ),
-  ),
-});
-
-// JSON values that form bodies carry as strings (WebClient serialises every object that way).
-const JSON_ARGS = new Set(['blocks', 'attachments', 'metadata', 'view', 'files']);
-
-let requiredCache: Promise<Map<string, string[]>> | undefined;
-
-/** Required parameters (token aside) per method, from Slack's OpenAPI subset plus {@link EXTRA_REQUIRED}. */
-function loadRequired(): Promise<Map<string, string[]>> {
-  requiredCache ??= readFile(SPEC_URL, 'utf8').then((text) => {
-    const spec = SpecSchema.parse(JSON.parse(text));
-    const required = new Map<string, string[]>(Object.entries(EXTRA_REQUIRED));
-    for (const [path, operations] of Object.entries(spec.paths)) {
-      const names = Object.values(operations).flatMap((operation) =>
-        (operation.parameters ?? []).filter((p) => p.required && p.name !== 'token').map((p) => p.name),
-      );
-      const method = path.replace(/^\//, '');
-      required.set(method, [...new Set([...(required.get(method) ?? []), ...names])]);
-    }
-    return required;
-  });
-  return requiredCache;
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-function mediaType(req: IncomingMessage): string {
-  return (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-}
-
-type Parsed = { args: MethodArgs; formToken: string | undefined } | { error: string };
-
-async function parseArgs(req: IncomingMessage, raw: Buffer, query: URLSearchParams): Promise<Parsed> {
-  const args: MethodArgs = Object.fromEntries(query);
-  const type = mediaType(req);
-  if (type === 'application/json') {
-    let body: unknown;
-    try {
-      body = raw.length === 0 ? {} : JSON.parse(raw.toString('utf8'));
-    } catch {
-      return { error: 'invalid_json' };
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return { error: 'json_not_object' };
-    Object.assign(args, body);
-  } else if (type === 'multipart/form-data') {
-    const form = await new Response(raw, { headers: { 'content-type': String(req.headers['content-type']) } })
-      .formData()
-      .catch(() => undefined);
-    if (!form) return { error: 'invalid_form_data' };
-    for (const [key, value] of form) args[key] = typeof value === 'string' ? value : await value.text();
-  } else {
-    Object.assign(args, Object.fromEntries(new URLSearchParams(raw.toString('utf8'))));
-  }
-  // Slack reads the token from a form field too, never from a JSON body.
-  const formToken = type !== 'application/json' && typeof args.token === 'string' ? args.token : undefined;
-  delete args.token;
-  for (const key of JSON_ARGS) {
-    const value = args[key];
-    if (typeof value !== 'string') continue;
-    try {
-      args[key] = JSON.parse(value);
-    } catch {
-      // Left as a string: the method answers the way Slack does for a malformed value.
-    }
-  }
-  return { args, formToken };
-}
-
-function bearer(req: IncomingMessage): string | undefined {
-  const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-  return match?.[1];
-}
-
-function send(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(JSON.stringify(body));
-}
-
-/** Timestamps of accepted posts inside a sliding one-second window. */
-class SlidingWindow {
-  private readonly stamps = new Map<string, number[]>();
-
-  /** Seconds to wait before `key` may post again under `limit`, or 0 when it may post now. */
-  retryAfter(key: string, limit: number | undefined, now: number): number {
-    if (limit === undefined) return 0;
-    const recent = (this.stamps.get(key) ?? []).filter((stamp) => stamp > now - 1000);
-    this.stamps.set(key, recent);
-    const oldest = recent[recent.length - limit];
-    return recent.length >= limit && oldest !== undefined
-      ? Math.max(1, Math.ceil((oldest + 1000 - now) / 1000))
-      : 0;
-  }
-
-  record(key: string, now: number): void {
-    this.stamps.set(key, [...(this.stamps.get(key) ?? []), now]);
-  }
-}
+const HANDLERS = { ...METHOD_HANDLERS, ...VIEW_AND_FILE_HANDLERS };
 
 interface Answer {
   status: number;
@@ -220,7 +110,7 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
   const state: DoubleState = createDoubleState('');
 
   const answer = (method: string, token: string | undefined, args: MethodArgs, at: number): Answer => {
-    const handler = METHOD_HANDLERS[method];
+    const handler = HANDLERS[method];
     if (!handler) return { status: 200, body: { ok: false, error: 'unknown_method' } };
     if (!token?.startsWith('xoxb-')) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
     const forced = forcedLimits.get(method);

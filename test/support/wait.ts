@@ -9,7 +9,10 @@ export function waitFor(predicate: () => boolean, timeoutMs = 5000, description?
     let lastError: unknown;
     const check = (): void => {
       try {
-        if (predicate()) return resolve();
+        if (predicate()) {
+          resolve();
+          return;
+        }
         lastError = undefined;
       } catch (error) {
         // A predicate may read state that is not there yet; keep polling and report the error on timeout.
@@ -17,7 +20,8 @@ export function waitFor(predicate: () => boolean, timeoutMs = 5000, description?
       }
       if (Date.now() - started >= timeoutMs) {
         const cause = lastError === undefined ? '' : ` (last error: ${String(lastError)})`;
-        return reject(new Error(`waitFor: condition not met within ${timeoutMs} ms: ${condition}${cause}`));
+        reject(new Error(`waitFor: condition not met within ${timeoutMs} ms: ${condition}${cause}`));
+        return;
       }
       setTimeout(check, 20);
     };
