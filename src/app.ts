@@ -18,7 +18,7 @@ import { createJobControl, createJobs, createJobsWorker, upsertSchedulers } from
 import { createOutbox, createOutboxWorker } from './queue/outbox.js';
 import { createQueues } from './queue/queues.js';
 import { createStores } from './store/index.js';
-import { bullConnectionOptions, createCommandRedis, isRedisUnavailable } from './store/redis.js';
+import { bullConnectionOptions, createCommandRedis, isRedisUnavailable, whenReady } from './store/redis.js';
 
 /** What the composition needs beyond the configuration; tests pass their own clock and shell streams. */
 export interface CohorteOptions {
@@ -59,7 +59,11 @@ export function createCohorte(options: CohorteOptions) {
   const runsWorkers = role !== 'web';
   const redis = createCommandRedis(config.REDIS_URL);
   const redisState = outageLogger(log, 'redis');
-  redis.on('error', redisState.error).on('ready', redisState.ready);
+  // 'reconnecting' marks the outage even when the first reconnection succeeds and no error is ever emitted.
+  redis
+    .on('error', redisState.error)
+    .on('reconnecting', () => redisState.error(new Error('connection lost')))
+    .on('ready', redisState.ready);
   const stores = createStores(redis, config.REDIS_PREFIX);
   const connection = bullConnectionOptions(config.REDIS_URL);
   const queues = createQueues(connection, stores.keys.bull);
@@ -123,6 +127,7 @@ export function createCohorte(options: CohorteOptions) {
 
     /** Starts the HTTP server, the adapter and, by role, the workers and schedulers. */
     async start() {
+      await whenReady(redis);
       slack?.attach(router);
       if (runsWorkers) {
         const schedulers = await upsertSchedulers(queues, jobDefinitions, community.timezone);

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { textMessage } from '../../src/core/message.js';
-import { plain } from '../../src/core/message.js';
+import { plain, textMessage } from '../../src/core/message.js';
 import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
 import { type SlackDouble, startSlackDouble } from '../support/slack-double.js';
 import { waitFor } from '../support/wait.js';
@@ -41,7 +40,11 @@ describe('outbox (real Redis, BullMQ and the Slack Web API double)', () => {
     await start();
     const { outbox } = bot.cohorte.services;
     for (const n of [1, 2]) {
-      await outbox.send({ key: `dm:${n}`, to: { kind: 'person', email: 'Ines.Moreau@beta.gouv.fr' }, message: hello(`Message ${n}`) });
+      await outbox.send({
+        key: `dm:${n}`,
+        to: { kind: 'person', email: 'Ines.Moreau@beta.gouv.fr' },
+        message: hello(`Message ${n}`),
+      });
     }
     await waitFor(() => slack.callsTo('chat.postMessage').filter((c) => c.status === 200).length === 2);
     expect(slack.callsTo('users.lookupByEmail')).toHaveLength(1);
@@ -54,7 +57,11 @@ describe('outbox (real Redis, BullMQ and the Slack Web API double)', () => {
     await start();
     slack.rateLimit('chat.postMessage', { retryAfterSeconds: 1, times: 1 });
     const sentAt = Date.now();
-    await bot.cohorte.services.outbox.send({ key: 'r:1', to: { kind: 'channel', channel: 'C0RL' }, message: hello('Plus tard') });
+    await bot.cohorte.services.outbox.send({
+      key: 'r:1',
+      to: { kind: 'channel', channel: 'C0RL' },
+      message: hello('Plus tard'),
+    });
     await waitFor(() => slack.messages('C0RL').length === 1, 8000);
     const calls = slack.callsTo('chat.postMessage');
     expect(calls.map((c) => c.status)).toEqual([429, 200]);
@@ -67,9 +74,17 @@ describe('outbox (real Redis, BullMQ and the Slack Web API double)', () => {
     slack.setLimits({ perChannelPerSecond: 1 });
     const { outbox } = bot.cohorte.services;
     for (const n of [1, 2, 3]) {
-      await outbox.send({ key: `p:${n}`, to: { kind: 'channel', channel: 'C0SAME' }, message: hello(`n${n}`) });
+      await outbox.send({
+        key: `p:${n}`,
+        to: { kind: 'channel', channel: 'C0SAME' },
+        message: hello(`n${n}`),
+      });
     }
-    await outbox.send({ key: 'p:other', to: { kind: 'channel', channel: 'C0OTHER' }, message: hello('autre') });
+    await outbox.send({
+      key: 'p:other',
+      to: { kind: 'channel', channel: 'C0OTHER' },
+      message: hello('autre'),
+    });
     await waitFor(() => slack.messages('C0SAME').length === 3, 8000);
     const same = slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0SAME');
     expect(same.every((c) => c.status === 200)).toBe(true);
@@ -83,7 +98,9 @@ describe('outbox (real Redis, BullMQ and the Slack Web API double)', () => {
       to: { kind: 'person', email: 'personne@nulle-part.fr' },
       message: hello('?'),
     });
-    await waitFor(() => bot.logs.some((l) => l.includes('outbox delivery failed') && l.includes('user_not_found')));
+    await waitFor(() =>
+      bot.logs.some((l) => l.includes('outbox delivery failed') && l.includes('user_not_found')),
+    );
     expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
     expect(slack.callsTo('users.lookupByEmail')).toHaveLength(1);
   });
@@ -97,6 +114,10 @@ describe('outbox (real Redis, BullMQ and the Slack Web API double)', () => {
       file: { name: 'data.json', content: '{"a":1}\n' },
     });
     await waitFor(() => slack.files.length === 1);
-    expect(slack.files[0]).toMatchObject({ name: 'data.json', content: '{"a":1}\n', initialComment: 'Vos données' });
+    expect(slack.files[0]).toMatchObject({
+      name: 'data.json',
+      content: '{"a":1}\n',
+      initialComment: 'Vos données',
+    });
   });
 });

@@ -49,7 +49,11 @@ export async function startCohorte(options: {
   const redisUrl = options.redisUrl ?? REDIS_URL;
   const port = 20000 + Math.floor(Math.random() * 30000);
   const slack = options.slackApiUrl
-    ? { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: options.slackApiUrl }
+    ? {
+        SLACK_BOT_TOKEN: 'xoxb-test-token',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: options.slackApiUrl,
+      }
     : {};
   const config = loadConfig({
     REDIS_URL: redisUrl,

@@ -74,6 +74,10 @@ export interface SlackDouble {
   setLimits(limits: SlackDoubleLimits): void;
   /** Messages currently in a channel (a user id means the DM with that user), oldest first, updates applied. */
   messages(channel: string): SlackDoubleMessage[];
+  /** A `response_url` served by the double, as Slack hands one out with each command or click. */
+  responseUrl(id: string): string;
+  /** Bodies POSTed to response URLs (by id), oldest first: what a person sees after an acknowledgement. */
+  responses(id: string): Record<string, unknown>[];
   /** Stops the server and drops open connections. */
   close(): Promise<void>;
 }
@@ -108,6 +112,7 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
   const workspaceWindow = new SlidingWindow();
   let limits: SlackDoubleLimits = { ...options.limits };
   const state: DoubleState = createDoubleState('');
+  const responses = new Map<string, Record<string, unknown>[]>();
 
   const answer = (method: string, token: string | undefined, args: MethodArgs, at: number): Answer => {
     const handler = HANDLERS[method];
@@ -167,6 +172,15 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
     const target = new URL(req.url ?? '/', state.origin);
     const uploadMatch = /^\/upload\/([A-Z0-9]+)$/.exec(target.pathname);
     if (req.method === 'POST' && uploadMatch?.[1]) return upload(uploadMatch[1], req, raw, res);
+    const responseMatch = /^\/response\/([\w-]+)$/.exec(target.pathname);
+    if (req.method === 'POST' && responseMatch?.[1]) {
+      const id = responseMatch[1];
+      responses.set(id, [
+        ...(responses.get(id) ?? []),
+        JSON.parse(raw.toString('utf8')) as Record<string, unknown>,
+      ]);
+      return send(res, 200, { ok: true });
+    }
     if (!target.pathname.startsWith('/api/')) return send(res, 404, { ok: false, error: 'not_found' });
     const method = target.pathname.slice('/api/'.length);
     const at = now();
@@ -212,6 +226,8 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
     setLimits: (next) => {
       limits = { ...next };
     },
+    responseUrl: (id) => `${state.origin}/response/${id}`,
+    responses: (id) => structuredClone(responses.get(id) ?? []),
     messages: (channel) => structuredClone(state.channels.get(normalizeChannel(channel)) ?? []),
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -9,7 +9,12 @@ export function slackSignature(secret: string, timestamp: number | string, body:
 export async function postSigned(
   url: string,
   body: string,
-  options: { secret: string; contentType?: string; timestamp?: number; headers?: Record<string, string | undefined> },
+  options: {
+    secret: string;
+    contentType?: string;
+    timestamp?: number;
+    headers?: Record<string, string | undefined>;
+  },
 ): Promise<Response> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const base: Record<string, string | undefined> = {
@@ -18,12 +23,19 @@ export async function postSigned(
     'x-slack-signature': slackSignature(options.secret, timestamp, body),
     ...options.headers,
   };
-  const headers = Object.fromEntries(Object.entries(base).filter((e): e is [string, string] => e[1] !== undefined));
+  const headers = Object.fromEntries(
+    Object.entries(base).filter((e): e is [string, string] => e[1] !== undefined),
+  );
   return fetch(url, { method: 'POST', headers, body });
 }
 
 /** A slash-command form body as Slack sends it (field order and names from the recorded fixtures). */
-export function slashCommandBody(fields: { command: string; text: string; userId: string; responseUrl?: string }) {
+export function slashCommandBody(fields: {
+  command: string;
+  text: string;
+  userId: string;
+  responseUrl?: string;
+}) {
   return new URLSearchParams({
     token: 'verification-token-unused',
     team_id: 'T0001',

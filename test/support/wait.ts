@@ -28,3 +28,13 @@ export function waitFor(predicate: () => boolean, timeoutMs = 5000, description?
     check();
   });
 }
+
+/** Like {@link waitFor} for a check that must ask something (an HTTP endpoint, Redis): polls every 100 ms. */
+export async function waitForAsync(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline)
+      throw new Error(`waitForAsync: not true within ${timeoutMs} ms: ${check.toString()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,0 +1,62 @@
+import { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createStores } from '../../src/store/index.js';
+import { createCommandRedis, whenReady } from '../../src/store/redis.js';
+import { dropPrefix, REDIS_URL, uniquePrefix } from '../support/cohorte.js';
+
+const EMAIL = 'ines.moreau@beta.gouv.fr';
+const SLACK_ID = 'U0INES';
+
+/** Every key under the prefix whose name or value mentions the person. */
+async function traces(prefix: string): Promise<string[]> {
+  const redis = new Redis(REDIS_URL);
+  const found: string[] = [];
+  for (const key of await redis.keys(`${prefix}:*`)) {
+    const type = await redis.type(key);
+    const value = type === 'string' ? await redis.get(key) : JSON.stringify(await redis.hgetall(key));
+    if ([key, value ?? ''].some((text) => text.includes(EMAIL) || text.includes(SLACK_ID))) found.push(key);
+  }
+  redis.disconnect();
+  return found;
+}
+
+describe('personal data: /cohorte mes-donnees and /cohorte oublier cover every store', () => {
+  const prefix = uniquePrefix('gdpr');
+  const redis = createCommandRedis(REDIS_URL);
+  const stores = createStores(redis, prefix);
+  beforeAll(() => whenReady(redis));
+  afterAll(() => redis.disconnect());
+  afterEach(async () => {
+    await dropPrefix(prefix);
+  });
+
+  async function fillEveryStore() {
+    await stores.people.grant(EMAIL, { role: 'mentor', defiId: 'lexiq' });
+    await stores.people.setLocale(EMAIL, 'en');
+    await stores.identities.remember({ platform: 'slack', id: SLACK_ID }, EMAIL);
+    await stores.identities.rememberDm({ platform: 'slack', id: SLACK_ID }, 'D0INES');
+    // Someone else's data must survive the erasure.
+    await stores.people.grant('thomas.nguyen@beta.gouv.fr', { role: 'alumni' });
+  }
+
+  it('exports one section per store with what it holds about the person', async () => {
+    await fillEveryStore();
+    const exported = await stores.personalData.exportAll(EMAIL);
+    expect(exported).toEqual({
+      people: { grants: [{ role: 'mentor', defiId: 'lexiq' }], locale: 'en' },
+      identities: { slack: SLACK_ID },
+    });
+  });
+
+  it('erases every key that names the person, and nobody else’s', async () => {
+    await fillEveryStore();
+    expect((await traces(prefix)).length).toBeGreaterThanOrEqual(3);
+    await stores.personalData.eraseAll(EMAIL);
+    expect(await traces(prefix)).toEqual([]);
+    expect(await stores.people.grants('thomas.nguyen@beta.gouv.fr')).toEqual([{ role: 'alumni' }]);
+    expect(await stores.personalData.exportAll(EMAIL)).toEqual({
+      people: { grants: [], locale: null },
+      identities: {},
+    });
+  });
+});
