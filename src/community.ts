@@ -65,9 +65,16 @@ export const PersonSchema = z.preprocess(
 );
 const PeopleSchema = z.array(PersonSchema);
 
+// Ids are typed in commands (`/cohorte role … mentor lexiq`) and used inside Redis keys: a short slug.
+const IdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*$/i, {
+    error: 'identifiant attendu : lettres, chiffres, - et _ (ex. lexiq, eig7)',
+  });
+
 /** A défi of a promotion; its id is unique across all promotions (checked by {@link parseCommunity}). */
 export const DefiSchema = z.strictObject({
-  id: TextSchema,
+  id: IdSchema,
   name: TextSchema,
   administration: TextSchema,
   channel: TextSchema,
@@ -77,7 +84,7 @@ export const DefiSchema = z.strictObject({
 
 /** A promotion with real calendar dates; `end` not before `start` is checked by {@link parseCommunity}. */
 export const PromotionSchema = z.strictObject({
-  id: TextSchema,
+  id: IdSchema,
   name: TextSchema,
   start: DateSchema,
   end: DateSchema,
