@@ -165,7 +165,8 @@ const textOf = (block: Block | undefined): string =>
 /** Every line a person reads in a reply, section by section, split at line breaks. */
 const linesOf = (reply: Reply): string[] => reply.message.blocks.flatMap((b) => textOf(b).split('\n'));
 const fr = (key: MessageKey, params?: Record<string, string>) => toPlainText(translate('fr', key, params));
-const enText = (key: MessageKey, params?: Record<string, string>) => toPlainText(translate('en', key, params));
+const enText = (key: MessageKey, params?: Record<string, string>) =>
+  toPlainText(translate('en', key, params));
 const buttonsOf = (reply: Reply): Button[] =>
   reply.message.blocks.flatMap((b) => (b.kind === 'actions' ? b.buttons : []));
 
@@ -179,13 +180,16 @@ const HELP_FOR_EVERYONE = [
 ];
 
 describe('router: help', () => {
-  it.each(['', 'aide', '  AIDE  ', 'help'])('lists only what an EIG may use for "/cohorte %s"', async (text) => {
-    const world = createWorld();
-    const reply = await world.command(EIG, text);
-    expect(reply.visibility).toBe('ephemeral');
-    expect(linesOf(reply)).toEqual([...HELP_FOR_EVERYONE, fr('help.footer')]);
-    expect(linesOf(reply).join('\n')).not.toContain('/cohorte role');
-  });
+  it.each(['', 'aide', '  AIDE  ', 'help'])(
+    'lists only what an EIG may use for "/cohorte %s"',
+    async (text) => {
+      const world = createWorld();
+      const reply = await world.command(EIG, text);
+      expect(reply.visibility).toBe('ephemeral');
+      expect(linesOf(reply)).toEqual([...HELP_FOR_EVERYONE, fr('help.footer')]);
+      expect(linesOf(reply).join('\n')).not.toContain('/cohorte role');
+    },
+  );
 
   it('shows /cohorte role to a coordinator', async () => {
     const world = createWorld();
@@ -275,7 +279,9 @@ describe('router: /cohorte role', () => {
     const world = createWorld();
     await world.command(COORD, `role ${NEWCOMER} mentor lexiq`);
     const removed = await world.command(COORD, `role <@U42> retirer mentor`);
-    expect(linesOf(removed)).toEqual([`C’est fait : ${NEWCOMER} n’a plus le rôle mentor donné dans le chat.`]);
+    expect(linesOf(removed)).toEqual([
+      `C’est fait : ${NEWCOMER} n’a plus le rôle mentor donné dans le chat.`,
+    ]);
     expect(world.grants.get(NEWCOMER)).toEqual([]);
     const me = linesOf(await world.command(NEWCOMER, 'moi'));
     expect(me).not.toContain('Mentor du défi LexIQ (promotion Promo 2025)');
@@ -340,7 +346,7 @@ describe('router: errors', () => {
     const errors = world.lines.filter((l) => l.level === 'error');
     expect(errors).toHaveLength(1);
     expect(errors[0]?.obj.ref).toBe(ref);
-    expect((errors[0]?.obj.err as Error).message).toBe('redis said no');
+    expect(errors[0]?.obj.err).toMatchObject({ message: 'redis said no' });
     expect(world.deliveries).toEqual([]);
   });
 
@@ -364,7 +370,12 @@ describe('router: errors', () => {
 
   it('answers a click on an unknown button with a reference', async () => {
     const world = createWorld();
-    const reply = await world.router.action({ user: world.as(EIG), actionId: 'nope', value: '', channel: 'C1' });
+    const reply = await world.router.action({
+      user: world.as(EIG),
+      actionId: 'nope',
+      value: '',
+      channel: 'C1',
+    });
     expect(linesOf(reply)[0]).toMatch(/réf\. [a-z0-9]{6}\)/);
   });
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Button, type Message, plain, type Rich, textMessage } from '../../src/core/message.js';
 import { renderSlack, SLACK_LIMITS, type SlackBlock } from '../../src/chat/slack/slack-render.js';
 import { translateAction } from '../../src/chat/slack/slack-translate.js';
+import { type Button, type Message, plain, type Rich, textMessage } from '../../src/core/message.js';
 
 interface Limit {
   value: number | string;
@@ -130,7 +130,10 @@ describe('slack render: size limits', () => {
   });
 
   it('cuts a long multi-line section at line breaks', () => {
-    const lines = Array.from({ length: 140 }, (_, i) => `ligne ${String(i).padStart(3, '0')} ${'x'.repeat(40)}`);
+    const lines = Array.from(
+      { length: 140 },
+      (_, i) => `ligne ${String(i).padStart(3, '0')} ${'x'.repeat(40)}`,
+    );
     const original = lines.join('\n');
     expect(original.length).toBeGreaterThan(2 * LIMITS.sectionText);
     const texts = sectionTexts(only(renderSlack(textMessage(plain(original)))).blocks);
@@ -149,7 +152,10 @@ describe('slack render: size limits', () => {
     const blocks = only(renderSlack(message)).blocks;
     expect(blocks).toHaveLength(2);
     expect(blocks[0]?.fields).toBeUndefined();
-    expect((blocks[1]?.fields as TextObject[]).map((f) => f.text)).toEqual(['Lieu', 'Date']);
+    expect(blocks[1]?.fields).toEqual([
+      { type: 'mrkdwn', text: 'Lieu' },
+      { type: 'mrkdwn', text: 'Date' },
+    ]);
   });
 
   it('splits 120 sections into 3 messages of at most 50 blocks, in order', () => {
@@ -169,15 +175,17 @@ describe('slack render: size limits', () => {
 
   it('truncates a header over the limit, and keeps one at the limit', () => {
     const long = 'H'.repeat(LIMITS.headerText + 50);
-    const [header] = only(renderSlack({ fallback: plain('x'), blocks: [{ kind: 'header', text: plain(long) }] }))
-      .blocks;
+    const [header] = only(
+      renderSlack({ fallback: plain('x'), blocks: [{ kind: 'header', text: plain(long) }] }),
+    ).blocks;
     const text = textObject(header?.text).text;
     expect(text).toHaveLength(LIMITS.headerText);
     expect(text.startsWith('H'.repeat(LIMITS.headerText - 1))).toBe(true);
 
     const exact = 'E'.repeat(LIMITS.headerText);
-    const [same] = only(renderSlack({ fallback: plain('x'), blocks: [{ kind: 'header', text: plain(exact) }] }))
-      .blocks;
+    const [same] = only(
+      renderSlack({ fallback: plain('x'), blocks: [{ kind: 'header', text: plain(exact) }] }),
+    ).blocks;
     expect(textObject(same?.text).text).toBe(exact);
   });
 

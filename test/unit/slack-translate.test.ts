@@ -20,7 +20,12 @@ describe('slack contract: slash commands', () => {
   const cases = [
     {
       file: 'slash_command.bolt-python.json',
-      expected: { user: { platform: 'slack', id: 'W111' }, command: 'hello-world', text: 'Hi', channel: 'C111' },
+      expected: {
+        user: { platform: 'slack', id: 'W111' },
+        command: 'hello-world',
+        text: 'Hi',
+        channel: 'C111',
+      },
     },
     {
       file: 'slash_command.docs_example.java-slack-sdk.json',
@@ -53,9 +58,11 @@ describe('slack contract: slash commands', () => {
   });
 
   it('accepts an org-level install whose payload has no team', () => {
-    const { team_id: _id, team_domain: _domain, ...rest } = load(
-      'slash_command.org_level_app.java-slack-sdk.json',
-    ).payload;
+    const {
+      team_id: _id,
+      team_domain: _domain,
+      ...rest
+    } = load('slash_command.org_level_app.java-slack-sdk.json').payload;
     expect(translateCommand(rest).user).toEqual({ platform: 'slack', id: 'W111' });
     expect(translateCommand({ ...rest, team_id: null }).command).toBe('org-level-command');
   });
@@ -90,7 +97,12 @@ describe('slack contract: block actions', () => {
   const cases = [
     {
       file: 'block_actions.bolt-python.json',
-      expected: { user: { platform: 'slack', id: 'W111' }, actionId: 'a', value: 'click_me_123', channel: 'C111' },
+      expected: {
+        user: { platform: 'slack', id: 'W111' },
+        actionId: 'a',
+        value: 'click_me_123',
+        channel: 'C111',
+      },
     },
     {
       file: 'block_actions.docs_example.java-slack-sdk.json',
