@@ -40,5 +40,5 @@ export class DeliveryRefusedError extends Error {
 
 /** A short reference shown to the person and written in the log line of an unexpected error. */
 export function errorRef(): string {
-  return Math.random().toString(36).slice(2, 8);
+  return Math.random().toString(36).slice(2, 8).padEnd(6, '0');
 }

@@ -254,3 +254,54 @@ describe('slack render: buttons', () => {
     expect(translateAction(actionBody, only(elementsOf(actions))).actionId).toBe('vote.2');
   });
 });
+
+describe('cutting long text never breaks what a person reads', () => {
+  const sectionTexts = (message: Message) =>
+    renderSlack(message)
+      .flatMap((p) => p.blocks)
+      .filter((b) => b.type === 'section')
+      .map((b) => (b.text as { text: string }).text);
+
+  it('keeps every &amp; whole across a cut', () => {
+    const texts = sectionTexts(textMessage(plain('ab&'.repeat(1500))));
+    expect(texts.length).toBeGreaterThan(1);
+    for (const text of texts) {
+      expect(text.length).toBeLessThanOrEqual(3000);
+      expect(text.replaceAll('&amp;', '')).not.toContain('&');
+    }
+    expect(texts.join('').replaceAll('&amp;', '&')).toBe('ab&'.repeat(1500));
+  });
+
+  it('keeps a bold span bold when it falls on a cut', () => {
+    const texts = sectionTexts(
+      textMessage([
+        { kind: 'plain', text: 'a'.repeat(2990) },
+        { kind: 'bold', text: 'important text' },
+      ]),
+    );
+    expect(texts).toEqual(['a'.repeat(2990), '*important text*']);
+  });
+
+  it('never splits an emoji, in sections, headers or buttons', () => {
+    const texts = sectionTexts(textMessage(plain(`${'a'.repeat(2999)}😀b`)));
+    expect(texts).toEqual(['a'.repeat(2999), '😀b']);
+    const [payload] = renderSlack({
+      fallback: plain('x'),
+      blocks: [{ kind: 'header', text: plain(`${'a'.repeat(148)}😀😀`) }],
+    });
+    const header = (payload?.blocks[0]?.text as { text: string }).text;
+    expect(header).toBe(`${'a'.repeat(148)}…`);
+    expect(header.length).toBeLessThanOrEqual(150);
+  });
+
+  it('moves fields beyond 10 to the next section instead of dropping them', () => {
+    const fields = Array.from({ length: 13 }, (_, i) => plain(`champ ${i + 1}`));
+    const blocks = renderSlack({
+      fallback: plain('x'),
+      blocks: [{ kind: 'section', text: plain('t'), fields }],
+    })[0]?.blocks as SlackBlock[];
+    const all = blocks.flatMap((b) => (b.fields as { text: string }[] | undefined) ?? []).map((f) => f.text);
+    expect(all).toEqual(fields.map((f) => f[0]?.text));
+    expect(blocks.every((b) => ((b.fields as unknown[] | undefined)?.length ?? 0) <= 10)).toBe(true);
+  });
+});
