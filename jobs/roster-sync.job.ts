@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { translate } from '../src/core/i18n/index.js';
 import type { JobDefinition } from '../src/core/job.js';
-import { plain, textMessage } from '../src/core/message.js';
+import { textMessage, toPlainText } from '../src/core/message.js';
 
 /**
  * Daily at 07:00: resolve every e-mail of `community.yml` on the chat platform (warming the id cache, so commands
@@ -22,7 +22,7 @@ export const rosterSyncJob: JobDefinition<Record<string, never>> = {
     const summary = translate(locale, 'roster.synced', {
       resolved: emails.length - missing.length,
       missing: missing.length,
-      list: missing.length ? plain(` : ${missing.join(', ')}`) : '',
+      list: missing.length ? translate(locale, 'roster.missingList', { emails: missing.join(', ') }) : '',
     });
     if (missing.length > 0) {
       await outbox.send({
@@ -31,6 +31,6 @@ export const rosterSyncJob: JobDefinition<Record<string, never>> = {
         message: textMessage(summary),
       });
     }
-    return summary.map((piece) => piece.text).join('');
+    return toPlainText(summary);
   },
 };

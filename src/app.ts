@@ -121,6 +121,7 @@ export function createCohorte(options: CohorteOptions) {
     stores,
     queues,
     router,
+    jobControl,
     server,
     /** Resolves when the local shell's input ends (shell mode only). */
     shellDone: () => shellDone,

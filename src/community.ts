@@ -66,11 +66,9 @@ export const PersonSchema = z.preprocess(
 const PeopleSchema = z.array(PersonSchema);
 
 // Ids are typed in commands (`/cohorte role … mentor lexiq`) and used inside Redis keys: a short slug.
-const IdSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]*$/i, {
-    error: 'identifiant attendu : lettres, chiffres, - et _ (ex. lexiq, eig7)',
-  });
+const IdSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, {
+  error: 'identifiant attendu : lettres, chiffres, - et _ (ex. lexiq, eig7)',
+});
 
 /** A défi of a promotion; its id is unique across all promotions (checked by {@link parseCommunity}). */
 export const DefiSchema = z.strictObject({

@@ -60,6 +60,7 @@ export const en: Record<MessageKey, string> = {
   'forget.cancelled': 'Nothing was erased.',
 
   'roster.synced': 'Directory: {resolved} people found on the chat platform, {missing} not found{list}.',
+  'roster.missingList': ': {emails}',
 
   'shell.welcome':
     'Cohorte, local shell. You are {email}. Type a command (`/cohorte aide`), `:as <email>` to switch person, `:jobs` for scheduled jobs, `:run <job>` to run one, `:quit` to leave.',

@@ -63,6 +63,7 @@ export const fr = {
 
   'roster.synced':
     'Annuaire : {resolved} personnes trouvées sur la messagerie, {missing} introuvables{list}.',
+  'roster.missingList': ' : {emails}',
 
   'shell.welcome':
     'Cohorte, shell local. Vous êtes {email}. Tapez une commande (`/cohorte aide`), `:as <e-mail>` pour changer de personne, `:jobs` pour les tâches planifiées, `:run <tâche>` pour en lancer une, `:quit` pour sortir.',
