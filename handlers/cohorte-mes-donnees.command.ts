@@ -1,3 +1,4 @@
+import { formatDate } from '../src/core/dates.js';
 import { UserError } from '../src/core/errors.js';
 import type { CommandHandler } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
@@ -8,7 +9,7 @@ export const cohorteMesDonnees: CommandHandler = {
   name: 'mes-donnees',
   aliases: ['mes-données', 'my-data'],
   help: 'help.cohorte.mes-donnees',
-  async run({ person, t, services }) {
+  async run({ person, t, locale, services }) {
     if (!person.email) throw new UserError('error.notInCommunity', { email: '?' });
     const now = services.clock.now();
     const data = await services.personalData.exportAll(person.email);
@@ -22,7 +23,10 @@ export const cohorteMesDonnees: CommandHandler = {
       key: `personal-data:${person.email}:${now.getTime()}`,
       to: { kind: 'person', email: person.email },
       message: textMessage(
-        t('data.fileComment', { email: person.email, date: now.toISOString().slice(0, 10) }),
+        t('data.fileComment', {
+          email: person.email,
+          date: formatDate(now, services.roster.data.timezone, locale),
+        }),
       ),
       file: { name: 'cohorte-mes-donnees.json', content: `${JSON.stringify(document, null, 2)}\n` },
     });

@@ -77,6 +77,7 @@ export function createCohorte(options: CohorteOptions) {
     ? undefined
     : createShellAdapter({
         locale: community.locale,
+        timezone: community.timezone,
         input: options.shell?.input ?? process.stdin,
         output: options.shell?.output ?? process.stdout,
         as: options.shell?.as ?? community.coordinators[0]?.email ?? 'invite@example.org',

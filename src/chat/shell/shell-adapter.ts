@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { formatDateTime } from '../../core/dates.js';
 import type { Reply } from '../../core/handler.js';
 import { type Locale, type MessageKey, type Params, translate } from '../../core/i18n/index.js';
 import type { Button } from '../../core/message.js';
@@ -12,6 +13,7 @@ import { renderShell } from './shell-render.js';
 /** The local shell: a terminal where you are any person of the community file; user ids are e-mails. */
 export function createShellAdapter(options: {
   locale: Locale;
+  timezone: string;
   input: Readable;
   output: Writable;
   as: string;
@@ -68,7 +70,10 @@ export function createShellAdapter(options: {
         if (list.length === 0) return say('shell.noJobs');
         say('shell.jobs');
         for (const j of list)
-          say('shell.job', { id: `${j.id} (${j.pattern}, ${j.tz})`, next: j.next?.toISOString() ?? '—' });
+          say('shell.job', {
+            id: `${j.id} (${j.pattern}, ${j.tz})`,
+            next: j.next ? formatDateTime(j.next, options.timezone, options.locale) : '—',
+          });
         return;
       }
       if (word === ':run')
