@@ -1,4 +1,4 @@
-import type { ActionHandler, CommandHandler } from '../src/core/handler.js';
+import type { ActionHandler, CommandHandler, FormHandler } from '../src/core/handler.js';
 import { cohorteAide } from './cohorte-aide.command.js';
 import { cohorteLangue } from './cohorte-langue.command.js';
 import { cohorteMesDonnees } from './cohorte-mes-donnees.command.js';
@@ -19,3 +19,6 @@ export const commandHandlers: readonly CommandHandler[] = [
 
 /** Every button. */
 export const actionHandlers: readonly ActionHandler[] = [forgetAction];
+
+/** Every form. */
+export const formHandlers: readonly FormHandler[] = [];

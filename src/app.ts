@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { Readable, Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { actionHandlers, commandHandlers } from '../handlers/index.js';
+import { actionHandlers, commandHandlers, formHandlers } from '../handlers/index.js';
 import { jobDefinitions } from '../jobs/index.js';
 import { createShellAdapter } from './chat/shell/shell-adapter.js';
 import { createSlackAdapter } from './chat/slack/slack-adapter.js';
@@ -95,7 +95,12 @@ export function createCohorte(options: CohorteOptions) {
     log,
     isUnavailable: isRedisUnavailable,
   };
-  const router = createRouter({ commands: commandHandlers, actions: actionHandlers, services });
+  const router = createRouter({
+    commands: commandHandlers,
+    actions: actionHandlers,
+    forms: formHandlers,
+    services,
+  });
   const jobControl = createJobControl(queues, jobDefinitions);
   const workers: ReturnType<typeof createJobsWorker>[] = [];
 

@@ -1,6 +1,7 @@
+import type { Form } from './form.js';
 import type { Locale, MessageKey, Translate } from './i18n/index.js';
 import type { ChatUser } from './ids.js';
-import type { Message } from './message.js';
+import type { Message, Rich } from './message.js';
 import type { Action } from './permissions.js';
 import type { Services } from './ports.js';
 import type { Person } from './roster/types.js';
@@ -22,12 +23,27 @@ export interface ActionInvocation {
   channel: string;
 }
 
-/** What a handler answers. `replace` (actions only) swaps the clicked message for this one. */
+/** A submitted form: every field's answer as text ('' when left empty). */
+export interface FormInvocation {
+  user: ChatUser;
+  formId: string;
+  values: Record<string, string>;
+  context: string;
+}
+
+/**
+ * What a handler answers. `replace` (actions only) swaps the clicked message for this one. With `form`, the
+ * platform opens the form; `message` is then what a platform without forms shows instead.
+ */
 export interface Reply {
   visibility: 'ephemeral' | 'channel';
   message: Message;
   replace?: boolean;
+  form?: Form;
 }
+
+/** A form handler's answer: a reply (the form closes), or a message per field to fix (the form stays open). */
+export type FormOutcome = Reply | { errors: Record<string, Rich> };
 
 /** What every handler receives: who is asking, in their language, and the services. */
 export interface Context {
@@ -58,4 +74,11 @@ export interface ActionHandler {
   actionId: string;
   action?: Action;
   run(ctx: Context, value: string): Promise<Reply>;
+}
+
+/** One form's submission, in one file of `handlers/`. */
+export interface FormHandler {
+  formId: string;
+  action?: Action;
+  run(ctx: Context, values: Record<string, string>, context: string): Promise<FormOutcome>;
 }

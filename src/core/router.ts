@@ -5,6 +5,9 @@ import type {
   CommandHandler,
   CommandInvocation,
   Context,
+  FormHandler,
+  FormInvocation,
+  FormOutcome,
   Reply,
 } from './handler.js';
 import { type Locale, type Translate, translator } from './i18n/index.js';
@@ -17,6 +20,7 @@ import type { Services } from './ports.js';
 export interface Router {
   command(invocation: CommandInvocation): Promise<Reply>;
   action(invocation: ActionInvocation): Promise<Reply>;
+  form(invocation: FormInvocation): Promise<FormOutcome>;
   /** The slash commands handled, without the slash. */
   commandNames(): string[];
 }
@@ -27,6 +31,7 @@ const ephemeral = (...lines: Rich[]): Reply => ({ visibility: 'ephemeral', messa
 export function createRouter(deps: {
   commands: readonly CommandHandler[];
   actions: readonly ActionHandler[];
+  forms: readonly FormHandler[];
   services: Services;
 }): Router {
   const { services } = deps;
@@ -57,7 +62,7 @@ export function createRouter(deps: {
   }
 
   /** Runs `work` with a context; turns every failure into a reply a person can act on. */
-  async function guarded(user: ChatUser, work: (ctx: Context) => Promise<Reply>): Promise<Reply> {
+  async function guarded<T>(user: ChatUser, work: (ctx: Context) => Promise<T>): Promise<T | Reply> {
     let t: Translate = translator(defaultLocale);
     try {
       const ctx = await contextOf(user);
@@ -79,7 +84,7 @@ export function createRouter(deps: {
     commandNames: () => [...new Set(deps.commands.map((h) => h.command))],
 
     command(invocation) {
-      return guarded(invocation.user, async (ctx) => {
+      return guarded(invocation.user, async (ctx): Promise<Reply> => {
         const text = invocation.text.trim();
         const [first = '', ...rest] = text.split(/\s+/);
         const word = first.toLowerCase();
@@ -97,11 +102,20 @@ export function createRouter(deps: {
     },
 
     action(invocation) {
-      return guarded(invocation.user, async (ctx) => {
+      return guarded(invocation.user, async (ctx): Promise<Reply> => {
         const handler = deps.actions.find((h) => h.actionId === invocation.actionId);
         if (!handler) throw new Error(`no handler for action ${invocation.actionId}`);
         if (handler.action && !can(ctx.person, handler.action)) return ephemeral(ctx.t('error.forbidden'));
         return handler.run(ctx, invocation.value);
+      });
+    },
+
+    form(invocation) {
+      return guarded(invocation.user, async (ctx): Promise<FormOutcome> => {
+        const handler = deps.forms.find((h) => h.formId === invocation.formId);
+        if (!handler) throw new Error(`no handler for form ${invocation.formId}`);
+        if (handler.action && !can(ctx.person, handler.action)) return ephemeral(ctx.t('error.forbidden'));
+        return handler.run(ctx, invocation.values, invocation.context);
       });
     },
   };

@@ -153,7 +153,7 @@ function createWorld(options: { failGrants?: unknown; failExport?: unknown; brok
     },
   };
   const commands = options.broken ? [...commandHandlers, broken] : commandHandlers;
-  const router = createRouter({ commands, actions: actionHandlers, services });
+  const router = createRouter({ commands, actions: actionHandlers, forms: [], services });
   const as = (email: string): ChatUser => ({ platform: 'shell', id: email });
   const command = (email: string, text: string) =>
     router.command({ user: as(email), command: 'cohorte', text, channel: 'C1' });

@@ -8,6 +8,7 @@ import { toPlainText } from '../../core/message.js';
 import type { ChatSender, Directory, JobControl } from '../../core/ports.js';
 import { normalizeEmail } from '../../core/roster/roster.js';
 import type { Router } from '../../core/router.js';
+import { type ShellForm, startShellForm } from './shell-form.js';
 import { renderShell } from './shell-render.js';
 
 /** The local shell: a terminal where you are any person of the community file; user ids are e-mails. */
@@ -41,13 +42,30 @@ export function createShellAdapter(options: {
   function run(router: Router, jobs: JobControl): Promise<void> {
     let email = normalizeEmail(options.as);
     let buttons: Button[] = [];
+    let filling: ShellForm | undefined;
     const user = () => ({ platform: 'shell' as const, id: email });
     const show = (reply: Reply) => {
+      if (reply.form) {
+        filling = startShellForm(reply.form);
+        return write(`${toPlainText(reply.form.title)}\n${filling.prompt()}`);
+      }
       const rendered = renderShell(reply.message);
       write(rendered.text);
       if (rendered.buttons.length) buttons = rendered.buttons;
     };
+    const fill = async (form: ShellForm, line: string) => {
+      if (!form.answer(line)) return write(form.prompt());
+      filling = undefined;
+      const { formId, context } = form.form;
+      const outcome = await router.form({ user: user(), formId, values: form.values(), context });
+      if (!('errors' in outcome)) return show(outcome);
+      for (const error of Object.values(outcome.errors)) write(`! ${toPlainText(error)}`);
+      form.retry(Object.keys(outcome.errors));
+      filling = form;
+      write(form.prompt());
+    };
     const handle = async (line: string) => {
+      if (filling) return fill(filling, line);
       const [word = '', ...rest] = line.trim().split(/\s+/);
       const arg = rest.join(' ');
       if (word === '') return;

@@ -11,6 +11,8 @@ export const en: Record<MessageKey, string> = {
     'I cannot find you in the community ({email}). Ask the coordinators to add you to `community.yml`.',
   'error.slow': 'This is taking longer than expected: the answer is on its way.',
 
+  'form.cancel': 'Cancel',
+
   'role.eig': 'EIG',
   'role.mentor': 'mentor',
   'role.coordinator': 'coordinator',

@@ -12,6 +12,8 @@ export const fr = {
     'Je ne vous trouve pas dans la communauté ({email}). Demandez à la coordination de vous ajouter à `community.yml`.',
   'error.slow': 'C’est plus long que prévu : la réponse arrive dans un instant.',
 
+  'form.cancel': 'Annuler',
+
   'role.eig': 'EIG',
   'role.mentor': 'mentor',
   'role.coordinator': 'coordination',

@@ -1,0 +1,96 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { App, RespondArguments, RespondFn } from '@slack/bolt';
+import type { Form } from '../../core/form.js';
+import type { Reply } from '../../core/handler.js';
+import { type Locale, translate } from '../../core/i18n/index.js';
+import { textMessage, toPlainText } from '../../core/message.js';
+import type { Logger } from '../../core/ports.js';
+import type { Router } from '../../core/router.js';
+import { renderModal, translateViewSubmission } from './slack-form.js';
+import { renderSlack, type SlackPayload } from './slack-render.js';
+import { translateAction, translateCommand } from './slack-translate.js';
+
+/** Slack wants an answer within 3 s; past this budget we acknowledge and send the real answer afterwards. */
+const ACK_BUDGET_MS = 2500;
+
+type Ack = (response?: RespondArguments) => Promise<void>;
+
+const asResponse = (reply: Reply, payload: SlackPayload): RespondArguments => ({
+  response_type: reply.visibility === 'channel' ? 'in_channel' : 'ephemeral',
+  ...payload,
+});
+
+/**
+ * Routes every slash command, button and modal submission of the Bolt app to the core, acknowledging each within
+ * Slack's 3 s. Replies go back as the acknowledgement, then through `response_url`; forms open as modals.
+ */
+export function registerSlackListeners(app: App, router: Router, options: { locale: Locale; log: Logger }) {
+  const cancel = toPlainText(translate(options.locale, 'form.cancel'));
+
+  async function openForm(form: Form, triggerId: string, channel: string): Promise<boolean> {
+    try {
+      await app.client.views.open({ trigger_id: triggerId, view: renderModal(form, channel, cancel) });
+      return true;
+    } catch (error) {
+      // An expired trigger (over 3 s) or a refused view: the person gets the text fallback instead.
+      options.log.warn({ err: error, form: form.formId }, 'could not open modal');
+      return false;
+    }
+  }
+
+  /** Sends a reply: the first message as the acknowledgement (if still due), the rest through `response_url`. */
+  async function answer(reply: Reply, ack: Ack | undefined, respond: RespondFn, replace = false) {
+    const payloads = renderSlack(reply.message).map((p) => ({
+      ...asResponse(reply, p),
+      replace_original: replace,
+    }));
+    const [head, ...rest] = payloads;
+    if (ack && head) await ack(head);
+    for (const payload of ack ? rest : payloads) await respond(payload);
+  }
+
+  app.command(/.*/, async ({ command, ack, respond }) => {
+    const work = router.command(translateCommand(command));
+    const early = await Promise.race([work, sleep(ACK_BUDGET_MS, undefined, { ref: false })]);
+    if (!early) {
+      await answer(
+        { visibility: 'ephemeral', message: textMessage(translate(options.locale, 'error.slow')) },
+        ack,
+        respond,
+      );
+      return answer(await work, undefined, respond);
+    }
+    if (early.form) {
+      await ack();
+      if (await openForm(early.form, command.trigger_id, command.channel_id)) return;
+      return answer(early, undefined, respond);
+    }
+    return answer(early, ack, respond);
+  });
+
+  app.action(/.*/, async ({ body, action, ack, respond }) => {
+    await ack();
+    const reply = await router.action(translateAction(body, action));
+    const trigger = 'trigger_id' in body ? String(body.trigger_id) : '';
+    const channel = body.channel?.id ?? '';
+    if (reply.form && trigger && (await openForm(reply.form, trigger, channel))) return;
+    await answer(reply, undefined, respond, Boolean(reply.replace));
+  });
+
+  app.view(/.*/, async ({ body, ack, client }) => {
+    const { invocation, channel } = translateViewSubmission(body);
+    const outcome = await router.form(invocation);
+    if ('errors' in outcome) {
+      const errors = Object.fromEntries(
+        Object.entries(outcome.errors).map(([id, rich]) => [id, toPlainText(rich)]),
+      );
+      return ack({ response_action: 'errors', errors });
+    }
+    await ack();
+    // The modal is closed: the confirmation goes where the person opened it, or to their DM with the bot.
+    for (const payload of renderSlack(outcome.message)) {
+      if (channel) await client.chat.postEphemeral({ channel, user: invocation.user.id, ...payload });
+      else await client.chat.postMessage({ channel: invocation.user.id, ...payload });
+    }
+  });
+}

@@ -1,0 +1,26 @@
+import type { Rich } from './message.js';
+
+/** One field of a form. Answers come back as strings, keyed by `id`. */
+export interface FormField {
+  id: string;
+  label: Rich;
+  kind: 'text' | 'multiline' | 'choice';
+  /** For `choice`: the values and what people see. */
+  choices?: { value: string; label: string }[];
+  initial?: string | undefined;
+  /** Maximum length of a text answer; platforms enforce it as people type when they can. */
+  max?: number;
+  optional?: boolean;
+}
+
+/**
+ * A form (a Slack modal, a Mattermost dialog, prompts in the shell). `context` comes back untouched with the
+ * submission (at most 2,000 characters): what the form is about, never trusted for permissions.
+ */
+export interface Form {
+  formId: string;
+  title: Rich;
+  submit: Rich;
+  fields: FormField[];
+  context: string;
+}
