@@ -3,13 +3,21 @@ import { createIdentityRepo } from './identity.repo.js';
 import { createKeys } from './keys.js';
 import { createPeopleRepo } from './people.repo.js';
 import { combinePersonalData } from './personal-data.js';
+import { createStandupRepo } from './standup.repo.js';
 
 /** Every repository over one connection and prefix. Add a repository here and to `personalData` if it holds people. */
 export function createStores(redis: Redis, prefix: string) {
   const keys = createKeys(prefix);
   const people = createPeopleRepo(redis, keys);
   const identities = createIdentityRepo(redis, keys);
-  return { keys, people, identities, personalData: combinePersonalData([people, identities]) };
+  const standups = createStandupRepo(redis, keys);
+  return {
+    keys,
+    people,
+    identities,
+    standups,
+    personalData: combinePersonalData([people, identities, standups]),
+  };
 }
 
 /** The stores' type. */

@@ -20,6 +20,17 @@ export function createKeys(prefix: string) {
     dm: (platform: Platform, userId: string) => `${prefix}:dm:${platform}:${userId}`,
     /** An inbound event already handled (platform retries). */
     seen: (platform: Platform, id: string) => `${prefix}:seen:${platform}:${id}`,
+    /** Stand-ups: answers per ritual and period, per-person history, help requests, absences, digest markers. */
+    standup: {
+      answers: (ritualId: string, periodId: string) => `${prefix}:standup:${ritualId}:${periodId}:answers`,
+      digests: (ritualId: string, periodId: string) => `${prefix}:standup:${ritualId}:${periodId}:digests`,
+      helpIndex: (ritualId: string, periodId: string) => `${prefix}:standup:${ritualId}:${periodId}:help`,
+      help: (id: string) => `${prefix}:standup:help:${id}`,
+      helpOf: (email: string) => `${prefix}:standup:person:${email}:help`,
+      history: (email: string) => `${prefix}:standup:person:${email}:history`,
+      last: (email: string) => `${prefix}:standup:person:${email}:last`,
+      absences: (email: string) => `${prefix}:standup:person:${email}:absences`,
+    },
     /** BullMQ's own prefix. */
     bull: `${prefix}:bull`,
   };

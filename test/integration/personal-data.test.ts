@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { helpRequestId } from '../../src/core/standup/store.js';
 import { createStores } from '../../src/store/index.js';
 import { createCommandRedis, whenReady } from '../../src/store/redis.js';
 import { dropPrefix, REDIS_URL, uniquePrefix } from '../support/cohorte.js';
@@ -13,7 +14,13 @@ async function traces(prefix: string): Promise<string[]> {
   const found: string[] = [];
   for (const key of await redis.keys(`${prefix}:*`)) {
     const type = await redis.type(key);
-    const value = type === 'string' ? await redis.get(key) : JSON.stringify(await redis.hgetall(key));
+    const read = {
+      string: () => redis.get(key),
+      hash: () => redis.hgetall(key),
+      set: () => redis.smembers(key),
+      zset: () => redis.zrange(key, 0, -1),
+    }[type];
+    const value = JSON.stringify(read ? await read() : type);
     if ([key, value ?? ''].some((text) => text.includes(EMAIL) || text.includes(SLACK_ID))) found.push(key);
   }
   redis.disconnect();
@@ -35,7 +42,28 @@ describe('personal data: /cohorte mes-donnees and /cohorte oublier cover every s
     await stores.people.setLocale(EMAIL, 'en');
     await stores.identities.remember({ platform: 'slack', id: SLACK_ID }, EMAIL);
     await stores.identities.rememberDm({ platform: 'slack', id: SLACK_ID }, 'D0INES');
+    const at = '2026-11-27T09:00:00.000Z';
+    await stores.standups.save('standup-eig7', '2026-W48', {
+      email: EMAIL,
+      answers: { aide: 'un regard sur notre API' },
+      at,
+    });
+    await stores.standups.setHelp({
+      id: helpRequestId('standup-eig7', '2026-W48', EMAIL),
+      ritualId: 'standup-eig7',
+      periodId: '2026-W48',
+      defiId: 'lexiq',
+      email: EMAIL,
+      text: 'un regard sur notre API',
+      at,
+    });
+    await stores.standups.addAbsence(EMAIL, { from: '2026-12-21', to: '2027-01-01' });
     // Someone else's data must survive the erasure.
+    await stores.standups.save('standup-eig7', '2026-W48', {
+      email: 'thomas.nguyen@beta.gouv.fr',
+      answers: {},
+      at,
+    });
     await stores.people.grant('thomas.nguyen@beta.gouv.fr', { role: 'alumni' });
   }
 
@@ -45,6 +73,20 @@ describe('personal data: /cohorte mes-donnees and /cohorte oublier cover every s
     expect(exported).toEqual({
       people: { grants: [{ role: 'mentor', defiId: 'lexiq' }], locale: 'en' },
       identities: { slack: SLACK_ID },
+      standups: {
+        entries: [
+          {
+            ritualId: 'standup-eig7',
+            periodId: '2026-W48',
+            email: EMAIL,
+            answers: { aide: 'un regard sur notre API' },
+            at: '2026-11-27T09:00:00.000Z',
+            edits: 0,
+          },
+        ],
+        helpRequests: [expect.objectContaining({ defiId: 'lexiq', text: 'un regard sur notre API' })],
+        absences: [{ from: '2026-12-21', to: '2027-01-01' }],
+      },
     });
   });
 
@@ -57,6 +99,8 @@ describe('personal data: /cohorte mes-donnees and /cohorte oublier cover every s
     expect(await stores.personalData.exportAll(EMAIL)).toEqual({
       people: { grants: [], locale: null },
       identities: {},
+      standups: { entries: [], helpRequests: [], absences: [] },
     });
+    expect(await stores.standups.entries('standup-eig7', '2026-W48')).toHaveLength(1);
   });
 });

@@ -1,0 +1,64 @@
+/** One person's stand-up for one period: their answers by question id, and when they last wrote. */
+export interface StandupEntry {
+  email: string;
+  answers: Record<string, string>;
+  at: string;
+  /** How many times it was edited after the first post. */
+  edits: number;
+}
+
+/** A *Besoin d'aide ?* answer, kept so someone can be found to help (the bulloterie picks them up). */
+export interface HelpRequest {
+  id: string;
+  ritualId: string;
+  periodId: string;
+  defiId: string;
+  email: string;
+  text: string;
+  at: string;
+}
+
+/** A period of absence, calendar dates inclusive (`yyyy-MM-dd`). */
+export interface Absence {
+  from: string;
+  to: string;
+}
+
+/** Where a défi's digest was posted for a period, so a late post can go in its thread. */
+export interface DigestRecord {
+  deliveryKey: string;
+  channel: string;
+}
+
+/** Stand-ups in Redis, as the stand-up handlers and jobs see them. */
+export interface StandupStore {
+  /** Records (or replaces) a person's answers; returns the entry as stored and whether it was an edit. */
+  save(
+    ritualId: string,
+    periodId: string,
+    entry: Omit<StandupEntry, 'edits'>,
+  ): Promise<{ entry: StandupEntry; edited: boolean }>;
+  entry(ritualId: string, periodId: string, email: string): Promise<StandupEntry | undefined>;
+  entries(ritualId: string, periodId: string): Promise<StandupEntry[]>;
+  /** The person's most recent answers, whatever the period: to prefill the form. */
+  last(email: string): Promise<StandupEntry | undefined>;
+  /** The person's periods, newest first: `ritualId|periodId`. */
+  history(email: string, count: number): Promise<{ ritualId: string; periodId: string }[]>;
+
+  setHelp(request: HelpRequest): Promise<void>;
+  /** Removes the help request of a person for a period (they edited their answer to no longer ask). */
+  clearHelp(ritualId: string, periodId: string, email: string): Promise<void>;
+  help(id: string): Promise<HelpRequest | undefined>;
+  helpFor(ritualId: string, periodId: string): Promise<HelpRequest[]>;
+
+  absences(email: string): Promise<Absence[]>;
+  addAbsence(email: string, absence: Absence): Promise<void>;
+
+  /** Marks a défi's digest as posted; false when it already was (the digest job ran twice). */
+  claimDigest(ritualId: string, periodId: string, defiId: string, record: DigestRecord): Promise<boolean>;
+  digest(ritualId: string, periodId: string, defiId: string): Promise<DigestRecord | undefined>;
+}
+
+/** The id of a person's help request for a period: one per person and period, so an edit replaces it. */
+export const helpRequestId = (ritualId: string, periodId: string, email: string): string =>
+  `${ritualId}|${periodId}|${email}`;

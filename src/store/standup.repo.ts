@@ -1,0 +1,118 @@
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import { helpRequestId, type StandupEntry, type StandupStore } from '../core/standup/store.js';
+import type { Keys } from './keys.js';
+import type { PersonalDataSource } from './personal-data.js';
+
+const EntrySchema = z.object({
+  email: z.string(),
+  answers: z.record(z.string(), z.string()),
+  at: z.string(),
+  edits: z.number().int().min(0),
+});
+const HelpSchema = z.object({
+  id: z.string(),
+  ritualId: z.string(),
+  periodId: z.string(),
+  defiId: z.string(),
+  email: z.string(),
+  text: z.string(),
+  at: z.string(),
+});
+const AbsencesSchema = z.array(z.object({ from: z.string(), to: z.string() }));
+const DigestSchema = z.object({ deliveryKey: z.string(), channel: z.string() });
+
+const json = <T>(schema: z.ZodType<T>, raw: string | null): T | undefined =>
+  raw === null ? undefined : schema.parse(JSON.parse(raw));
+
+/** Stand-up answers, help requests, absences and digest markers in Redis. */
+export function createStandupRepo(redis: Redis, keys: Keys): StandupStore & PersonalDataSource {
+  const k = keys.standup;
+  const repo: StandupStore & PersonalDataSource = {
+    name: 'standups',
+    async save(ritualId, periodId, entry) {
+      const previous = await repo.entry(ritualId, periodId, entry.email);
+      const stored: StandupEntry = { ...entry, edits: previous ? previous.edits + 1 : 0 };
+      const at = Date.parse(entry.at);
+      await redis
+        .multi()
+        .hset(k.answers(ritualId, periodId), entry.email, JSON.stringify(stored))
+        .set(k.last(entry.email), JSON.stringify(stored))
+        .zadd(k.history(entry.email), at, `${ritualId}|${periodId}`)
+        .exec();
+      return { entry: stored, edited: previous !== undefined };
+    },
+    async entry(ritualId, periodId, email) {
+      return json(EntrySchema, await redis.hget(k.answers(ritualId, periodId), email));
+    },
+    async entries(ritualId, periodId) {
+      const all = await redis.hvals(k.answers(ritualId, periodId));
+      return all.map((raw) => EntrySchema.parse(JSON.parse(raw)));
+    },
+    async last(email) {
+      return json(EntrySchema, await redis.get(k.last(email)));
+    },
+    async history(email, count) {
+      const members = await redis.zrevrange(k.history(email), 0, count - 1);
+      return members.map((m) => {
+        const [ritualId = '', periodId = ''] = m.split('|');
+        return { ritualId, periodId };
+      });
+    },
+    async setHelp(request) {
+      await redis
+        .multi()
+        .set(k.help(request.id), JSON.stringify(request))
+        .sadd(k.helpIndex(request.ritualId, request.periodId), request.id)
+        .sadd(k.helpOf(request.email), request.id)
+        .exec();
+    },
+    async clearHelp(ritualId, periodId, email) {
+      const id = helpRequestId(ritualId, periodId, email);
+      await redis
+        .multi()
+        .del(k.help(id))
+        .srem(k.helpIndex(ritualId, periodId), id)
+        .srem(k.helpOf(email), id)
+        .exec();
+    },
+    async help(id) {
+      return json(HelpSchema, await redis.get(k.help(id)));
+    },
+    async helpFor(ritualId, periodId) {
+      const ids = await redis.smembers(k.helpIndex(ritualId, periodId));
+      const raws = ids.length ? await redis.mget(...ids.map((id) => k.help(id))) : [];
+      return raws.flatMap((raw) => (raw === null ? [] : [HelpSchema.parse(JSON.parse(raw))]));
+    },
+    async absences(email) {
+      return json(AbsencesSchema, await redis.get(k.absences(email))) ?? [];
+    },
+    async addAbsence(email, absence) {
+      const current = await repo.absences(email);
+      await redis.set(k.absences(email), JSON.stringify([...current, absence]));
+    },
+    async claimDigest(ritualId, periodId, defiId, record) {
+      return (await redis.hsetnx(k.digests(ritualId, periodId), defiId, JSON.stringify(record))) === 1;
+    },
+    async digest(ritualId, periodId, defiId) {
+      return json(DigestSchema, await redis.hget(k.digests(ritualId, periodId), defiId));
+    },
+    async export(email) {
+      const periods = await repo.history(email, 10_000);
+      const entries = await Promise.all(
+        periods.map(async (p) => ({ ...p, ...(await repo.entry(p.ritualId, p.periodId, email)) })),
+      );
+      const helpIds = await redis.smembers(k.helpOf(email));
+      const help = await Promise.all(helpIds.map((id) => repo.help(id)));
+      return { entries, helpRequests: help.filter(Boolean), absences: await repo.absences(email) };
+    },
+    async erase(email) {
+      for (const { ritualId, periodId } of await repo.history(email, 10_000)) {
+        await redis.hdel(k.answers(ritualId, periodId), email);
+        await repo.clearHelp(ritualId, periodId, email);
+      }
+      await redis.del(k.history(email), k.last(email), k.absences(email), k.helpOf(email));
+    },
+  };
+  return repo;
+}
