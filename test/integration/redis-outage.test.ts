@@ -29,7 +29,6 @@ describe('Redis outage', () => {
     bot = await startCohorte({ name: 'outage', slackApiUrl: slack.url, redisUrl: redis.url });
   });
   afterAll(async () => {
-    await redis.start();
     await bot.stop();
     await slack.close();
     await redis.stop();

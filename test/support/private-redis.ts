@@ -27,7 +27,9 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   const port = 40000 + Math.floor(Math.random() * 20000);
   const url = `redis://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
+  const running = () => child !== undefined && child.exitCode === null && child.signalCode === null;
   const start = async () => {
+    if (running()) return;
     child = spawn(
       'redis-server',
       ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -42,7 +44,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     url,
     start,
     async stop() {
-      if (!child || child.exitCode !== null) return;
+      if (!child || !running()) return;
       child.kill('SIGKILL');
       await once(child, 'exit');
     },
