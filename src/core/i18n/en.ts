@@ -61,6 +61,10 @@ export const en: Record<MessageKey, string> = {
   'forget.done': 'Done: your data has been erased.',
   'forget.cancelled': 'Nothing was erased.',
 
+  'standup.tooLong':
+    '“{question}” is {length} characters long; the limit is {max}. Shorten it and send it again.',
+  'standup.badChoice': '“{question}”: pick one of {choices} (or its number, from 1 to {count}).',
+
   'roster.synced': 'Directory: {resolved} people found on the chat platform, {missing} not found{list}.',
   'roster.missingList': ': {emails}',
 

@@ -63,6 +63,10 @@ export const fr = {
   'forget.done': 'C’est fait : vos données ont été effacées.',
   'forget.cancelled': 'Rien n’a été effacé.',
 
+  'standup.tooLong':
+    '« {question} » fait {length} caractères ; la limite est de {max}. Raccourcissez-le puis renvoyez-le.',
+  'standup.badChoice': '« {question} » : choisissez parmi {choices} (ou leur numéro, de 1 à {count}).',
+
   'roster.synced':
     'Annuaire : {resolved} personnes trouvées sur la messagerie, {missing} introuvables{list}.',
   'roster.missingList': ' : {emails}',
