@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isCollection, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { CommunityData } from './core/roster/types.js';
+import { type StandupRitual, StandupRitualSchema } from './core/standup/ritual.js';
 
 /** One mistake in the community file; `line` is 1-based, `path` is dotted (`promotions.0.defis.1.id`). */
 export interface CommunityProblem {
@@ -199,6 +200,33 @@ function crossCheck(raw: unknown, report: (path: Path, message: string) => void)
   });
 }
 
+/** The `kind: standup` rituals, checked by the stand-up schema; one per promotion. */
+function parseStandups(raw: unknown, report: (path: Path, message: string) => void): StandupRitual[] {
+  const standups: StandupRitual[] = [];
+  const byPromotion = new Set<string>();
+  asArray(field(raw, 'rituals')).forEach((ritual, r) => {
+    if (field(ritual, 'kind') !== 'standup') return;
+    const parsed = StandupRitualSchema.safeParse(ritual, { error: frenchErrors });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        report(
+          ['rituals', r, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))],
+          issue.message,
+        );
+      return;
+    }
+    if (byPromotion.has(parsed.data.promotion)) {
+      report(
+        ['rituals', r, 'promotion'],
+        `un seul stand-up par promotion : ${parsed.data.promotion} en a déjà un`,
+      );
+    }
+    byPromotion.add(parsed.data.promotion);
+    standups.push(parsed.data);
+  });
+  return standups;
+}
+
 /**
  * Parses and checks a community file's text. Never throws: YAML syntax errors, schema errors and cross checks all
  * come back as problems with the line of the offending node. `fileName` is carried along for messages.
@@ -258,8 +286,9 @@ export function parseCommunity(text: string, fileName: string): ParseResult {
     }
   }
   crossCheck(raw, report);
+  const standups = parseStandups(raw, report);
   if (!parsed.success || problems.length > 0) return done();
-  return { ok: true, fileName, community: parsed.data };
+  return { ok: true, fileName, community: { ...parsed.data, standups } };
 }
 
 /**

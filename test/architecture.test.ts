@@ -15,14 +15,22 @@ function sources(dir: string): string[] {
 /** Every import of a file: package names as written, relative paths resolved from the repository root. */
 function importsOf(file: string): string[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
-  const specs = [...text.matchAll(/^\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] as string);
-  return specs.map((spec) => (spec.startsWith('.') ? relative(ROOT, resolve(ROOT, dirname(file), spec)) : spec));
+  const specs = [...text.matchAll(/^\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map(
+    (m) => m[1] as string,
+  );
+  return specs.map((spec) =>
+    spec.startsWith('.') ? relative(ROOT, resolve(ROOT, dirname(file), spec)) : spec,
+  );
 }
 
 const SDKS = ['@slack/', '@mattermost/', 'bullmq', 'ioredis', 'pino'];
 const isSdk = (spec: string) => SDKS.some((sdk) => spec === sdk || spec.startsWith(sdk));
 const violations = (files: string[], bad: (spec: string, file: string) => boolean) =>
-  files.flatMap((file) => importsOf(file).filter((spec) => bad(spec, file)).map((spec) => `${file} → ${spec}`));
+  files.flatMap((file) =>
+    importsOf(file)
+      .filter((spec) => bad(spec, file))
+      .map((spec) => `${file} → ${spec}`),
+  );
 
 describe('architecture', () => {
   const all = ['src', 'handlers', 'jobs'].flatMap(sources);
@@ -34,7 +42,9 @@ describe('architecture', () => {
 
   it('keeps src/core free of I/O and SDKs: only core, zod and date-fns', () => {
     const bad = violations(sources('src/core'), (spec) =>
-      spec.startsWith('src/') ? !spec.startsWith('src/core/') : !/^(zod|date-fns(\/locale)?|@date-fns\/tz)$/.test(spec),
+      spec.startsWith('src/')
+        ? !spec.startsWith('src/core/')
+        : !/^(zod|date-fns(\/locale)?|@date-fns\/tz)$/.test(spec),
     );
     expect(bad).toEqual([]);
   });
@@ -51,8 +61,11 @@ describe('architecture', () => {
   it('keeps each chat adapter to the core and its own SDK', () => {
     const bad = violations(sources('src/chat'), (spec, file) => {
       const platform = file.split('/')[2];
-      if (spec.startsWith('src/')) return !spec.startsWith('src/core/') && !spec.startsWith(`src/chat/${platform}/`);
-      return ['bullmq', 'ioredis', 'pino'].includes(spec) || (platform !== 'slack' && spec.startsWith('@slack/'));
+      if (spec.startsWith('src/'))
+        return !spec.startsWith('src/core/') && !spec.startsWith(`src/chat/${platform}/`);
+      return (
+        ['bullmq', 'ioredis', 'pino'].includes(spec) || (platform !== 'slack' && spec.startsWith('@slack/'))
+      );
     });
     expect(bad).toEqual([]);
   });

@@ -137,6 +137,34 @@ describe('parseCommunity', () => {
     expect(problems).toHaveLength(2);
   });
 
+  it('checks stand-up rituals with their own rules, on their lines, and fills their defaults', () => {
+    const problems = problemsOf(
+      yamlWith({}, [
+        'rituals:',
+        '  - id: standup-p1',
+        '    kind: standup',
+        '    promotion: p1',
+        '    deadline: { day: vendredi, time: 15h }',
+        '    reminders: [\'10:00\', \'01:30\']',
+      ]),
+    );
+    expect(problems.map((p) => [p.line, p.path])).toEqual([
+      [26, 'rituals.0.deadline.time'],
+      [27, 'rituals.0.reminders.1'],
+    ]);
+    expect(problems[0]?.message).toContain('HH:MM');
+    const ok = parseCommunity(
+      yamlWith({}, ['rituals:', '  - id: standup-p1', '    kind: standup', '    promotion: p1']),
+      'community.yml',
+    );
+    expect(ok.ok && ok.community.standups[0]).toMatchObject({
+      promotion: 'p1',
+      deadline: { day: 'friday', time: '15:00' },
+      reminders: ['10:00', '14:00'],
+      digest: '15:00',
+    });
+  });
+
   it('reports an end date before the start date, and dates that do not exist', () => {
     expect(problemsOf(yamlWith({ 12: '    end: 2026-06-26' }))).toEqual([
       expect.objectContaining({ line: 12, path: 'promotions.0.end' }),
@@ -174,7 +202,7 @@ describe('parseCommunity', () => {
   it('reports every mistake at once, sorted by line', () => {
     const text = yamlWith(
       { 1: 'timezone: Mars/Olympus', 7: '  - coord', 12: '    end: 2020-01-01', 15: '        name:' },
-      ['rituals:', '  - id: r1', '    kind: standup', '    defis: [zz]', 'extra: 1'],
+      ['rituals:', '  - id: r1', '    kind: reminder', '    defis: [zz]', 'extra: 1'],
     );
     const problems = problemsOf(text);
     expect(problems.map((p) => p.line)).toEqual([1, 7, 12, 15, 25, 26]);

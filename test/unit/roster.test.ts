@@ -29,6 +29,7 @@ const data: CommunityData = {
   coordinators: [{ email: 'Claire.Coord@Beta.Gouv.fr', name: 'Claire' }],
   promotions: [p2025, p2026],
   alumni: [{ email: 'ancien@beta.gouv.fr' }],
+  standups: [],
 };
 const roster = createRoster(data);
 

@@ -55,6 +55,7 @@ const data: CommunityData = {
     },
   ],
   alumni: [],
+  standups: [],
 };
 
 interface LogLine {

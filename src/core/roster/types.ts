@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/index.js';
+import type { StandupRitual } from '../standup/ritual.js';
 
 /** Someone listed in the community file. People are known by e-mail, never by a platform id. */
 export interface PersonEntry {
@@ -33,6 +34,8 @@ export interface CommunityData {
   coordinators: PersonEntry[];
   promotions: PromotionData[];
   alumni: PersonEntry[];
+  /** The stand-up rituals (`rituals:` of `kind: standup`), one per promotion at most. */
+  standups: StandupRitual[];
 }
 
 /** The four roles of the programme. */
