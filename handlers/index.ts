@@ -6,6 +6,10 @@ import { cohorteMoi } from './cohorte-moi.command.js';
 import { cohorteOublier } from './cohorte-oublier.command.js';
 import { cohorteRole } from './cohorte-role.command.js';
 import { forgetAction } from './forget.action.js';
+import { standupCommand } from './standup.command.js';
+import { standupForm } from './standup.form.js';
+import { standupFindHelperAction } from './standup-find-helper.action.js';
+import { standupOpenAction } from './standup-open.action.js';
 
 /** Every command, in the order the help lists them. Adding a command is one file plus one line here. */
 export const commandHandlers: readonly CommandHandler[] = [
@@ -15,10 +19,15 @@ export const commandHandlers: readonly CommandHandler[] = [
   cohorteMesDonnees,
   cohorteOublier,
   cohorteRole,
+  standupCommand,
 ];
 
 /** Every button. */
-export const actionHandlers: readonly ActionHandler[] = [forgetAction];
+export const actionHandlers: readonly ActionHandler[] = [
+  forgetAction,
+  standupOpenAction,
+  standupFindHelperAction,
+];
 
 /** Every form. */
-export const formHandlers: readonly FormHandler[] = [];
+export const formHandlers: readonly FormHandler[] = [standupForm];

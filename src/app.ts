@@ -88,6 +88,7 @@ export function createCohorte(options: CohorteOptions) {
     roster: createRoster(community),
     people: stores.people,
     personalData: stores.personalData,
+    standups: stores.standups,
     outbox: createOutbox(queues),
     jobs: createJobs(queues),
     directory: adapter.directory,

@@ -11,4 +11,5 @@ export const DeliverySchema: z.ZodType<Delivery> = z.object({
   ]),
   message: MessageSchema,
   file: z.object({ name: z.string(), content: z.string() }).optional(),
+  replyTo: z.string().optional(),
 });

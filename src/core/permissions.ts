@@ -1,10 +1,12 @@
 import type { Person, Role } from './roster/types.js';
 
 /** Everything someone may or may not be allowed to do. Each issue adds its actions here. */
-export type Action = 'roles.manage';
+export type Action = 'roles.manage' | 'standup.export' | 'standup.readAll';
 
 const RULES: Record<Action, readonly Role[]> = {
   'roles.manage': ['coordinator'],
+  'standup.export': ['coordinator'],
+  'standup.readAll': ['coordinator'],
 };
 
 /** The one permission check of Cohorte. */

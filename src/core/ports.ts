@@ -4,6 +4,7 @@ import type { ChatUser, Platform } from './ids.js';
 import type { Message } from './message.js';
 import type { Roster } from './roster/roster.js';
 import type { RoleGrant } from './roster/types.js';
+import type { StandupStore } from './standup/store.js';
 
 /** Where a message goes: a channel by its platform id or name, or a person's DM by e-mail. */
 export type Target = { kind: 'channel'; channel: string } | { kind: 'person'; email: string };
@@ -23,6 +24,8 @@ export interface Delivery {
   to: Target;
   message: Message;
   file?: Attachment | undefined;
+  /** The key of an earlier delivery in the same conversation: this one goes in its thread. */
+  replyTo?: string | undefined;
 }
 
 /** The one path for every message the bot sends on its own. Enqueues; never calls a platform directly. */
@@ -35,8 +38,12 @@ export interface ChatSender {
   readonly platform: Platform;
   /** Opens (or finds in cache) the conversation of a target; returns its platform id. */
   conversation(to: Target): Promise<string>;
-  /** Posts a message; returns the platform id of the posted message. Throws RateLimitedError on 429. */
-  post(conversation: string, message: Message, file?: Attachment): Promise<string>;
+  /** Posts a message (in a thread when `threadId` is set); returns its platform id. Throws RateLimitedError on 429. */
+  post(
+    conversation: string,
+    message: Message,
+    options?: { file?: Attachment; threadId?: string },
+  ): Promise<string>;
 }
 
 /** Maps chat accounts to community e-mails and back, on the current platform. */
@@ -78,6 +85,7 @@ export interface Services {
   roster: Roster;
   people: PeopleStore;
   personalData: PersonalData;
+  standups: StandupStore;
   outbox: Outbox;
   jobs: Jobs;
   directory: Directory;

@@ -30,6 +30,8 @@ export interface OutboxWorkerOptions {
   channelIntervalMs: number;
   /** Posts per second across the workspace. */
   workspacePerSecond: number;
+  /** How long a thread reply waits before looking again for its parent (default 5 s). */
+  parentWaitMs?: number;
 }
 
 /**
@@ -49,13 +51,19 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
     const done = await redis.get(keys.delivered(delivery.key));
     if (done !== null) return { messageId: done, duplicate: true };
     const conversation = await sender.conversation(delivery.to);
+    // A thread reply waits for its parent: the parent's platform id is its delivered marker.
+    const threadId = delivery.replyTo ? await redis.get(keys.delivered(delivery.replyTo)) : undefined;
+    if (threadId === null) return delayFor(job, token, options.parentWaitMs ?? 5000);
     const pace = keys.pace(sender.platform, conversation);
     const paced = options.channelIntervalMs > 0;
     if (paced && (await redis.set(pace, '1', 'PX', options.channelIntervalMs, 'NX')) === null) {
       return delayFor(job, token, Math.max(await redis.pttl(pace), 20));
     }
     try {
-      const messageId = await sender.post(conversation, delivery.message, delivery.file);
+      const messageId = await sender.post(conversation, delivery.message, {
+        ...(delivery.file ? { file: delivery.file } : {}),
+        ...(threadId ? { threadId } : {}),
+      });
       await redis.set(keys.delivered(delivery.key), messageId, 'EX', DELIVERED_TTL_SECONDS);
       return { messageId, duplicate: false };
     } catch (error) {

@@ -18,6 +18,7 @@ import type {
 import { createRoster } from '../../src/core/roster/roster.js';
 import type { CommunityData, RoleGrant } from '../../src/core/roster/types.js';
 import { createRouter } from '../../src/core/router.js';
+import type { StandupStore } from '../../src/core/standup/store.js';
 
 const COORD = 'claire.coord@beta.gouv.fr';
 const EIG = 'bea.dupont@beta.gouv.fr';
@@ -137,6 +138,10 @@ function createWorld(options: { failGrants?: unknown; failExport?: unknown; brok
     roster: createRoster(data),
     people,
     personalData,
+    // The /cohorte commands never read stand-ups: any use fails the test.
+    standups: new Proxy({} as StandupStore, {
+      get: (_, name) => () => Promise.reject(new Error(`standups.${String(name)} used`)),
+    }),
     outbox,
     jobs,
     directory,

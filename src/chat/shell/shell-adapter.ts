@@ -28,13 +28,15 @@ export function createShellAdapter(options: {
     emailOf: async (user) => normalizeEmail(user.id),
     userIdOf: async (email) => normalizeEmail(email),
   };
+  let posted = 0;
   const sender: ChatSender = {
     platform: 'shell',
     conversation: async (to) => (to.kind === 'channel' ? to.channel : `@${to.email}`),
-    async post(conversation, message, file) {
+    async post(conversation, message, { file, threadId } = {}) {
       const { text } = renderShell(message);
-      write(`── ${conversation} ──\n${text}${file ? `\n📎 ${file.name}\n${file.content}` : ''}`);
-      return `shell-${Date.now()}`;
+      const where = threadId ? `${conversation} ↳ ${threadId}` : conversation;
+      write(`── ${where} ──\n${text}${file ? `\n📎 ${file.name}\n${file.content}` : ''}`);
+      return `shell-${++posted}`;
     },
   };
 

@@ -42,7 +42,7 @@ export function createSlackSender(
     async conversation(to) {
       return to.kind === 'channel' ? to.channel : opening(to.email, () => openDm(to.email));
     },
-    async post(channel, message, file) {
+    async post(channel, message, { file, threadId } = {}) {
       if (file) {
         await call(() =>
           client.filesUploadV2({
@@ -57,7 +57,9 @@ export function createSlackSender(
       }
       let first: string | undefined;
       for (const payload of renderSlack(message)) {
-        const posted = await call(() => client.chat.postMessage({ channel, ...payload }));
+        const posted = await call(() =>
+          client.chat.postMessage({ channel, ...payload, ...(threadId ? { thread_ts: threadId } : {}) }),
+        );
         first ??= posted.ts;
       }
       return first ?? '';

@@ -65,6 +65,37 @@ export const en: Record<MessageKey, string> = {
     '“{question}” is {length} characters long; the limit is {max}. Shorten it and send it again.',
   'standup.badChoice': '“{question}”: pick one of {choices} (or its number, from 1 to {count}).',
 
+  'help.standup':
+    '`/standup`: write your weekly stand-up (form), or `/standup priorities: … ; wins: … ; help: …`',
+  'standup.helpKept':
+    'The request is kept and the coordinators see it in their roll-up. Automatic matching comes with the bulloterie.',
+  'standup.helpGone': 'This help request was withdrawn by its author.',
+  'standup.notEig':
+    'The stand-up is for EIG; you are not an EIG of any current défi. Type `/cohorte moi` to see your roles.',
+  'standup.noRitual':
+    'Your promotion has no stand-up set up. The coordinators can add one in `community.yml`.',
+  'standup.noPeriod': 'No stand-up right now (a holiday week, or outside the promotion’s dates).',
+  'standup.empty':
+    'Your stand-up is empty. Type `/standup` for the form, or `/standup priorities: … ; wins: … ; help: …`.',
+  'standup.recorded': 'Recorded! You can change it until {deadline} by sending it again.',
+  'standup.updated': 'Updated! You can still change it until {deadline}.',
+  'standup.readers': 'Read by: {readers}.',
+  'standup.coordination': 'the coordinators',
+  'standup.lateThread': 'The défi’s digest has already gone out: your stand-up was added to its thread.',
+  'standup.formTitle': 'My stand-up',
+  'standup.formSubmit': 'Send',
+  'standup.formFallback': 'Type your stand-up: `/standup priorities: … ; wins: … ; help: …`',
+  'digest.title': 'Stand-up {defi}, week of {week}',
+  'digest.absent': 'Away: {names}',
+  'digest.silent': 'Not written yet: {names}',
+  'digest.nobody': 'Nobody has written yet this week.',
+  'digest.helpTitle': '*Help needed*',
+  'digest.findHelper': 'Find someone',
+  'digest.fallback': 'Stand-up {defi}: {posted} of {expected} wrote',
+  'rollup.title': 'Stand-ups of the week of {week}',
+  'rollup.line': '*{defi}* {moods} · {posted}/{expected}',
+  'rollup.lineHelp': '*{defi}* {moods} · {posted}/{expected} · help requested ({help})',
+
   'roster.synced': 'Directory: {resolved} people found on the chat platform, {missing} not found{list}.',
   'roster.missingList': ': {emails}',
 

@@ -67,6 +67,37 @@ export const fr = {
     '« {question} » fait {length} caractères ; la limite est de {max}. Raccourcissez-le puis renvoyez-le.',
   'standup.badChoice': '« {question} » : choisissez parmi {choices} (ou leur numéro, de 1 à {count}).',
 
+  'help.standup':
+    '`/standup` : écrire votre stand-up de la semaine (formulaire), ou `/standup priorités: … ; difficultés: … ; aide: …`',
+  'standup.helpKept':
+    'La demande est notée et la coordination la voit dans son récapitulatif. La mise en relation automatique arrive avec la bulloterie.',
+  'standup.helpGone': 'Cette demande d’aide a été retirée par son auteur.',
+  'standup.notEig':
+    'Le stand-up est celui des EIG ; vous n’êtes EIG d’aucun défi en cours. Tapez `/cohorte moi` pour voir vos rôles.',
+  'standup.noRitual':
+    'Votre promotion n’a pas de stand-up configuré. La coordination peut en ajouter un dans `community.yml`.',
+  'standup.noPeriod': 'Pas de stand-up en ce moment (semaine fériée ou hors des dates de la promotion).',
+  'standup.empty':
+    'Votre stand-up est vide. Tapez `/standup` pour le formulaire, ou `/standup priorités: … ; difficultés: … ; aide: …`.',
+  'standup.recorded': 'C’est noté ! Vous pouvez le modifier jusqu’au {deadline} en le renvoyant.',
+  'standup.updated': 'C’est mis à jour ! Vous pouvez encore le modifier jusqu’au {deadline}.',
+  'standup.readers': 'Lu par : {readers}.',
+  'standup.coordination': 'la coordination',
+  'standup.lateThread': 'Le récapitulatif du défi est déjà parti : votre stand-up a été ajouté dans son fil.',
+  'standup.formTitle': 'Mon stand-up',
+  'standup.formSubmit': 'Envoyer',
+  'standup.formFallback': 'Tapez votre stand-up : `/standup priorités: … ; difficultés: … ; aide: …`',
+  'digest.title': 'Stand-up {defi}, semaine du {week}',
+  'digest.absent': 'Absents : {names}',
+  'digest.silent': 'Pas encore écrit : {names}',
+  'digest.nobody': 'Personne n’a encore écrit cette semaine.',
+  'digest.helpTitle': '*Besoin d’aide*',
+  'digest.findHelper': 'Trouver quelqu’un',
+  'digest.fallback': 'Stand-up {defi} : {posted} sur {expected} ont écrit',
+  'rollup.title': 'Stand-ups de la semaine du {week}',
+  'rollup.line': '*{defi}* {moods} · {posted}/{expected}',
+  'rollup.lineHelp': '*{defi}* {moods} · {posted}/{expected} · aide demandée ({help})',
+
   'roster.synced':
     'Annuaire : {resolved} personnes trouvées sur la messagerie, {missing} introuvables{list}.',
   'roster.missingList': ' : {emails}',

@@ -1,0 +1,72 @@
+import { formatDateTime } from '../dates.js';
+import { UserError } from '../errors.js';
+import type { Context, Reply } from '../handler.js';
+import { plain, type Rich, textMessage } from '../message.js';
+import { nameFromEmail } from '../roster/roster.js';
+import type { StandupPlace } from './context.js';
+import { memberAnswers } from './digest.js';
+import { helpRequestId } from './store.js';
+
+/** Mentors of the défi by name, then the coordination: who reads a stand-up. */
+function readers(ctx: Context, place: StandupPlace): string {
+  const mentors = place.defi.mentors.map((m) => m.name ?? nameFromEmail(m.email));
+  return [...mentors, ...ctx.t('standup.coordination').map((p) => p.text)].join(', ');
+}
+
+/**
+ * Records a person's answers for the open period: replaces an earlier post (an edit), keeps or withdraws their
+ * help request, and, when the défi's digest is already out, adds the post to its thread. Returns the confirmation
+ * a person sees: what was recorded and who will read it.
+ */
+export async function submitStandup(
+  ctx: Context,
+  place: StandupPlace,
+  answers: Record<string, string>,
+): Promise<Reply> {
+  const { services, person, t, locale } = ctx;
+  const { ritual, period, defi } = place;
+  if (Object.keys(answers).length === 0) throw new UserError('standup.empty');
+  const now = services.clock.now();
+  const { entry, edited } = await services.standups.save(ritual.id, period.id, {
+    email: person.email,
+    answers,
+    at: now.toISOString(),
+  });
+  const helpQuestion = ritual.questions.find((q) => q.help);
+  const helpText = helpQuestion ? answers[helpQuestion.id] : undefined;
+  if (helpText) {
+    await services.standups.setHelp({
+      id: helpRequestId(ritual.id, period.id, person.email),
+      ritualId: ritual.id,
+      periodId: period.id,
+      defiId: defi.id,
+      email: person.email,
+      text: helpText,
+      at: now.toISOString(),
+    });
+  } else await services.standups.clearHelp(ritual.id, period.id, person.email);
+
+  const digest = await services.standups.digest(ritual.id, period.id, defi.id);
+  if (digest) {
+    const defaultLocale = services.roster.data.locale;
+    const late = memberAnswers(ritual.questions, person.name, entry, defaultLocale);
+    await services.outbox.send({
+      key: `standup-late:${ritual.id}:${period.id}:${person.email}:${entry.edits}`,
+      to: { kind: 'channel', channel: digest.channel },
+      replyTo: digest.deliveryKey,
+      message: textMessage(late),
+    });
+  }
+
+  const deadline = formatDateTime(period.deadlineAt, services.roster.data.timezone, locale);
+  const lines: Rich[] = [
+    t(edited ? 'standup.updated' : 'standup.recorded', { deadline }),
+    memberAnswers(ritual.questions, person.name, entry, locale),
+    t('standup.readers', { readers: readers(ctx, place) }),
+  ];
+  if (digest) lines.push(t('standup.lateThread'));
+  return {
+    visibility: 'ephemeral',
+    message: { fallback: lines[0] ?? plain(''), blocks: lines.map((text) => ({ kind: 'section', text })) },
+  };
+}
