@@ -183,6 +183,7 @@ const HELP_FOR_EVERYONE = [
   fr('help.cohorte.langue'),
   fr('help.cohorte.mes-donnees'),
   fr('help.cohorte.oublier'),
+  fr('help.standup'),
 ];
 
 describe('router: help', () => {
@@ -453,7 +454,7 @@ describe('router: personal data', () => {
 });
 
 describe('router: registry', () => {
-  it('handles the /cohorte command', () => {
-    expect(createWorld().router.commandNames()).toEqual(['cohorte']);
+  it('handles the /cohorte and /standup commands', () => {
+    expect(createWorld().router.commandNames()).toEqual(['cohorte', 'standup']);
   });
 });
