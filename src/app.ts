@@ -15,9 +15,10 @@ import { createRouter } from './core/router.js';
 import { createHttpServer, sendJson } from './http.js';
 import type { Log } from './log.js';
 import { createJobControl, createJobs, createJobsWorker, upsertSchedulers } from './queue/jobs.js';
-import { createOutbox, createOutboxWorker } from './queue/outbox.js';
+import { createOutbox, createOutboxPersonalData, createOutboxWorker } from './queue/outbox.js';
 import { createQueues } from './queue/queues.js';
 import { createStores } from './store/index.js';
+import { combinePersonalData } from './store/personal-data.js';
 import { bullConnectionOptions, createCommandRedis, isRedisUnavailable, whenReady } from './store/redis.js';
 
 /** What the composition needs beyond the configuration; tests pass their own clock and shell streams. */
@@ -87,7 +88,7 @@ export function createCohorte(options: CohorteOptions) {
   const services: Services = {
     roster: createRoster(community),
     people: stores.people,
-    personalData: stores.personalData,
+    personalData: combinePersonalData([...stores.personalSources, createOutboxPersonalData(queues)]),
     standups: stores.standups,
     outbox: createOutbox(queues),
     jobs: createJobs(queues),

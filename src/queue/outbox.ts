@@ -4,6 +4,7 @@ import { DeliverySchema } from '../core/delivery-schema.js';
 import { DeliveryRefusedError, RateLimitedError } from '../core/errors.js';
 import type { ChatSender, Logger, Outbox } from '../core/ports.js';
 import type { Keys } from '../store/keys.js';
+import type { PersonalDataSource } from '../store/personal-data.js';
 import { jobIdOf, QUEUE_NAMES, type Queues } from './queues.js';
 
 /** Delivered markers outlive the BullMQ job by far: a late duplicate enqueue is still recognised. */
@@ -86,4 +87,28 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
     log.warn({ jobId: job?.id, attempts: job?.attemptsMade, reason: err.message }, 'outbox delivery failed'),
   );
   return worker;
+}
+
+/**
+ * The outbox as a store of personal data: messages not yet delivered, or failed, to a person. Exported as a count
+ * per state, erased with the rest (delivered messages are already gone from Redis).
+ */
+export function createOutboxPersonalData(queues: Queues): PersonalDataSource {
+  const toPerson = async (email: string) => {
+    const jobs = await queues.outbox.getJobs(['waiting', 'delayed', 'failed', 'prioritized', 'paused']);
+    return jobs.filter((job) => {
+      const parsed = DeliverySchema.safeParse(job.data);
+      return parsed.success && parsed.data.to.kind === 'person' && parsed.data.to.email === email;
+    });
+  };
+  return {
+    name: 'outbox',
+    async export(email) {
+      const jobs = await toPerson(email);
+      return { undelivered: jobs.length };
+    },
+    async erase(email) {
+      for (const job of await toPerson(email)) await job.remove().catch(() => undefined);
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import { type JobsOptions, Queue, type RedisOptions } from 'bullmq';
+import { digest } from '../store/keys.js';
 
 /** The queues of Cohorte: background jobs by name, and the outbox of every message the bot sends. */
 export const QUEUE_NAMES = { jobs: 'jobs', outbox: 'outbox' } as const;
@@ -14,8 +15,11 @@ export const JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 30 * 24 * 3600 },
 };
 
-/** BullMQ refuses `:` in custom ids; keys use it, so it is escaped (reversibly, so no two keys collide). */
-export const jobIdOf = (key: string): string => key.replaceAll('%', '%25').replaceAll(':', '%3A');
+/**
+ * The BullMQ id of a key: a digest, since keys name people (`personal-data:<e-mail>:…`) and BullMQ refuses `:`.
+ * The same key always gives the same id, which is what deduplicates.
+ */
+export const jobIdOf = (key: string): string => `k${digest(key)}`;
 
 /** Producer side of both queues. Producers fail fast while Redis is down, so commands can say "retry". */
 export function createQueues(connection: RedisOptions, prefix: string) {

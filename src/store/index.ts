@@ -2,10 +2,9 @@ import type { Redis } from 'ioredis';
 import { createIdentityRepo } from './identity.repo.js';
 import { createKeys } from './keys.js';
 import { createPeopleRepo } from './people.repo.js';
-import { combinePersonalData } from './personal-data.js';
 import { createStandupRepo } from './standup.repo.js';
 
-/** Every repository over one connection and prefix. Add a repository here and to `personalData` if it holds people. */
+/** Every repository over one connection and prefix. Add a repository here and to `personalSources` if it holds people. */
 export function createStores(redis: Redis, prefix: string) {
   const keys = createKeys(prefix);
   const people = createPeopleRepo(redis, keys);
@@ -16,7 +15,7 @@ export function createStores(redis: Redis, prefix: string) {
     people,
     identities,
     standups,
-    personalData: combinePersonalData([people, identities, standups]),
+    personalSources: [people, identities, standups],
   };
 }
 

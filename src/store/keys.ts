@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { Platform } from '../core/ids.js';
+
+/** A short stable digest of a key that may hold an e-mail, so no key name carries personal data. */
+export const digest = (key: string): string => createHash('sha256').update(key).digest('hex').slice(0, 32);
 
 /**
  * Every Redis key name Cohorte uses, built here and nowhere else. All live under one prefix, so several instances
@@ -12,8 +16,8 @@ export function createKeys(prefix: string) {
     identityByUser: (platform: Platform, userId: string) => `${prefix}:identity:${platform}:user:${userId}`,
     /** E-mail → platform user id. */
     identityByEmail: (platform: Platform, email: string) => `${prefix}:identity:${platform}:email:${email}`,
-    /** Marker of a delivered outbox message: its platform message id. */
-    delivered: (key: string) => `${prefix}:outbox:delivered:${key}`,
+    /** Marker of a delivered outbox message: its platform message id. Hashed: delivery keys name people. */
+    delivered: (key: string) => `${prefix}:outbox:delivered:${digest(key)}`,
     /** Per-conversation pacing bucket of the outbox. */
     pace: (platform: Platform, conversation: string) => `${prefix}:outbox:pace:${platform}:${conversation}`,
     /** DM conversation id of a person on a platform (conversations.open is rate-limited). */

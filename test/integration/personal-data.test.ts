@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { plain, textMessage } from '../../src/core/message.js';
 import { helpRequestId } from '../../src/core/standup/store.js';
-import { createStores } from '../../src/store/index.js';
-import { createCommandRedis, whenReady } from '../../src/store/redis.js';
-import { dropPrefix, REDIS_URL, uniquePrefix } from '../support/cohorte.js';
+import { REDIS_URL, type RunningCohorte, startCohorte } from '../support/cohorte.js';
+import { waitForAsync } from '../support/wait.js';
 
 const EMAIL = 'ines.moreau@beta.gouv.fr';
 const SLACK_ID = 'U0INES';
@@ -28,14 +28,17 @@ async function traces(prefix: string): Promise<string[]> {
 }
 
 describe('personal data: /cohorte mes-donnees and /cohorte oublier cover every store', () => {
-  const prefix = uniquePrefix('gdpr');
-  const redis = createCommandRedis(REDIS_URL);
-  const stores = createStores(redis, prefix);
-  beforeAll(() => whenReady(redis));
-  afterAll(() => redis.disconnect());
-  afterEach(async () => {
-    await dropPrefix(prefix);
+  let bot: RunningCohorte;
+  let prefix = '';
+  let stores: RunningCohorte['cohorte']['stores'];
+  let personalData: RunningCohorte['cohorte']['services']['personalData'];
+  beforeEach(async () => {
+    bot = await startCohorte({ name: 'gdpr' });
+    ({ prefix } = bot);
+    ({ stores } = bot.cohorte);
+    ({ personalData } = bot.cohorte.services);
   });
+  afterEach(() => bot.stop());
 
   async function fillEveryStore() {
     await stores.people.grant(EMAIL, { role: 'mentor', defiId: 'lexiq' });
@@ -58,6 +61,14 @@ describe('personal data: /cohorte mes-donnees and /cohorte oublier cover every s
       at,
     });
     await stores.standups.addAbsence(EMAIL, { from: '2026-12-21', to: '2027-01-01' });
+    // A message to her still in the outbox (it waits for a parent that never comes).
+    await bot.cohorte.services.outbox.send({
+      key: `pending:${EMAIL}`,
+      to: { kind: 'person', email: EMAIL },
+      replyTo: 'no-such-parent',
+      message: textMessage(plain('en attente')),
+    });
+    await waitForAsync(async () => (await bot.cohorte.queues.outbox.getDelayedCount()) === 1);
     // Someone else's data must survive the erasure.
     await stores.standups.save('standup-eig7', '2026-W48', {
       email: 'thomas.nguyen@beta.gouv.fr',
@@ -69,7 +80,7 @@ describe('personal data: /cohorte mes-donnees and /cohorte oublier cover every s
 
   it('exports one section per store with what it holds about the person', async () => {
     await fillEveryStore();
-    const exported = await stores.personalData.exportAll(EMAIL);
+    const exported = await personalData.exportAll(EMAIL);
     expect(exported).toEqual({
       people: { grants: [{ role: 'mentor', defiId: 'lexiq' }], locale: 'en' },
       identities: { slack: SLACK_ID },
@@ -87,20 +98,23 @@ describe('personal data: /cohorte mes-donnees and /cohorte oublier cover every s
         helpRequests: [expect.objectContaining({ defiId: 'lexiq', text: 'un regard sur notre API' })],
         absences: [{ from: '2026-12-21', to: '2027-01-01' }],
       },
+      outbox: { undelivered: 1 },
     });
   });
 
   it('erases every key that names the person, and nobody else’s', async () => {
     await fillEveryStore();
     expect((await traces(prefix)).length).toBeGreaterThanOrEqual(3);
-    await stores.personalData.eraseAll(EMAIL);
+    await personalData.eraseAll(EMAIL);
     expect(await traces(prefix)).toEqual([]);
     expect(await stores.people.grants('thomas.nguyen@beta.gouv.fr')).toEqual([{ role: 'alumni' }]);
-    expect(await stores.personalData.exportAll(EMAIL)).toEqual({
+    expect(await personalData.exportAll(EMAIL)).toEqual({
       people: { grants: [], locale: null },
       identities: {},
       standups: { entries: [], helpRequests: [], absences: [] },
+      outbox: { undelivered: 0 },
     });
+    expect(await bot.cohorte.queues.outbox.getDelayedCount()).toBe(0);
     expect(await stores.standups.entries('standup-eig7', '2026-W48')).toHaveLength(1);
   });
 });
