@@ -145,7 +145,7 @@ describe('parseCommunity', () => {
         '    kind: standup',
         '    promotion: p1',
         '    deadline: { day: vendredi, time: 15h }',
-        '    reminders: [\'10:00\', \'01:30\']',
+        "    reminders: ['10:00', '01:30']",
       ]),
     );
     expect(problems.map((p) => [p.line, p.path])).toEqual([

@@ -91,9 +91,10 @@ export function splitMrkdwn(rich: Rich, max: number): string[] {
       add(rendered, '\n');
       continue;
     }
-    line
-      .flatMap((piece) => cutPiece(piece, max))
-      .forEach((piece, i) => add(inlineToMrkdwn(piece), i ? '' : '\n'));
+    const pieces = line.flatMap((piece) => cutPiece(piece, max));
+    pieces.forEach((piece, i) => {
+      add(inlineToMrkdwn(piece), i ? '' : '\n');
+    });
   }
   if (current !== undefined) parts.push(current);
   return parts;

@@ -106,7 +106,7 @@ export function parseStandupText(
     const body = (id ? (labelled?.[2] ?? '') : segment).trim();
     if (id) current = id;
     if (!current || !body) continue;
-    (parts[current] ??= []).push(body);
+    parts[current] = [...(parts[current] ?? []), body];
   }
   const raw = Object.fromEntries(Object.entries(parts).map(([id, bodies]) => [id, bodies.join(' ; ')]));
   const { answers, problems } = checkAnswers(raw, questions, locale);
