@@ -1,16 +1,16 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { translate } from '../src/core/i18n/index.js';
-import type { JobDefinition } from '../src/core/job.js';
+import { JobDataSchema, type JobDefinition } from '../src/core/job.js';
 import { textMessage, toPlainText } from '../src/core/message.js';
 
 /**
  * Daily at 07:00: resolve every e-mail of `community.yml` on the chat platform (warming the id cache, so commands
  * and fan-outs never wait on lookups) and tell the coordination channel who could not be found.
  */
-export const rosterSyncJob: JobDefinition<Record<string, never>> = {
+export const rosterSyncJob: JobDefinition<z.infer<typeof JobDataSchema>> = {
   name: 'roster-sync',
-  schema: z.object({}).strict(),
-  schedule: { pattern: '0 7 * * *' },
+  schema: JobDataSchema,
+  schedules: () => [{ id: 'roster-sync', pattern: '0 7 * * *', data: {} }],
   async run(services) {
     const { roster, directory, outbox, clock } = services;
     const emails = roster.emails();

@@ -103,7 +103,7 @@ export function createCohorte(options: CohorteOptions) {
     forms: formHandlers,
     services,
   });
-  const jobControl = createJobControl(queues, jobDefinitions);
+  const jobControl = createJobControl(queues, jobDefinitions, community);
   const workers: ReturnType<typeof createJobsWorker>[] = [];
 
   const server: Server = createHttpServer({
@@ -139,7 +139,7 @@ export function createCohorte(options: CohorteOptions) {
       await whenReady(redis);
       slack?.attach(router);
       if (runsWorkers) {
-        const schedulers = await upsertSchedulers(queues, jobDefinitions, community.timezone);
+        const schedulers = await upsertSchedulers(queues, jobDefinitions, community);
         log.info(
           { schedulers: schedulers.map((s) => `${s.id} ${s.pattern} ${s.tz}`) },
           'schedulers registered',

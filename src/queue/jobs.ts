@@ -1,6 +1,7 @@
 import { type Job, type RedisOptions, UnrecoverableError, Worker } from 'bullmq';
 import type { JobDefinition } from '../core/job.js';
 import type { JobControl, Jobs, Logger, Services } from '../core/ports.js';
+import type { CommunityData } from '../core/roster/types.js';
 import { jobIdOf, QUEUE_NAMES, type Queues } from './queues.js';
 
 /** Handlers' view of the jobs queue. */
@@ -39,46 +40,59 @@ export function createJobsWorker(options: {
   return worker;
 }
 
+type Definitions = readonly JobDefinition<never>[];
+
+/** Every recurring run the definitions ask for in this community, with the job name each runs. */
+const runsOf = (definitions: Definitions, community: CommunityData) =>
+  definitions.flatMap((d) => (d.schedules?.(community) ?? []).map((run) => ({ ...run, name: d.name })));
+
 /**
- * Upserts one job scheduler per scheduled definition, under the definition's name (a stable id, so restarts never
- * duplicate), and removes schedulers no definition asks for any more. Returns the inventory for the startup log.
+ * Upserts one job scheduler per recurring run, under its stable id (restarts never duplicate), in its timezone
+ * (the community's by default), and removes schedulers nothing asks for any more. Returns the inventory.
  */
-export async function upsertSchedulers(
-  queues: Queues,
-  definitions: readonly JobDefinition<never>[],
-  tz: string,
-) {
-  const wanted = definitions.filter((d) => d.schedule);
-  for (const d of wanted) {
-    const schedule = d.schedule as NonNullable<typeof d.schedule>;
+export async function upsertSchedulers(queues: Queues, definitions: Definitions, community: CommunityData) {
+  const wanted = runsOf(definitions, community);
+  for (const run of wanted) {
     await queues.jobs.upsertJobScheduler(
-      d.name,
-      { pattern: schedule.pattern, tz: schedule.tz ?? tz },
-      { name: d.name },
+      run.id,
+      { pattern: run.pattern, tz: run.tz ?? community.timezone },
+      { name: run.name, data: run.data },
     );
   }
-  const names = new Set(wanted.map((d) => d.name));
+  const ids = new Set(wanted.map((run) => run.id));
   for (const existing of await queues.jobs.getJobSchedulers()) {
-    if (!names.has(existing.key)) await queues.jobs.removeJobScheduler(existing.key);
+    if (!ids.has(existing.key)) await queues.jobs.removeJobScheduler(existing.key);
   }
-  return createJobControl(queues, definitions).list();
+  return createJobControl(queues, definitions, community).list();
 }
 
-/** Listing and manual runs, for the shell. */
-export function createJobControl(queues: Queues, definitions: readonly JobDefinition<never>[]): JobControl {
+/** Listing and manual runs, for the shell: `runNow` takes a scheduler id or a job name. */
+export function createJobControl(
+  queues: Queues,
+  definitions: Definitions,
+  community: CommunityData,
+): JobControl {
   return {
     async list() {
       const schedulers = await queues.jobs.getJobSchedulers();
-      return schedulers.map((s) => ({
-        id: s.key,
-        pattern: s.pattern ?? '',
-        tz: s.tz ?? '',
-        next: s.next ? new Date(s.next) : undefined,
-      }));
+      return schedulers
+        .map((s) => ({
+          id: s.key,
+          pattern: s.pattern ?? '',
+          tz: s.tz ?? '',
+          next: s.next ? new Date(s.next) : undefined,
+        }))
+        .sort((a, b) => a.id.localeCompare(b.id));
     },
-    async runNow(name) {
-      if (!definitions.some((d) => d.name === name)) return false;
-      await queues.jobs.add(name, {}, { jobId: jobIdOf(`manual:${name}:${Date.now()}`) });
+    async runNow(id) {
+      const run = runsOf(definitions, community).find((r) => r.id === id);
+      const name = run?.name ?? definitions.find((d) => d.name === id)?.name;
+      if (!name) return false;
+      await queues.jobs.add(
+        name,
+        { ...run?.data, manual: true },
+        { jobId: jobIdOf(`manual:${id}:${Date.now()}`) },
+      );
       return true;
     },
   };

@@ -1,16 +1,29 @@
 import { Queue } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import type { JobDefinition } from '../../src/core/job.js';
+import { JobDataSchema, type JobDefinition } from '../../src/core/job.js';
+import type { CommunityData } from '../../src/core/roster/types.js';
 import { createJobControl, upsertSchedulers } from '../../src/queue/jobs.js';
 import { createQueues, type Queues } from '../../src/queue/queues.js';
 import { bullConnectionOptions } from '../../src/store/redis.js';
 import { dropPrefix, REDIS_URL, uniquePrefix } from '../support/cohorte.js';
 
-const job = (name: string, pattern?: string, tz?: string): JobDefinition<never> => ({
+const community = (timezone = 'Europe/Paris'): CommunityData => ({
+  timezone,
+  locale: 'fr',
+  channels: { community: '#c', coordination: '#k', alumni: '#a' },
+  coordinators: [],
+  promotions: [],
+  alumni: [],
+  standups: [],
+});
+
+const job = (
+  name: string,
+  runs: { id: string; pattern: string; tz?: string }[] = [],
+): JobDefinition<never> => ({
   name,
-  schema: z.never(),
-  ...(pattern ? { schedule: { pattern, ...(tz ? { tz } : {}) } } : {}),
+  schema: JobDataSchema as never,
+  schedules: () => runs.map((run) => ({ ...run, data: { from: run.id } })),
   run: async () => 'ok',
 });
 
@@ -29,9 +42,12 @@ describe('job schedulers (real Redis and BullMQ)', () => {
 
   it('upserts under stable ids: a restart with the same definitions changes nothing, and nothing is duplicated', async () => {
     prefix = uniquePrefix('sched');
-    const definitions = [job('roster-sync', '0 7 * * *'), job('manual-only')];
-    const first = await upsertSchedulers(open(), definitions, 'Europe/Paris');
-    const second = await upsertSchedulers(open(), definitions, 'Europe/Paris');
+    const definitions = [
+      job('roster-sync', [{ id: 'roster-sync', pattern: '0 7 * * *' }]),
+      job('manual-only'),
+    ];
+    const first = await upsertSchedulers(open(), definitions, community());
+    const second = await upsertSchedulers(open(), definitions, community());
     expect(first.map((s) => s.id)).toEqual(['roster-sync']);
     expect(second).toEqual(first);
     const raw = new Queue('jobs', { connection: bullConnectionOptions(REDIS_URL), prefix });
@@ -40,28 +56,50 @@ describe('job schedulers (real Redis and BullMQ)', () => {
     await raw.close();
   });
 
-  it('reads cron in the schedule timezone: 07:00 in Paris is 06:00 UTC in winter', async () => {
+  it('reads cron in the community timezone: 07:00 in Paris is 06:00 UTC in winter', async () => {
     prefix = uniquePrefix('sched');
-    const [scheduler] = await upsertSchedulers(open(), [job('roster-sync', '0 7 * * *')], 'Europe/Paris');
+    const [scheduler] = await upsertSchedulers(
+      open(),
+      [job('roster-sync', [{ id: 'roster-sync', pattern: '0 7 * * *' }])],
+      community(),
+    );
     expect(scheduler?.tz).toBe('Europe/Paris');
     expect(scheduler?.next?.getUTCHours()).toBe(6);
   });
 
-  it('removes a scheduler whose definition is gone, and re-times a changed one', async () => {
+  it('removes a scheduler nothing asks for any more, and re-times a changed one', async () => {
     prefix = uniquePrefix('sched');
-    await upsertSchedulers(open(), [job('a', '0 7 * * *'), job('b', '0 8 * * *')], 'Europe/Paris');
-    const after = await upsertSchedulers(open(), [job('a', '30 9 * * 1', 'UTC')], 'Europe/Paris');
+    const before = [
+      job('x', [
+        { id: 'a', pattern: '0 7 * * *' },
+        { id: 'b', pattern: '0 8 * * *' },
+      ]),
+    ];
+    await upsertSchedulers(open(), before, community());
+    const after = await upsertSchedulers(
+      open(),
+      [job('x', [{ id: 'a', pattern: '30 9 * * 1', tz: 'UTC' }])],
+      community(),
+    );
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ id: 'a', pattern: '30 9 * * 1', tz: 'UTC' });
   });
 
-  it('runs a job now on request, and refuses a name that is not a job', async () => {
+  it('runs a scheduler or a job now on request, marked manual, and refuses an unknown name', async () => {
     prefix = uniquePrefix('sched');
     const queues = open();
-    const control = createJobControl(queues, [job('roster-sync', '0 7 * * *')]);
-    expect(await control.runNow('roster-sync')).toBe(true);
+    const control = createJobControl(
+      queues,
+      [job('reminder', [{ id: 'reminder:r1:1000', pattern: '0 10 * * *' }])],
+      community(),
+    );
+    expect(await control.runNow('reminder:r1:1000')).toBe(true);
+    expect(await control.runNow('reminder')).toBe(true);
     expect(await control.runNow('nope')).toBe(false);
     const waiting = await queues.jobs.getWaiting();
-    expect(waiting.map((j) => j.name)).toEqual(['roster-sync']);
+    expect(waiting.map((j) => [j.name, j.data]).sort()).toEqual([
+      ['reminder', { from: 'reminder:r1:1000', manual: true }],
+      ['reminder', { manual: true }],
+    ]);
   });
 });
