@@ -85,6 +85,8 @@ export const en: Record<MessageKey, string> = {
   'standup.formTitle': 'My stand-up',
   'standup.formSubmit': 'Send',
   'standup.formFallback': 'Type your stand-up: `/standup priorities: … ; wins: … ; help: …`',
+  'reminder.text': 'A gentle reminder: your stand-up for this week is not written yet. Deadline: {deadline}.',
+  'reminder.button': 'Write my stand-up',
   'digest.title': 'Stand-up {defi}, week of {week}',
   'digest.absent': 'Away: {names}',
   'digest.silent': 'Not written yet: {names}',

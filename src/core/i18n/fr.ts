@@ -87,6 +87,9 @@ export const fr = {
   'standup.formTitle': 'Mon stand-up',
   'standup.formSubmit': 'Envoyer',
   'standup.formFallback': 'Tapez votre stand-up : `/standup priorités: … ; difficultés: … ; aide: …`',
+  'reminder.text':
+    'Petit rappel : votre stand-up de la semaine n’est pas encore écrit. Échéance : {deadline}.',
+  'reminder.button': 'Écrire mon stand-up',
   'digest.title': 'Stand-up {defi}, semaine du {week}',
   'digest.absent': 'Absents : {names}',
   'digest.silent': 'Pas encore écrit : {names}',

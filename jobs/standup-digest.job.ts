@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { JobDataSchema, type JobDefinition } from '../src/core/job.js';
+import { normalizeEmail } from '../src/core/roster/roster.js';
+import { isAbsent } from '../src/core/standup/context.js';
+import { defiDigest, type RollupLine, rollup } from '../src/core/standup/digest.js';
+import { isDue, roundOf } from '../src/core/standup/round.js';
+
+const DataSchema = JobDataSchema.extend({ ritualId: z.string() });
+
+/**
+ * At the digest time on the deadline day: one digest per défi in its channel (where its mentors are), then the
+ * coordinators' roll-up. Each message has a key per ritual, period and défi, so a second run posts nothing more.
+ */
+export const standupDigestJob: JobDefinition<z.infer<typeof DataSchema>> = {
+  name: 'standup-digest',
+  schema: DataSchema,
+  schedules: (community) =>
+    community.standups.map((ritual) => {
+      const [hours, minutes] = ritual.digest.split(':');
+      return {
+        id: `standup-digest:${ritual.id}`,
+        pattern: `${Number(minutes)} ${Number(hours)} * * *`,
+        data: { ritualId: ritual.id },
+      };
+    }),
+  async run(services, { ritualId, manual }) {
+    const round = roundOf(services, ritualId);
+    if (!round) return `${ritualId}: no stand-up period now`;
+    const now = services.clock.now();
+    if (!manual && !isDue(round.period.digestAt, now, 12 * 3600_000))
+      return `${ritualId}: not digest time`;
+    const { ritual, period } = round;
+    const { locale, timezone, channels } = services.roster.data;
+    const entries = new Map((await services.standups.entries(ritual.id, period.id)).map((e) => [e.email, e]));
+    const help = await services.standups.helpFor(ritual.id, period.id);
+    const lines: RollupLine[] = [];
+    for (const defi of round.defis) {
+      const members = defi.eig.map((p) => {
+        const email = normalizeEmail(p.email);
+        return { email, name: services.roster.person(email, [], now).name };
+      });
+      const absent = new Set<string>();
+      for (const m of members) {
+        if (isAbsent(await services.standups.absences(m.email), period, timezone)) absent.add(m.email);
+      }
+      const defiHelp = help.filter((h) => h.defiId === defi.id);
+      const key = `standup-digest:${ritual.id}:${period.id}:${defi.id}`;
+      await services.standups.claimDigest(ritual.id, period.id, defi.id, {
+        deliveryKey: key,
+        channel: defi.channel,
+      });
+      const message = defiDigest({
+        defi,
+        period,
+        questions: ritual.questions,
+        members,
+        entries,
+        absent,
+        help: defiHelp,
+        locale,
+        timezone,
+      });
+      await services.outbox.send({ key, to: { kind: 'channel', channel: defi.channel }, message });
+      const choice = ritual.questions.find((q) => q.kind === 'choice');
+      lines.push({
+        defi,
+        moods: members.flatMap((m) => {
+          const mood = choice && entries.get(m.email)?.answers[choice.id];
+          return mood ? [mood] : [];
+        }),
+        posted: members.filter((m) => entries.has(m.email)).length,
+        expected: members.filter((m) => !absent.has(m.email)).length,
+        help: defiHelp.length,
+      });
+    }
+    await services.outbox.send({
+      key: `standup-rollup:${ritual.id}:${period.id}`,
+      to: { kind: 'channel', channel: channels.coordination },
+      message: rollup(lines, period, locale, timezone),
+    });
+    return `${ritualId} ${period.id}: ${lines.length} défi digests and the roll-up`;
+  },
+};

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { formatDateTime } from '../src/core/dates.js';
+import { translate } from '../src/core/i18n/index.js';
+import { JobDataSchema, type JobDefinition } from '../src/core/job.js';
+import { normalizeEmail } from '../src/core/roster/roster.js';
+import { isAbsent } from '../src/core/standup/context.js';
+import { OPEN_STANDUP_ACTION } from '../src/core/standup/form.js';
+import { isDue, roundOf } from '../src/core/standup/round.js';
+
+const DataSchema = JobDataSchema.extend({ ritualId: z.string() });
+
+/**
+ * At each reminder time (10:00 and 14:00 on the deadline day by default): a DM with a button to the EIG who have
+ * not posted and are not absent. Never a channel ping; nothing on holidays or outside the promotion (no period).
+ */
+export const standupReminderJob: JobDefinition<z.infer<typeof DataSchema>> = {
+  name: 'standup-reminder',
+  schema: DataSchema,
+  schedules: (community) =>
+    community.standups.flatMap((ritual) =>
+      ritual.reminders.map((time) => {
+        const [hours, minutes] = time.split(':');
+        return {
+          id: `standup-reminder:${ritual.id}:${time.replace(':', '')}`,
+          pattern: `${Number(minutes)} ${Number(hours)} * * *`,
+          data: { ritualId: ritual.id },
+        };
+      }),
+    ),
+  async run(services, { ritualId, manual }) {
+    const round = roundOf(services, ritualId);
+    if (!round) return `${ritualId}: no stand-up period now`;
+    const now = services.clock.now();
+    const due = round.period.remindersAt.find((at) => isDue(at, now));
+    if (!due && !manual) return `${ritualId}: not a reminder time`;
+    const slot = due ? String(due.getTime()) : `manual-${now.getTime()}`;
+    const { ritual, period } = round;
+    const timezone = services.roster.data.timezone;
+    const counts = { sent: 0, posted: 0, absent: 0 };
+    for (const email of round.defis.flatMap((d) => d.eig.map((p) => normalizeEmail(p.email)))) {
+      if (await services.standups.entry(ritual.id, period.id, email)) {
+        counts.posted++;
+        continue;
+      }
+      if (isAbsent(await services.standups.absences(email), period, timezone)) {
+        counts.absent++;
+        continue;
+      }
+      const locale = (await services.people.locale(email)) ?? services.roster.data.locale;
+      const text = translate(locale, 'reminder.text', {
+        deadline: formatDateTime(period.deadlineAt, timezone, locale),
+      });
+      await services.outbox.send({
+        key: `standup-reminder:${ritual.id}:${period.id}:${email}:${slot}`,
+        to: { kind: 'person', email },
+        message: {
+          fallback: text,
+          blocks: [
+            { kind: 'section', text },
+            {
+              kind: 'actions',
+              buttons: [
+                {
+                  actionId: OPEN_STANDUP_ACTION,
+                  label: translate(locale, 'reminder.button'),
+                  value: ritual.id,
+                  style: 'primary',
+                },
+              ],
+            },
+          ],
+        },
+      });
+      counts.sent++;
+    }
+    return `${ritualId} ${period.id}: ${counts.sent} reminded, ${counts.posted} already posted, ${counts.absent} absent`;
+  },
+};
