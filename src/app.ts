@@ -157,6 +157,8 @@ export function createCohorte(options: CohorteOptions) {
           }),
         );
         for (const worker of workers) worker.on('error', redisState.error);
+        // Fully connected before we call ourselves started (closing a worker mid-connection leaks rejections).
+        await Promise.all(workers.map((w) => w.waitUntilReady()));
       }
       if (slack) await slack.start();
       server.listen(config.PORT);
