@@ -27,8 +27,7 @@ export const standupDigestJob: JobDefinition<z.infer<typeof DataSchema>> = {
     const round = roundOf(services, ritualId);
     if (!round) return `${ritualId}: no stand-up period now`;
     const now = services.clock.now();
-    if (!manual && !isDue(round.period.digestAt, now, 12 * 3600_000))
-      return `${ritualId}: not digest time`;
+    if (!manual && !isDue(round.period.digestAt, now, 12 * 3600_000)) return `${ritualId}: not digest time`;
     const { ritual, period } = round;
     const { locale, timezone, channels } = services.roster.data;
     const entries = new Map((await services.standups.entries(ritual.id, period.id)).map((e) => [e.email, e]));
