@@ -6,7 +6,8 @@ import { submitStandup } from '../src/core/standup/submit.js';
 
 /**
  * `/standup` opens the form, prefilled with this week's post or the previous one; `/standup <texte>` posts at once
- * (`priorités: … ; difficultés: … ; aide: …`, unlabelled text = priorities). Posting again before the deadline edits.
+ * (`priorités: … ; difficultés: … ; aide: …`, unlabelled text = priorities). Posting again before the deadline edits:
+ * the questions named are replaced, the others kept, and `aide:` alone withdraws a help request.
  */
 export const standupCommand: CommandHandler = {
   command: 'standup',
@@ -14,7 +15,13 @@ export const standupCommand: CommandHandler = {
   help: 'help.standup',
   async run(ctx, text) {
     if (!text.trim()) return openStandupForm(ctx);
-    const place = standupPlace(ctx.person, ctx.services.roster.data, ctx.services.clock.now());
-    return submitStandup(ctx, place, parseStandupText(text, place.ritual.questions, ctx.locale));
+    const { person, services, locale } = ctx;
+    const place = standupPlace(person, services.roster.data, services.clock.now());
+    const current = await services.standups.entry(place.ritual.id, place.period.id, person.email);
+    return submitStandup(
+      ctx,
+      place,
+      parseStandupText(text, place.ritual.questions, locale, current?.answers),
+    );
   },
 };

@@ -15,6 +15,8 @@ export const standupForm: FormHandler = {
     const { answers, problems } = checkAnswers(values, place.ritual.questions, locale);
     if (problems.length)
       return { errors: Object.fromEntries(problems.map((p) => [p.questionId, t(p.key, p.params)])) };
+    const first = place.ritual.questions[0];
+    if (Object.keys(answers).length === 0 && first) return { errors: { [first.id]: t('standup.emptyForm') } };
     return submitStandup(ctx, place, answers);
   },
 };

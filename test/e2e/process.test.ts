@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dropPrefix, uniquePrefix } from '../support/cohorte.js';
+import { dropPrefix, freePort, uniquePrefix } from '../support/cohorte.js';
 import { waitFor } from '../support/wait.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -33,7 +33,7 @@ describe('the cohorte process', () => {
 
   it('starts the local shell without chat credentials, answers, and stops cleanly on SIGTERM', async () => {
     prefix = uniquePrefix('process');
-    const port = 20000 + Math.floor(Math.random() * 30000);
+    const port = await freePort();
     const run = launch({ REDIS_PREFIX: prefix, PORT: String(port) });
     child = run.child;
     await waitFor(() => run.out.stderr.includes('cohorte started'), 15_000);

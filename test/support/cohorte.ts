@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { type AddressInfo, createServer } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { Redis } from 'ioredis';
 import { type Cohorte, createCohorte } from '../../src/app.js';
@@ -14,6 +16,16 @@ export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 
 /** A unique key prefix per test, so tests share one Redis without seeing each other. */
 export const uniquePrefix = (name: string) => `test-${name}-${randomUUID().slice(0, 8)}`;
+
+/** A port nothing listens on now, chosen by the system (a fixed random range collides with client ports). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 /** Deletes every key under a prefix. */
 export async function dropPrefix(prefix: string, url = REDIS_URL): Promise<void> {
@@ -44,10 +56,12 @@ export async function startCohorte(options: {
   env?: Record<string, string>;
   clock?: Clock;
   redisUrl?: string;
+  /** Another community file than the test one (its promotions, rituals and people). */
+  communityFile?: string;
 }): Promise<RunningCohorte> {
   const prefix = uniquePrefix(options.name);
   const redisUrl = options.redisUrl ?? REDIS_URL;
-  const port = 20000 + Math.floor(Math.random() * 30000);
+  const port = options.env?.PORT ? Number(options.env.PORT) : await freePort();
   const slack = options.slackApiUrl
     ? {
         SLACK_BOT_TOKEN: 'xoxb-test-token',
@@ -76,12 +90,18 @@ export async function startCohorte(options: {
   });
   const cohorte = createCohorte({
     config,
-    community: loadCommunityFile(COMMUNITY_FILE),
+    community: loadCommunityFile(options.communityFile ?? COMMUNITY_FILE),
     log: createLogger('info', logStream),
     ...(options.clock ? { clock: options.clock } : {}),
     shell: { input: shellInput, output: shellOut },
   });
-  await cohorte.start();
+  try {
+    await cohorte.start();
+  } catch (error) {
+    await cohorte.stop();
+    await dropPrefix(prefix, redisUrl);
+    throw error;
+  }
   return {
     cohorte,
     baseUrl: `http://127.0.0.1:${port}`,

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
+import { freePort } from './cohorte.js';
 
 /** A throw-away redis-server on its own port, that a test can stop and start again to simulate an outage. */
 export interface PrivateRedis {
@@ -24,7 +25,7 @@ async function answers(url: string): Promise<boolean> {
 
 /** Starts `redis-server` (from the machine's packages) on a random port, with no persistence. */
 export async function startPrivateRedis(): Promise<PrivateRedis> {
-  const port = 40000 + Math.floor(Math.random() * 20000);
+  const port = await freePort();
   const url = `redis://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
   const running = () => child !== undefined && child.exitCode === null && child.signalCode === null;

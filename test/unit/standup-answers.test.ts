@@ -68,6 +68,20 @@ describe('/standup <texte>', () => {
   });
 });
 
+describe('/standup <texte> a second time in the same week', () => {
+  const current = { meteo: '☀️', priorites: 'recette', aide: 'un avis RGPD' };
+  it('replaces only the questions named, and keeps the others', () => {
+    expect(parseStandupText('priorités: recette v2', questions, 'fr', current)).toEqual({
+      meteo: '☀️',
+      priorites: 'recette v2',
+      aide: 'un avis RGPD',
+    });
+  });
+  it('withdraws an answer given as a bare label', () => {
+    expect(parseStandupText('aide:', questions, 'fr', current)).toEqual({ meteo: '☀️', priorites: 'recette' });
+  });
+});
+
 describe('checkAnswers (the form)', () => {
   it('reports every problem by field, in the person’s language', () => {
     const { problems } = checkAnswers({ meteo: 'x', priorites: 'y'.repeat(600) }, questions, 'en');

@@ -87,10 +87,17 @@ export function registerSlackListeners(app: App, router: Router, options: { loca
       return ack({ response_action: 'errors', errors });
     }
     await ack();
-    // The modal is closed: the confirmation goes where the person opened it, or to their DM with the bot.
+    // The modal is closed: the confirmation goes where the person opened it, or, when the bot cannot post there
+    // (a private channel it is not in), to the person's DM with the bot.
+    const user = invocation.user.id;
     for (const payload of renderSlack(outcome.message)) {
-      if (channel) await client.chat.postEphemeral({ channel, user: invocation.user.id, ...payload });
-      else await client.chat.postMessage({ channel: invocation.user.id, ...payload });
+      const shown = channel
+        ? await client.chat.postEphemeral({ channel, user, ...payload }).then(
+            () => true,
+            () => false,
+          )
+        : false;
+      if (!shown) await client.chat.postMessage({ channel: user, ...payload });
     }
   });
 }

@@ -81,15 +81,18 @@ export function checkAnswers(
 }
 
 /**
- * Reads `/standup <texte>`: parts separated by `;` or line breaks, each optionally starting with a label and a
- * colon (`priorités: … ; difficultés: … ; aide: …`, French or English, accents optional). Text before any label
- * goes to the priorities (the first text question that is not the help one); a part with an unknown label
- * continues the previous part. Throws a UserError naming the limit when an answer is too long.
+ * Reads `/standup <texte>` on top of the period's current answers: parts separated by `;` or line breaks, each
+ * optionally starting with a label and a colon (`priorités: … ; difficultés: … ; aide: …`, French or English,
+ * accents optional). Text before any label goes to the priorities (the first text question that is not the help
+ * one); a part with an unknown label continues the previous part. Questions not named keep their current answer;
+ * a label with nothing after it (`aide:`) clears that answer. Throws a UserError naming the limit when an answer is
+ * too long or a choice is not one.
  */
 export function parseStandupText(
   text: string,
   questions: readonly StandupQuestion[],
   locale: Locale,
+  current: Record<string, string> = {},
 ): Record<string, string> {
   const labels = new Map<string, string>();
   for (const q of questions) {
@@ -99,17 +102,20 @@ export function parseStandupText(
   const fallback =
     questions.find((q) => q.id === 'priorites') ?? questions.find((q) => q.kind === 'text' && !q.help);
   const parts: Record<string, string[]> = {};
-  let current = fallback?.id;
+  let target = fallback?.id;
   for (const segment of text.split(/[;\n]/)) {
     const labelled = /^\s*([^:]{1,40}):(.*)$/s.exec(segment);
     const id = labelled ? labels.get(normalize(labelled[1] as string)) : undefined;
     const body = (id ? (labelled?.[2] ?? '') : segment).trim();
-    if (id) current = id;
-    if (!current || !body) continue;
-    parts[current] = [...(parts[current] ?? []), body];
+    if (id) {
+      target = id;
+      parts[id] ??= [];
+    }
+    if (!target || !body) continue;
+    parts[target] = [...(parts[target] ?? []), body];
   }
-  const raw = Object.fromEntries(Object.entries(parts).map(([id, bodies]) => [id, bodies.join(' ; ')]));
-  const { answers, problems } = checkAnswers(raw, questions, locale);
+  const given = Object.fromEntries(Object.entries(parts).map(([id, bodies]) => [id, bodies.join(' ; ')]));
+  const { answers, problems } = checkAnswers({ ...current, ...given }, questions, locale);
   const [first] = problems;
   if (first) throw new UserError(first.key, first.params);
   return answers;

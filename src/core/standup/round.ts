@@ -25,4 +25,4 @@ export function roundOf(services: Services, ritualId: string): Round | undefined
 
 /** Whether `at` is due now: the same minute window a scheduler fires in (it can be a little late, never early). */
 export const isDue = (at: Date, now: Date, graceMs = 15 * 60_000): boolean =>
-  now.getTime() >= at.getTime() - 60_000 && now.getTime() - at.getTime() <= graceMs;
+  now.getTime() >= at.getTime() && now.getTime() - at.getTime() <= graceMs;
