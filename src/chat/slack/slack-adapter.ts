@@ -1,4 +1,4 @@
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Locale } from '../../core/i18n/index.js';
 import type { IdentityCache, Logger } from '../../core/ports.js';
 import type { Router } from '../../core/router.js';
@@ -21,14 +21,23 @@ export interface SlackOptions {
  * translated into core invocations, answered within 3 s; plus the directory and the outbox's sender.
  */
 export function createSlackAdapter(options: SlackOptions, deps: { cache: IdentityCache; log: Logger }) {
-  const socketMode = Boolean(options.appToken);
-  const receiver = socketMode
+  const logger = boltLogger(deps.log);
+  const http = options.appToken
     ? undefined
-    : new HTTPReceiver({ signingSecret: options.signingSecret ?? '', logger: boltLogger(deps.log) });
+    : new HTTPReceiver({ signingSecret: options.signingSecret ?? '', logger });
+  // Socket Mode asks `apps.connections.open` for its WebSocket URL: that call goes to SLACK_API_URL as well.
+  const socket = options.appToken
+    ? new SocketModeReceiver({
+        appToken: options.appToken,
+        logger,
+        installerOptions: { clientOptions: { slackApiUrl: options.apiUrl } },
+      })
+    : undefined;
+  const socketMode = Boolean(socket);
   const app = new App({
     token: options.botToken,
-    ...(receiver ? { receiver } : { socketMode: true, appToken: options.appToken }),
-    logger: boltLogger(deps.log),
+    receiver: socket ?? http,
+    logger,
     // The queue retries, per channel and after Retry-After; the client's own retries would pause every call.
     clientOptions: { slackApiUrl: options.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true },
   });
@@ -48,7 +57,7 @@ export function createSlackAdapter(options: SlackOptions, deps: { cache: Identit
     sender,
     attach,
     /** Mount at `/slack/events` on the HTTP server (absent in Socket Mode). */
-    requestListener: receiver?.requestListener,
+    requestListener: http?.requestListener,
     /** Checks the token with `auth.test` (fails the boot when Slack refuses it) and opens the socket if any. */
     async start() {
       const identity = await app.client.auth.test();
