@@ -8,7 +8,10 @@ import { cohorteRole } from './cohorte-role.command.js';
 import { forgetAction } from './forget.action.js';
 import { standupCommand } from './standup.command.js';
 import { standupForm } from './standup.form.js';
+import { standupAbsent } from './standup-absent.command.js';
+import { standupExportCommand } from './standup-export.command.js';
 import { standupFindHelperAction } from './standup-find-helper.action.js';
+import { standupHistorique } from './standup-historique.command.js';
 import { standupOpenAction } from './standup-open.action.js';
 
 /** Every command, in the order the help lists them. Adding a command is one file plus one line here. */
@@ -20,6 +23,9 @@ export const commandHandlers: readonly CommandHandler[] = [
   cohorteOublier,
   cohorteRole,
   standupCommand,
+  standupAbsent,
+  standupHistorique,
+  standupExportCommand,
 ];
 
 /** Every button. */

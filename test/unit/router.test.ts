@@ -184,6 +184,8 @@ const HELP_FOR_EVERYONE = [
   fr('help.cohorte.mes-donnees'),
   fr('help.cohorte.oublier'),
   fr('help.standup'),
+  fr('help.standup.absent'),
+  fr('help.standup.historique'),
 ];
 
 describe('router: help', () => {

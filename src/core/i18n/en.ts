@@ -118,7 +118,7 @@ export const en: Record<MessageKey, string> = {
   'standup.historyForbidden':
     'You can read your own history; another person’s or a défi’s is for that défi’s mentors and the coordinators. Type `/standup historique` for yours.',
   'standup.historyTitleOwn': 'Your stand-ups, newest first',
-  'standup.historyTitlePerson': 'Stand-ups of {name}, newest first',
+  'standup.historyTitlePerson': 'Stand-ups written by {name}, newest first',
   'standup.historyTitleDefi': 'Stand-ups of the défi {defi}, newest first',
   'standup.historyWeek': '*Week of {date}*',
   'standup.historyWeeks': '*Period from {from} to {to}*',

@@ -121,7 +121,7 @@ export const fr = {
   'standup.historyForbidden':
     'Vous pouvez relire votre propre historique ; celui d’une autre personne ou d’un défi est réservé aux mentors de ce défi et à la coordination. Tapez `/standup historique` pour le vôtre.',
   'standup.historyTitleOwn': 'Vos stand-ups, du plus récent au plus ancien',
-  'standup.historyTitlePerson': 'Stand-ups de {name}, du plus récent au plus ancien',
+  'standup.historyTitlePerson': 'Stand-ups écrits par {name}, du plus récent au plus ancien',
   'standup.historyTitleDefi': 'Stand-ups du défi {defi}, du plus récent au plus ancien',
   'standup.historyWeek': '*Semaine du {date}*',
   'standup.historyWeeks': '*Période du {from} au {to}*',

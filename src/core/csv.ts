@@ -1,0 +1,39 @@
+/**
+ * A CSV writer after RFC 4180: comma separator, CRLF after every record (the last one too), a field quoted when it
+ * holds a comma, a double quote, CR or LF, and a double quote inside a field written twice. Pure: no I/O.
+ */
+
+/** The UTF-8 byte order mark: without it, Excel reads a UTF-8 file as Windows-1252 and mangles accents. */
+export const CSV_BOM = '\uFEFF';
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One field as RFC 4180 writes it: as is, or between double quotes with inner quotes doubled. */
+export function csvField(value: string): string {
+  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** One record, fields joined by commas, ending with CRLF. */
+export function csvRecord(fields: readonly string[]): string {
+  return `${fields.map(csvField).join(',')}\r\n`;
+}
+
+/**
+ * A whole CSV document: one record per row, each ending with CRLF. With `bom`, starts with {@link CSV_BOM} so that
+ * spreadsheet software detects UTF-8.
+ */
+export function toCsv(rows: readonly (readonly string[])[], options: { bom?: boolean } = {}): string {
+  return (options.bom ? CSV_BOM : '') + rows.map(csvRecord).join('');
+}
+
+/** First characters that make a spreadsheet read a cell as a formula (OWASP's list for CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A cell of text someone typed, made safe to open in a spreadsheet: a leading `'` when it starts like a formula
+ * (`=HYPERLINK(…)`, `+`, `-`, `@`, tab, CR), so Excel and LibreOffice show it as text instead of running it.
+ * Everything else is returned unchanged.
+ */
+export function neutralizeFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
