@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JobDataSchema, type JobDefinition } from '../src/core/job.js';
+import { dailyAt, JobDataSchema, type JobDefinition } from '../src/core/job.js';
 import { normalizeEmail } from '../src/core/roster/roster.js';
 import { isAbsent } from '../src/core/standup/context.js';
 import { defiDigest, type RollupLine, rollup } from '../src/core/standup/digest.js';
@@ -15,14 +15,11 @@ export const standupDigestJob: JobDefinition<z.infer<typeof DataSchema>> = {
   name: 'standup-digest',
   schema: DataSchema,
   schedules: (community) =>
-    community.standups.map((ritual) => {
-      const [hours, minutes] = ritual.digest.split(':');
-      return {
-        id: `standup-digest:${ritual.id}`,
-        pattern: `${Number(minutes)} ${Number(hours)} * * *`,
-        data: { ritualId: ritual.id },
-      };
-    }),
+    community.standups.map((ritual) => ({
+      id: `standup-digest:${ritual.id}`,
+      pattern: dailyAt(ritual.digest),
+      data: { ritualId: ritual.id },
+    })),
   async run(services, { ritualId, manual }) {
     const round = roundOf(services, ritualId);
     if (!round) return `${ritualId}: no stand-up period now`;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatDateTime } from '../src/core/dates.js';
 import { translate } from '../src/core/i18n/index.js';
-import { JobDataSchema, type JobDefinition } from '../src/core/job.js';
+import { dailyAt, JobDataSchema, type JobDefinition } from '../src/core/job.js';
 import { normalizeEmail } from '../src/core/roster/roster.js';
 import { isAbsent } from '../src/core/standup/context.js';
 import { OPEN_STANDUP_ACTION } from '../src/core/standup/form.js';
@@ -18,14 +18,11 @@ export const standupReminderJob: JobDefinition<z.infer<typeof DataSchema>> = {
   schema: DataSchema,
   schedules: (community) =>
     community.standups.flatMap((ritual) =>
-      ritual.reminders.map((time) => {
-        const [hours, minutes] = time.split(':');
-        return {
-          id: `standup-reminder:${ritual.id}:${time.replace(':', '')}`,
-          pattern: `${Number(minutes)} ${Number(hours)} * * *`,
-          data: { ritualId: ritual.id },
-        };
-      }),
+      ritual.reminders.map((time) => ({
+        id: `standup-reminder:${ritual.id}:${time.replace(':', '')}`,
+        pattern: dailyAt(time),
+        data: { ritualId: ritual.id },
+      })),
     ),
   async run(services, { ritualId, manual }) {
     const round = roundOf(services, ritualId);

@@ -42,6 +42,8 @@ export interface SlackDoubleCall {
   status: number;
   /** The `error` answered, when `ok` was false. */
   error?: string;
+  /** The `Authorization` header, recorded for `apps.connections.open` only (Socket Mode's app-level token). */
+  authorization?: string;
 }
 
 /** Options of {@link startSlackDouble}. */
@@ -52,6 +54,8 @@ export interface SlackDoubleOptions {
   limits?: SlackDoubleLimits;
   /** The clock used for `at` and the rate-limit windows (default `Date.now`). */
   now?: () => number;
+  /** The WebSocket URL `apps.connections.open` hands an `xapp-` token (Socket Mode); unset, the method is unknown. */
+  socketUrl?: string;
 }
 
 /** A running Slack Web API double: a real HTTP server on 127.0.0.1 that records every call. */
@@ -115,6 +119,12 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
   const responses = new Map<string, Record<string, unknown>[]>();
 
   const answer = (method: string, token: string | undefined, args: MethodArgs, at: number): Answer => {
+    // Socket Mode: only an app-level token may open a connection, and it may call nothing else.
+    if (method === 'apps.connections.open' && options.socketUrl !== undefined) {
+      if (token?.startsWith('xapp-')) return { status: 200, body: { ok: true, url: options.socketUrl } };
+      const error = token?.startsWith('xoxb-') ? 'not_allowed_token_type' : 'invalid_auth';
+      return { status: 200, body: { ok: false, error } };
+    }
     const handler = HANDLERS[method];
     if (!handler) return { status: 200, body: { ok: false, error: 'unknown_method' } };
     if (!token?.startsWith('xoxb-')) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
@@ -192,6 +202,9 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
         : { status: 200, body: { ok: false, error: parsed.error } };
     const call: SlackDoubleCall = { method, args: structuredClone(args), at, status: result.status };
     if (!result.body.ok) call.error = result.body.error;
+    if (method === 'apps.connections.open' && req.headers.authorization !== undefined) {
+      call.authorization = req.headers.authorization;
+    }
     calls.push(call);
     send(res, result.status, result.body, result.headers);
   };

@@ -1,35 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderSlack, SLACK_LIMITS, type SlackBlock } from '../../src/chat/slack/slack-render.js';
 import { translateAction } from '../../src/chat/slack/slack-translate.js';
 import { type Button, type Message, plain, type Rich, textMessage } from '../../src/core/message.js';
-
-interface Limit {
-  value: number | string;
-}
-interface BlockKitLimits {
-  surfaces: Record<string, Limit>;
-  blocks: Record<string, Limit>;
-  elements: Record<string, Limit>;
-}
-const fixture = JSON.parse(
-  readFileSync(new URL('../fixtures/slack/block_kit_limits.json', import.meta.url), 'utf8'),
-) as BlockKitLimits;
-const limit = (group: keyof BlockKitLimits, name: string): number => {
-  const value = fixture[group][name]?.value;
-  if (typeof value !== 'number') throw new Error(`no numeric limit ${group}.${name} in the fixture`);
-  return value;
-};
-const LIMITS = {
-  blocks: limit('surfaces', 'message_blocks_max'),
-  sectionText: limit('blocks', 'section.text_max'),
-  fields: limit('blocks', 'section.fields_max_items'),
-  fieldText: limit('blocks', 'section.field_text_max'),
-  headerText: limit('blocks', 'header.text_max'),
-  actionsElements: limit('blocks', 'actions.elements_max'),
-  buttonText: limit('elements', 'button.text_max'),
-  actionId: limit('elements', 'action_id_max'),
-};
+import { LIMITS } from '../support/block-kit-limits.js';
 
 /** A block-actions body as Slack sends it, around one clicked element. */
 const actionBody = { type: 'block_actions', user: { id: 'U123' }, channel: { id: 'C1' } };

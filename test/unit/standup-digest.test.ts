@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderSlack, type SlackPayload } from '../../src/chat/slack/slack-render.js';
 import type { DefiData } from '../../src/core/roster/types.js';
@@ -6,35 +5,7 @@ import { type DefiDigestInput, defiDigest, type RollupLine, rollup } from '../..
 import { type Period, periodOn } from '../../src/core/standup/period.js';
 import { StandupRitualSchema } from '../../src/core/standup/ritual.js';
 import type { HelpRequest, StandupEntry } from '../../src/core/standup/store.js';
-
-interface Limit {
-  value: number | string;
-}
-interface BlockKitLimits {
-  surfaces: Record<string, Limit>;
-  blocks: Record<string, Limit>;
-  elements: Record<string, Limit>;
-}
-const fixture = JSON.parse(
-  readFileSync(new URL('../fixtures/slack/block_kit_limits.json', import.meta.url), 'utf8'),
-) as BlockKitLimits;
-const limit = (group: keyof BlockKitLimits, name: string): number => {
-  const value = fixture[group][name]?.value;
-  if (typeof value !== 'number') throw new Error(`no numeric limit ${group}.${name} in the fixture`);
-  return value;
-};
-const LIMITS = {
-  blocks: limit('surfaces', 'message_blocks_max'),
-  sectionText: limit('blocks', 'section.text_max'),
-  fields: limit('blocks', 'section.fields_max_items'),
-  fieldText: limit('blocks', 'section.field_text_max'),
-  headerText: limit('blocks', 'header.text_max'),
-  contextElements: limit('blocks', 'context.elements_max'),
-  actionsElements: limit('blocks', 'actions.elements_max'),
-  buttonText: limit('elements', 'button.text_max'),
-  buttonValue: limit('elements', 'button.value_max'),
-  actionId: limit('elements', 'action_id_max'),
-};
+import { LIMITS } from '../support/block-kit-limits.js';
 
 const TIMEZONE = 'Europe/Paris';
 const ritual = StandupRitualSchema.parse({ id: 'standup-eig7', kind: 'standup', promotion: 'eig7' });
