@@ -79,6 +79,10 @@ describe('the Slack receiver refuses what Slack did not sign', () => {
       () => postSigned(events, body, { secret: SIGNING_SECRET, timestamp: now() - SIX_MINUTES }),
     ],
     [
+      'a correctly signed timestamp 10 min in the future (replayable until then)',
+      () => postSigned(events, body, { secret: SIGNING_SECRET, timestamp: now() + 10 * 60 }),
+    ],
+    [
       'no x-slack-signature',
       () => postSigned(events, body, { secret: SIGNING_SECRET, headers: { 'x-slack-signature': undefined } }),
     ],

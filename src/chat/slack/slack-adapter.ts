@@ -1,3 +1,4 @@
+import type { RequestListener } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Locale } from '../../core/i18n/index.js';
 import type { IdentityCache, Logger } from '../../core/ports.js';
@@ -14,6 +15,21 @@ export interface SlackOptions {
   appToken?: string | undefined;
   apiUrl: string;
   locale: Locale;
+}
+
+/** Slack's replay window: Bolt refuses requests older than this, and we refuse those as far in the future. */
+const REPLAY_WINDOW_S = 300;
+
+/** Bolt rejects stale timestamps but not future ones: a request signed for later could be replayed until then. */
+function refuseFutureTimestamps(listener: RequestListener): RequestListener {
+  return (req, res) => {
+    const timestamp = Number(req.headers['x-slack-request-timestamp']);
+    if (Number.isFinite(timestamp) && timestamp > Date.now() / 1000 + REPLAY_WINDOW_S) {
+      res.writeHead(401).end();
+      return;
+    }
+    listener(req, res);
+  };
 }
 
 /**
@@ -57,7 +73,7 @@ export function createSlackAdapter(options: SlackOptions, deps: { cache: Identit
     sender,
     attach,
     /** Mount at `/slack/events` on the HTTP server (absent in Socket Mode). */
-    requestListener: http?.requestListener,
+    requestListener: http && refuseFutureTimestamps(http.requestListener),
     /** Checks the token with `auth.test` (fails the boot when Slack refuses it) and opens the socket if any. */
     async start() {
       const identity = await app.client.auth.test();
