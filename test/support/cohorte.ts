@@ -59,7 +59,7 @@ export async function startCohorte(options: {
   /** Another community file than the test one (its promotions, rituals and people). */
   communityFile?: string;
 }): Promise<RunningCohorte> {
-  const prefix = uniquePrefix(options.name);
+  const prefix = options.env?.REDIS_PREFIX ?? uniquePrefix(options.name);
   const redisUrl = options.redisUrl ?? REDIS_URL;
   const port = options.env?.PORT ? Number(options.env.PORT) : await freePort();
   const slack = options.slackApiUrl
