@@ -54,6 +54,8 @@ export interface Directory {
 
 /** Chat-side state about people: roles given with `/cohorte role` and language preference. */
 export interface PeopleStore {
+  /** Grants and language in one read: what every command needs to know about the person asking. */
+  profile(email: string): Promise<{ grants: RoleGrant[]; locale: Locale | undefined }>;
   grants(email: string): Promise<RoleGrant[]>;
   grant(email: string, grant: RoleGrant): Promise<void>;
   /** Removes every chat-given grant of that role; false when there was none. */

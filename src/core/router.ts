@@ -39,9 +39,9 @@ export function createRouter(deps: {
 
   async function contextOf(user: ChatUser): Promise<Context> {
     const email = (await services.directory.emailOf(user)) ?? '';
-    const [grants, preferred] = email
-      ? await Promise.all([services.people.grants(email), services.people.locale(email)])
-      : [[], undefined];
+    const { grants, locale: preferred } = email
+      ? await services.people.profile(email)
+      : { grants: [], locale: undefined };
     const locale: Locale = preferred ?? defaultLocale;
     const person = services.roster.person(email, grants, services.clock.now());
     const t = translator(locale);

@@ -27,6 +27,14 @@ export function createPeopleRepo(redis: Redis, keys: Keys): PeopleStore & Person
   };
   return {
     name: 'people',
+    async profile(email) {
+      const hash = await redis.hgetall(keys.person(email));
+      const fields = Object.keys(hash);
+      return {
+        grants: fields.filter((f) => f.startsWith(GRANT)).map(parseGrant),
+        locale: hash.locale === undefined ? undefined : LocaleSchema.parse(hash.locale),
+      };
+    },
     grants,
     locale,
     async grant(email, grant) {

@@ -82,6 +82,9 @@ function createWorld(options: { failGrants?: unknown; failExport?: unknown; brok
   ]);
 
   const people: PeopleStore = {
+    async profile(email) {
+      return { grants: await people.grants(email), locale: locales.get(email) };
+    },
     async grants(email) {
       if (options.failGrants) throw options.failGrants;
       return grants.get(email) ?? [];

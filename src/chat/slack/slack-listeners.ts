@@ -51,7 +51,13 @@ export function registerSlackListeners(app: App, router: Router, options: { loca
 
   app.command(/.*/, async ({ command, ack, respond }) => {
     const work = router.command(translateCommand(command));
-    const early = await Promise.race([work, sleep(ACK_BUDGET_MS, undefined, { ref: false })]);
+    // The budget timer is cancelled as soon as the work answers, so no reply is kept alive for 2.5 s.
+    const budget = new AbortController();
+    const timer = sleep(ACK_BUDGET_MS, undefined, { ref: false, signal: budget.signal }).catch(
+      () => undefined,
+    );
+    const early = await Promise.race([work, timer]);
+    budget.abort();
     if (!early) {
       await answer(
         { visibility: 'ephemeral', message: textMessage(translate(options.locale, 'error.slow')) },

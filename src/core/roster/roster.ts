@@ -1,5 +1,3 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import type { CommunityData, DefiData, Membership, Person, PromotionData, Role, RoleGrant } from './types.js';
 
 /** The roster: who is who in the community file, with chat-given roles merged in. */
@@ -44,6 +42,14 @@ export function createRoster(data: CommunityData): Roster {
       defi.mentors.forEach(remember);
     }
   }
+  // One formatter for the roster's life: formatting a date in a timezone is the costly part of a lookup.
+  const dayFormat = new Intl.DateTimeFormat('en-CA', {
+    timeZone: data.timezone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  const dayOf = (now: Date) => dayFormat.format(now);
   const has = (list: { email: string }[], email: string) =>
     list.some((p) => normalizeEmail(p.email) === email);
 
@@ -53,7 +59,7 @@ export function createRoster(data: CommunityData): Roster {
     emails: () => [...names.keys()],
     person(rawEmail, grants, now) {
       const email = normalizeEmail(rawEmail);
-      const today = format(new TZDate(now, data.timezone), 'yyyy-MM-dd');
+      const today = dayOf(now);
       const roles = new Set<Role>();
       const memberships: Membership[] = [];
       const alumniOf: PromotionData[] = [];
