@@ -23,6 +23,11 @@ export const StatsLineSchema = z.object({
   /** Peak resident set size since the start, in bytes (`process.resourceUsage().maxRSS`). */
   maxRss: z.number(),
   heapUsed: z.number(),
+  heapTotal: z.number(),
+  /** Memory outside the V8 heap that V8 knows of (buffers included). */
+  external: z.number(),
+  /** CPU time used since the start, user + system, in microseconds. */
+  cpuMicros: z.number(),
   counters: z.record(z.string(), z.number()),
 });
 
@@ -60,11 +65,15 @@ export function serveChildProtocol(options: {
   lines.on('line', (line) => {
     if (line.trim() !== STATS_COMMAND) return;
     const memory = process.memoryUsage();
+    const cpu = process.cpuUsage();
     writeLine({
       type: 'stats',
       rss: memory.rss,
       maxRss: process.resourceUsage().maxRSS * 1024,
       heapUsed: memory.heapUsed,
+      heapTotal: memory.heapTotal,
+      external: memory.external,
+      cpuMicros: cpu.user + cpu.system,
       counters: options.counters?.() ?? {},
     } satisfies ChildStats);
   });

@@ -3,12 +3,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import {
-  type ChildStats,
-  ReadyLineSchema,
-  STATS_COMMAND,
-  StatsLineSchema,
-} from './child-protocol.js';
+import { type ChildStats, ReadyLineSchema, STATS_COMMAND, StatsLineSchema } from './child-protocol.js';
 
 /** A server running in a child process, speaking the protocol of `child-protocol.ts`. */
 export interface ChildServer {
@@ -27,13 +22,23 @@ export interface ChildServer {
 }
 
 const STDERR_TAIL = 20;
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const STATS_TIMEOUT_MS = 5_000;
-const live = new Set<ChildProcess>();
+/** Running children, with their graceful stop. */
+const live = new Map<ChildProcess, (graceMs?: number) => Promise<unknown>>();
 
 // Whatever happens to the parent (an exception, a missed await), no child outlives it.
 process.on('exit', () => {
-  for (const child of live) child.kill('SIGKILL');
+  for (const child of live.keys()) child.kill('SIGKILL');
 });
+
+// Ctrl-C or a kill: the children get a graceful stop (so Cohorte removes its Redis keys) before the parent exits.
+const interrupt = (signal: NodeJS.Signals) => {
+  process.stderr.write(`${signal}: stopping the benchmark's servers\n`);
+  void Promise.all([...live.values()].map((stop) => stop(10_000))).finally(() => process.exit(130));
+};
+process.once('SIGINT', interrupt);
+process.once('SIGTERM', interrupt);
 
 const timeout = (ms: number, what: string) =>
   sleep(ms, undefined, { ref: false }).then(() => {
@@ -51,10 +56,13 @@ export async function startChild(
 ): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(script)], {
     stdio: ['pipe', 'pipe', 'pipe'],
+    // `--import tsx` resolves from the working directory: the project's, whatever the parent's is.
+    cwd: PROJECT_ROOT,
     env: { ...process.env, ...options.env },
   });
-  live.add(child);
   const exited = once(child, 'exit').then(() => live.delete(child));
+  // A child that died closes its stdin: writing to it must not crash the parent (the exit is reported instead).
+  child.stdin.on('error', () => undefined);
   const tail: string[] = [];
   let stderrCount = 0;
   createInterface({ input: child.stderr }).on('line', (line) => {
@@ -87,6 +95,7 @@ export async function startChild(
     return { clean: graceful && child.exitCode === 0 };
   };
 
+  live.set(child, stop);
   const startLimit = options.startTimeoutMs ?? 60_000;
   const ready = await Promise.race([
     nextLine().then((line) => ReadyLineSchema.parse(line)),

@@ -16,6 +16,8 @@ export interface Target {
   limit: number;
   /** Shown after the numbers, e.g. `MB` or `×`. */
   unit: string;
+  /** Decimals shown (default 2): a ratio near its limit needs three. */
+  decimals?: number;
 }
 
 /** What a benchmark's `run()` returns: its tables, its targets and a few notes worth printing. */
@@ -65,8 +67,8 @@ export function formatTable(table: Omit<Table, 'title'>): string {
 export function targetRows(targets: Target[]): string[][] {
   return targets.map((t) => [
     t.name,
-    `${fixed(t.measured, 2)} ${t.unit}`.trim(),
-    `${t.comparison} ${fixed(t.limit, 2)} ${t.unit}`.trim(),
+    `${fixed(t.measured, t.decimals ?? 2)} ${t.unit}`.trim(),
+    `${t.comparison} ${fixed(t.limit, t.decimals ?? 2)} ${t.unit}`.trim(),
     met(t) ? 'PASS' : 'MISS',
   ]);
 }
