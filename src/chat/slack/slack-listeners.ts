@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { App, RespondArguments, RespondFn } from '@slack/bolt';
 import type { Form } from '../../core/form.js';
 import type { Reply } from '../../core/handler.js';
@@ -51,13 +50,14 @@ export function registerSlackListeners(app: App, router: Router, options: { loca
 
   app.command(/.*/, async ({ command, ack, respond }) => {
     const work = router.command(translateCommand(command));
-    // The budget timer is cancelled as soon as the work answers, so no reply is kept alive for 2.5 s.
-    const budget = new AbortController();
-    const timer = sleep(ACK_BUDGET_MS, undefined, { ref: false, signal: budget.signal }).catch(
-      () => undefined,
-    );
-    const early = await Promise.race([work, timer]);
-    budget.abort();
+    // The budget timer is cleared as soon as the work answers (a plain timer: aborting a promise-timer builds an
+    // AbortError with its stack on every command), so no reply is kept alive for 2.5 s.
+    let timer: NodeJS.Timeout | undefined;
+    const budget = new Promise<undefined>((resolve) => {
+      timer = setTimeout(resolve, ACK_BUDGET_MS, undefined);
+    });
+    const early = await Promise.race([work, budget]);
+    clearTimeout(timer);
     if (!early) {
       await answer(
         { visibility: 'ephemeral', message: textMessage(translate(options.locale, 'error.slow')) },

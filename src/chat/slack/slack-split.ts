@@ -75,6 +75,8 @@ function cutPiece(piece: Inline, max: number): Inline[] {
  * Nothing is dropped: each boundary between parts stands for a line break or for a cut in a long line.
  */
 export function splitMrkdwn(rich: Rich, max: number): string[] {
+  const whole = toMrkdwn(rich);
+  if (whole.length <= max) return [whole];
   const parts: string[] = [];
   let current: string | undefined;
   const add = (text: string, separator: string) => {

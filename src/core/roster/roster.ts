@@ -24,22 +24,34 @@ export function nameFromEmail(email: string): string {
     .join(' ');
 }
 
+/** What the file says of one e-mail. */
+interface FileFacts {
+  name: string;
+  coordinator: boolean;
+  alumni: boolean;
+  places: Membership[];
+}
+
 /** Builds the roster of a community file. */
 export function createRoster(data: CommunityData): Roster {
   const names = new Map<string, string>();
   const defis = new Map<string, { defi: DefiData; promotion: PromotionData }>();
-  const remember = (entry: { email: string; name?: string | undefined }) => {
+  // Everything the file says of each e-mail, indexed once: a lookup never scans the promotions.
+  const index = new Map<string, FileFacts>();
+  const facts = (entry: { email: string; name?: string | undefined }): FileFacts => {
     const email = normalizeEmail(entry.email);
-    if (entry.name && !names.has(email)) names.set(email, entry.name);
-    if (!names.has(email)) names.set(email, '');
+    const found = index.get(email) ?? { name: '', coordinator: false, alumni: false, places: [] };
+    if (entry.name && !found.name) found.name = entry.name;
+    index.set(email, found);
+    return found;
   };
-  data.coordinators.forEach(remember);
-  data.alumni.forEach(remember);
+  for (const person of data.coordinators) facts(person).coordinator = true;
+  for (const person of data.alumni) facts(person).alumni = true;
   for (const promotion of data.promotions) {
     for (const defi of promotion.defis) {
       defis.set(defi.id.toLowerCase(), { defi, promotion });
-      defi.eig.forEach(remember);
-      defi.mentors.forEach(remember);
+      for (const mentor of defi.mentors) facts(mentor).places.push({ role: 'mentor', promotion, defi });
+      for (const eig of defi.eig) facts(eig).places.push({ role: 'eig', promotion, defi });
     }
   }
   // One formatter for the roster's life: formatting a date in a timezone is the costly part of a lookup.
@@ -49,36 +61,30 @@ export function createRoster(data: CommunityData): Roster {
     month: '2-digit',
     day: '2-digit',
   });
-  const dayOf = (now: Date) => dayFormat.format(now);
-  const has = (list: { email: string }[], email: string) =>
-    list.some((p) => normalizeEmail(p.email) === email);
 
   return {
     data,
     defi: (id) => defis.get(id.toLowerCase()),
-    emails: () => [...names.keys()],
+    emails: () => [...index.keys()],
     person(rawEmail, grants, now) {
       const email = normalizeEmail(rawEmail);
-      const today = dayOf(now);
+      const today = dayFormat.format(now);
+      const known = index.get(email);
       const roles = new Set<Role>();
       const memberships: Membership[] = [];
       const alumniOf: PromotionData[] = [];
-      if (has(data.coordinators, email)) roles.add('coordinator');
-      if (has(data.alumni, email)) roles.add('alumni');
-      for (const promotion of data.promotions) {
-        for (const defi of promotion.defis) {
-          if (has(defi.mentors, email)) {
-            roles.add('mentor');
-            memberships.push({ role: 'mentor', promotion, defi });
-          }
-          if (!has(defi.eig, email)) continue;
-          if (promotion.end < today) {
-            roles.add('alumni');
-            if (!alumniOf.includes(promotion)) alumniOf.push(promotion);
-          } else {
-            roles.add('eig');
-            memberships.push({ role: 'eig', promotion, defi });
-          }
+      if (known?.coordinator) roles.add('coordinator');
+      if (known?.alumni) roles.add('alumni');
+      for (const place of known?.places ?? []) {
+        if (place.role === 'mentor') {
+          roles.add('mentor');
+          memberships.push(place);
+        } else if (place.promotion.end < today) {
+          roles.add('alumni');
+          if (!alumniOf.includes(place.promotion)) alumniOf.push(place.promotion);
+        } else {
+          roles.add('eig');
+          memberships.push(place);
         }
       }
       for (const grant of grants) {
@@ -89,10 +95,10 @@ export function createRoster(data: CommunityData): Roster {
           if (!already) memberships.push({ role: grant.role, ...found });
         }
       }
-      const inCommunity = names.has(email) || grants.length > 0;
+      const inCommunity = known !== undefined || grants.length > 0;
       return {
         email,
-        name: names.get(email) || nameFromEmail(email),
+        name: known?.name || nameFromEmail(email),
         roles: [...roles],
         memberships,
         alumniOf,
