@@ -11,6 +11,7 @@ import { type BenchModule, type BenchReport, formatTable, mebibytes, targetRows 
 
 const BENCHMARKS: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'slash-commands', load: () => import('./slash-commands.bench.js') },
+  { name: 'production-rss', load: () => import('./production-rss.bench.js') },
   { name: 'standup-digest', load: () => import('./standup-digest.bench.js') },
   { name: 'standup-burst', load: () => import('./standup-burst.bench.js') },
 ];

@@ -189,9 +189,11 @@ function report(rounds: Round[], memory: Memory, servers: ChildServer[]): BenchR
   const bare = best(rounds, 'bare Bolt');
   const cohorte = best(rounds, 'Cohorte');
   const errors = rounds.reduce((sum, r) => sum + r.result.errors, 0);
-  const idleRss = mebibytes(memory.idle.cohorte.rss);
-  const settledRss = mebibytes(memory.after.cohorte.rss);
   const notes = [
+    // Both servers run under the tsx loader here; the production figure (compiled, one process) is the
+    // production-rss benchmark's, which carries the memory target.
+    `RSS under tsx (dev): Cohorte ${fixed(mebibytes(memory.idle.cohorte.rss), 1)} MiB idle, ` +
+      `${fixed(mebibytes(memory.after.cohorte.rss), 1)} MiB 5 s after the load; see production-rss for the target`,
     `${CONCURRENCY} concurrent keep-alive connections, ${WARMUP_MS / 1000} s warm-up + ${DURATION_MS / 1000} s ` +
       `measured per round, order ${ORDER.join(', ')}; the best round by throughput is kept per server.`,
     ...rounds.flatMap((r, i) =>
@@ -249,8 +251,6 @@ function report(rounds: Round[], memory: Memory, servers: ChildServer[]): BenchR
         '×',
       ),
       target('p99 ack, Cohorte / bare Bolt', cohorte.result.p99 / bare.result.p99, '<=', 2, '×'),
-      target('Cohorte idle RSS after start', idleRss, '<', 150, 'MiB'),
-      target('Cohorte idle RSS after load + 5 s', settledRss, '<', 150, 'MiB'),
       target('(sanity) errors + wrong answers, all rounds', errors, '<=', 0),
     ],
     notes,

@@ -3,8 +3,8 @@
  * problem as `fichier:ligne: chemin: message`. Sets the exit code (0 valid, 1 invalid) and never calls process.exit.
  */
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { fr } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { fr } from 'date-fns/locale/fr';
 import {
   CommunityFileError,
   formatProblem,

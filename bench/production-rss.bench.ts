@@ -1,0 +1,164 @@
+/**
+ * Cohorte's memory as it runs in production: compiled to JavaScript (as `npm run build` and the Docker image do),
+ * one `node dist/src/main.js` process in Slack mode with ROLE=all (web server, workers, schedulers), its Web API a
+ * Slack double in this process. Baseline in the same run: a bare Bolt app in plain JavaScript. Both are read from
+ * /proc (VmRSS) when idle after start, 5 s after a load of `/cohorte moi`, and 30 s after it.
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { COMMUNITY_FILE } from '../test/support/cohorte.js';
+import { startSlackDouble } from '../test/support/slack-double.js';
+import { measureLoad } from './support/load.js';
+import { dropKeys, pingRedis } from './support/redis.js';
+import type { BenchReport } from './support/report.js';
+import { BENCH_SIGNING_SECRET, BENCH_USER, freePort, signedSlashCommands } from './support/slack-bench.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const QUICK = process.env.BENCH_QUICK === '1';
+const SETTLE_MS = QUICK ? 1000 : 5000;
+const LATE_MS = QUICK ? 2000 : 30_000;
+const LOAD_MS = QUICK ? 2000 : 10_000;
+
+/** Resident memory of a process, in MiB, from /proc. */
+function rssMiB(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB$/m);
+  return line ? Number(line[1]) / 1024 : Number.NaN;
+}
+
+/** Spawns a server and resolves once `ready()` says so (or rejects after 30 s). */
+async function launch(args: string[], env: Record<string, string>, ready: (out: string) => boolean) {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  child.stderr.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  const deadline = Date.now() + 30_000;
+  while (!ready(out)) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${out}`);
+    await sleep(100);
+  }
+  return child;
+}
+
+async function stop(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await Promise.race([once(child, 'exit'), sleep(10_000).then(() => child.kill('SIGKILL'))]);
+}
+
+/** Idle, after load and late RSS of one server, with the load's throughput. */
+async function measure(child: ChildProcess, port: number, check?: (body: string) => boolean) {
+  const pid = child.pid ?? 0;
+  await sleep(SETTLE_MS);
+  const idle = rssMiB(pid);
+  const build = signedSlashCommands({ command: '/cohorte', text: 'moi', userId: BENCH_USER.id });
+  const load = await measureLoad({
+    port,
+    path: '/slack/events',
+    concurrency: 16,
+    warmupMs: 1000,
+    durationMs: LOAD_MS,
+    build,
+    ...(check ? { check } : {}),
+  });
+  await sleep(SETTLE_MS);
+  const after = rssMiB(pid);
+  await sleep(LATE_MS - SETTLE_MS);
+  return { idle, after, late: rssMiB(pid), ok: load.ok, errors: load.errors };
+}
+
+/** Builds Cohorte to a temporary folder, runs both servers one after the other, and reports their memory. */
+export async function run(): Promise<BenchReport> {
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  await pingRedis(redisUrl);
+  // Inside the project, so the compiled files find node_modules as `dist/` does.
+  const out = mkdtempSync(join(ROOT, '.bench-build-'));
+  const prefix = `bench-rss-${randomUUID().slice(0, 8)}`;
+  const double = await startSlackDouble({ users: [BENCH_USER] });
+  let child: ChildProcess | undefined;
+  try {
+    await promisify(execFile)(
+      process.execPath,
+      [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', out],
+      { cwd: ROOT },
+    );
+    const cohortePort = await freePort();
+    child = await launch(
+      [join(out, 'src/main.js')],
+      {
+        REDIS_URL: redisUrl,
+        REDIS_PREFIX: prefix,
+        PORT: String(cohortePort),
+        LOG_LEVEL: 'info',
+        SLACK_BOT_TOKEN: 'xoxb-bench-rss',
+        SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+        SLACK_API_URL: double.url,
+        COMMUNITY_FILE,
+      },
+      (text) => text.includes('cohorte started'),
+    );
+    const cohorte = await measure(child, cohortePort, (body) => body.includes(BENCH_USER.name));
+    await stop(child);
+    const barePort = await freePort();
+    child = await launch(
+      [join(ROOT, 'bench/bare-bolt-plain.mjs')],
+      { PORT: String(barePort), SIGNING_SECRET: BENCH_SIGNING_SECRET },
+      (text) => text.includes('ready'),
+    );
+    const bare = await measure(child, barePort);
+    const row = (name: string, m: typeof cohorte) => [
+      name,
+      m.idle.toFixed(1),
+      m.after.toFixed(1),
+      m.late.toFixed(1),
+      String(m.ok),
+      String(m.errors),
+    ];
+    return {
+      title: 'Production memory: compiled Cohorte vs bare Bolt (RSS, MiB)',
+      tables: [
+        {
+          title: `RSS (VmRSS) idle ${SETTLE_MS / 1000} s after start, ${SETTLE_MS / 1000} s and ${LATE_MS / 1000} s after ${LOAD_MS / 1000} s of /cohorte moi at concurrency 16`,
+          columns: ['server', 'idle', 'after load', 'late', 'answered', 'errors'],
+          rows: [row('bare Bolt (plain JS)', bare), row('Cohorte (node dist/src/main.js)', cohorte)],
+        },
+      ],
+      targets: [
+        {
+          name: 'Cohorte idle RSS, compiled',
+          measured: cohorte.idle,
+          comparison: '<',
+          limit: 150,
+          unit: 'MiB',
+          decimals: 1,
+        },
+        {
+          name: '(sanity) errors under load',
+          measured: cohorte.errors,
+          comparison: '<=',
+          limit: 0,
+          unit: '',
+          decimals: 0,
+        },
+      ],
+      notes: [
+        'one process each: no tsx, npm or esbuild process in the figures (the dev `npm start` adds them)',
+        `Cohorte ran with ROLE=all: HTTP receiver, both BullMQ workers and the schedulers, Redis at ${redisUrl}`,
+      ],
+    };
+  } finally {
+    await stop(child);
+    await double.close();
+    await dropKeys(redisUrl, prefix).catch(() => 0);
+    rmSync(out, { recursive: true, force: true });
+  }
+}
