@@ -34,7 +34,6 @@ interface FileFacts {
 
 /** Builds the roster of a community file. */
 export function createRoster(data: CommunityData): Roster {
-  const names = new Map<string, string>();
   const defis = new Map<string, { defi: DefiData; promotion: PromotionData }>();
   // Everything the file says of each e-mail, indexed once: a lookup never scans the promotions.
   const index = new Map<string, FileFacts>();
