@@ -1,8 +1,12 @@
 /**
  * Cohorte under benchmark, run as a child process: the real composition (`createCohorte`, role `all`: web server,
  * workers and schedulers) on Slack over HTTP, its Web API pointed at a Slack double started in this process, its
- * Redis keys under `BENCH_REDIS_PREFIX` (removed when it stops). Speaks the protocol of `support/child-protocol.ts`.
+ * Redis keys under `BENCH_REDIS_PREFIX` (removed when it stops). The community is `BENCH_COMMUNITY_FILE` (default:
+ * the test community) and the double knows the Slack users of `BENCH_SLACK_USERS_FILE` (a JSON list of
+ * `{ id, email, name }`; default: the benchmark's coordinator). Speaks the protocol of `support/child-protocol.ts`.
  */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { createCohorte } from '../src/app.js';
 import { loadCommunityFile } from '../src/community.js';
 import { loadConfig } from '../src/config.js';
@@ -15,9 +19,15 @@ import { BENCH_SIGNING_SECRET, BENCH_USER, freePort } from './support/slack-benc
 const prefix = process.env.BENCH_REDIS_PREFIX;
 const redisUrl = process.env.BENCH_REDIS_URL;
 if (!prefix || !redisUrl) throw new Error('BENCH_REDIS_PREFIX and BENCH_REDIS_URL are required');
+const usersFile = process.env.BENCH_SLACK_USERS_FILE;
+const users = usersFile
+  ? z
+      .array(z.object({ id: z.string(), email: z.string(), name: z.string() }))
+      .parse(JSON.parse(readFileSync(usersFile, 'utf8')))
+  : [BENCH_USER];
 
 const RESPONSE_ID = 'bench';
-const double = await startSlackDouble({ users: [BENCH_USER] });
+const double = await startSlackDouble({ users });
 const port = await freePort();
 const config = loadConfig({
   REDIS_URL: redisUrl,
@@ -31,7 +41,7 @@ const config = loadConfig({
 });
 const cohorte = createCohorte({
   config,
-  community: loadCommunityFile(COMMUNITY_FILE),
+  community: loadCommunityFile(process.env.BENCH_COMMUNITY_FILE ?? COMMUNITY_FILE),
   log: createLogger(config.LOG_LEVEL),
 });
 
@@ -52,6 +62,7 @@ serveChildProtocol({
   info: { responseUrl: double.responseUrl(RESPONSE_ID) },
   counters: () => ({
     slackApiCalls: double.calls.length,
+    usersInfo: double.callsTo('users.info').length,
     responseUrlPosts: double.responses(RESPONSE_ID).length,
   }),
   stop,

@@ -140,7 +140,7 @@ export async function run(): Promise<BenchReport> {
 
     const bare = await startChild('bare Bolt', new URL('./bare-bolt-server.ts', import.meta.url));
     servers.push(bare);
-    const cohorte = await startChild('Cohorte', new URL('./standup-server.ts', import.meta.url), {
+    const cohorte = await startChild('Cohorte', new URL('./cohorte-server.ts', import.meta.url), {
       env: {
         BENCH_REDIS_PREFIX: prefix,
         BENCH_REDIS_URL: redisUrl,
