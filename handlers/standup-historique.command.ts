@@ -119,7 +119,7 @@ async function defiHistory(
     email: normalizeEmail(p.email),
     name: p.name ?? nameFromEmail(p.email),
   }));
-  const absences = await Promise.all(members.map((m) => services.standups.absences(m.email)));
+  const absent = await services.standups.absencesOf(members.map((m) => m.email));
   const title = t('standup.historyTitleDefi', { defi: defi.name });
   const blocks: Block[] = [{ kind: 'header', text: title }];
   for (const period of periods) {
@@ -133,7 +133,7 @@ async function defiHistory(
       const entry = entries[i];
       if (entry)
         blocks.push({ kind: 'section', text: memberAnswers(ritual.questions, member.name, entry, locale) });
-      else if (isAbsent(absences[i] ?? [], period, timezone)) away.push(member.name);
+      else if (isAbsent(absent.get(member.email) ?? [], period, timezone)) away.push(member.name);
       else silent.push(member.name);
     });
     if (away.length)

@@ -29,16 +29,18 @@ export const standupDigestJob: JobDefinition<z.infer<typeof DataSchema>> = {
     const { locale, timezone, channels } = services.roster.data;
     const entries = new Map((await services.standups.entries(ritual.id, period.id)).map((e) => [e.email, e]));
     const help = await services.standups.helpFor(ritual.id, period.id);
+    const absences = await services.standups.absencesOf(
+      round.defis.flatMap((d) => d.eig.map((p) => normalizeEmail(p.email))),
+    );
     const lines: RollupLine[] = [];
     for (const defi of round.defis) {
       const members = defi.eig.map((p) => {
         const email = normalizeEmail(p.email);
         return { email, name: services.roster.person(email, [], now).name };
       });
-      const absent = new Set<string>();
-      for (const m of members) {
-        if (isAbsent(await services.standups.absences(m.email), period, timezone)) absent.add(m.email);
-      }
+      const absent = new Set(
+        members.filter((m) => isAbsent(absences.get(m.email) ?? [], period, timezone)).map((m) => m.email),
+      );
       const defiHelp = help.filter((h) => h.defiId === defi.id);
       const key = `standup-digest:${ritual.id}:${period.id}:${defi.id}`;
       await services.standups.claimDigest(ritual.id, period.id, defi.id, {

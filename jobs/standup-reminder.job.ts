@@ -34,12 +34,14 @@ export const standupReminderJob: JobDefinition<z.infer<typeof DataSchema>> = {
     const { ritual, period } = round;
     const timezone = services.roster.data.timezone;
     const counts = { sent: 0, posted: 0, absent: 0 };
-    for (const email of round.defis.flatMap((d) => d.eig.map((p) => normalizeEmail(p.email)))) {
+    const emails = round.defis.flatMap((d) => d.eig.map((p) => normalizeEmail(p.email)));
+    const absences = await services.standups.absencesOf(emails);
+    for (const email of emails) {
       if (await services.standups.entry(ritual.id, period.id, email)) {
         counts.posted++;
         continue;
       }
-      if (isAbsent(await services.standups.absences(email), period, timezone)) {
+      if (isAbsent(absences.get(email) ?? [], period, timezone)) {
         counts.absent++;
         continue;
       }

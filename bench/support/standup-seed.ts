@@ -134,6 +134,8 @@ export function memoryStandupStore(seeded: SeededPeriod): StandupStore {
     entries: async () => seeded.entries.map((e) => ({ ...e, answers: { ...e.answers } })),
     helpFor: async () => seeded.help.map((h) => ({ ...h })),
     absences: async (email) => (seeded.absences.get(email) ?? []).map((a) => ({ ...a })),
+    absencesOf: async (emails) =>
+      new Map(emails.map((email) => [email, (seeded.absences.get(email) ?? []).map((a) => ({ ...a }))])),
     claimDigest: async () => false,
   };
 }

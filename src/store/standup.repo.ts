@@ -87,6 +87,10 @@ export function createStandupRepo(redis: Redis, keys: Keys): StandupStore & Pers
     async absences(email) {
       return json(AbsencesSchema, await redis.get(k.absences(email))) ?? [];
     },
+    async absencesOf(emails) {
+      const raws = emails.length ? await redis.mget(...emails.map((email) => k.absences(email))) : [];
+      return new Map(emails.map((email, i) => [email, json(AbsencesSchema, raws[i] ?? null) ?? []]));
+    },
     async addAbsence(email, absence) {
       const current = await repo.absences(email);
       await redis.set(k.absences(email), JSON.stringify([...current, absence]));

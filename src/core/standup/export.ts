@@ -7,7 +7,6 @@ import type { PromotionData } from '../roster/types.js';
 import { includes, isAbsent } from './context.js';
 import { periodsBetween } from './history.js';
 import type { StandupRitual } from './ritual.js';
-import type { Absence } from './store.js';
 
 /** The fixed columns of the export, before one column per question. */
 const COLUMNS: readonly MessageKey[] = [
@@ -52,9 +51,7 @@ export async function standupExport(
     .flatMap((defi) =>
       defi.eig.map((p) => ({ defi, email: normalizeEmail(p.email), name: p.name ?? nameFromEmail(p.email) })),
     );
-  const absences = new Map<string, Absence[]>(
-    await Promise.all(people.map(async (p) => [p.email, await services.standups.absences(p.email)] as const)),
-  );
+  const absences = await services.standups.absencesOf(people.map((p) => p.email));
   const header = [...COLUMNS.map(text), ...ritual.questions.map((q) => q.label[locale])];
   const rows: string[][] = [];
   for (const period of periods) {

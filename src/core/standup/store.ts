@@ -52,6 +52,8 @@ export interface StandupStore {
   helpFor(ritualId: string, periodId: string): Promise<HelpRequest[]>;
 
   absences(email: string): Promise<Absence[]>;
+  /** Several people's absences in one read (a digest or a reminder round reads a whole promotion). */
+  absencesOf(emails: readonly string[]): Promise<Map<string, Absence[]>>;
   addAbsence(email: string, absence: Absence): Promise<void>;
 
   /** Marks a défi's digest as posted; false when it already was (the digest job ran twice). */
