@@ -77,7 +77,7 @@ const EnvSchema = z.object(
     PUBLIC_URL: url(EXPECTED.PUBLIC_URL, ['http:', 'https:'])
       .transform((value) => value.replace(/\/+$/, ''))
       .optional(),
-    LOG_LEVEL: oneOf(EXPECTED.LOG_LEVEL, LOG_LEVELS).default('info'),
+    LOG_LEVEL: oneOf(EXPECTED.LOG_LEVEL, LOG_LEVELS).optional(),
     COMMUNITY_FILE: text(EXPECTED.COMMUNITY_FILE).optional(),
     SLACK_BOT_TOKEN: prefixed(EXPECTED.SLACK_BOT_TOKEN, 'xoxb-').optional(),
     SLACK_SIGNING_SECRET: text(EXPECTED.SLACK_SIGNING_SECRET)
@@ -185,11 +185,12 @@ export const ConfigSchema = z
       { when: () => true },
     ),
   )
-  .transform((env) => ({
-    ...env,
-    SLACK_API_URL: env.SLACK_API_URL ?? DEFAULT_SLACK_API_URL,
-    chat: deriveChat(env),
-  }));
+  .transform((env) => {
+    const chat = deriveChat(env);
+    // In the local shell, log lines would interleave with the conversation: only warnings unless asked.
+    const LOG_LEVEL = env.LOG_LEVEL ?? (chat.kind === 'shell' ? 'warn' : 'info');
+    return { ...env, LOG_LEVEL, SLACK_API_URL: env.SLACK_API_URL ?? DEFAULT_SLACK_API_URL, chat };
+  });
 
 /** The application's configuration: the parsed environment plus the derived `chat` platform. */
 export type Config = z.output<typeof ConfigSchema>;

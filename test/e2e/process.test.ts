@@ -34,7 +34,7 @@ describe('the cohorte process', () => {
   it('starts the local shell without chat credentials, answers, and stops cleanly on SIGTERM', async () => {
     prefix = uniquePrefix('process');
     const port = await freePort();
-    const run = launch({ REDIS_PREFIX: prefix, PORT: String(port) });
+    const run = launch({ REDIS_PREFIX: prefix, PORT: String(port), LOG_LEVEL: 'info' });
     child = run.child;
     await waitFor(() => run.out.stderr.includes('cohorte started'), 15_000);
     expect(run.out.stderr).toContain('schedulers registered');

@@ -21,13 +21,20 @@ function problemsOf(env: Record<string, string | undefined>): string[] {
 }
 
 describe('loadConfig', () => {
+  it('logs at info on Slack and only warnings in the shell, unless LOG_LEVEL says otherwise', () => {
+    const slack = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: '0123456789abcdef' };
+    expect(loadConfig(slack).LOG_LEVEL).toBe('info');
+    expect(loadConfig({}).LOG_LEVEL).toBe('warn');
+    expect(loadConfig({ LOG_LEVEL: 'debug' }).LOG_LEVEL).toBe('debug');
+  });
+
   it('fills every default and runs in the shell when nothing is set', () => {
     const config = loadConfig({});
     expect(config).toEqual({
       REDIS_URL: 'redis://127.0.0.1:6379',
       REDIS_PREFIX: 'cohorte',
       PORT: 3000,
-      LOG_LEVEL: 'info',
+      LOG_LEVEL: 'warn',
       ROLE: 'all',
       SLACK_API_URL: 'https://slack.com/api/',
       OUTBOX_CHANNEL_INTERVAL_MS: 1000,
