@@ -137,7 +137,8 @@ export function createCohorte(options: CohorteOptions) {
     /** Starts the HTTP server, the adapter and, by role, the workers and schedulers. */
     async start() {
       await whenReady(redis);
-      slack?.attach(router);
+      // Only web processes listen: a worker in Socket Mode would otherwise open a socket and answer commands.
+      if (runsWeb) slack?.attach(router);
       if (runsWorkers) {
         const schedulers = await upsertSchedulers(queues, jobDefinitions, community);
         log.info(
@@ -160,7 +161,7 @@ export function createCohorte(options: CohorteOptions) {
         // Fully connected before we call ourselves started (closing a worker mid-connection leaks rejections).
         await Promise.all(workers.map((w) => w.waitUntilReady()));
       }
-      if (slack) await slack.start();
+      if (slack) await slack.start({ listen: runsWeb });
       server.listen(config.PORT);
       await once(server, 'listening');
       log.info({ port: config.PORT, role, chat: config.chat.kind }, 'cohorte started');

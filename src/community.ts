@@ -186,7 +186,12 @@ function crossCheck(raw: unknown, report: (path: Path, message: string) => void)
       });
     });
   });
+  const ritualIds = new Set<string>();
   asArray(field(raw, 'rituals')).forEach((ritual, r) => {
+    const id = str(field(ritual, 'id'));
+    if (id !== undefined && ritualIds.has(id))
+      report(['rituals', r, 'id'], `identifiant de rituel en double : ${id}`);
+    if (id !== undefined) ritualIds.add(id);
     const promotion = str(field(ritual, 'promotion'));
     if (promotion !== undefined && !promotionIds.has(promotion)) {
       report(['rituals', r, 'promotion'], `promotion inconnue : ${promotion}`);
@@ -296,14 +301,21 @@ export function parseCommunity(text: string, fileName: string): ParseResult {
  * {@link CommunityFileError} listing every problem; a file that cannot be read throws the file system's error.
  */
 export function loadCommunityFile(path: string): LoadedCommunity {
+  if (!existsSync(path)) {
+    throw new CommunityFileError(path, [
+      { line: undefined, path: 'COMMUNITY_FILE', message: `fichier introuvable : ${path}` },
+    ]);
+  }
   const result = parseCommunity(readFileSync(path, 'utf8'), path);
   if (!result.ok) throw new CommunityFileError(path, result.problems);
   return result.community;
 }
 
-/** The file to load: `configured` if it exists, else `./community.yml` if it exists, else the example. */
+/** The file to load: `configured` when set (even if missing: the load then fails), else `./community.yml` if it exists, else the example. */
 export function resolveCommunityPath(configured: string | undefined): string {
-  if (configured && existsSync(configured)) return configured;
+  // A configured file that is missing (a typo, a volume not mounted) must stop the boot, never fall back to the
+  // example's people and channels.
+  if (configured) return configured;
   if (existsSync('./community.yml')) return './community.yml';
   return './community.example.yml';
 }

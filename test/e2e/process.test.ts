@@ -64,6 +64,14 @@ describe('the cohorte process', () => {
     expect(run.out.stderr).not.toContain('douze');
   });
 
+  it('refuses to start when COMMUNITY_FILE names a file that is not there (never falls back to the example)', async () => {
+    const run = launch({ COMMUNITY_FILE: 'config/absent.yml' });
+    child = run.child;
+    const [code] = await once(run.child, 'exit');
+    expect(code).toBe(1);
+    expect(run.out.stderr).toContain('fichier introuvable : config/absent.yml');
+  });
+
   it('refuses to start on an invalid community file, naming the line', async () => {
     const run = launch({ COMMUNITY_FILE: 'test/fixtures/community-invalid.yml' });
     child = run.child;

@@ -165,6 +165,13 @@ describe('parseCommunity', () => {
     });
   });
 
+  it('reports two rituals with the same id (their schedulers and keys would collide)', () => {
+    const problems = problemsOf(
+      yamlWith({}, ['rituals:', '  - id: r1', '    kind: reminder', '  - id: r1', '    kind: reminder']),
+    );
+    expect(problems).toEqual([expect.objectContaining({ line: 25, path: 'rituals.1.id' })]);
+  });
+
   it('reports an end date before the start date, and dates that do not exist', () => {
     expect(problemsOf(yamlWith({ 12: '    end: 2026-06-26' }))).toEqual([
       expect.objectContaining({ line: 12, path: 'promotions.0.end' }),

@@ -55,7 +55,13 @@ export function createSlackAdapter(options: SlackOptions, deps: { cache: Identit
     receiver: socket ?? http,
     logger,
     // The queue retries, per channel and after Retry-After; the client's own retries would pause every call.
-    clientOptions: { slackApiUrl: options.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true },
+    clientOptions: {
+      slackApiUrl: options.apiUrl,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      // A hung call would hold an outbox slot (and its lock) forever; the queue retries after a timeout.
+      timeout: 10_000,
+    },
   });
   const directory = createSlackDirectory(app.client, deps.cache);
   const sender = createSlackSender(app.client, directory, deps.cache);
@@ -74,15 +80,15 @@ export function createSlackAdapter(options: SlackOptions, deps: { cache: Identit
     attach,
     /** Mount at `/slack/events` on the HTTP server (absent in Socket Mode). */
     requestListener: http && refuseFutureTimestamps(http.requestListener),
-    /** Checks the token with `auth.test` (fails the boot when Slack refuses it) and opens the socket if any. */
-    async start() {
+    /** Checks the token with `auth.test` (fails the boot when Slack refuses it); opens the socket if it listens. */
+    async start({ listen }: { listen: boolean }) {
       const identity = await app.client.auth.test();
       deps.log.info({ bot: identity.user_id, team: identity.team, socketMode }, 'slack bot identity');
-      if (socketMode) await app.start();
+      if (socketMode && listen) await app.start();
       return identity;
     },
     async stop() {
-      if (socketMode) await app.stop();
+      if (socketMode) await app.stop().catch(() => undefined);
     },
   };
 }
