@@ -33,17 +33,25 @@ export interface Outbox {
   send(delivery: Delivery): Promise<void>;
 }
 
+/** How the outbox asks for a post. */
+export interface PostOptions {
+  file?: Attachment;
+  threadId?: string;
+  posted?: ReadonlyMap<number, string>;
+  onPart?: (index: number, id: string) => Promise<unknown>;
+}
+
 /** What an adapter offers the outbox: turn targets into conversations and post there. */
 export interface ChatSender {
   readonly platform: Platform;
   /** Opens (or finds in cache) the conversation of a target; returns its platform id. */
   conversation(to: Target): Promise<string>;
-  /** Posts a message (in a thread when `threadId` is set); returns its platform id. Throws RateLimitedError on 429. */
-  post(
-    conversation: string,
-    message: Message,
-    options?: { file?: Attachment; threadId?: string },
-  ): Promise<string>;
+  /**
+   * Posts a message (in a thread when `threadId` is set); returns the platform id of its first part. A message too
+   * long for one post goes in parts: `onPart` hears each one posted, and parts in `posted` (by an earlier attempt)
+   * are skipped. Throws RateLimitedError on 429.
+   */
+  post(conversation: string, message: Message, options?: PostOptions): Promise<string>;
 }
 
 /** Maps chat accounts to community e-mails and back, on the current platform. */

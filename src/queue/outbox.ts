@@ -9,6 +9,8 @@ import { jobIdOf, QUEUE_NAMES, type Queues } from './queues.js';
 
 /** Delivered markers outlive the BullMQ job by far: a late duplicate enqueue is still recognised. */
 const DELIVERED_TTL_SECONDS = 30 * 24 * 3600;
+/** How long a thread reply waits for its parent before giving up. */
+const PARENT_WAIT_LIMIT_MS = 3600_000;
 
 /** Enqueues deliveries; the deterministic job id makes a second `send` of the same key a no-op. */
 export function createOutbox(queues: Queues): Outbox {
@@ -49,27 +51,46 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
 
   async function deliver(job: Job, token?: string) {
     const delivery = DeliverySchema.parse(job.data);
-    const done = await redis.get(keys.delivered(delivery.key));
+    const doneKey = keys.delivered(delivery.key);
+    const done = await redis.get(doneKey);
     if (done !== null) return { messageId: done, duplicate: true };
-    const conversation = await sender.conversation(delivery.to);
-    // A thread reply waits for its parent: the parent's platform id is its delivered marker.
-    const threadId = delivery.replyTo ? await redis.get(keys.delivered(delivery.replyTo)) : undefined;
-    if (threadId === null) return delayFor(job, token, options.parentWaitMs ?? 5000);
-    const pace = keys.pace(sender.platform, conversation);
-    const paced = options.channelIntervalMs > 0;
-    if (paced && (await redis.set(pace, '1', 'PX', options.channelIntervalMs, 'NX')) === null) {
-      return delayFor(job, token, Math.max(await redis.pttl(pace), 20));
-    }
+    let pace: string | undefined;
     try {
+      const conversation = await sender.conversation(delivery.to);
+      // A thread reply waits for its parent: the parent's platform id is its delivered marker.
+      const threadId = delivery.replyTo ? await redis.get(keys.delivered(delivery.replyTo)) : undefined;
+      if (threadId === null) {
+        // The parent may never come (refused for good, out of attempts): stop waiting after a while.
+        if (Date.now() - job.timestamp > PARENT_WAIT_LIMIT_MS)
+          throw new UnrecoverableError('parent_not_delivered');
+        return await delayFor(job, token, options.parentWaitMs ?? 5000);
+      }
+      pace = keys.pace(sender.platform, conversation);
+      if (
+        options.channelIntervalMs > 0 &&
+        (await redis.set(pace, '1', 'PX', options.channelIntervalMs, 'NX')) === null
+      ) {
+        return await delayFor(job, token, Math.max(await redis.pttl(pace), 20));
+      }
+      // A long message goes out in parts: those an earlier attempt posted are not posted again.
+      const partsKey = keys.deliveredParts(delivery.key);
+      const parts = await redis.hgetall(partsKey);
       const messageId = await sender.post(conversation, delivery.message, {
         ...(delivery.file ? { file: delivery.file } : {}),
         ...(threadId ? { threadId } : {}),
+        posted: new Map(Object.entries(parts).map(([i, id]) => [Number(i), id])),
+        onPart: (index, id) =>
+          redis.multi().hset(partsKey, String(index), id).expire(partsKey, DELIVERED_TTL_SECONDS).exec(),
       });
-      await redis.set(keys.delivered(delivery.key), messageId, 'EX', DELIVERED_TTL_SECONDS);
+      // The message is out: a failed marker write must not send it again (the completed job still dedupes).
+      await redis
+        .set(doneKey, messageId, 'EX', DELIVERED_TTL_SECONDS)
+        .catch((err: unknown) => log.warn({ err, jobId: job.id }, 'delivered marker not written'));
       return { messageId, duplicate: false };
     } catch (error) {
+      if (error instanceof DelayedError || error instanceof UnrecoverableError) throw error;
       if (error instanceof RateLimitedError) {
-        await redis.set(pace, '1', 'PX', error.retryAfterMs);
+        if (pace) await redis.set(pace, '1', 'PX', error.retryAfterMs);
         return delayFor(job, token, error.retryAfterMs);
       }
       if (error instanceof DeliveryRefusedError) throw new UnrecoverableError(error.reason);

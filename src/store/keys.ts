@@ -18,6 +18,8 @@ export function createKeys(prefix: string) {
     identityByEmail: (platform: Platform, email: string) => `${prefix}:identity:${platform}:email:${email}`,
     /** Marker of a delivered outbox message: its platform message id. Hashed: delivery keys name people. */
     delivered: (key: string) => `${prefix}:outbox:delivered:${digest(key)}`,
+    /** Parts of a long message already posted (index → platform id), so a retry posts only the rest. */
+    deliveredParts: (key: string) => `${prefix}:outbox:parts:${digest(key)}`,
     /** Per-conversation pacing bucket of the outbox. */
     pace: (platform: Platform, conversation: string) => `${prefix}:outbox:pace:${platform}:${conversation}`,
     /** DM conversation id of a person on a platform (conversations.open is rate-limited). */

@@ -101,8 +101,30 @@ describe('outbox (real Redis, BullMQ and the Slack Web API double)', () => {
     await waitFor(() =>
       bot.logs.some((l) => l.includes('outbox delivery failed') && l.includes('user_not_found')),
     );
+    // Past the first retry's back-off (2 s): nothing more was tried.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
     expect(slack.callsTo('users.lookupByEmail')).toHaveLength(1);
+  });
+
+  it('posts each part of a long message once, even when a later part hits a 429', async () => {
+    await start();
+    slack.setLimits({ perChannelPerSecond: 1 });
+    const long = textMessage(...Array.from({ length: 120 }, (_, i) => plain(`ligne ${i + 1}`)));
+    await bot.cohorte.services.outbox.send({
+      key: 'long:1',
+      to: { kind: 'channel', channel: 'C0LONG' },
+      message: long,
+    });
+    await waitFor(() => slack.messages('C0LONG').length === 3, 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const posted = slack.callsTo('chat.postMessage').filter((c) => c.status === 200);
+    expect(posted).toHaveLength(3);
+    expect(slack.callsTo('chat.postMessage').some((c) => c.status === 429)).toBe(true);
+    const texts = slack
+      .messages('C0LONG')
+      .flatMap((m) => (m.blocks as { text?: { text: string } }[]).map((b) => b.text?.text));
+    expect(texts).toEqual(Array.from({ length: 120 }, (_, i) => `ligne ${i + 1}`));
   });
 
   it('uploads an attached file into the DM with the message as its comment', async () => {

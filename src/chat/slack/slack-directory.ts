@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Directory, IdentityCache } from '../../core/ports.js';
 import { normalizeEmail } from '../../core/roster/roster.js';
 import { singleFlight } from '../../core/single-flight.js';
-import { slackErrorCode } from './slack-errors.js';
+import { mapSlackError, slackErrorCode } from './slack-errors.js';
 
 const NOT_FOUND = new Set(['users_not_found', 'user_not_found']);
 
@@ -13,7 +13,7 @@ export function createSlackDirectory(client: webApi.WebClient, cache: IdentityCa
       return await call;
     } catch (error) {
       if (NOT_FOUND.has(slackErrorCode(error) ?? '')) return undefined;
-      throw error;
+      throw mapSlackError(error);
     }
   };
   const byUser = singleFlight<string | undefined>();

@@ -42,7 +42,7 @@ export function createSlackSender(
     async conversation(to) {
       return to.kind === 'channel' ? to.channel : opening(to.email, () => openDm(to.email));
     },
-    async post(channel, message, { file, threadId } = {}) {
+    async post(channel, message, { file, threadId, posted, onPart } = {}) {
       if (file) {
         await call(() =>
           client.filesUploadV2({
@@ -56,11 +56,17 @@ export function createSlackSender(
         return `file:${file.name}`;
       }
       let first: string | undefined;
-      for (const payload of renderSlack(message)) {
-        const posted = await call(() =>
+      for (const [index, payload] of renderSlack(message).entries()) {
+        const earlier = posted?.get(index);
+        if (earlier !== undefined) {
+          first ??= earlier;
+          continue;
+        }
+        const sent = await call(() =>
           client.chat.postMessage({ channel, ...payload, ...(threadId ? { thread_ts: threadId } : {}) }),
         );
-        first ??= posted.ts;
+        first ??= sent.ts;
+        if (sent.ts) await onPart?.(index, sent.ts);
       }
       return first ?? '';
     },
