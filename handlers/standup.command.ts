@@ -4,6 +4,8 @@ import { standupPlace } from '../src/core/standup/context.js';
 import { openStandupForm } from '../src/core/standup/form.js';
 import { submitStandup } from '../src/core/standup/submit.js';
 
+const HELP_WORDS = new Set(['aide', 'help', '?']);
+
 /**
  * `/standup` opens the form, prefilled with this week's post or the previous one; `/standup <texte>` posts at once
  * (`priorités: … ; difficultés: … ; aide: …`, unlabelled text = priorities). Posting again before the deadline edits:
@@ -15,6 +17,8 @@ export const standupCommand: CommandHandler = {
   help: 'help.standup',
   async run(ctx, text) {
     if (!text.trim()) return openStandupForm(ctx);
+    // `/standup aide` asks for the help, not a stand-up whose priorities are « aide ».
+    if (HELP_WORDS.has(text.trim().toLowerCase())) return { visibility: 'ephemeral', message: ctx.help() };
     const { person, services, locale } = ctx;
     const place = standupPlace(person, services.roster.data, services.clock.now());
     const current = await services.standups.entry(place.ritual.id, place.period.id, person.email);

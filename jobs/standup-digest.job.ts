@@ -27,6 +27,19 @@ export const standupDigestJob: JobDefinition<z.infer<typeof DataSchema>> = {
     if (!manual && !isDue(round.period.digestAt, now, 12 * 3600_000)) return `${ritualId}: not digest time`;
     const { ritual, period } = round;
     const { locale, timezone, channels } = services.roster.data;
+    // A hand-made run (the shell's `:run`) posts a preview under its own keys: the real digest still goes out.
+    const suffix = manual ? `:manual-${now.getTime()}` : '';
+    const keyOf = (defiId: string) => `standup-digest:${ritual.id}:${period.id}:${defiId}${suffix}`;
+    // Claim every défi first, then read: a post saved meanwhile is either read here or sees the digest and goes
+    // to its thread, never neither.
+    if (!manual) {
+      for (const defi of round.defis) {
+        await services.standups.claimDigest(ritual.id, period.id, defi.id, {
+          deliveryKey: keyOf(defi.id),
+          channel: defi.channel,
+        });
+      }
+    }
     const entries = new Map((await services.standups.entries(ritual.id, period.id)).map((e) => [e.email, e]));
     const help = await services.standups.helpFor(ritual.id, period.id);
     const absences = await services.standups.absencesOf(
@@ -42,11 +55,7 @@ export const standupDigestJob: JobDefinition<z.infer<typeof DataSchema>> = {
         members.filter((m) => isAbsent(absences.get(m.email) ?? [], period, timezone)).map((m) => m.email),
       );
       const defiHelp = help.filter((h) => h.defiId === defi.id);
-      const key = `standup-digest:${ritual.id}:${period.id}:${defi.id}`;
-      await services.standups.claimDigest(ritual.id, period.id, defi.id, {
-        deliveryKey: key,
-        channel: defi.channel,
-      });
+      const key = keyOf(defi.id);
       const message = defiDigest({
         defi,
         period,
@@ -67,12 +76,13 @@ export const standupDigestJob: JobDefinition<z.infer<typeof DataSchema>> = {
           return mood ? [mood] : [];
         }),
         posted: members.filter((m) => entries.has(m.email)).length,
-        expected: members.filter((m) => !absent.has(m.email)).length,
+        // Someone away who wrote anyway is expected too: never "3/2".
+        expected: members.filter((m) => !absent.has(m.email) || entries.has(m.email)).length,
         help: defiHelp.length,
       });
     }
     await services.outbox.send({
-      key: `standup-rollup:${ritual.id}:${period.id}`,
+      key: `standup-rollup:${ritual.id}:${period.id}${suffix}`,
       to: { kind: 'channel', channel: channels.coordination },
       message: rollup(lines, period, locale, timezone),
     });

@@ -97,6 +97,10 @@ describe('parseAbsence', () => {
     ['2026-11-20 2026-11-30', 'standup.absentPast'],
     ['24/11/2026', 'standup.absentPast'],
     ['30/11 27/11', 'standup.datesBackwards'],
+    // A day-month that just went by is in the past, not next year; swapped day-months are not a year-long absence.
+    ['23/11', 'standup.absentPast'],
+    ['23/11 27/11', 'standup.absentPast'],
+    ['27/11 26/11', 'standup.datesBackwards'],
     ['2026-12-01 2027-12-02', 'standup.absentTooLong'],
   ])('refuses %j with %s', (args, key) => {
     expect(keyOf(() => parseAbsence(args, TODAY, show))).toBe(key);

@@ -55,7 +55,7 @@ export const en: Record<MessageKey, string> = {
   'data.fileComment': 'Here is everything Cohorte keeps about you ({email}), as of {date}.',
 
   'forget.confirm':
-    'Do you really want to erase everything Cohorte keeps about you? Roles given in chat and your preferences will be deleted. What is in `community.yml` stays with the coordinators.',
+    'Do you really want to erase everything Cohorte keeps about you? Roles given in chat, your preferences, your stand-ups, absences and help requests will be deleted. What is in `community.yml` stays with the coordinators.',
   'forget.yes': 'Yes, erase everything',
   'forget.no': 'Cancel',
   'forget.done': 'Done: your data has been erased.',
@@ -79,6 +79,7 @@ export const en: Record<MessageKey, string> = {
     'Your stand-up is empty. Type `/standup` for the form, or `/standup priorities: … ; wins: … ; help: …`.',
   'standup.emptyForm': 'Answer at least one question before sending.',
   'standup.recorded': 'Recorded! You can change it until {deadline} by sending it again.',
+  'standup.recordedLate': 'Recorded, after the deadline: your stand-up counts for this week.',
   'standup.updated': 'Updated! You can still change it until {deadline}.',
   'standup.readers': 'Read by: {readers}.',
   'standup.coordination': 'the coordinators',

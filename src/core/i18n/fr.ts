@@ -57,7 +57,7 @@ export const fr = {
   'data.fileComment': 'Voici tout ce que Cohorte garde sur vous ({email}), au {date}.',
 
   'forget.confirm':
-    'Voulez-vous vraiment effacer tout ce que Cohorte garde sur vous ? Vos rôles donnés dans le chat et vos préférences seront supprimés. Les informations de `community.yml` restent à la coordination.',
+    'Voulez-vous vraiment effacer tout ce que Cohorte garde sur vous ? Vos rôles donnés dans le chat, vos préférences, vos stand-ups, absences et demandes d’aide seront supprimés. Les informations de `community.yml` restent à la coordination.',
   'forget.yes': 'Oui, tout effacer',
   'forget.no': 'Annuler',
   'forget.done': 'C’est fait : vos données ont été effacées.',
@@ -81,6 +81,7 @@ export const fr = {
     'Votre stand-up est vide. Tapez `/standup` pour le formulaire, ou `/standup priorités: … ; difficultés: … ; aide: …`.',
   'standup.emptyForm': 'Répondez à au moins une question avant d’envoyer.',
   'standup.recorded': 'C’est noté ! Vous pouvez le modifier jusqu’au {deadline} en le renvoyant.',
+  'standup.recordedLate': 'C’est noté, après l’échéance : votre stand-up compte pour cette semaine.',
   'standup.updated': 'C’est mis à jour ! Vous pouvez encore le modifier jusqu’au {deadline}.',
   'standup.readers': 'Lu par : {readers}.',
   'standup.coordination': 'la coordination',

@@ -54,6 +54,11 @@ export function parseDay(word: string, anchor: string, direction: 'onOrAfter' | 
   throw new UserError('standup.noSuchDate', { date: word });
 }
 
+/** A day-month typed less than this many days after it went by means that past day. */
+const RECENT_PAST_DAYS = 31;
+/** An end day-month before the start is read as next year only for an absence this short (the holidays). */
+const YEAR_CROSSING_DAYS = 62;
+
 /** A calendar day as people read it: « lundi 7 décembre 2026 ». */
 export const formatDay = (day: string, timezone: string, locale: Locale): string =>
   formatDate(new Date(`${day}T12:00:00Z`), timezone, locale);
@@ -77,8 +82,18 @@ export function parseAbsence(args: string, today: string, show: (day: string) =>
   const words = argumentWords(args);
   if (words.length === 0 || words.length > 2) throw new UserError('standup.absentUsage');
   const [first = '', second = first] = words;
+  // A JJ/MM that went by less than a month ago means that day, in the past: not the same day next year.
+  const recent = DAY_MONTH.test(first) ? parseDay(first, today, 'onOrBefore') : undefined;
+  if (recent && recent < today && calendarDaysBetween(recent, today) <= RECENT_PAST_DAYS) {
+    throw new UserError('standup.absentPast', { date: show(recent), today: typedDay(today) });
+  }
   const from = parseDay(first, today, 'onOrAfter');
-  const to = parseDay(second, today, 'onOrAfter');
+  // The end is read from the start: `21/12 03/01` crosses the new year, but `27/11 23/11` is two dates swapped.
+  const to = parseDay(second, from, 'onOrAfter');
+  const sameYear = DAY_MONTH.test(second) ? parseDay(second, from, 'onOrBefore') : to;
+  if (sameYear < from && calendarDaysBetween(from, to) > YEAR_CROSSING_DAYS) {
+    throw new UserError('standup.datesBackwards', { from: show(from), to: show(sameYear) });
+  }
   if (from < today) throw new UserError('standup.absentPast', { date: show(from), today: typedDay(today) });
   if (to < from) throw new UserError('standup.datesBackwards', { from: show(from), to: show(to) });
   if (calendarDaysBetween(from, to) > MAX_ABSENCE_SPAN)

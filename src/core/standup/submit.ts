@@ -60,7 +60,10 @@ export async function submitStandup(
 
   const deadline = formatDateTime(period.deadlineAt, services.roster.data.timezone, locale);
   const lines: Rich[] = [
-    t(edited ? 'standup.updated' : 'standup.recorded', { deadline }),
+    // After the deadline the post still counts for its week, but there is no edit window left to promise.
+    now >= period.deadlineAt
+      ? t('standup.recordedLate')
+      : t(edited ? 'standup.updated' : 'standup.recorded', { deadline }),
     memberAnswers(ritual.questions, person.name, entry, locale),
     t('standup.readers', { readers: readers(ctx, place) }),
   ];
