@@ -170,12 +170,17 @@ export function createCohorte(options: CohorteOptions) {
 
     /** Graceful stop: no new requests, in-flight jobs finish (bounded by SHUTDOWN_TIMEOUT_MS), connections closed. */
     async stop() {
-      const limit = config.SHUTDOWN_TIMEOUT_MS;
+      // One deadline for the whole stop, so it ends within SHUTDOWN_TIMEOUT_MS whatever hangs.
+      const deadline = Date.now() + config.SHUTDOWN_TIMEOUT_MS;
+      const left = () => Math.max(deadline - Date.now(), 0);
+      // No new requests; requests in flight get Slack's 3 s to be answered before their sockets are cut.
+      const closed = new Promise((resolve) => server.close(resolve));
+      server.closeIdleConnections();
+      await bounded(closed, Math.min(left(), 3000));
       server.closeAllConnections();
-      await bounded(new Promise((resolve) => server.close(resolve)), limit);
-      await bounded(slack?.stop() ?? Promise.resolve(), limit);
-      await bounded(Promise.all(workers.map((w) => w.close())), limit);
-      await bounded(queues.close(), limit);
+      await bounded(slack?.stop() ?? Promise.resolve(), left());
+      await bounded(Promise.all(workers.map((w) => w.close())), left());
+      await bounded(queues.close(), left());
       redis.disconnect();
     },
   };

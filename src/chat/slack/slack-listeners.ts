@@ -2,7 +2,7 @@ import type { App, RespondArguments, RespondFn } from '@slack/bolt';
 import type { Form } from '../../core/form.js';
 import type { Reply } from '../../core/handler.js';
 import { type Locale, translate } from '../../core/i18n/index.js';
-import { textMessage, toPlainText } from '../../core/message.js';
+import { joinLines, type Rich, textMessage, toPlainText } from '../../core/message.js';
 import type { Logger } from '../../core/ports.js';
 import type { Router } from '../../core/router.js';
 import { renderModal, translateViewSubmission } from './slack-form.js';
@@ -50,14 +50,7 @@ export function registerSlackListeners(app: App, router: Router, options: { loca
 
   app.command(/.*/, async ({ command, ack, respond }) => {
     const work = router.command(translateCommand(command));
-    // The budget timer is cleared as soon as the work answers (a plain timer: aborting a promise-timer builds an
-    // AbortError with its stack on every command), so no reply is kept alive for 2.5 s.
-    let timer: NodeJS.Timeout | undefined;
-    const budget = new Promise<undefined>((resolve) => {
-      timer = setTimeout(resolve, ACK_BUDGET_MS, undefined);
-    });
-    const early = await Promise.race([work, budget]);
-    clearTimeout(timer);
+    const early = await withinBudget(work);
     if (!early) {
       await answer(
         { visibility: 'ephemeral', message: textMessage(translate(options.locale, 'error.slow')) },
@@ -85,18 +78,21 @@ export function registerSlackListeners(app: App, router: Router, options: { loca
 
   app.view(/.*/, async ({ body, ack, client }) => {
     const { invocation, channel } = translateViewSubmission(body);
-    const outcome = await router.form(invocation);
-    if ('errors' in outcome) {
-      const errors = Object.fromEntries(
-        Object.entries(outcome.errors).map(([id, rich]) => [id, toPlainText(rich)]),
-      );
-      return ack({ response_action: 'errors', errors });
-    }
+    const work = router.form(invocation);
+    const early = await withinBudget(work);
+    if (early && 'errors' in early)
+      return ack({ response_action: 'errors', errors: plainErrors(early.errors) });
     await ack();
-    // The modal is closed: the confirmation goes where the person opened it, or, when the bot cannot post there
-    // (a private channel it is not in), to the person's DM with the bot.
+    const outcome = early ?? (await work);
+    // Past the budget the modal is already closed: field errors can only be shown as a message.
+    const reply: Reply =
+      'errors' in outcome
+        ? { visibility: 'ephemeral', message: textMessage(joinLines(Object.values(outcome.errors))) }
+        : outcome;
+    // The confirmation goes where the person opened the form, or, when the bot cannot post there (a private
+    // channel it is not in), to the person's DM with the bot.
     const user = invocation.user.id;
-    for (const payload of renderSlack(outcome.message)) {
+    for (const payload of renderSlack(reply.message)) {
       const shown = channel
         ? await client.chat.postEphemeral({ channel, user, ...payload }).then(
             () => true,
@@ -107,3 +103,21 @@ export function registerSlackListeners(app: App, router: Router, options: { loca
     }
   });
 }
+
+/**
+ * The work's result if it comes within Slack's budget, else undefined. The timer is cleared as soon as the work
+ * answers (a plain timer: aborting a promise-timer builds an AbortError on every request), so nothing is kept alive.
+ */
+async function withinBudget<T>(work: Promise<T>): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const budget = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, ACK_BUDGET_MS, undefined);
+  });
+  const early = await Promise.race([work, budget]);
+  clearTimeout(timer);
+  return early;
+}
+
+/** Field errors as Slack's `response_action: errors` wants them: plain text per block id. */
+const plainErrors = (errors: Record<string, Rich>) =>
+  Object.fromEntries(Object.entries(errors).map(([id, rich]) => [id, toPlainText(rich)]));

@@ -54,13 +54,20 @@ export async function standupExport(
   const absences = await services.standups.absencesOf(people.map((p) => p.email));
   const header = [...COLUMNS.map(text), ...ritual.questions.map((q) => q.label[locale])];
   const rows: string[][] = [];
+  // Every date of the file is local: `2026-11-27 14:59` in the community's timezone, like the period days.
+  const localTime = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: timezone,
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
   for (const period of periods) {
     const entries = await Promise.all(
       people.map((p) => services.standups.entry(ritual.id, period.id, p.email)),
     );
     people.forEach((person, i) => {
       const entry = entries[i];
-      const absent = isAbsent(absences.get(person.email) ?? [], period, timezone);
+      // Someone away who wrote anyway was not absent from the stand-up.
+      const absent = !entry && isAbsent(absences.get(person.email) ?? [], period, timezone);
       rows.push([
         promotion.name,
         person.defi.name,
@@ -69,7 +76,7 @@ export async function standupExport(
         period.id,
         period.start,
         period.end,
-        entry?.at ?? '',
+        entry ? localTime.format(new Date(entry.at)).replace(',', '') : '',
         text(absent ? 'standup.csvYes' : 'standup.csvNo'),
         ...ritual.questions.map((q) => neutralizeFormula(entry?.answers[q.id] ?? '')),
       ]);
