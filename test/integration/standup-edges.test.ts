@@ -38,6 +38,18 @@ describe('stand-up edges (shell, real Redis and BullMQ, a controlled clock)', ()
     expect(await bot.cohorte.stores.standups.last(INES.id)).toBeUndefined();
   });
 
+  it('an EIG place given only in chat is told to ask for the file, since reminders and digests follow it', async () => {
+    bot = await startCohorte({ name: 'edges', clock });
+    await bot.cohorte.stores.people.grant('nouvelle@beta.gouv.fr', { role: 'eig', defiId: 'lexiq' });
+    const reply = await bot.cohorte.router.command({
+      user: { platform: 'shell', id: 'nouvelle@beta.gouv.fr' },
+      command: 'standup',
+      text: 'priorités: découvrir',
+      channel: 'shell',
+    });
+    expect(text(reply)).toContain('la coordination doit vous ajouter à votre défi dans community.yml');
+  });
+
   it('after the deadline, the confirmation no longer promises an edit window', async () => {
     now = new Date('2026-11-27T16:00:00Z');
     bot = await startCohorte({ name: 'edges', clock });

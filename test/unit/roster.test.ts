@@ -43,7 +43,7 @@ describe('roster: promotions over time (Europe/Paris dates)', () => {
   it('counts an EIG as EIG of their défi during the promotion', () => {
     const bea = roster.person('bea.dupont@beta.gouv.fr', [], DURING);
     expect(bea.roles).toEqual(['eig']);
-    expect(bea.memberships).toEqual([{ role: 'eig', promotion: p2025, defi: lexiq }]);
+    expect(bea.memberships).toEqual([{ role: 'eig', source: 'file', promotion: p2025, defi: lexiq }]);
     expect(bea.alumniOf).toEqual([]);
   });
 
@@ -64,7 +64,7 @@ describe('roster: promotions over time (Europe/Paris dates)', () => {
     for (const now of [LAST_MINUTE, FIRST_MINUTE_AFTER, new Date('2030-01-01T00:00:00Z')]) {
       const marc = roster.person('mentor@dila.gouv.fr', [], now);
       expect(marc.roles).toEqual(['mentor']);
-      expect(marc.memberships).toEqual([{ role: 'mentor', promotion: p2025, defi: lexiq }]);
+      expect(marc.memberships).toEqual([{ role: 'mentor', source: 'file', promotion: p2025, defi: lexiq }]);
       expect(marc.alumniOf).toEqual([]);
     }
   });
@@ -72,7 +72,9 @@ describe('roster: promotions over time (Europe/Paris dates)', () => {
   it('gives someone alumni of one promotion and mentor of the next both places', () => {
     const camille = roster.person('camille.martin@beta.gouv.fr', [], FIRST_MINUTE_AFTER);
     expect([...camille.roles].sort()).toEqual(['alumni', 'mentor']);
-    expect(camille.memberships).toEqual([{ role: 'mentor', promotion: p2026, defi: datalab }]);
+    expect(camille.memberships).toEqual([
+      { role: 'mentor', source: 'file', promotion: p2026, defi: datalab },
+    ]);
     expect(camille.alumniOf).toEqual([p2025]);
   });
 
@@ -138,7 +140,7 @@ describe('roster: roles given in chat', () => {
     const newcomer = roster.person('nouveau@x.fr', [{ role: 'mentor', defiId: 'LEXIQ' }], DURING);
     expect(newcomer.inCommunity).toBe(true);
     expect(newcomer.roles).toEqual(['mentor']);
-    expect(newcomer.memberships).toEqual([{ role: 'mentor', promotion: p2025, defi: lexiq }]);
+    expect(newcomer.memberships).toEqual([{ role: 'mentor', source: 'chat', promotion: p2025, defi: lexiq }]);
   });
 
   it('adds a role without défi for coordinators', () => {
@@ -157,8 +159,8 @@ describe('roster: roles given in chat', () => {
     const nina = roster.person('nina@beta.gouv.fr', [{ role: 'mentor', defiId: 'Lexiq' }], DURING);
     expect([...nina.roles].sort()).toEqual(['eig', 'mentor']);
     expect(nina.memberships).toEqual([
-      { role: 'eig', promotion: p2026, defi: datalab },
-      { role: 'mentor', promotion: p2025, defi: lexiq },
+      { role: 'eig', source: 'file', promotion: p2026, defi: datalab },
+      { role: 'mentor', source: 'chat', promotion: p2025, defi: lexiq },
     ]);
   });
 });

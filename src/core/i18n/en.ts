@@ -72,6 +72,8 @@ export const en: Record<MessageKey, string> = {
   'standup.helpGone': 'This help request was withdrawn by its author.',
   'standup.notEig':
     'The stand-up is for EIG; you are not an EIG of any current défi. Type `/cohorte moi` to see your roles.',
+  'standup.chatOnlyEig':
+    'Your EIG role was given in chat: for the stand-up (reminders, digest), the coordinators must add you to your défi in `community.yml`.',
   'standup.noRitual':
     'Your promotion has no stand-up set up. The coordinators can add one in `community.yml`.',
   'standup.noPeriod': 'No stand-up right now (a holiday week, or outside the promotion’s dates).',

@@ -74,6 +74,8 @@ export const fr = {
   'standup.helpGone': 'Cette demande d’aide a été retirée par son auteur.',
   'standup.notEig':
     'Le stand-up est celui des EIG ; vous n’êtes EIG d’aucun défi en cours. Tapez `/cohorte moi` pour voir vos rôles.',
+  'standup.chatOnlyEig':
+    'Votre rôle d’EIG a été donné dans le chat : pour le stand-up (rappels, récapitulatif), la coordination doit vous ajouter à votre défi dans `community.yml`.',
   'standup.noRitual':
     'Votre promotion n’a pas de stand-up configuré. La coordination peut en ajouter un dans `community.yml`.',
   'standup.noPeriod': 'Pas de stand-up en ce moment (semaine fériée ou hors des dates de la promotion).',

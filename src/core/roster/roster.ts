@@ -49,8 +49,9 @@ export function createRoster(data: CommunityData): Roster {
   for (const promotion of data.promotions) {
     for (const defi of promotion.defis) {
       defis.set(defi.id.toLowerCase(), { defi, promotion });
-      for (const mentor of defi.mentors) facts(mentor).places.push({ role: 'mentor', promotion, defi });
-      for (const eig of defi.eig) facts(eig).places.push({ role: 'eig', promotion, defi });
+      for (const mentor of defi.mentors)
+        facts(mentor).places.push({ role: 'mentor', source: 'file', promotion, defi });
+      for (const eig of defi.eig) facts(eig).places.push({ role: 'eig', source: 'file', promotion, defi });
     }
   }
   // One formatter for the roster's life: formatting a date in a timezone is the costly part of a lookup.
@@ -91,7 +92,7 @@ export function createRoster(data: CommunityData): Roster {
         const found = grant.defiId ? defis.get(grant.defiId.toLowerCase()) : undefined;
         if (found && (grant.role === 'eig' || grant.role === 'mentor')) {
           const already = memberships.some((m) => m.role === grant.role && m.defi === found.defi);
-          if (!already) memberships.push({ role: grant.role, ...found });
+          if (!already) memberships.push({ role: grant.role, source: 'chat', ...found });
         }
       }
       const inCommunity = known !== undefined || grants.length > 0;

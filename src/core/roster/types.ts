@@ -51,6 +51,8 @@ export interface RoleGrant {
 /** A person's place in one défi. */
 export interface Membership {
   role: 'eig' | 'mentor';
+  /** Where the place comes from: `community.yml`, or a role given in chat with `/cohorte role`. */
+  source: 'file' | 'chat';
   promotion: PromotionData;
   defi: DefiData;
 }

@@ -25,8 +25,10 @@ export const includes = (ritual: StandupRitual, defi: DefiData): boolean =>
  * for the promotion, or none this period (holiday week, outside the promotion).
  */
 export function standupPlace(person: Person, data: CommunityData, now: Date): StandupPlace {
-  const membership = person.memberships.find((m) => m.role === 'eig');
-  if (!membership) throw new UserError('standup.notEig');
+  const eig = person.memberships.filter((m) => m.role === 'eig');
+  // Reminders, digests and exports follow the file: an EIG place given only in chat would post into a void.
+  const membership = eig.find((m) => m.source === 'file');
+  if (!membership) throw new UserError(eig.length ? 'standup.chatOnlyEig' : 'standup.notEig');
   const ritual = ritualOf(data, membership.promotion.id);
   if (!ritual || !includes(ritual, membership.defi)) throw new UserError('standup.noRitual');
   const period = periodAt(ritual, membership.promotion, now, data.timezone);

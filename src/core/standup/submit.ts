@@ -51,7 +51,7 @@ export async function submitStandup(
     const defaultLocale = services.roster.data.locale;
     const late = memberAnswers(ritual.questions, person.name, entry, defaultLocale);
     await services.outbox.send({
-      key: `standup-late:${ritual.id}:${period.id}:${person.email}:${entry.edits}`,
+      key: `standup-late:${ritual.id}:${period.id}:${person.email}:${entry.at}`,
       to: { kind: 'channel', channel: digest.channel },
       replyTo: digest.deliveryKey,
       message: textMessage(late),
