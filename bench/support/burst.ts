@@ -1,8 +1,7 @@
-import { request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { LoadRequest } from './load.js';
-import { percentile } from './load.js';
+import { percentile, send } from './load.js';
 
 /** Options of {@link sendBurst}. */
 export interface BurstOptions {
@@ -45,30 +44,9 @@ export interface BurstResult {
   firstError?: string;
 }
 
-function exchange(options: BurstOptions, req: LoadRequest): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request(
-      {
-        // A connection of its own per request, as from Slack's many senders (no keep-alive pool to queue on).
-        agent: false,
-        host: '127.0.0.1',
-        port: options.port,
-        path: options.path,
-        method: 'POST',
-        headers: { ...req.headers, 'content-length': String(Buffer.byteLength(req.body)) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-        res.on('error', reject);
-      },
-    );
-    outgoing.setTimeout(options.requestTimeoutMs ?? 10_000, () => outgoing.destroy(new Error('timeout')));
-    outgoing.on('error', reject);
-    outgoing.end(req.body);
-  });
-}
+/** One request on a connection of its own, as from Slack's many senders (no keep-alive pool to queue on). */
+const exchange = (options: BurstOptions, req: LoadRequest) =>
+  send(false, { ...options, requestTimeoutMs: options.requestTimeoutMs ?? 10_000 }, req, true);
 
 /**
  * Sends `count` requests to 127.0.0.1 spread evenly over `spreadMs` (open loop: each leaves on its schedule, not

@@ -53,12 +53,22 @@ export interface LoadResult {
   firstError?: string;
 }
 
-interface Answer {
+/** An HTTP answer: its status and (when read) its body. */
+export interface Answer {
   status: number;
   body: string;
 }
 
-function send(agent: Agent, options: LoadOptions, req: LoadRequest, readBody: boolean): Promise<Answer> {
+/**
+ * POSTs one request to 127.0.0.1 and resolves with its answer once fully read; `agent: false` gives it a
+ * connection of its own. Rejects on a network error or after `requestTimeoutMs`.
+ */
+export function send(
+  agent: Agent | false,
+  options: Pick<LoadOptions, 'port' | 'path' | 'requestTimeoutMs'>,
+  req: LoadRequest,
+  readBody: boolean,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const outgoing = request(
       {
