@@ -151,11 +151,6 @@ export async function run(): Promise<BenchReport> {
       roster: createRoster(data),
       people: stores.people,
       personalData: combinePersonalData(stores.personalSources),
-      jobs: {
-        enqueue: async () => {
-          throw new Error('the digest job enqueues no job');
-        },
-      },
       directory: { emailOf: async () => undefined, userIdOf: async () => undefined },
       clock: { now: () => NOW },
       log: { info: () => undefined, warn: () => undefined, error: () => undefined },

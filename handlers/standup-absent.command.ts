@@ -1,7 +1,8 @@
+import { formatDay } from '../src/core/dates.js';
 import { UserError } from '../src/core/errors.js';
 import type { CommandHandler, Context } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
-import { formatDay, parseAbsence } from '../src/core/standup/absence-dates.js';
+import { parseAbsence } from '../src/core/standup/absence-dates.js';
 import { includes, ritualOf, standupPlace } from '../src/core/standup/context.js';
 import { localDate } from '../src/core/standup/period.js';
 import type { Absence } from '../src/core/standup/store.js';

@@ -14,7 +14,7 @@ import { createRoster } from './core/roster/roster.js';
 import { createRouter } from './core/router.js';
 import { createHttpServer, sendJson } from './http.js';
 import type { Log } from './log.js';
-import { createJobControl, createJobs, createJobsWorker, upsertSchedulers } from './queue/jobs.js';
+import { createJobControl, createJobsWorker, upsertSchedulers } from './queue/jobs.js';
 import { createOutbox, createOutboxPersonalData, createOutboxWorker } from './queue/outbox.js';
 import { createQueues } from './queue/queues.js';
 import { createStores } from './store/index.js';
@@ -91,7 +91,6 @@ export function createCohorte(options: CohorteOptions) {
     personalData: combinePersonalData([...stores.personalSources, createOutboxPersonalData(queues)]),
     standups: stores.standups,
     outbox: createOutbox(queues),
-    jobs: createJobs(queues),
     directory: adapter.directory,
     clock: options.clock ?? systemClock,
     log,

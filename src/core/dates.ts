@@ -26,3 +26,7 @@ export function formatDate(date: Date, timezone: string, locale: Locale): string
 export function formatDateTime(date: Date, timezone: string, locale: Locale): string {
   return formatIn(date, timezone, locale, PATTERNS[locale].dateTime);
 }
+
+/** A calendar day (`yyyy-MM-dd`) as people read it: « lundi 7 décembre 2026 » (noon UTC: the same day everywhere). */
+export const formatDay = (day: string, timezone: string, locale: Locale): string =>
+  formatDate(new Date(`${day}T12:00:00Z`), timezone, locale);

@@ -78,11 +78,6 @@ export interface PersonalData {
   eraseAll(email: string): Promise<void>;
 }
 
-/** Background jobs as handlers see them: enqueue by name with a dedupe key. */
-export interface Jobs {
-  enqueue(name: string, data: Record<string, unknown>, key: string): Promise<void>;
-}
-
 /** A log sink, so the core can report without knowing pino. */
 export interface Logger {
   info(obj: Record<string, unknown>, msg: string): void;
@@ -97,7 +92,6 @@ export interface Services {
   personalData: PersonalData;
   standups: StandupStore;
   outbox: Outbox;
-  jobs: Jobs;
   directory: Directory;
   clock: Clock;
   log: Logger;

@@ -21,8 +21,6 @@ export interface Router {
   command(invocation: CommandInvocation): Promise<Reply>;
   action(invocation: ActionInvocation): Promise<Reply>;
   form(invocation: FormInvocation): Promise<FormOutcome>;
-  /** The slash commands handled, without the slash. */
-  commandNames(): string[];
 }
 
 const ephemeral = (...lines: Rich[]): Reply => ({ visibility: 'ephemeral', message: textMessage(...lines) });
@@ -81,8 +79,6 @@ export function createRouter(deps: {
   }
 
   return {
-    commandNames: () => [...new Set(deps.commands.map((h) => h.command))],
-
     command(invocation) {
       return guarded(invocation.user, async (ctx): Promise<Reply> => {
         const text = invocation.text.trim();

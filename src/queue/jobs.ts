@@ -1,17 +1,8 @@
 import { type Job, type RedisOptions, UnrecoverableError, Worker } from 'bullmq';
 import type { JobDefinition } from '../core/job.js';
-import type { JobControl, Jobs, Logger, Services } from '../core/ports.js';
+import type { JobControl, Logger, Services } from '../core/ports.js';
 import type { CommunityData } from '../core/roster/types.js';
 import { jobIdOf, QUEUE_NAMES, type Queues } from './queues.js';
-
-/** Handlers' view of the jobs queue. */
-export function createJobs(queues: Queues): Jobs {
-  return {
-    async enqueue(name, data, key) {
-      await queues.jobs.add(name, data, { jobId: jobIdOf(key) });
-    },
-  };
-}
 
 /** Runs each job by name through its definition, its data parsed by the definition's schema first. */
 export function createJobsWorker(options: {

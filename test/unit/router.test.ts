@@ -8,7 +8,6 @@ import { type Block, type Button, toPlainText } from '../../src/core/message.js'
 import type {
   Delivery,
   Directory,
-  Jobs,
   Logger,
   Outbox,
   PeopleStore,
@@ -72,7 +71,6 @@ function createWorld(options: { failGrants?: unknown; failExport?: unknown; brok
   const granted: { email: string; grant: RoleGrant }[] = [];
   const erased: string[] = [];
   const deliveries: Delivery[] = [];
-  const enqueued: { name: string; key: string }[] = [];
   const lines: LogLine[] = [];
   const stored = { standup: { lastAnswer: 'fini la recette' } };
   // Mention ids of the shell platform; any other id is an e-mail, as in the local shell.
@@ -120,11 +118,6 @@ function createWorld(options: { failGrants?: unknown; failExport?: unknown; brok
       deliveries.push(delivery);
     },
   };
-  const jobs: Jobs = {
-    async enqueue(name, _data, key) {
-      enqueued.push({ name, key });
-    },
-  };
   const directory: Directory = {
     async emailOf(user) {
       if (user.platform !== 'shell') return undefined;
@@ -146,7 +139,6 @@ function createWorld(options: { failGrants?: unknown; failExport?: unknown; brok
       get: (_, name) => () => Promise.reject(new Error(`standups.${String(name)} used`)),
     }),
     outbox,
-    jobs,
     directory,
     clock: { now: () => new Date('2026-03-10T10:00:00Z') },
     log,
@@ -166,7 +158,7 @@ function createWorld(options: { failGrants?: unknown; failExport?: unknown; brok
   const as = (email: string): ChatUser => ({ platform: 'shell', id: email });
   const command = (email: string, text: string) =>
     router.command({ user: as(email), command: 'cohorte', text, channel: 'C1' });
-  return { router, command, as, grants, locales, granted, erased, deliveries, enqueued, lines, stored };
+  return { router, command, as, grants, locales, granted, erased, deliveries, lines, stored };
 }
 
 const textOf = (block: Block | undefined): string =>
@@ -455,11 +447,5 @@ describe('router: personal data', () => {
     expect(world.erased).toEqual([]);
     expect(reply.replace).toBe(true);
     expect(linesOf(reply)).toEqual([fr('forget.cancelled')]);
-  });
-});
-
-describe('router: registry', () => {
-  it('handles the /cohorte and /standup commands', () => {
-    expect(createWorld().router.commandNames()).toEqual(['cohorte', 'standup']);
   });
 });

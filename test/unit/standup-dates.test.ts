@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { formatDay } from '../../src/core/dates.js';
 import { UserError } from '../../src/core/errors.js';
 import { translator } from '../../src/core/i18n/index.js';
 import { toPlainText } from '../../src/core/message.js';
-import {
-  argumentWords,
-  formatDay,
-  looksLikeDay,
-  parseAbsence,
-  parseDay,
-} from '../../src/core/standup/absence-dates.js';
+import { argumentWords, looksLikeDay, parseAbsence, parseDay } from '../../src/core/standup/absence-dates.js';
 import { periodDaysOf, periodHeading, periodsBetween } from '../../src/core/standup/history.js';
 import { type StandupRitual, StandupRitualSchema } from '../../src/core/standup/ritual.js';
 

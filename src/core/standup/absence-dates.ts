@@ -1,7 +1,5 @@
 import { calendarDaysBetween } from '../calendar/holidays.js';
-import { formatDate } from '../dates.js';
 import { UserError } from '../errors.js';
-import type { Locale } from '../i18n/index.js';
 import type { Absence } from './store.js';
 
 /**
@@ -58,10 +56,6 @@ export function parseDay(word: string, anchor: string, direction: 'onOrAfter' | 
 const RECENT_PAST_DAYS = 31;
 /** An end day-month before the start is read as next year only for an absence this short (the holidays). */
 const YEAR_CROSSING_DAYS = 62;
-
-/** A calendar day as people read it: « lundi 7 décembre 2026 ». */
-export const formatDay = (day: string, timezone: string, locale: Locale): string =>
-  formatDate(new Date(`${day}T12:00:00Z`), timezone, locale);
 
 /** A calendar day as people type it for the next such day: `07/12`. */
 export const typedDay = (day: string): string => `${day.slice(8, 10)}/${day.slice(5, 7)}`;

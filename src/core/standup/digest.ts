@@ -1,4 +1,4 @@
-import { formatDate } from '../dates.js';
+import { formatDay } from '../dates.js';
 import { type Locale, translate } from '../i18n/index.js';
 import type { Block, Message, Rich } from '../message.js';
 import { joinLines } from '../message.js';
@@ -56,7 +56,7 @@ export function defiDigest(input: DefiDigestInput): Message {
   const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
     translate(locale, key, params);
   const posted = members.filter((m) => entries.has(m.email));
-  const week = formatDate(new Date(`${period.start}T12:00:00Z`), input.timezone, locale);
+  const week = formatDay(period.start, input.timezone, locale);
   const blocks: Block[] = [{ kind: 'header', text: t('digest.title', { defi: defi.name, week }) }];
   for (const member of posted) {
     blocks.push({
@@ -114,7 +114,7 @@ export function rollup(
 ): Message {
   const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
     translate(locale, key, params);
-  const week = formatDate(new Date(`${period.start}T12:00:00Z`), timezone, locale);
+  const week = formatDay(period.start, timezone, locale);
   const body = lines.map((line) =>
     t(line.help ? 'rollup.lineHelp' : 'rollup.line', {
       defi: line.defi.name,

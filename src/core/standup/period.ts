@@ -41,11 +41,6 @@ export function localDate(instant: Date, timezone: string): string {
   return `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`;
 }
 
-/** Whether two instants fall on the same calendar day in `timezone`. */
-export function sameLocalDay(a: Date, b: Date, timezone: string): boolean {
-  return localDate(a, timezone) === localDate(b, timezone);
-}
-
 /**
  * The instant at which the wall clock in `timezone` reads `time` (`HH:MM`) on `date` (`yyyy-MM-dd`). Times that do
  * not exist or happen twice on a daylight-saving day are for the caller to avoid (the ritual schema refuses them).
@@ -157,27 +152,4 @@ export function periodAt(
   timezone: string,
 ): Period | undefined {
   return periodOn(ritual, promotion, localDate(now, timezone), timezone);
-}
-
-/**
- * The next `count` periods with a stand-up whose deadline is after `from`, in order, skipping periods without one.
- * Fewer when the promotion ends first; none when `count` is not positive.
- */
-export function nextPeriods(
-  ritual: StandupRitual,
-  promotion: PromotionDates,
-  from: Date,
-  timezone: string,
-  count: number,
-): Period[] {
-  const periods: Period[] = [];
-  let day = localDate(from, timezone);
-  if (day < promotion.start) day = promotion.start;
-  while (periods.length < count && day <= promotion.end) {
-    const span = spanOn(ritual, promotion, day);
-    const period = periodOfSpan(ritual, promotion, span, timezone);
-    if (period && period.deadlineAt.getTime() > from.getTime()) periods.push(period);
-    day = addCalendarDays(span.end, 1);
-  }
-  return periods;
 }
