@@ -9,6 +9,7 @@ import { createSlackAdapter } from './chat/slack/slack-adapter.js';
 import type { LoadedCommunity } from './community.js';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './core/clock.js';
+import { UnavailableError } from './core/errors.js';
 import type { Services } from './core/ports.js';
 import { createRoster } from './core/roster/roster.js';
 import { createRouter } from './core/router.js';
@@ -94,7 +95,8 @@ export function createCohorte(options: CohorteOptions) {
     directory: adapter.directory,
     clock: options.clock ?? systemClock,
     log,
-    isUnavailable: isRedisUnavailable,
+    // Redis down, or the chat platform unreachable (the adapter maps its network errors to UnavailableError).
+    isUnavailable: (error) => error instanceof UnavailableError || isRedisUnavailable(error),
   };
   const router = createRouter({
     commands: commandHandlers,
