@@ -2,14 +2,14 @@ import { QueueEvents } from 'bullmq';
 import { bullConnectionOptions } from '../../src/store/redis.js';
 import { REDIS_URL, type RunningCohorte, startCohorte } from './cohorte.js';
 import { type SlackDouble, type SlackDoubleUser, startSlackDouble } from './slack-double.js';
-import { postToBot, type SlackAnswer } from './slack-e2e.js';
+import { PEOPLE, postToBot, type SlackAnswer } from './slack-e2e.js';
 import { slashCommandBody } from './slack-sign.js';
 import { waitForAsync } from './wait.js';
 
 /** Every EIG of `test/fixtures/community.yml` as a Slack member of the double, by first name. */
 export const EIG = {
-  ines: { id: 'U0INES', email: 'ines.moreau@beta.gouv.fr', name: 'Inès Moreau' },
-  thomas: { id: 'U0THOMAS', email: 'thomas.nguyen@beta.gouv.fr', name: 'Thomas Nguyen' },
+  ines: PEOPLE.ines,
+  thomas: PEOPLE.thomas,
   sarah: { id: 'U0SARAH', email: 'sarah.lefebvre@beta.gouv.fr', name: 'Sarah Lefebvre' },
   lucas: { id: 'U0LUCAS', email: 'lucas.martin@beta.gouv.fr', name: 'Lucas Martin' },
   amina: { id: 'U0AMINA', email: 'amina.diallo@beta.gouv.fr', name: 'Amina Diallo' },
