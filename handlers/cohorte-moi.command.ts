@@ -1,5 +1,5 @@
 import type { CommandHandler } from '../src/core/handler.js';
-import { joinLines, type Rich, textMessage } from '../src/core/message.js';
+import { joinLines, type Rich, textMessage, toPlainText } from '../src/core/message.js';
 
 /** `/cohorte moi`: roles, défi and promotion of the person asking. */
 export const cohorteMoi: CommandHandler = {
@@ -14,13 +14,7 @@ export const cohorteMoi: CommandHandler = {
         message: textMessage(t('error.notInCommunity', { email: person.email })),
       };
     }
-    const roles = person.roles
-      .map((role) =>
-        t(`role.${role}`)
-          .map((piece) => piece.text)
-          .join(''),
-      )
-      .join(', ');
+    const roles = person.roles.map((role) => toPlainText(t(`role.${role}`))).join(', ');
     const lines: Rich[] = [
       t('me.title', { name: person.name, email: person.email }),
       roles ? t('me.roles', { roles }) : t('me.noRole'),

@@ -1,4 +1,4 @@
-import type { Block, Button, Message, Rich } from '../../core/message.js';
+import { type Block, type Button, type Message, toPlainText } from '../../core/message.js';
 import { splitMrkdwn, truncate } from './slack-split.js';
 
 /** Slack's Block Kit limits that rendering enforces (see test/fixtures/slack/block_kit_limits.json). */
@@ -28,14 +28,13 @@ const plainText = (text: string, max: number) => ({
   text: truncate(text, max) || ' ',
   emoji: true,
 });
-const plainOf = (rich: Rich) => rich.map((p) => p.text).join('');
 const mrkdwn = (text: string) => ({ type: 'mrkdwn', text: text || ' ' });
 
 const button = (b: Button, index: number): SlackBlock => ({
   type: 'button',
   // Slack wants action ids unique within a block; the adapter strips the `.n` suffix.
   action_id: `${b.actionId}.${index}`,
-  text: plainText(plainOf(b.label), SLACK_LIMITS.buttonText),
+  text: plainText(toPlainText(b.label), SLACK_LIMITS.buttonText),
   value: b.value,
   ...(b.style ? { style: b.style } : {}),
 });
@@ -64,7 +63,7 @@ function section(block: Extract<Block, { kind: 'section' }>): SlackBlock[] {
 function renderBlock(block: Block): SlackBlock[] {
   switch (block.kind) {
     case 'header':
-      return [{ type: 'header', text: plainText(plainOf(block.text), SLACK_LIMITS.headerText) }];
+      return [{ type: 'header', text: plainText(toPlainText(block.text), SLACK_LIMITS.headerText) }];
     case 'section':
       return section(block);
     case 'context':

@@ -1,7 +1,7 @@
 import { formatDateTime } from '../dates.js';
 import { UserError } from '../errors.js';
 import type { Context, Reply } from '../handler.js';
-import { plain, type Rich, textMessage } from '../message.js';
+import { plain, type Rich, textMessage, toPlainText } from '../message.js';
 import { nameFromEmail } from '../roster/roster.js';
 import type { StandupPlace } from './context.js';
 import { memberAnswers } from './digest.js';
@@ -10,7 +10,7 @@ import { helpRequestId } from './store.js';
 /** Mentors of the défi by name, then the coordination: who reads a stand-up. */
 function readers(ctx: Context, place: StandupPlace): string {
   const mentors = place.defi.mentors.map((m) => m.name ?? nameFromEmail(m.email));
-  return [...mentors, ...ctx.t('standup.coordination').map((p) => p.text)].join(', ');
+  return [...mentors, toPlainText(ctx.t('standup.coordination'))].join(', ');
 }
 
 /**
