@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatDateTime } from '../src/core/dates.js';
+import { formatDateTime, formatDay } from '../src/core/dates.js';
 import { translate } from '../src/core/i18n/index.js';
 import { dailyAt, JobDataSchema, type JobDefinition } from '../src/core/job.js';
 import { normalizeEmail } from '../src/core/roster/roster.js';
@@ -46,9 +46,14 @@ export const standupReminderJob: JobDefinition<z.infer<typeof DataSchema>> = {
         continue;
       }
       const locale = (await services.people.locale(email)) ?? services.roster.data.locale;
-      const text = translate(locale, 'reminder.text', {
-        deadline: formatDateTime(period.deadlineAt, timezone, locale),
-      });
+      const deadline = formatDateTime(period.deadlineAt, timezone, locale);
+      // A deadline moved by a holiday says so: people expect the usual day.
+      const text = period.movedFrom
+        ? translate(locale, 'reminder.textMoved', {
+            deadline,
+            day: formatDay(period.movedFrom, timezone, locale),
+          })
+        : translate(locale, 'reminder.text', { deadline });
       await services.outbox.send({
         key: `standup-reminder:${ritual.id}:${period.id}:${email}:${slot}`,
         to: { kind: 'person', email },

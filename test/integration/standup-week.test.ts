@@ -187,7 +187,9 @@ describe('a holiday on the deadline day moves the reminders to the day before', 
     expect(dmChannels(week).sort()).toEqual([`D${leo.id}`, `D${manon.id}`].sort());
     for (const call of dmPosts(week)) {
       expect(buttonsOf(call.args).map((b) => b.label)).toEqual([BUTTON]);
-      expect(shown(call.args)).toContain('jeudi 30 avril 2026 à 15:00');
+      expect(shown(call.args)).toContain(
+        'Échéance avancée au jeudi 30 avril 2026 à 15:00, le vendredi 1er mai 2026 étant férié.',
+      );
     }
   });
 });

@@ -154,6 +154,8 @@ export const en: Record<MessageKey, string> = {
   'standup.csvNo': 'no',
 
   'reminder.text': 'A gentle reminder: your stand-up for this week is not written yet. Deadline: {deadline}.',
+  'reminder.textMoved':
+    'A gentle reminder: your stand-up for this week is not written yet. The deadline moves to {deadline}, since {day} is a public holiday.',
   'reminder.button': 'Write my stand-up',
   'digest.title': 'Stand-up {defi}, week of {week}',
   'digest.absent': 'Away: {names}',

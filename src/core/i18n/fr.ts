@@ -159,6 +159,8 @@ export const fr = {
 
   'reminder.text':
     'Petit rappel : votre stand-up de la semaine n’est pas encore écrit. Échéance : {deadline}.',
+  'reminder.textMoved':
+    'Petit rappel : votre stand-up de la semaine n’est pas encore écrit. Échéance avancée au {deadline}, le {day} étant férié.',
   'reminder.button': 'Écrire mon stand-up',
   'digest.title': 'Stand-up {defi}, semaine du {week}',
   'digest.absent': 'Absents : {names}',
