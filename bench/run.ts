@@ -14,6 +14,10 @@ const BENCHMARKS: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'production-rss', load: () => import('./production-rss.bench.js') },
   { name: 'standup-digest', load: () => import('./standup-digest.bench.js') },
   { name: 'standup-burst', load: () => import('./standup-burst.bench.js') },
+  { name: 'session-reminders', load: () => import('./session-reminders.bench.js') },
+  { name: 'mattermost-commands', load: () => import('./mattermost-commands.bench.js') },
+  { name: 'bulle-matching', load: () => import('./bulle-matching.bench.js') },
+  { name: 'announce-fanout', load: () => import('./announce-fanout.bench.js') },
 ];
 
 const out = (text = '') => process.stdout.write(`${text}\n`);

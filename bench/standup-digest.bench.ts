@@ -13,6 +13,7 @@ import type { Delivery, Outbox, Services } from '../src/core/ports.js';
 import { createRoster } from '../src/core/roster/roster.js';
 import { localDate, type Period, periodAt } from '../src/core/standup/period.js';
 import type { StandupStore } from '../src/core/standup/store.js';
+import { cronNext } from '../src/queue/cron.js';
 import { createStores } from '../src/store/index.js';
 import { combinePersonalData } from '../src/store/personal-data.js';
 import { createCommandRedis, isRedisUnavailable, whenReady } from '../src/store/redis.js';
@@ -56,6 +57,10 @@ function digestServices(
     send: async (delivery) => {
       sent.push({ at: performance.now(), delivery });
     },
+    // Digests never edit what they posted.
+    update: async () => undefined,
+    statuses: async (keys) => keys.map(() => ({ state: 'pending' as const })),
+    cancel: async () => 0,
   };
   return { ...base, standups, outbox };
 }
@@ -150,7 +155,20 @@ export async function run(): Promise<BenchReport> {
     const base: Omit<Services, 'standups' | 'outbox'> = {
       roster: createRoster(data),
       people: stores.people,
+      announcements: stores.announcements,
+      rituals: stores.rituals,
+      sessions: stores.sessions,
+      publicUrl: undefined,
+      // The digest never schedules anything.
+      schedules: {
+        upsert: async () => undefined,
+        remove: async () => undefined,
+        cronNext,
+        once: async () => undefined,
+        cancelOnce: async () => false,
+      },
       personalData: combinePersonalData(stores.personalSources),
+      bulle: stores.bulle,
       directory: { emailOf: async () => undefined, userIdOf: async () => undefined },
       clock: { now: () => NOW },
       log: { info: () => undefined, warn: () => undefined, error: () => undefined },

@@ -1,4 +1,23 @@
 import type { ActionHandler, CommandHandler, FormHandler } from '../src/core/handler.js';
+import { annonceAction } from './annonce.action.js';
+import { annonceCommand } from './annonce.command.js';
+import { annonceForm } from './annonce.form.js';
+import { annonceAnnuler } from './annonce-annuler.command.js';
+import { annonceListe } from './annonce-liste.command.js';
+import { annonceModifier } from './annonce-modifier.command.js';
+import { bulleAide } from './bulle-aide.command.js';
+import { bulleCanHelpAction } from './bulle-can-help.action.js';
+import { bulleCancelAction } from './bulle-cancel.action.js';
+import { bulleCarte } from './bulle-carte.command.js';
+import { bulleCherche } from './bulle-cherche.command.js';
+import { bulleFollowUpAction } from './bulle-followup.action.js';
+import { bulleImport } from './bulle-import.command.js';
+import { bulleImportForm } from './bulle-import.form.js';
+import { bulleMes } from './bulle-mes.command.js';
+import { bullePartage } from './bulle-partage.command.js';
+import { bullePause } from './bulle-pause.command.js';
+import { bulleReplyAction } from './bulle-reply.action.js';
+import { bulleRetire } from './bulle-retire.command.js';
 import { cohorteAide } from './cohorte-aide.command.js';
 import { cohorteLangue } from './cohorte-langue.command.js';
 import { cohorteMesDonnees } from './cohorte-mes-donnees.command.js';
@@ -6,6 +25,22 @@ import { cohorteMoi } from './cohorte-moi.command.js';
 import { cohorteOublier } from './cohorte-oublier.command.js';
 import { cohorteRole } from './cohorte-role.command.js';
 import { forgetAction } from './forget.action.js';
+import { rituelForm } from './rituel.form.js';
+import { rituelAjouter } from './rituel-ajouter.command.js';
+import { rituelListe } from './rituel-liste.command.js';
+import { rituelPause } from './rituel-pause.command.js';
+import { rituelReprendre } from './rituel-reprendre.command.js';
+import { rituelSauter } from './rituel-sauter.command.js';
+import { rituelSupprimer } from './rituel-supprimer.command.js';
+import { sessionCommand } from './session.command.js';
+import { sessionFormHandler } from './session.form.js';
+import { sessionAnnuler } from './session-annuler.command.js';
+import { sessionAvis } from './session-avis.command.js';
+import { sessionFeedbackAction } from './session-feedback.action.js';
+import { sessionFeedbackForm } from './session-feedback.form.js';
+import { sessionModifier } from './session-modifier.command.js';
+import { sessionNouvelle } from './session-nouvelle.command.js';
+import { sessionRsvpActions } from './session-rsvp.action.js';
 import { standupCommand } from './standup.command.js';
 import { standupForm } from './standup.form.js';
 import { standupAbsent } from './standup-absent.command.js';
@@ -13,6 +48,7 @@ import { standupExportCommand } from './standup-export.command.js';
 import { standupFindHelperAction } from './standup-find-helper.action.js';
 import { standupHistorique } from './standup-historique.command.js';
 import { standupOpenAction } from './standup-open.action.js';
+import { standupPresent } from './standup-present.command.js';
 
 /** Every command, in the order the help lists them. Adding a command is one file plus one line here. */
 export const commandHandlers: readonly CommandHandler[] = [
@@ -24,8 +60,32 @@ export const commandHandlers: readonly CommandHandler[] = [
   cohorteRole,
   standupCommand,
   standupAbsent,
+  standupPresent,
   standupHistorique,
   standupExportCommand,
+  rituelListe,
+  rituelAjouter,
+  rituelPause,
+  rituelReprendre,
+  rituelSauter,
+  rituelSupprimer,
+  sessionCommand,
+  sessionNouvelle,
+  sessionModifier,
+  sessionAnnuler,
+  sessionAvis,
+  bulleAide,
+  bullePartage,
+  bulleCherche,
+  bulleMes,
+  bulleRetire,
+  bulleCarte,
+  bullePause,
+  bulleImport,
+  annonceCommand,
+  annonceListe,
+  annonceAnnuler,
+  annonceModifier,
 ];
 
 /** Every button. */
@@ -33,7 +93,21 @@ export const actionHandlers: readonly ActionHandler[] = [
   forgetAction,
   standupOpenAction,
   standupFindHelperAction,
+  ...sessionRsvpActions,
+  sessionFeedbackAction,
+  bulleReplyAction,
+  bulleCanHelpAction,
+  bulleCancelAction,
+  bulleFollowUpAction,
+  annonceAction,
 ];
 
 /** Every form. */
-export const formHandlers: readonly FormHandler[] = [standupForm];
+export const formHandlers: readonly FormHandler[] = [
+  standupForm,
+  rituelForm,
+  sessionFormHandler,
+  sessionFeedbackForm,
+  bulleImportForm,
+  annonceForm,
+];

@@ -1,18 +1,32 @@
+import { openRequest, requestIdOf } from '../src/core/bulle/lifecycle.js';
+import { nameOf } from '../src/core/bulle/notify.js';
+import { thesaurusOf } from '../src/core/bulle/world.js';
 import type { ActionHandler } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
 import { FIND_HELPER_ACTION } from '../src/core/standup/digest.js';
 
 /**
- * The digest's *Trouver quelqu'un* button next to a help request. Matching people is the bulloterie's work (issue
- * 5); until it lands, the click says the request is kept and the coordinators see it in their roll-up.
+ * The digest's *Trouver quelqu'un* button next to a help request: the request becomes a bulloterie request of its
+ * author, through the same path as `/bulle cherche` (its topic read from the text). Clicking again changes nothing:
+ * the bulloterie request's id is the help request's.
  */
 export const standupFindHelperAction: ActionHandler = {
   actionId: FIND_HELPER_ACTION,
   async run({ services, t }, requestId) {
-    const request = await services.standups.help(requestId);
+    const help = await services.standups.help(requestId);
+    const topic = help ? thesaurusOf(services).resolveLoose(help.text) : undefined;
+    if (!help || !topic) return { visibility: 'ephemeral', message: textMessage(t('standup.helpGone')) };
+    const { request } = await openRequest(services, {
+      id: requestIdOf(`standup|${help.id}`),
+      email: help.email,
+      topic,
+      details: help.text,
+      source: 'standup',
+    });
+    const requester = nameOf(services, help.email);
     return {
       visibility: 'ephemeral',
-      message: textMessage(t(request ? 'standup.helpKept' : 'standup.helpGone')),
+      message: textMessage(t('bulle.standup.sent', { requester, topic: request.label })),
     };
   },
 };

@@ -1,5 +1,13 @@
 import type { JobDefinition } from '../src/core/job.js';
+import { announceProgressJob } from './announce-progress.job.js';
+import { announceSendJob } from './announce-send.job.js';
+import { bulleFollowUpJob } from './bulle-followup.job.js';
+import { bulleRoundJob } from './bulle-round.job.js';
+import { bulleTimeoutJob } from './bulle-timeout.job.js';
+import { ritualJob } from './ritual.job.js';
 import { rosterSyncJob } from './roster-sync.job.js';
+import { sessionPlanJob } from './session-plan.job.js';
+import { sessionReminderJob } from './session-reminder.job.js';
 import { standupDigestJob } from './standup-digest.job.js';
 import { standupReminderJob } from './standup-reminder.job.js';
 
@@ -8,4 +16,12 @@ export const jobDefinitions: readonly JobDefinition<never>[] = [
   rosterSyncJob,
   standupReminderJob,
   standupDigestJob,
+  ritualJob,
+  sessionPlanJob,
+  sessionReminderJob,
+  bulleRoundJob,
+  bulleTimeoutJob,
+  bulleFollowUpJob,
+  announceSendJob,
+  announceProgressJob,
 ] as JobDefinition<never>[];

@@ -4,6 +4,8 @@ import type { Readable, Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { actionHandlers, commandHandlers, formHandlers } from '../handlers/index.js';
 import { jobDefinitions } from '../jobs/index.js';
+import { calendarRoute } from './calendar-route.js';
+import { createMattermostAdapter } from './chat/mattermost/mattermost-adapter.js';
 import { createShellAdapter } from './chat/shell/shell-adapter.js';
 import { createSlackAdapter } from './chat/slack/slack-adapter.js';
 import type { LoadedCommunity } from './community.js';
@@ -11,11 +13,13 @@ import type { Config } from './config.js';
 import { type Clock, systemClock } from './core/clock.js';
 import { UnavailableError } from './core/errors.js';
 import type { Services } from './core/ports.js';
+import { ritualRun } from './core/rituals/catalog.js';
+import { RITUAL_JOB } from './core/rituals/ritual.js';
 import { createRoster } from './core/roster/roster.js';
 import { createRouter } from './core/router.js';
 import { createHttpServer, sendJson } from './http.js';
 import type { Log } from './log.js';
-import { createJobControl, createJobsWorker, upsertSchedulers } from './queue/jobs.js';
+import { createJobControl, createJobsWorker, createSchedules, upsertSchedulers } from './queue/jobs.js';
 import { createOutbox, createOutboxPersonalData, createOutboxWorker } from './queue/outbox.js';
 import { createQueues } from './queue/queues.js';
 import { createStores } from './store/index.js';
@@ -75,7 +79,15 @@ export function createCohorte(options: CohorteOptions) {
     config.chat.kind === 'slack'
       ? createSlackAdapter({ ...config.chat, locale: community.locale }, { cache: stores.identities, log })
       : undefined;
-  const shell = slack
+  const mattermost =
+    config.chat.kind === 'mattermost'
+      ? createMattermostAdapter(
+          { ...config.chat, locale: community.locale },
+          { cache: stores.identities, tokens: stores.commandTokens, log, commands: commandHandlers },
+        )
+      : undefined;
+  const platform = slack ?? mattermost;
+  const shell = platform
     ? undefined
     : createShellAdapter({
         locale: community.locale,
@@ -84,16 +96,23 @@ export function createCohorte(options: CohorteOptions) {
         output: options.shell?.output ?? process.stdout,
         as: options.shell?.as ?? community.coordinators[0]?.email ?? 'invite@example.org',
       });
-  const adapter = slack ?? (shell as NonNullable<typeof shell>);
+  const adapter = platform ?? (shell as NonNullable<typeof shell>);
 
+  const clock = options.clock ?? systemClock;
   const services: Services = {
     roster: createRoster(community),
     people: stores.people,
     personalData: combinePersonalData([...stores.personalSources, createOutboxPersonalData(queues)]),
     standups: stores.standups,
-    outbox: createOutbox(queues),
+    announcements: stores.announcements,
+    rituals: stores.rituals,
+    sessions: stores.sessions,
+    schedules: createSchedules(queues, community, clock),
+    publicUrl: config.PUBLIC_URL,
+    bulle: stores.bulle,
+    outbox: createOutbox(queues, redis, stores.keys),
     directory: adapter.directory,
-    clock: options.clock ?? systemClock,
+    clock,
     log,
     // Redis down, or the chat platform unreachable (the adapter maps its network errors to UnavailableError).
     isUnavailable: (error) => error instanceof UnavailableError || isRedisUnavailable(error),
@@ -109,6 +128,7 @@ export function createCohorte(options: CohorteOptions) {
 
   const server: Server = createHttpServer({
     '/healthz': (_req, res) => sendJson(res, 200, { status: 'ok' }),
+    '/calendar.ics': calendarRoute(services),
     '/readyz': async (_req, res) => {
       const redisOk = await redis.ping().then(
         () => true,
@@ -121,6 +141,7 @@ export function createCohorte(options: CohorteOptions) {
       });
     },
     ...(runsWeb && slack?.requestListener ? { '/slack/events': slack.requestListener } : {}),
+    ...(runsWeb && mattermost ? mattermost.routes : {}),
   });
 
   let shellDone: Promise<void> | undefined;
@@ -139,14 +160,19 @@ export function createCohorte(options: CohorteOptions) {
     async start() {
       await whenReady(redis);
       // Only web processes listen: a worker in Socket Mode would otherwise open a socket and answer commands.
-      if (runsWeb) slack?.attach(router);
+      if (runsWeb) platform?.attach(router);
       if (runsWorkers) {
-        const schedulers = await upsertSchedulers(queues, jobDefinitions, community);
+        const chatRuns = async () =>
+          (await stores.rituals.chatRituals()).map((r) => ({ ...ritualRun(r), name: RITUAL_JOB }));
+        const schedulers = await upsertSchedulers(queues, jobDefinitions, community, await chatRuns());
+        // A ritual saved in chat while the reconciliation ran may have lost its scheduler: upsert them all again
+        // (same ids, so nothing doubles).
+        for (const run of await chatRuns()) await services.schedules.upsert(run.name, run);
         log.info(
           { schedulers: schedulers.map((s) => `${s.id} ${s.pattern} ${s.tz}`) },
           'schedulers registered',
         );
-        const common = { connection, prefix: stores.keys.bull, log };
+        const common = { connection, prefix: stores.keys.bull, log, lockMs: config.WORKER_LOCK_MS };
         workers.push(createJobsWorker({ ...common, definitions: jobDefinitions, services }));
         workers.push(
           createOutboxWorker({
@@ -156,13 +182,15 @@ export function createCohorte(options: CohorteOptions) {
             sender: adapter.sender,
             channelIntervalMs: config.OUTBOX_CHANNEL_INTERVAL_MS,
             workspacePerSecond: config.OUTBOX_WORKSPACE_PER_SECOND,
+            updatesPerMinute: config.OUTBOX_UPDATES_PER_MINUTE,
+            inFlightMs: config.OUTBOX_IN_FLIGHT_MS,
           }),
         );
         for (const worker of workers) worker.on('error', redisState.error);
         // Fully connected before we call ourselves started (closing a worker mid-connection leaks rejections).
         await Promise.all(workers.map((w) => w.waitUntilReady()));
       }
-      if (slack) await slack.start({ listen: runsWeb });
+      await platform?.start({ listen: runsWeb });
       server.listen(config.PORT);
       await once(server, 'listening');
       log.info({ port: config.PORT, role, chat: config.chat.kind }, 'cohorte started');
@@ -179,7 +207,7 @@ export function createCohorte(options: CohorteOptions) {
       server.closeIdleConnections();
       await bounded(closed, Math.min(left(), 3000));
       server.closeAllConnections();
-      await bounded(slack?.stop() ?? Promise.resolve(), left());
+      await bounded(platform?.stop() ?? Promise.resolve(), left());
       await bounded(Promise.all(workers.map((w) => w.close())), left());
       await bounded(queues.close(), left());
       redis.disconnect();

@@ -54,7 +54,8 @@ function summarize(file: string, community: LoadedCommunity, now: Date): string[
     `- mentors : ${counts.mentor}`,
     `- alumni (y compris les EIG des promotions terminées) : ${counts.alumni}`,
     '',
-    `Rituels : ${community.rituals.length} ; sessions : ${community.sessions.length}`,
+    `Rituels : ${community.rituals.length} ; règles de sessions : ${community.sessions.length}`,
+    `Bulloterie : ${community.bulloterie.themes.length} thèmes, ${community.bulloterie.maxOpen} mises en relation en cours au plus par personne`,
   );
   return lines;
 }

@@ -1,15 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { isCollection, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { loadThemes, themesPath } from './bulle-themes.js';
+import { BulleSectionSchema, type BulleSettings } from './core/bulle/settings.js';
+import { type ReminderRitual, ReminderRitualSchema } from './core/rituals/ritual.js';
 import type { CommunityData } from './core/roster/types.js';
+import { type SessionRule, SessionRuleSchema } from './core/sessions/session.js';
 import { type StandupRitual, StandupRitualSchema } from './core/standup/ritual.js';
+import { cronProblem } from './queue/cron.js';
+import { type CommunityProblem, issuePath, type Path, readYaml, reportIssues } from './yaml-problems.js';
 
-/** One mistake in the community file; `line` is 1-based, `path` is dotted (`promotions.0.defis.1.id`). */
-export interface CommunityProblem {
-  line: number | undefined;
-  path: string;
-  message: string;
-}
+export type { CommunityProblem } from './yaml-problems.js';
 
 /** `file:line: path: message`, the one way a problem is shown (the line is left out when unknown). */
 export function formatProblem(fileName: string, problem: CommunityProblem): string {
@@ -111,22 +111,22 @@ export const CommunityFileSchema = z.strictObject({
   alumni: PeopleSchema.default([]),
   rituals: z.array(RitualSchema).default([]),
   sessions: z.array(z.looseObject({})).default([]),
-  bulloterie: z.looseObject({}).default({}),
+  bulloterie: BulleSectionSchema,
 });
 
 /** What {@link loadCommunityFile} guarantees: the core's view plus the sections later features read. */
 export type LoadedCommunity = CommunityData & {
   rituals: z.infer<typeof RitualSchema>[];
   sessions: Record<string, unknown>[];
-  bulloterie: Record<string, unknown>;
+  bulloterie: BulleSettings;
+  /** The `bulloterie:` section as written; its themes file is read by {@link loadCommunityFile}. */
+  bulloterieSection: z.infer<typeof BulleSectionSchema>;
 };
 
 /** Either the community, or every problem found (sorted by line), never just the first. */
 export type ParseResult =
   | { ok: true; fileName: string; community: LoadedCommunity }
   | { ok: false; fileName: string; problems: CommunityProblem[] };
-
-type Path = (string | number)[];
 
 const EXPECTED: Record<string, string> = {
   string: 'un texte',
@@ -213,11 +213,7 @@ function parseStandups(raw: unknown, report: (path: Path, message: string) => vo
     if (field(ritual, 'kind') !== 'standup') return;
     const parsed = StandupRitualSchema.safeParse(ritual, { error: frenchErrors });
     if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        report(
-          ['rituals', r, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))],
-          issue.message,
-        );
+      reportIssues(report, ['rituals', r], parsed.error.issues);
       return;
     }
     if (byPromotion.has(parsed.data.promotion)) {
@@ -232,45 +228,66 @@ function parseStandups(raw: unknown, report: (path: Path, message: string) => vo
   return standups;
 }
 
+/** The `kind: reminder` rituals, checked by their schema; cron patterns read by BullMQ's parser. */
+function parseReminders(raw: unknown, report: (path: Path, message: string) => void): ReminderRitual[] {
+  const reminders: ReminderRitual[] = [];
+  asArray(field(raw, 'rituals')).forEach((ritual, r) => {
+    if (field(ritual, 'kind') !== 'reminder') return;
+    const parsed = ReminderRitualSchema.safeParse(ritual, { error: frenchErrors });
+    if (!parsed.success) {
+      reportIssues(report, ['rituals', r], parsed.error.issues);
+      return;
+    }
+    const { schedule, timezone } = parsed.data;
+    const problem = 'cron' in schedule ? cronProblem(schedule.cron) : undefined;
+    if (problem) report(['rituals', r, 'schedule', 'cron'], problem);
+    if (timezone !== undefined && !isTimezone(timezone))
+      report(['rituals', r, 'timezone'], `fuseau horaire inconnu : ${timezone}`);
+    reminders.push(parsed.data);
+  });
+  return reminders;
+}
+
+/** The `sessions:` rules, checked by their schema; their promotions must exist. */
+function parseSessionRules(raw: unknown, report: (path: Path, message: string) => void): SessionRule[] {
+  const rules: SessionRule[] = [];
+  const promotions = new Set(asArray(field(raw, 'promotions')).map((p) => str(field(p, 'id'))));
+  const ids = new Set<string>();
+  asArray(field(raw, 'sessions')).forEach((rule, r) => {
+    // Rule ids name the sessions they create (`<id>-<date>`): two rules with one id would share sessions.
+    const ruleId = str(field(rule, 'id'));
+    if (ruleId !== undefined && ids.has(ruleId))
+      report(['sessions', r, 'id'], `règle de sessions en double : ${ruleId}`);
+    if (ruleId !== undefined) ids.add(ruleId);
+    asArray(field(field(rule, 'audience'), 'promotions')).forEach((promotion, i) => {
+      const id = str(promotion);
+      if (id !== undefined && !promotions.has(id))
+        report(['sessions', r, 'audience', 'promotions', i], `promotion inconnue : ${id}`);
+    });
+    const parsed = SessionRuleSchema.safeParse(rule, { error: frenchErrors });
+    if (!parsed.success) {
+      reportIssues(report, ['sessions', r], parsed.error.issues);
+      return;
+    }
+    rules.push(parsed.data);
+  });
+  return rules;
+}
+
 /**
  * Parses and checks a community file's text. Never throws: YAML syntax errors, schema errors and cross checks all
  * come back as problems with the line of the offending node. `fileName` is carried along for messages.
  */
 export function parseCommunity(text: string, fileName: string): ParseResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  const lineAt = (offset: number): number => lineCounter.linePos(offset).line;
-  const problems: CommunityProblem[] = [];
+  const { doc, syntaxProblems, lineOf, keyLine } = readYaml(text);
+  const problems: CommunityProblem[] = [...syntaxProblems];
   const done = () => ({
     ok: false as const,
     fileName,
     problems: problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity)),
   });
+  if (problems.length > 0) return done();
 
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const message = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? error.code;
-      problems.push({ line: lineAt(error.pos[0]), path: 'syntaxe YAML', message });
-    }
-    return done();
-  }
-
-  // The nearest node that exists: a missing key is reported on its parent's line.
-  const lineOf = (path: Path): number | undefined => {
-    for (let depth = path.length; depth > 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth), true);
-      if ((isCollection(node) || isScalar(node)) && node.range) return lineAt(node.range[0]);
-    }
-    const root = doc.contents;
-    return root?.range ? lineAt(root.range[0]) : undefined;
-  };
-  const keyLine = (path: Path, key: string): number | undefined => {
-    const map = path.length === 0 ? doc.contents : doc.getIn(path, true);
-    const pair = isMap(map)
-      ? map.items.find((item) => isScalar(item.key) && item.key.value === key)
-      : undefined;
-    return isScalar(pair?.key) && pair.key.range ? lineAt(pair.key.range[0]) : lineOf(path);
-  };
   const report = (path: Path, message: string) =>
     problems.push({ line: lineOf(path), path: path.join('.'), message });
 
@@ -278,7 +295,7 @@ export function parseCommunity(text: string, fileName: string): ParseResult {
   const parsed = CommunityFileSchema.safeParse(raw, { error: frenchErrors });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const path = issue.path.map((part) => (typeof part === 'number' ? part : String(part)));
+      const path = issuePath(issue);
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
           problems.push({
@@ -292,8 +309,23 @@ export function parseCommunity(text: string, fileName: string): ParseResult {
   }
   crossCheck(raw, report);
   const standups = parseStandups(raw, report);
+  const reminders = parseReminders(raw, report);
+  const sessionRules = parseSessionRules(raw, report);
   if (!parsed.success || problems.length > 0) return done();
-  return { ok: true, fileName, community: { ...parsed.data, standups } };
+  const { bulloterie, ...rest } = parsed.data;
+  const settings = { themes: [], maxOpen: bulloterie.max_open, round: bulloterie.round };
+  return {
+    ok: true,
+    fileName,
+    community: {
+      ...rest,
+      standups,
+      reminders,
+      sessionRules,
+      bulloterie: settings,
+      bulloterieSection: bulloterie,
+    },
+  };
 }
 
 /**
@@ -308,7 +340,11 @@ export function loadCommunityFile(path: string): LoadedCommunity {
   }
   const result = parseCommunity(readFileSync(path, 'utf8'), path);
   if (!result.ok) throw new CommunityFileError(path, result.problems);
-  return result.community;
+  const { community } = result;
+  const themesFile = themesPath(path, community.bulloterieSection.themes);
+  const themes = loadThemes(themesFile);
+  if (themes.problems.length) throw new CommunityFileError(themesFile, themes.problems);
+  return { ...community, bulloterie: { ...community.bulloterie, themes: themes.themes } };
 }
 
 /** The file to load: `configured` when set (even if missing: the load then fails), else `./community.yml` if it exists, else the example. */

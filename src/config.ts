@@ -10,10 +10,22 @@ export const SECRET_KEYS = [
   'SLACK_SIGNING_SECRET',
   'SLACK_APP_TOKEN',
   'MATTERMOST_BOT_TOKEN',
+  'MATTERMOST_COMMAND_TOKENS',
 ] as const;
 
 /** The Slack variables: setting any of them switches the bot from the local shell to Slack. */
 const SLACK_KEYS = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL'] as const;
+
+/** The Mattermost variables: setting any of them switches the bot to Mattermost. */
+const MATTERMOST_KEYS = [
+  'MATTERMOST_URL',
+  'MATTERMOST_BOT_TOKEN',
+  'MATTERMOST_TEAM',
+  'MATTERMOST_COMMAND_TOKENS',
+] as const;
+
+/** A Mattermost slash-command trigger: lower-case letters, digits, `-` and `_` (no slash). */
+const TRIGGER = /^[a-z0-9_-]+$/;
 
 const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
 
@@ -32,9 +44,18 @@ const EXPECTED = {
   SLACK_SIGNING_SECRET: 'expected a signing secret of at least 16 characters',
   SLACK_APP_TOKEN: 'expected an app-level token starting with "xapp-"',
   SLACK_API_URL: 'expected an http:// or https:// URL',
+  MATTERMOST_URL: 'expected an http:// or https:// URL',
+  MATTERMOST_BOT_TOKEN: 'expected a bot access token (letters and digits)',
+  MATTERMOST_TEAM: 'expected a team name (the one in the team URL)',
+  MATTERMOST_COMMAND_TOKENS:
+    'expected trigger:token pairs separated by commas, e.g. cohorte:abc123,standup:def456',
+  MATTERMOST_REQUESTS_PER_SECOND: 'expected a whole number of requests per second between 1 and 1000',
   ROLE: `expected one of ${ROLES.join(', ')}`,
   OUTBOX_CHANNEL_INTERVAL_MS: 'expected a whole number of milliseconds between 0 and 3600000',
   OUTBOX_WORKSPACE_PER_SECOND: 'expected a whole number of posts per second between 1 and 1000',
+  OUTBOX_UPDATES_PER_MINUTE: 'expected a whole number of edits per minute between 1 and 60000',
+  WORKER_LOCK_MS: 'expected a whole number of milliseconds between 500 and 600000',
+  OUTBOX_IN_FLIGHT_MS: 'expected a whole number of milliseconds between 100 and 600000',
   SHUTDOWN_TIMEOUT_MS: 'expected a whole number of milliseconds between 1 and 3600000',
 } as const;
 
@@ -67,6 +88,15 @@ function oneOf<const T extends readonly [string, ...string[]]>(expected: string,
   return z.enum(values, { error: expected });
 }
 
+/** `cohorte:abc,standup:def` → { cohorte: 'abc', standup: 'def' }; undefined when malformed. */
+function parseCommandTokens(value: string): Record<string, string> | undefined {
+  const pairs = value.split(',').map((pair) => pair.trim().split(':'));
+  const valid = pairs.every(
+    (pair) => pair.length === 2 && TRIGGER.test(pair[0] ?? '') && /^[A-Za-z0-9]+$/.test(pair[1] ?? ''),
+  );
+  return valid ? Object.fromEntries(pairs) : undefined;
+}
+
 const EnvSchema = z.object(
   {
     REDIS_URL: url(EXPECTED.REDIS_URL, ['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
@@ -88,9 +118,28 @@ const EnvSchema = z.object(
       .transform((value) => (value.endsWith('/') ? value : `${value}/`))
       // Defaulted after the Slack checks, which must see whether the variable was set.
       .optional(),
+    MATTERMOST_URL: url(EXPECTED.MATTERMOST_URL, ['http:', 'https:'])
+      .transform((value) => value.replace(/\/+$/, ''))
+      .optional(),
+    MATTERMOST_BOT_TOKEN: text(EXPECTED.MATTERMOST_BOT_TOKEN)
+      .regex(/^[A-Za-z0-9]{16,}$/, { error: EXPECTED.MATTERMOST_BOT_TOKEN })
+      .optional(),
+    MATTERMOST_TEAM: text(EXPECTED.MATTERMOST_TEAM)
+      .regex(/^[a-z0-9][a-z0-9_-]*$/, { error: EXPECTED.MATTERMOST_TEAM })
+      .optional(),
+    MATTERMOST_COMMAND_TOKENS: text(EXPECTED.MATTERMOST_COMMAND_TOKENS)
+      .refine((value) => parseCommandTokens(value) !== undefined, {
+        error: EXPECTED.MATTERMOST_COMMAND_TOKENS,
+      })
+      .transform((value) => parseCommandTokens(value) ?? {})
+      .optional(),
+    MATTERMOST_REQUESTS_PER_SECOND: wholeNumber(EXPECTED.MATTERMOST_REQUESTS_PER_SECOND, 1, 1000).default(8),
     ROLE: oneOf(EXPECTED.ROLE, ROLES).default('all'),
     OUTBOX_CHANNEL_INTERVAL_MS: wholeNumber(EXPECTED.OUTBOX_CHANNEL_INTERVAL_MS, 0, 3_600_000).default(1000),
     OUTBOX_WORKSPACE_PER_SECOND: wholeNumber(EXPECTED.OUTBOX_WORKSPACE_PER_SECOND, 1, 1000).default(8),
+    OUTBOX_UPDATES_PER_MINUTE: wholeNumber(EXPECTED.OUTBOX_UPDATES_PER_MINUTE, 1, 60_000).default(50),
+    WORKER_LOCK_MS: wholeNumber(EXPECTED.WORKER_LOCK_MS, 500, 600_000).default(30_000),
+    OUTBOX_IN_FLIGHT_MS: wholeNumber(EXPECTED.OUTBOX_IN_FLIGHT_MS, 100, 600_000).default(12_000),
     SHUTDOWN_TIMEOUT_MS: wholeNumber(EXPECTED.SHUTDOWN_TIMEOUT_MS, 1, 3_600_000).default(10000),
   },
   { error: 'environment: expected an object of strings' },
@@ -123,6 +172,10 @@ function slackKeysSet(env: Partial<Record<keyof Env, unknown>>): string[] {
   return SLACK_KEYS.filter((key) => env[key] !== undefined);
 }
 
+function mattermostKeysSet(env: Partial<Record<keyof Env, unknown>>): string[] {
+  return MATTERMOST_KEYS.filter((key) => env[key] !== undefined);
+}
+
 /** Which chat platform the bot talks to, derived from the Slack variables. */
 export type ChatConfig =
   | {
@@ -137,9 +190,34 @@ export type ChatConfig =
       apiUrl: string;
       socketMode: boolean;
     }
+  | {
+      kind: 'mattermost';
+      /** Server address, without a trailing slash (the API is under `/api/v4`). */
+      url: string;
+      botToken: string;
+      /** Team name (as in its URL) where the slash commands live. */
+      team: string;
+      /** Where Mattermost reaches Cohorte: commands, buttons and dialogs post under `<publicUrl>/mattermost/`. */
+      publicUrl: string;
+      /** Tokens of commands created by hand (trigger → token): when set, nothing is registered at boot. */
+      commandTokens?: Record<string, string>;
+      /** Pacing of every API request the bot makes. */
+      requestsPerSecond: number;
+    }
   | { kind: 'shell' };
 
 function deriveChat(env: Env): ChatConfig {
+  if (env.MATTERMOST_URL && env.MATTERMOST_BOT_TOKEN && env.MATTERMOST_TEAM && env.PUBLIC_URL) {
+    return {
+      kind: 'mattermost',
+      url: env.MATTERMOST_URL,
+      botToken: env.MATTERMOST_BOT_TOKEN,
+      team: env.MATTERMOST_TEAM,
+      publicUrl: env.PUBLIC_URL,
+      ...(env.MATTERMOST_COMMAND_TOKENS !== undefined && { commandTokens: env.MATTERMOST_COMMAND_TOKENS }),
+      requestsPerSecond: env.MATTERMOST_REQUESTS_PER_SECOND,
+    };
+  }
   if (slackKeysSet(env).length === 0 || env.SLACK_BOT_TOKEN === undefined) return { kind: 'shell' };
   return {
     kind: 'slack',
@@ -153,7 +231,9 @@ function deriveChat(env: Env): ChatConfig {
 
 /**
  * The environment, parsed: every variable checked with a message that names it and never quotes its value, defaults
- * filled in, empty strings treated as unset, and the derived {@link ChatConfig} in `chat`. Setting any Slack
+ * filled in, empty strings treated as unset, and the derived {@link ChatConfig} in `chat`. Setting any Mattermost
+ * variable selects Mattermost and then requires `MATTERMOST_URL`, `MATTERMOST_BOT_TOKEN`, `MATTERMOST_TEAM` and
+ * `PUBLIC_URL`; Slack and Mattermost variables together are refused (one platform per process). Setting any Slack
  * variable selects Slack and then requires `SLACK_BOT_TOKEN`, plus `SLACK_SIGNING_SECRET` unless `SLACK_APP_TOKEN`
  * selects Socket Mode; setting none selects the local shell.
  */
@@ -165,7 +245,32 @@ export const ConfigSchema = z
         // Runs even when a variable is invalid (`when`), so every problem is reported in one go; it looks only at
         // which variables are present, never at their values.
         if (typeof env !== 'object' || env === null) return;
+        const mattermost = mattermostKeysSet(env);
         const present = slackKeysSet(env);
+        if (mattermost.length > 0 && present.length > 0) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [],
+            message: `Slack and Mattermost variables are both set (${[...present, ...mattermost].join(', ')}): Cohorte speaks to one platform per process; remove one set`,
+          });
+          return;
+        }
+        if (mattermost.length > 0) {
+          for (const key of [
+            'MATTERMOST_URL',
+            'MATTERMOST_BOT_TOKEN',
+            'MATTERMOST_TEAM',
+            'PUBLIC_URL',
+          ] as const) {
+            if (env[key] !== undefined) continue;
+            ctx.addIssue({
+              code: 'custom',
+              path: [key],
+              message: `required when any Mattermost variable is set (found: ${mattermost.join(', ')})`,
+            });
+          }
+          return;
+        }
         if (present.length === 0) return;
         if (env.SLACK_BOT_TOKEN === undefined) {
           ctx.addIssue({

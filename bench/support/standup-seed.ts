@@ -129,6 +129,7 @@ export function memoryStandupStore(seeded: SeededPeriod): StandupStore {
     clearHelp: notForDigests('clearHelp'),
     help: notForDigests('help'),
     addAbsence: notForDigests('addAbsence'),
+    setAbsences: notForDigests('setAbsences'),
     digest: notForDigests('digest'),
     // Copies, as a Redis read would return new objects each time.
     entries: async () => seeded.entries.map((e) => ({ ...e, answers: { ...e.answers } })),

@@ -37,3 +37,39 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function neutralizeFormula(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
+
+/**
+ * A lenient CSV reader for files people export from spreadsheets: comma or semicolon separator (whichever the first
+ * line has more of), CRLF, LF or CR line ends, quoted fields with doubled quotes, a UTF-8 BOM ignored. Blank lines
+ * are kept as empty rows so row numbers match the file's lines.
+ */
+export function parseCsv(text: string): string[][] {
+  const body = text.startsWith(CSV_BOM) ? text.slice(1) : text;
+  const firstLine = body.split(/\r\n|\n|\r/, 1)[0] ?? '';
+  const separator = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (quoted) {
+      if (c === '"' && body[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === separator) {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' || c === '\n') {
+      if (c === '\r' && body[i + 1] === '\n') i++;
+      rows.push([...row, field]);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows;
+}

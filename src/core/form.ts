@@ -1,4 +1,5 @@
-import type { Rich } from './message.js';
+import type { Translate } from './i18n/index.js';
+import { type Rich, toPlainText } from './message.js';
 
 /** One field of a form. Answers come back as strings, keyed by `id`. */
 export interface FormField {
@@ -24,3 +25,9 @@ export interface Form {
   fields: FormField[];
   context: string;
 }
+
+/** The choices of a yes/no field, `yes` and `no`, labelled in the person's language. */
+export const yesNoChoices = (t: Translate): { value: string; label: string }[] => [
+  { value: 'yes', label: toPlainText(t('form.yes')) },
+  { value: 'no', label: toPlainText(t('form.no')) },
+];

@@ -1,12 +1,23 @@
 import type { Person, Role } from './roster/types.js';
 
 /** Everything someone may or may not be allowed to do. Each issue adds its actions here. */
-export type Action = 'roles.manage' | 'standup.export' | 'standup.readAll';
+export type Action =
+  | 'roles.manage'
+  | 'standup.export'
+  | 'standup.readAll'
+  | 'rituals.manage'
+  | 'sessions.manage'
+  | 'bulle.import'
+  | 'announce.send';
 
 const RULES: Record<Action, readonly Role[]> = {
   'roles.manage': ['coordinator'],
   'standup.export': ['coordinator'],
   'standup.readAll': ['coordinator'],
+  'rituals.manage': ['coordinator'],
+  'sessions.manage': ['coordinator'],
+  'bulle.import': ['coordinator'],
+  'announce.send': ['coordinator'],
 };
 
 /** The one permission check of Cohorte. */

@@ -1,13 +1,25 @@
+import type { AnnouncementStore } from './announce/store.js';
+import type { BulleStore } from './bulle/store.js';
 import type { Clock } from './clock.js';
 import type { Locale } from './i18n/index.js';
 import type { ChatUser, Platform } from './ids.js';
+import type { ScheduledRun } from './job.js';
 import type { Message } from './message.js';
+import type { RitualStore } from './rituals/ritual.js';
+import type { CronNext } from './rituals/schedule.js';
 import type { Roster } from './roster/roster.js';
 import type { RoleGrant } from './roster/types.js';
+import type { SessionStore } from './sessions/store.js';
 import type { StandupStore } from './standup/store.js';
 
-/** Where a message goes: a channel by its platform id or name, or a person's DM by e-mail. */
-export type Target = { kind: 'channel'; channel: string } | { kind: 'person'; email: string };
+/**
+ * Where a message goes: a channel by its platform id or name, a person's DM by e-mail, or one group conversation
+ * of a few people by their e-mails (a bulloterie introduction).
+ */
+export type Target =
+  | { kind: 'channel'; channel: string }
+  | { kind: 'person'; email: string }
+  | { kind: 'group'; emails: string[] };
 
 /** A file attached to a delivery (UTF-8 text). */
 export interface Attachment {
@@ -26,16 +38,48 @@ export interface Delivery {
   file?: Attachment | undefined;
   /** The key of an earlier delivery in the same conversation: this one goes in its thread. */
   replyTo?: string | undefined;
+  /** Part of a fan-out: queued behind every ordinary message, so a big announcement never delays a reminder. */
+  bulk?: boolean | undefined;
+}
+
+/** Where one delivery stands: waiting (or cancelled before it left), sent with its platform id, or failed. */
+export type DeliveryStatus =
+  | { state: 'pending' }
+  | { state: 'sent'; messageId: string }
+  | { state: 'failed'; reason: string };
+
+/**
+ * New content for a message delivered earlier under `key`. Updates of one key apply in `version` order: the
+ * highest wins, and an older one is never applied after a newer one.
+ */
+export interface DeliveryUpdate {
+  key: string;
+  to: Target;
+  message: Message;
+  version: number;
 }
 
 /** The one path for every message the bot sends on its own. Enqueues; never calls a platform directly. */
 export interface Outbox {
   send(delivery: Delivery): Promise<void>;
+  /**
+   * Replaces the content of the message delivered under `update.key` (all its parts), paced like posts. An update
+   * of a key not yet delivered waits for its delivery (up to an hour).
+   */
+  update(update: DeliveryUpdate): Promise<void>;
+  /** Where each delivery stands, in the order of `keys`. */
+  statuses(keys: readonly string[]): Promise<DeliveryStatus[]>;
+  /** Withdraws the deliveries not started yet; returns how many were withdrawn. */
+  cancel(keys: readonly string[]): Promise<number>;
 }
 
 /** How the outbox asks for a post. */
 export interface PostOptions {
   file?: Attachment;
+  /** An id of the delivery carried in each part's metadata, so a part left ambiguous by a crash can be found. */
+  tag?: string;
+  /** Heard before each part is posted (pacing, recording the intent); may throw to postpone the rest. */
+  beforePart?: (index: number) => Promise<unknown>;
   threadId?: string;
   posted?: ReadonlyMap<number, string>;
   onPart?: (index: number, id: string) => Promise<unknown>;
@@ -52,6 +96,14 @@ export interface ChatSender {
    * are skipped. Throws RateLimitedError on 429.
    */
   post(conversation: string, message: Message, options?: PostOptions): Promise<string>;
+  /**
+   * Replaces the content of a message posted earlier in parts (`messageIds`, in order). Throws DeliveryRefusedError
+   * when the new content needs more parts than the message had; parts no longer needed are deleted. Returns how
+   * many parts the message has now.
+   */
+  update(conversation: string, messageIds: readonly string[], message: Message): Promise<number>;
+  /** Parts of the delivery tagged `tag` posted in the conversation within a minute of `around` (index → id). */
+  findPosted(conversation: string, tag: string, around: Date): Promise<Map<number, string>>;
 }
 
 /** Maps chat accounts to community e-mails and back, on the current platform. */
@@ -85,12 +137,33 @@ export interface Logger {
   error(obj: Record<string, unknown>, msg: string): void;
 }
 
+/**
+ * The job schedulers chat can change at once (rituals made or edited in chat), under stable ids: an upsert replaces,
+ * never adds. `cronNext` reads cron as the schedulers do.
+ */
+export interface Schedules {
+  upsert(name: string, run: ScheduledRun): Promise<void>;
+  remove(id: string): Promise<void>;
+  cronNext: CronNext;
+  /** Runs job `name` once at `at` (at once if past); the same `key` is scheduled once (deterministic job id). */
+  once(name: string, key: string, at: Date, data: Record<string, unknown>): Promise<void>;
+  /** Withdraws a job scheduled with {@link once} that has not run yet; false when there was none. */
+  cancelOnce(key: string): Promise<boolean>;
+}
+
 /** Everything handlers and jobs may use. Built once in `src/main.ts`. */
 export interface Services {
   roster: Roster;
   people: PeopleStore;
   personalData: PersonalData;
   standups: StandupStore;
+  announcements: AnnouncementStore;
+  rituals: RitualStore;
+  sessions: SessionStore;
+  schedules: Schedules;
+  /** Where people reach Cohorte's HTTP server (`PUBLIC_URL`), for links such as the calendar feed. */
+  publicUrl: string | undefined;
+  bulle: BulleStore;
   outbox: Outbox;
   directory: Directory;
   clock: Clock;
@@ -107,6 +180,12 @@ export interface IdentityCache {
   /** The DM conversation already opened with an account (opening one is rate-limited). */
   dmOf(user: ChatUser): Promise<string | undefined>;
   rememberDm(user: ChatUser, conversation: string): Promise<void>;
+}
+
+/** Secrets the platform gave for our slash commands (Mattermost's per-command tokens), by trigger. */
+export interface CommandTokens {
+  tokenOf(platform: Platform, trigger: string): Promise<string | undefined>;
+  remember(platform: Platform, trigger: string, token: string): Promise<void>;
 }
 
 /** What the local shell (and ops tooling) may do with scheduled jobs. */

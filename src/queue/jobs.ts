@@ -1,7 +1,9 @@
 import { type Job, type RedisOptions, UnrecoverableError, Worker } from 'bullmq';
-import type { JobDefinition } from '../core/job.js';
-import type { JobControl, Logger, Services } from '../core/ports.js';
+import { type Clock, systemClock } from '../core/clock.js';
+import type { JobDefinition, ScheduledRun } from '../core/job.js';
+import type { JobControl, Logger, Schedules, Services } from '../core/ports.js';
 import type { CommunityData } from '../core/roster/types.js';
+import { cronNext } from './cron.js';
 import { jobIdOf, QUEUE_NAMES, type Queues } from './queues.js';
 
 /** Runs each job by name through its definition, its data parsed by the definition's schema first. */
@@ -11,6 +13,8 @@ export function createJobsWorker(options: {
   definitions: readonly JobDefinition<never>[];
   services: Services;
   log: Logger;
+  /** BullMQ lock of a running job: a killed worker's jobs run again once it lapses (default 30 s). */
+  lockMs?: number;
 }): Worker {
   const byName = new Map(options.definitions.map((d) => [d.name, d]));
   const worker = new Worker(
@@ -25,13 +29,22 @@ export function createJobsWorker(options: {
       options.log.info({ job: job.name, jobId: job.id }, summary);
       return summary;
     },
-    { connection: options.connection, prefix: options.prefix, concurrency: 4 },
+    {
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: 4,
+      // Every job is idempotent (they run at least once): one caught in a few crashes simply runs again.
+      maxStalledCount: 5,
+      ...(options.lockMs ? { lockDuration: options.lockMs, stalledInterval: options.lockMs } : {}),
+    },
   );
   worker.on('failed', (job, err) => options.log.error({ job: job?.name, jobId: job?.id, err }, 'job failed'));
   return worker;
 }
 
 type Definitions = readonly JobDefinition<never>[];
+/** A recurring run with the name of the job it runs. */
+type NamedRun = ScheduledRun & { name: string };
 
 /** Every recurring run the definitions ask for in this community, with the job name each runs. */
 const runsOf = (definitions: Definitions, community: CommunityData) =>
@@ -39,10 +52,17 @@ const runsOf = (definitions: Definitions, community: CommunityData) =>
 
 /**
  * Upserts one job scheduler per recurring run, under its stable id (restarts never duplicate), in its timezone
- * (the community's by default), and removes schedulers nothing asks for any more. Returns the inventory.
+ * (the community's by default), and removes schedulers nothing asks for any more. `extra` are runs kept in Redis
+ * rather than the file (rituals made in chat): reconciled like the others, so a restart neither drops nor doubles
+ * them. Returns the inventory.
  */
-export async function upsertSchedulers(queues: Queues, definitions: Definitions, community: CommunityData) {
-  const wanted = runsOf(definitions, community);
+export async function upsertSchedulers(
+  queues: Queues,
+  definitions: Definitions,
+  community: CommunityData,
+  extra: readonly NamedRun[] = [],
+) {
+  const wanted = [...runsOf(definitions, community), ...extra];
   for (const run of wanted) {
     await queues.jobs.upsertJobScheduler(
       run.id,
@@ -55,6 +75,41 @@ export async function upsertSchedulers(queues: Queues, definitions: Definitions,
     if (!ids.has(existing.key)) await queues.jobs.removeJobScheduler(existing.key);
   }
   return createJobControl(queues, definitions, community).list();
+}
+
+/** The schedulers chat changes at once (same stable ids as at boot), and BullMQ's reading of cron. */
+export function createSchedules(
+  queues: Queues,
+  community: CommunityData,
+  clock: Clock = systemClock,
+): Schedules {
+  return {
+    async upsert(name, run) {
+      await queues.jobs.upsertJobScheduler(
+        run.id,
+        { pattern: run.pattern, tz: run.tz ?? community.timezone },
+        { name, data: run.data },
+      );
+    },
+    async remove(id) {
+      await queues.jobs.removeJobScheduler(id);
+    },
+    cronNext,
+    async once(name, key, at, data) {
+      // The delay is read on the community's clock, so a test clock moves what "in 72 hours" means.
+      const delay = Math.max(0, at.getTime() - clock.now().getTime());
+      await queues.jobs.add(name, data, { jobId: jobIdOf(key), delay });
+    },
+    async cancelOnce(key) {
+      const job = await queues.jobs.getJob(jobIdOf(key));
+      if (!job || !(await job.isDelayed())) return false;
+      // A job that started meanwhile cannot be removed; jobs check the state when they run, so that is harmless.
+      return job.remove().then(
+        () => true,
+        () => false,
+      );
+    },
+  };
 }
 
 /** Listing and manual runs, for the shell: `runNow` takes a scheduler id or a job name. */
@@ -77,11 +132,13 @@ export function createJobControl(
     },
     async runNow(id) {
       const run = runsOf(definitions, community).find((r) => r.id === id);
-      const name = run?.name ?? definitions.find((d) => d.name === id)?.name;
+      // A scheduler made at run time (a ritual created in chat) is not in the definitions: BullMQ has its template.
+      const scheduler = run ? undefined : await queues.jobs.getJobScheduler(id);
+      const name = run?.name ?? scheduler?.name ?? definitions.find((d) => d.name === id)?.name;
       if (!name) return false;
       await queues.jobs.add(
         name,
-        { ...run?.data, manual: true },
+        { ...(run?.data ?? scheduler?.template?.data), manual: true },
         { jobId: jobIdOf(`manual:${id}:${Date.now()}`) },
       );
       return true;

@@ -1,25 +1,29 @@
-import { DelayedError, type Job, type RedisOptions, UnrecoverableError, Worker } from 'bullmq';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Job, RedisOptions } from 'bullmq';
+import { UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { DeliverySchema } from '../core/delivery-schema.js';
+import { DeliverySchema, DeliveryUpdateSchema } from '../core/delivery-schema.js';
 import { DeliveryRefusedError, RateLimitedError } from '../core/errors.js';
-import type { ChatSender, Logger, Outbox } from '../core/ports.js';
-import type { Keys } from '../store/keys.js';
+import type { ChatSender, Delivery, Logger, Outbox } from '../core/ports.js';
+import { digest, type Keys } from '../store/keys.js';
 import type { PersonalDataSource } from '../store/personal-data.js';
+import {
+  BULK_HORIZON_MS,
+  bookSlot,
+  DELIVERED_TTL_SECONDS,
+  delayFor,
+  type Pace,
+  settleFailure,
+  spaceCall,
+  waitForDependency,
+} from './outbox-pace.js';
+import { createUpdateProcessor } from './outbox-update.js';
 import { jobIdOf, QUEUE_NAMES, type Queues } from './queues.js';
 
-/** Delivered markers outlive the BullMQ job by far: a late duplicate enqueue is still recognised. */
-const DELIVERED_TTL_SECONDS = 30 * 24 * 3600;
-/** How long a thread reply waits for its parent before giving up. */
-const PARENT_WAIT_LIMIT_MS = 3600_000;
-
-/** Enqueues deliveries; the deterministic job id makes a second `send` of the same key a no-op. */
-export function createOutbox(queues: Queues): Outbox {
-  return {
-    async send(delivery) {
-      await queues.outbox.add('deliver', delivery, { jobId: jobIdOf(delivery.key) });
-    },
-  };
-}
+/** Why a job stops when its delivery was withdrawn while it waited for its slot. */
+const CANCELLED = 'cancelled';
+/** Priority of fan-out deliveries: BullMQ takes jobs without a priority first. */
+const BULK_PRIORITY = 10;
 
 /** Pacing and identity of the outbox worker. */
 export interface OutboxWorkerOptions {
@@ -33,20 +37,126 @@ export interface OutboxWorkerOptions {
   channelIntervalMs: number;
   /** Posts per second across the workspace. */
   workspacePerSecond: number;
-  /** How long a thread reply waits before looking again for its parent (default 5 s). */
+  /** Edits (chat.update, Slack's Tier 3: 50+ per minute) per minute across the workspace. */
+  updatesPerMinute: number;
+  /** How long a thread reply or an update waits before looking again for what it depends on (default 5 s). */
   parentWaitMs?: number;
+  /** BullMQ lock of a running delivery: a killed worker's deliveries run again once it lapses (default 30 s). */
+  lockMs?: number;
+  /**
+   * How long after its planned time a post may still be on its way (longer than a platform call): an earlier run's
+   * intent younger than this may still be posting, so it is waited for before being looked for.
+   */
+  inFlightMs: number;
+}
+
+/** Posts are booked 10% under the caps: network jitter never pushes a burst over them. */
+const HEADROOM = 1.1;
+
+/** A delivery's status from the outbox's own Redis markers. */
+const statusOf = (delivered: string | null, failed: string | null) => {
+  if (delivered !== null) return { state: 'sent' as const, messageId: delivered };
+  if (failed !== null) return { state: 'failed' as const, reason: failed };
+  return { state: 'pending' as const };
+};
+
+/**
+ * Enqueues deliveries and updates; the deterministic job id makes a second `send` of the same key (or `update` of
+ * the same key and version) a no-op.
+ */
+export function createOutbox(queues: Queues, redis: Redis, keys: Keys): Outbox {
+  return {
+    async send(delivery) {
+      const { bulk, ...data } = delivery;
+      await queues.outbox.add('deliver', data, {
+        jobId: jobIdOf(delivery.key),
+        ...(bulk ? { priority: BULK_PRIORITY } : {}),
+      });
+    },
+    async update(update) {
+      await queues.outbox.add('update', update, { jobId: jobIdOf(`update:${update.key}:${update.version}`) });
+    },
+    async statuses(list) {
+      if (list.length === 0) return [];
+      const sent = await redis.mget(list.map((key) => keys.delivered(key)));
+      const failed = await redis.mget(list.map((key) => keys.deliveryFailed(key)));
+      return list.map((_, i) => statusOf(sent[i] ?? null, failed[i] ?? null));
+    },
+    async cancel(list) {
+      if (list.length === 0) return 0;
+      // Jobs already running (waiting for their slot) see the marker before they call the platform.
+      const marking = redis.multi();
+      for (const key of list) marking.set(keys.deliveryCancelled(key), '1', 'EX', DELIVERED_TTL_SECONDS);
+      await marking.exec();
+      let withdrawn = 0;
+      for (const key of list) {
+        const job = await queues.outbox.getJob(jobIdOf(key));
+        // A running job is locked and cannot be removed: it finishes, the rest is withdrawn.
+        if (
+          job &&
+          (await job.remove().then(
+            () => true,
+            () => false,
+          ))
+        )
+          withdrawn += 1;
+      }
+      return withdrawn;
+    },
+  };
 }
 
 /**
- * The outbox worker: delivers each message once, paced per conversation (own Redis bucket, since BullMQ's limiter
- * is per queue) and per workspace (BullMQ's limiter), and waits `Retry-After` on a 429 without spending an attempt.
+ * The outbox worker: delivers each message once, paced per conversation and per workspace (booked slots in Redis,
+ * see outbox-pace.ts), waits `Retry-After` on a 429 without spending an attempt, and survives a crash mid-send:
+ * the part about to be posted is recorded first, and a part left ambiguous is looked for in the conversation
+ * (by the delivery's tag in the message metadata) before it is posted again.
  */
 export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
   const { redis, keys, sender, log } = options;
+  const update = createUpdateProcessor(options, DELIVERED_TTL_SECONDS);
+  const postPace = (conversation: string, bulk: boolean): Pace => ({
+    conversation: {
+      key: keys.pace(sender.platform, conversation),
+      wakeKey: keys.paceWake(sender.platform, conversation),
+      intervalMs: Math.ceil(options.channelIntervalMs * HEADROOM),
+    },
+    workspace: {
+      key: keys.paceWorkspace(sender.platform, 'post'),
+      intervalMs: Math.ceil((1000 / options.workspacePerSecond) * HEADROOM),
+      ...(bulk ? { horizonMs: BULK_HORIZON_MS } : {}),
+    },
+  });
 
-  async function delayFor(job: Job, token: string | undefined, ms: number): Promise<never> {
-    await job.moveToDelayed(Date.now() + ms, token);
-    throw new DelayedError();
+  /**
+   * Parts posted by an earlier attempt, including one it may have posted just before dying. An earlier run may also
+   * still be alive (its lock lapsed under load and the job was handed out again): while its intent is younger than
+   * `inFlightMs`, this run steps back and looks later, so the two never both post.
+   */
+  async function postedParts(
+    job: Job,
+    token: string | undefined,
+    delivery: Delivery,
+    conversation: string,
+    threadId: string | undefined,
+  ) {
+    const partsKey = keys.deliveredParts(delivery.key);
+    const parts = await redis.hgetall(partsKey);
+    const intent = await redis.get(keys.deliveryIntent(delivery.key));
+    const [index = '', at = '0'] = intent?.split(':') ?? [];
+    if (intent !== null && parts[index] === undefined) {
+      const settled = Number(at) + options.inFlightMs - Date.now();
+      if (settled > 0) await delayFor(job, token, settled);
+    }
+    // Thread replies are not in the conversation's history: only top-level posts can be looked for.
+    if (intent !== null && parts[index] === undefined && !delivery.file && !threadId) {
+      const around = new Date(Number(at));
+      for (const [part, id] of await sender.findPosted(conversation, digest(delivery.key), around)) {
+        parts[String(part)] = id;
+        await redis.multi().hset(partsKey, String(part), id).expire(partsKey, DELIVERED_TTL_SECONDS).exec();
+      }
+    }
+    return new Map(Object.entries(parts).map(([i, id]) => [Number(i), id]));
   }
 
   async function deliver(job: Job, token?: string) {
@@ -54,59 +164,73 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
     const doneKey = keys.delivered(delivery.key);
     const done = await redis.get(doneKey);
     if (done !== null) return { messageId: done, duplicate: true };
-    let pace: string | undefined;
+    let pace: Pace | undefined;
+    const intentKey = keys.deliveryIntent(delivery.key);
     try {
       const conversation = await sender.conversation(delivery.to);
       // A thread reply waits for its parent: the parent's platform id is its delivered marker.
       const threadId = delivery.replyTo ? await redis.get(keys.delivered(delivery.replyTo)) : undefined;
       if (threadId === null) {
-        // The parent may never come (refused for good, out of attempts): stop waiting after a while.
-        if (Date.now() - job.timestamp > PARENT_WAIT_LIMIT_MS)
-          throw new UnrecoverableError('parent_not_delivered');
-        return await delayFor(job, token, options.parentWaitMs ?? 5000);
+        return await waitForDependency(job, token, options.parentWaitMs ?? 5000, 'parent_not_delivered');
       }
-      pace = keys.pace(sender.platform, conversation);
-      if (
-        options.channelIntervalMs > 0 &&
-        (await redis.set(pace, '1', 'PX', options.channelIntervalMs, 'NX')) === null
-      ) {
-        return await delayFor(job, token, Math.max(await redis.pttl(pace), 20));
-      }
-      // A long message goes out in parts: those an earlier attempt posted are not posted again.
+      pace = postPace(conversation, job.opts.priority === BULK_PRIORITY);
+      const paced = pace;
       const partsKey = keys.deliveredParts(delivery.key);
-      const parts = await redis.hgetall(partsKey);
       const messageId = await sender.post(conversation, delivery.message, {
         ...(delivery.file ? { file: delivery.file } : {}),
         ...(threadId ? { threadId } : {}),
-        posted: new Map(Object.entries(parts).map(([i, id]) => [Number(i), id])),
+        tag: digest(delivery.key),
+        posted: await postedParts(job, token, delivery, conversation, threadId),
+        beforePart: async (index) => {
+          const wait = await bookSlot(redis, paced, job, token);
+          // Recorded while waiting for the slot: nothing stands between the slot and the call.
+          await redis.set(intentKey, `${index}:${Date.now() + wait}`, 'EX', DELIVERED_TTL_SECONDS);
+          if (wait > 0) await sleep(wait);
+          if (await redis.exists(keys.deliveryCancelled(delivery.key)))
+            throw new UnrecoverableError(CANCELLED);
+          await spaceCall(redis, paced);
+        },
         onPart: (index, id) =>
           redis.multi().hset(partsKey, String(index), id).expire(partsKey, DELIVERED_TTL_SECONDS).exec(),
       });
       // The message is out: a failed marker write must not send it again (the completed job still dedupes).
       await redis
+        .multi()
         .set(doneKey, messageId, 'EX', DELIVERED_TTL_SECONDS)
+        .del(intentKey)
+        .exec()
         .catch((err: unknown) => log.warn({ err, jobId: job.id }, 'delivered marker not written'));
       return { messageId, duplicate: false };
     } catch (error) {
-      if (error instanceof DelayedError || error instanceof UnrecoverableError) throw error;
-      if (error instanceof RateLimitedError) {
-        if (pace) await redis.set(pace, '1', 'PX', error.retryAfterMs);
-        return delayFor(job, token, error.retryAfterMs);
-      }
-      if (error instanceof DeliveryRefusedError) throw new UnrecoverableError(error.reason);
-      throw error;
+      // Slack answered (429, a refusal): nothing was posted, so nothing is ambiguous.
+      if (error instanceof RateLimitedError || error instanceof DeliveryRefusedError)
+        await redis.del(intentKey);
+      return settleFailure(error, redis, pace, job, token);
     }
   }
 
-  const worker = new Worker(QUEUE_NAMES.outbox, deliver, {
+  const processJob = (job: Job, token?: string) =>
+    job.name === 'update' ? update(job, token) : deliver(job, token);
+  const worker = new Worker(QUEUE_NAMES.outbox, processJob, {
     connection: options.connection,
     prefix: options.prefix,
-    concurrency: 8,
-    limiter: { max: options.workspacePerSecond, duration: 1000 },
+    // Jobs wait for their booked slot in the worker: a second and a half of posts keeps the pace.
+    concurrency: Math.min(Math.max(Math.ceil(options.workspacePerSecond * 1.5), 8), 64),
+    // Deliveries are idempotent, so a job caught in several crashes is simply run again.
+    maxStalledCount: 10,
+    ...(options.lockMs ? { lockDuration: options.lockMs, stalledInterval: options.lockMs } : {}),
   });
-  worker.on('failed', (job, err) =>
-    log.warn({ jobId: job?.id, attempts: job?.attemptsMade, reason: err.message }, 'outbox delivery failed'),
-  );
+  worker.on('failed', (job, err) => {
+    log.warn({ jobId: job?.id, attempts: job?.attemptsMade, reason: err.message }, 'outbox delivery failed');
+    const finished =
+      job && (err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1));
+    // A withdrawn delivery did not fail: it stays pending, never sent.
+    if (job?.name === 'deliver' && finished && err.message !== CANCELLED) {
+      const key = DeliverySchema.safeParse(job.data).data?.key;
+      if (key)
+        void redis.set(keys.deliveryFailed(key), err.message, 'EX', DELIVERED_TTL_SECONDS).catch(() => {});
+    }
+  });
   return worker;
 }
 
@@ -118,8 +242,10 @@ export function createOutboxPersonalData(queues: Queues): PersonalDataSource {
   const toPerson = async (email: string) => {
     const jobs = await queues.outbox.getJobs(['waiting', 'delayed', 'failed', 'prioritized', 'paused']);
     return jobs.filter((job) => {
-      const parsed = DeliverySchema.safeParse(job.data);
-      return parsed.success && parsed.data.to.kind === 'person' && parsed.data.to.email === email;
+      const parsed = (job.name === 'update' ? DeliveryUpdateSchema : DeliverySchema).safeParse(job.data);
+      if (!parsed.success) return false;
+      const { to } = parsed.data;
+      return to.kind === 'person' ? to.email === email : to.kind === 'group' && to.emails.includes(email);
     });
   };
   return {

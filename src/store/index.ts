@@ -1,7 +1,12 @@
 import type { Redis } from 'ioredis';
+import { createAnnouncementRepo } from './announcement.repo.js';
+import { createBulleRepo } from './bulle.repo.js';
+import { createCommandTokensRepo } from './command-tokens.repo.js';
 import { createIdentityRepo } from './identity.repo.js';
 import { createKeys } from './keys.js';
 import { createPeopleRepo } from './people.repo.js';
+import { createRitualsRepo } from './rituals.repo.js';
+import { createSessionsRepo } from './sessions.repo.js';
 import { createStandupRepo } from './standup.repo.js';
 
 /** Every repository over one connection and prefix. Add a repository here and to `personalSources` if it holds people. */
@@ -10,12 +15,22 @@ export function createStores(redis: Redis, prefix: string) {
   const people = createPeopleRepo(redis, keys);
   const identities = createIdentityRepo(redis, keys);
   const standups = createStandupRepo(redis, keys);
+  const rituals = createRitualsRepo(redis, keys);
+  const sessions = createSessionsRepo(redis, keys);
+  const commandTokens = createCommandTokensRepo(redis, keys);
+  const bulle = createBulleRepo(redis, keys);
+  const announcements = createAnnouncementRepo(redis, keys);
   return {
     keys,
     people,
     identities,
     standups,
-    personalSources: [people, identities, standups],
+    rituals,
+    sessions,
+    commandTokens,
+    bulle,
+    announcements,
+    personalSources: [people, identities, standups, sessions, bulle, announcements],
   };
 }
 

@@ -20,10 +20,28 @@ export function createKeys(prefix: string) {
     delivered: (key: string) => `${prefix}:outbox:delivered:${digest(key)}`,
     /** Parts of a long message already posted (index → platform id), so a retry posts only the rest. */
     deliveredParts: (key: string) => `${prefix}:outbox:parts:${digest(key)}`,
-    /** Per-conversation pacing bucket of the outbox. */
+    /** Highest version of an outbox message's content applied by an update. */
+    updatedVersion: (key: string) => `${prefix}:outbox:version:${digest(key)}`,
+    /** Held while one update of an outbox message runs, so two versions never race. */
+    updateLock: (key: string) => `${prefix}:outbox:update-lock:${digest(key)}`,
+    /** Per-conversation pacing of the outbox: the time of the last call booked there. */
     pace: (platform: Platform, conversation: string) => `${prefix}:outbox:pace:${platform}:${conversation}`,
+    /** When the last job turned away by a busy conversation wakes up (spreads their wake-ups). */
+    paceWake: (platform: Platform, conversation: string) =>
+      `${prefix}:outbox:pace-wake:${platform}:${conversation}`,
+    /** Workspace-wide pacing of one kind of call (`post`, `update`): the next free slot. */
+    paceWorkspace: (platform: Platform, kind: string) =>
+      `${prefix}:outbox:pace-workspace:${platform}:${kind}`,
+    /** The part of a message about to be posted, written before the call: after a crash, the send is ambiguous. */
+    deliveryIntent: (key: string) => `${prefix}:outbox:intent:${digest(key)}`,
+    /** A delivery withdrawn before it left: a job already running checks it before each call. */
+    deliveryCancelled: (key: string) => `${prefix}:outbox:cancelled:${digest(key)}`,
+    /** Why a delivery failed for good (its last error). */
+    deliveryFailed: (key: string) => `${prefix}:outbox:failed:${digest(key)}`,
     /** DM conversation id of a person on a platform (conversations.open is rate-limited). */
     dm: (platform: Platform, userId: string) => `${prefix}:dm:${platform}:${userId}`,
+    /** Slash-command tokens a platform handed out (trigger → token), to verify its requests. */
+    commandTokens: (platform: Platform) => `${prefix}:commands:${platform}:tokens`,
     /** An inbound event already handled (platform retries). */
     seen: (platform: Platform, id: string) => `${prefix}:seen:${platform}:${id}`,
     /** Stand-ups: answers per ritual and period, per-person history, help requests, absences, digest markers. */
@@ -36,6 +54,42 @@ export function createKeys(prefix: string) {
       history: (email: string) => `${prefix}:standup:person:${email}:history`,
       last: (email: string) => `${prefix}:standup:person:${email}:last`,
       absences: (email: string) => `${prefix}:standup:person:${email}:absences`,
+    },
+    /** Rituals: those made in chat (hash id → JSON), the paused ids, and each one's skipped occurrences. */
+    rituals: {
+      chat: `${prefix}:rituals:chat`,
+      paused: `${prefix}:rituals:paused`,
+      skipped: (id: string) => `${prefix}:rituals:${id}:skipped`,
+    },
+    /** Sessions: all of them (hash id → JSON), and per session its answers, headcount, waiting list, feedback. */
+    sessions: {
+      all: `${prefix}:sessions`,
+      answers: (id: string) => `${prefix}:session:${id}:answers`,
+      counts: (id: string) => `${prefix}:session:${id}:counts`,
+      waiting: (id: string) => `${prefix}:session:${id}:waiting`,
+      waitingOrder: (id: string) => `${prefix}:session:${id}:waiting-order`,
+      feedback: (id: string) => `${prefix}:session:${id}:feedback`,
+      /** Raised on every change of the announcement's content, so a stale update never wins. */
+      version: (id: string) => `${prefix}:session:${id}:version`,
+    },
+    /** Bulloterie: skills per person, the people who have some, requests, pauses and declines. */
+    bulle: {
+      skills: (email: string) => `${prefix}:bulle:person:${email}:skills`,
+      people: `${prefix}:bulle:people`,
+      /** Everything shared, in one hash (`<e-mail>\n<topic key>` → label): a round reads it in one call. */
+      shares: `${prefix}:bulle:shares`,
+      request: (id: string) => `${prefix}:bulle:request:${digest(id)}`,
+      requests: `${prefix}:bulle:requests`,
+      active: `${prefix}:bulle:active`,
+      requestsOf: (email: string) => `${prefix}:bulle:person:${email}:requests`,
+      pauses: `${prefix}:bulle:pauses`,
+      declines: `${prefix}:bulle:declines`,
+    },
+    /** Announcements: each one (JSON), the index by creation time, each one's resolved recipients. */
+    announce: {
+      item: (id: string) => `${prefix}:announce:${id}`,
+      index: `${prefix}:announce:index`,
+      recipients: (id: string) => `${prefix}:announce:${id}:recipients`,
     },
     /** BullMQ's own prefix. */
     bull: `${prefix}:bull`,

@@ -95,6 +95,10 @@ export function createStandupRepo(redis: Redis, keys: Keys): StandupStore & Pers
       const current = await repo.absences(email);
       await redis.set(k.absences(email), JSON.stringify([...current, absence]));
     },
+    async setAbsences(email, absences) {
+      if (absences.length) await redis.set(k.absences(email), JSON.stringify(absences));
+      else await redis.del(k.absences(email));
+    },
     async claimDigest(ritualId, periodId, defiId, record) {
       return (await redis.hsetnx(k.digests(ritualId, periodId), defiId, JSON.stringify(record))) === 1;
     },

@@ -1,14 +1,19 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dropPrefix, freePort, uniquePrefix } from '../support/cohorte.js';
 import { waitFor } from '../support/wait.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
-/** Runs `npm start`'s entry point as a real process, stdin kept open (the local shell reads it). */
-function launch(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+/**
+ * Runs `npm start`'s entry point as a real process (or another entry, such as the compiled build's), stdin kept
+ * open (the local shell reads it).
+ */
+function launch(env: Record<string, string>, entry = ['--import', 'tsx', 'src/main.ts']) {
+  const child = spawn(process.execPath, entry, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', COMMUNITY_FILE: 'test/fixtures/community.yml', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -50,6 +55,28 @@ describe('the cohorte process', () => {
     expect(code).toBe(0);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(run.out.stderr).toContain('"signal":"SIGTERM"');
+  });
+
+  it('runs from the compiled build as the Docker image does, files shipped beside it found', {
+    timeout: 90_000,
+  }, async () => {
+    const out = mkdtempSync(join(ROOT, '.bench-build-'));
+    try {
+      const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+      execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', out], { cwd: ROOT });
+      prefix = uniquePrefix('process-build');
+      const run = launch({ REDIS_PREFIX: prefix, PORT: String(await freePort()) }, [
+        join(out, 'src/main.js'),
+      ]);
+      child = run.child;
+      // The bulloterie's themes file is read at start: the map answers with its domains.
+      run.child.stdin?.write('/bulle partage js\n');
+      await waitFor(() => run.out.stdout.includes('JavaScript'), 20_000, `shell output: ${run.out.stderr}`);
+      run.child.kill('SIGTERM');
+      expect((await once(run.child, 'exit'))[0]).toBe(0);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('refuses to start on a bad configuration, one line per problem, without echoing secrets', async () => {

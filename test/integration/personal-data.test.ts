@@ -1,11 +1,27 @@
 import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BulleRequest } from '../../src/core/bulle/store.js';
 import { plain, textMessage } from '../../src/core/message.js';
 import { helpRequestId } from '../../src/core/standup/store.js';
 import { REDIS_URL, type RunningCohorte, startCohorte } from '../support/cohorte.js';
 import { waitForAsync } from '../support/wait.js';
 
 const EMAIL = 'ines.moreau@beta.gouv.fr';
+const BULLE_REQUEST: BulleRequest = {
+  id: '',
+  email: '',
+  key: 'docker',
+  label: 'Docker',
+  domain: 'Dev',
+  details: '',
+  source: 'chat',
+  status: 'open',
+  createdAt: '2026-11-27T09:00:00.000Z',
+  updatedAt: '2026-11-27T09:00:00.000Z',
+  candidates: [],
+  tried: [],
+  attempt: 1,
+};
 const SLACK_ID = 'U0INES';
 
 /** Every key under the prefix whose name or value mentions the person. */
@@ -61,6 +77,27 @@ describe('personal data: /cohorte mes-donnees and /cohorte oublier cover every s
       at,
     });
     await stores.standups.addAbsence(EMAIL, { from: '2026-12-21', to: '2027-01-01' });
+    // A session she said yes to (one seat: Thomas waits), and her feedback.
+    await stores.sessions.create({
+      id: '2026-12-03',
+      date: '2026-12-03',
+      timezone: 'Europe/Paris',
+      title: 'Journée de promotion',
+      start: '09:30',
+      end: '17:30',
+      place: 'Ségur',
+      address: '',
+      agenda: '',
+      capacity: 1,
+      audience: { promotions: ['eig7'], mentors: false, alumni: false },
+      times: { d7: '10:00', d1: '10:00', morning: '08:30', feedback: '10:00' },
+      sequence: 0,
+      cancelled: false,
+      createdAt: '2026-11-01T00:00:00.000Z',
+    });
+    await stores.sessions.answer('2026-12-03', EMAIL, 'yes', 1);
+    await stores.sessions.answer('2026-12-03', 'thomas.nguyen@beta.gouv.fr', 'yes', 1);
+    await stores.sessions.setFeedback('2026-12-03', EMAIL, { rating: 5, comment: 'Merci' });
     // A message to her still in the outbox (it waits for a parent that never comes).
     await bot.cohorte.services.outbox.send({
       key: `pending:${EMAIL}`,
@@ -76,10 +113,46 @@ describe('personal data: /cohorte mes-donnees and /cohorte oublier cover every s
       at,
     });
     await stores.people.grant('thomas.nguyen@beta.gouv.fr', { role: 'alumni' });
+    // The bulloterie: her bubble, her request, her pause and decline, and Thomas's request she was asked for.
+    await stores.bulle.addSkill(EMAIL, {
+      kind: 'share',
+      key: 'sql',
+      label: 'SQL',
+      domain: 'Data',
+      at,
+      source: 'chat',
+    });
+    await stores.bulle.create({ ...BULLE_REQUEST, id: 'hers', email: EMAIL });
+    await stores.bulle.create({
+      ...BULLE_REQUEST,
+      id: 'his',
+      email: 'thomas.nguyen@beta.gouv.fr',
+      status: 'proposed',
+      candidate: EMAIL,
+      candidates: [{ email: EMAIL, reason: { match: 'equal', shares: 'SQL' } }],
+    });
+    await stores.bulle.setPause(EMAIL, '2026-12-31');
+    await stores.bulle.noteDecline(EMAIL, at);
+    // An announcement DM'd to her and to someone else.
+    const announcement = await stores.announcements.create({
+      author: 'claire.dubois@beta.gouv.fr',
+      text: 'Appel à projets',
+      audience: { everyone: false, promotions: [], roles: ['eig'], defis: [] },
+      audienceText: 'eig',
+      mode: 'dms',
+      createdAt: at,
+      state: 'sent',
+      version: 0,
+    });
+    await stores.announcements.setRecipients(announcement.id, [
+      `person:${EMAIL}`,
+      'person:thomas.nguyen@beta.gouv.fr',
+    ]);
+    return announcement.id;
   }
 
   it('exports one section per store with what it holds about the person', async () => {
-    await fillEveryStore();
+    const announcementId = await fillEveryStore();
     const exported = await personalData.exportAll(EMAIL);
     expect(exported).toEqual({
       people: { grants: [{ role: 'mentor', defiId: 'lexiq' }], locale: 'en' },
@@ -98,12 +171,20 @@ describe('personal data: /cohorte mes-donnees and /cohorte oublier cover every s
         helpRequests: [expect.objectContaining({ defiId: 'lexiq', text: 'un regard sur notre API' })],
         absences: [{ from: '2026-12-21', to: '2027-01-01' }],
       },
+      sessions: { '2026-12-03': { answer: 'yes', feedback: { rating: 5, comment: 'Merci' } } },
+      bulloterie: {
+        skills: [expect.objectContaining({ kind: 'share', label: 'SQL' })],
+        requests: [expect.objectContaining({ id: 'hers', label: 'Docker' })],
+        pausedUntil: '2026-12-31',
+        lastDecline: '2026-11-27T09:00:00.000Z',
+      },
       outbox: { undelivered: 1 },
+      announcements: { received: [announcementId] },
     });
   });
 
   it('erases every key that names the person, and nobody else’s', async () => {
-    await fillEveryStore();
+    const announcementId = await fillEveryStore();
     expect((await traces(prefix)).length).toBeGreaterThanOrEqual(3);
     await personalData.eraseAll(EMAIL);
     expect(await traces(prefix)).toEqual([]);
@@ -112,9 +193,21 @@ describe('personal data: /cohorte mes-donnees and /cohorte oublier cover every s
       people: { grants: [], locale: null },
       identities: {},
       standups: { entries: [], helpRequests: [], absences: [] },
+      sessions: {},
+      bulloterie: { skills: [], requests: [], pausedUntil: null, lastDecline: null },
       outbox: { undelivered: 0 },
+      announcements: { received: [] },
     });
+    // Her seat went to the next in line.
+    expect(await stores.sessions.answers('2026-12-03')).toEqual(
+      new Map([['thomas.nguyen@beta.gouv.fr', 'yes']]),
+    );
+    // Thomas's request stays his, waiting for someone else.
+    expect(await stores.bulle.request('his')).toMatchObject({ status: 'open', candidates: [] });
     expect(await bot.cohorte.queues.outbox.getDelayedCount()).toBe(0);
+    expect(await stores.announcements.recipients(announcementId)).toEqual([
+      'person:thomas.nguyen@beta.gouv.fr',
+    ]);
     expect(await stores.standups.entries('standup-eig7', '2026-W48')).toHaveLength(1);
   });
 });

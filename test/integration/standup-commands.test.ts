@@ -84,6 +84,21 @@ describe('/standup absent, historique and export on the real bot (shell, Redis, 
     expect(bot.shellOutput()).not.toContain(`── @${SARAH} ──`);
   });
 
+  it('present cancels the absence under way: reminders reach her again, and a second present says there is none', async () => {
+    await read(SARAH, 'absent 07/12 08/12');
+    expect(await read(SARAH, 'present')).toBe(
+      'Bon retour ! Absence annulée : du mercredi 25 novembre 2026 au dimanche 29 novembre 2026, du lundi 7 décembre 2026 au mardi 8 décembre 2026. Les rappels de stand-up reprennent.',
+    );
+    expect(await bot.cohorte.stores.standups.absences(SARAH)).toEqual([]);
+    expect(await read(SARAH, 'retour')).toBe(
+      'Vous n’avez aucune absence en cours ou à venir : les rappels de stand-up vous arrivent comme d’habitude.',
+    );
+    const summary = await standupReminderJob.run(bot.cohorte.services, { ritualId: RITUAL, manual: true });
+    expect(summary).toBe(`${RITUAL} 2026-W48: 6 reminded, 1 already posted, 0 absent`);
+    // The absence-and-back round trip leaves the week as it was for the tests below.
+    await read(SARAH, 'absent');
+  });
+
   it('absent between two dates, JJ/MM being the next such day, and for a single day', async () => {
     expect(await read(THOMAS, 'absent 21/12 03/01')).toContain(
       'absence du lundi 21 décembre 2026 au dimanche 3 janvier 2027.',

@@ -28,6 +28,8 @@ describe('stand-up edges (shell, real Redis and BullMQ, a controlled clock)', ()
     await bot.cohorte.queues.jobs.add('standup-digest', { ritualId: 'standup-eig7' });
     await waitFor(() => bot.shellOutput().split('── #defi-lexiq ──').length === 3, 10_000);
     await waitForAsync(async () => (await bot.cohorte.queues.jobs.getCompletedCount()) >= 2);
+    // The roll-up goes out after the défi digests: wait for it rather than race it.
+    await waitFor(() => bot.shellOutput().split('── #eig-coordination ──').length === 3, 10_000);
     expect(bot.shellOutput().split('── #eig-coordination ──').length).toBe(3);
   });
 

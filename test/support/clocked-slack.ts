@@ -1,10 +1,8 @@
-import { QueueEvents } from 'bullmq';
-import { bullConnectionOptions } from '../../src/store/redis.js';
-import { REDIS_URL, type RunningCohorte, startCohorte } from './cohorte.js';
+import { type RunningCohorte, startCohorte } from './cohorte.js';
+import { createJobRunner } from './job-runner.js';
 import { type SlackDouble, type SlackDoubleUser, startSlackDouble } from './slack-double.js';
 import { PEOPLE, postToBot, type SlackAnswer } from './slack-e2e.js';
 import { slashCommandBody } from './slack-sign.js';
-import { waitForAsync } from './wait.js';
 
 /** Every EIG of `test/fixtures/community.yml` as a Slack member of the double, by first name. */
 export const EIG = {
@@ -17,6 +15,14 @@ export const EIG = {
   chloe: { id: 'U0CHLOE', email: 'chloe.bernard@beta.gouv.fr', name: 'Chloé Bernard' },
   leo: { id: 'U0LEO', email: 'leo.garcia@beta.gouv.fr', name: 'Léo Garcia' },
   manon: { id: 'U0MANON', email: 'manon.girard@beta.gouv.fr', name: 'Manon Girard' },
+} as const satisfies Record<string, SlackDoubleUser>;
+
+/** Mentors, alumni and a coordinator of `test/fixtures/community.yml`, for tests that add them to the chat (`people`, `moreUsers`). */
+export const OTHERS = {
+  julien: { id: 'U0JULIEN', email: 'julien.garnier@justice.gouv.fr', name: 'Julien Garnier' },
+  camille: { id: 'U0CAMILLE', email: 'camille.roussel@beta.gouv.fr', name: 'Camille Roussel' },
+  yanis: { id: 'U0YANIS', email: 'yanis.chevalier@beta.gouv.fr', name: 'Yanis Chevalier' },
+  claire: { id: 'U0CLAIRE', email: 'claire.dubois@beta.gouv.fr', name: 'Claire Dubois' },
 } as const satisfies Record<string, SlackDoubleUser>;
 
 /** The real bot on the Slack double, reading time from a clock the test sets, and running jobs when told. */
@@ -43,9 +49,11 @@ export async function startClockedSlack(options: {
   name: string;
   at: string;
   communityFile?: string;
+  /** Slack members beyond the EIG (mentors, alumni, coordinators). */
+  moreUsers?: SlackDoubleUser[];
 }): Promise<ClockedSlack> {
   let current = new Date(options.at);
-  const double = await startSlackDouble({ users: Object.values(EIG) });
+  const double = await startSlackDouble({ users: [...Object.values(EIG), ...(options.moreUsers ?? [])] });
   const bot = await startCohorte({
     name: options.name,
     slackApiUrl: double.url,
@@ -55,17 +63,7 @@ export async function startClockedSlack(options: {
     await double.close();
     throw error;
   });
-  const { jobs, outbox } = bot.cohorte.queues;
-  for (const scheduler of await jobs.getJobSchedulers()) await jobs.removeJobScheduler(scheduler.key);
-  const events = new QueueEvents('jobs', {
-    connection: bullConnectionOptions(REDIS_URL),
-    prefix: bot.cohorte.stores.keys.bull,
-  });
-  await events.waitUntilReady();
-  const outboxIdle = async () => {
-    const counts = await outbox.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'paused');
-    return Object.values(counts).every((count) => count === 0);
-  };
+  const runner = await createJobRunner(bot);
   return {
     double,
     bot,
@@ -77,14 +75,9 @@ export async function startClockedSlack(options: {
         bot,
         slashCommandBody({ command: '/standup', text, userId, responseUrl: double.responseUrl(userId) }),
       ),
-    async run(name, data) {
-      const job = await jobs.add(name, data);
-      const summary: unknown = await job.waitUntilFinished(events, 10_000);
-      await waitForAsync(outboxIdle, 10_000);
-      return String(summary);
-    },
+    run: runner.run,
     async stop() {
-      await events.close();
+      await runner.close();
       await bot.stop();
       await double.close();
     },

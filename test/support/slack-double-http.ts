@@ -113,18 +113,18 @@ export function send(
   res.end(JSON.stringify(body));
 }
 
-/** Timestamps of accepted posts inside a sliding one-second window. */
+/** Timestamps of accepted posts inside a sliding window (one second unless told). */
 export class SlidingWindow {
   private readonly stamps = new Map<string, number[]>();
 
-  /** Seconds to wait before `key` may post again under `limit`, or 0 when it may post now. */
-  retryAfter(key: string, limit: number | undefined, now: number): number {
+  /** Seconds to wait before `key` may post again under `limit` per `windowMs`, or 0 when it may post now. */
+  retryAfter(key: string, limit: number | undefined, now: number, windowMs = 1000): number {
     if (limit === undefined) return 0;
-    const recent = (this.stamps.get(key) ?? []).filter((stamp) => stamp > now - 1000);
+    const recent = (this.stamps.get(key) ?? []).filter((stamp) => stamp > now - windowMs);
     this.stamps.set(key, recent);
     const oldest = recent[recent.length - limit];
     return recent.length >= limit && oldest !== undefined
-      ? Math.max(1, Math.ceil((oldest + 1000 - now) / 1000))
+      ? Math.max(1, Math.ceil((oldest + windowMs - now) / 1000))
       : 0;
   }
 

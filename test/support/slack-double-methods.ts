@@ -52,7 +52,10 @@ export interface DoubleState {
   openedConversations: Set<string>;
   uploads: Map<string, PendingUpload>;
   files: SlackDoubleFile[];
+  /** Microseconds of the last ts handed out (each ts is unique and increasing). */
   tsSeq: number;
+  /** The double's clock, in milliseconds since the epoch. */
+  now: () => number;
   idSeq: number;
 }
 
@@ -82,10 +85,11 @@ export const EXTRA_REQUIRED: Record<string, string[]> = {
   'views.update': ['view'],
   'files.getUploadURLExternal': ['filename', 'length'],
   'files.completeUploadExternal': ['files'],
+  'conversations.history': ['channel'],
 };
 
 /** Creates an empty workspace for a server listening at `origin`. */
-export function createDoubleState(origin: string): DoubleState {
+export function createDoubleState(origin: string, now: () => number = Date.now): DoubleState {
   return {
     origin,
     users: new Map(),
@@ -96,6 +100,7 @@ export function createDoubleState(origin: string): DoubleState {
     uploads: new Map(),
     files: [],
     tsSeq: 0,
+    now,
     idSeq: 0,
   };
 }
@@ -116,10 +121,10 @@ export function str(args: MethodArgs, key: string): string | undefined {
   return undefined;
 }
 
-/** The next message ts: unique, increasing, shaped like `1700000000.000100`. */
+/** The next message ts: the double's time like Slack's (`1700000000.000100`), unique and increasing. */
 export function nextTs(state: DoubleState): string {
-  state.tsSeq += 1;
-  const micros = 1_700_000_000_000_000 + state.tsSeq * 100;
+  state.tsSeq = Math.max(state.now() * 1000, state.tsSeq + 1);
+  const micros = state.tsSeq;
   return `${Math.floor(micros / 1_000_000)}.${String(micros % 1_000_000).padStart(6, '0')}`;
 }
 
@@ -141,7 +146,8 @@ function userJson(user: SlackDoubleUser): Record<string, unknown> {
   };
 }
 
-function messageJson(message: SlackDoubleMessage): Record<string, unknown> {
+/** A stored message as the Web API answers it (without its channel). */
+export function messageJson(message: SlackDoubleMessage): Record<string, unknown> {
   const { channel: _channel, ...rest } = message;
   return { type: 'message', team: TEAM_ID, ...structuredClone(rest) };
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { HISTORY_HANDLERS } from './slack-double-history.js';
 import {
   bearer,
   loadRequired,
@@ -30,6 +31,11 @@ export interface SlackDoubleLimits {
   perChannelPerSecond?: number;
   /** Slack also caps a workspace (several hundred per minute). */
   workspacePerSecond?: number;
+  /**
+   * The window the limits count in, 1000 ms like Slack's by default; shorter scales them up (100 ms: ten times the
+   * rate), so a test can run a fan-out in seconds. `Retry-After` stays in whole seconds, as Slack sends it.
+   */
+  windowMs?: number;
 }
 
 /** One request to `/api/<method>`, as received (token removed, JSON-string arguments decoded). */
@@ -56,6 +62,11 @@ export interface SlackDoubleOptions {
   now?: () => number;
   /** The WebSocket URL `apps.connections.open` hands an `xapp-` token (Socket Mode); unset, the method is unknown. */
   socketUrl?: string;
+  /**
+   * Milliseconds between doing what a call asks and answering it (0 by default): a client killed in between has
+   * posted without knowing it, as after a lost response.
+   */
+  latencyMs?: number;
 }
 
 /** A running Slack Web API double: a real HTTP server on 127.0.0.1 that records every call. */
@@ -86,7 +97,7 @@ export interface SlackDouble {
   close(): Promise<void>;
 }
 
-const HANDLERS = { ...METHOD_HANDLERS, ...VIEW_AND_FILE_HANDLERS };
+const HANDLERS = { ...METHOD_HANDLERS, ...VIEW_AND_FILE_HANDLERS, ...HISTORY_HANDLERS };
 
 interface Answer {
   status: number;
@@ -115,7 +126,7 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
   const channelWindow = new SlidingWindow();
   const workspaceWindow = new SlidingWindow();
   let limits: SlackDoubleLimits = { ...options.limits };
-  const state: DoubleState = createDoubleState('');
+  const state: DoubleState = createDoubleState('', now);
   const responses = new Map<string, Record<string, unknown>[]>();
 
   const answer = (method: string, token: string | undefined, args: MethodArgs, at: number): Answer => {
@@ -142,9 +153,10 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
     if (missing) return { status: 200, body: { ok: false, error: 'invalid_arguments' } };
     if (method !== 'chat.postMessage') return { status: 200, body: handler(args, state) };
     const channel = normalizeChannel(String(args.channel));
+    const window = limits.windowMs ?? 1000;
     const wait = Math.max(
-      channelWindow.retryAfter(channel, limits.perChannelPerSecond, at),
-      workspaceWindow.retryAfter('', limits.workspacePerSecond, at),
+      channelWindow.retryAfter(channel, limits.perChannelPerSecond, at, window),
+      workspaceWindow.retryAfter('', limits.workspacePerSecond, at, window),
     );
     if (wait > 0) return ratelimited(wait);
     const body = handler(args, state);
@@ -206,6 +218,7 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
       call.authorization = req.headers.authorization;
     }
     calls.push(call);
+    if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     send(res, result.status, result.body, result.headers);
   };
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type RunningCohorte, SIGNING_SECRET, startCohorte } from './cohorte.js';
 import { type SlackDouble, type SlackDoubleUser, startSlackDouble } from './slack-double.js';
 import { postSigned } from './slack-sign.js';
+import { waitFor } from './wait.js';
 
 /** The test people: Slack ids of the double, e-mails from `test/fixtures/community.yml`. */
 export const PEOPLE = {
@@ -146,4 +147,20 @@ export function clickBody(
   payload.response_url = responseUrl;
   payload.actions = [{ ...recorded, action_id: action.actionId, value: action.value }];
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/**
+ * Clicks as Slack does (`responseId` names the click's response URL) and waits for the first reply posted there:
+ * resolves with the acknowledgement and that reply.
+ */
+export async function clickAndReply(
+  e2e: { bot: RunningCohorte; double: SlackDouble },
+  userId: string,
+  button: { actionId: string; value: string },
+  responseId: string,
+): Promise<{ ack: SlackAnswer; reply: Record<string, unknown> }> {
+  const ack = await postToBot(e2e.bot, clickBody(userId, button, e2e.double.responseUrl(responseId)));
+  if (ack.status !== 200) throw new Error(`click refused: ${ack.status} ${ack.raw}`);
+  await waitFor(() => e2e.double.responses(responseId).length > 0, 8000, `a reply to ${userId}'s click`);
+  return { ack, reply: e2e.double.responses(responseId)[0] ?? {} };
 }

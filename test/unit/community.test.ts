@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,7 +12,8 @@ import {
   parseCommunity,
 } from '../../src/community.js';
 
-const ROOT = '/work/main';
+// The checkout under test, wherever it lives (a worktree is not /work/main).
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const EXAMPLE = join(ROOT, 'community.example.yml');
 
 /** A small valid file; line numbers below refer to it. */
@@ -167,9 +169,89 @@ describe('parseCommunity', () => {
 
   it('reports two rituals with the same id (their schedulers and keys would collide)', () => {
     const problems = problemsOf(
-      yamlWith({}, ['rituals:', '  - id: r1', '    kind: reminder', '  - id: r1', '    kind: reminder']),
+      yamlWith({}, ['rituals:', '  - id: r1', '    kind: retro', '  - id: r1', '    kind: retro']),
     );
     expect(problems).toEqual([expect.objectContaining({ line: 25, path: 'rituals.1.id' })]);
+  });
+
+  it('checks reminder rituals on their lines: schedule, time, cron read as BullMQ reads it, timezone', () => {
+    const problems = problemsOf(
+      yamlWith({}, [
+        'rituals:',
+        '  - id: cafe',
+        '    kind: reminder',
+        '    message: Café',
+        "    schedule: { days: [mardi], time: '25:00' }",
+        '  - id: demo',
+        '    kind: reminder',
+        '    message: Démo',
+        "    schedule: { cron: '61 * * * *' }",
+        '    timezone: Europe/Lutece',
+        '  - id: biweekly',
+        '    kind: reminder',
+        '    message: Rétro',
+        "    schedule: { days: [jeudi], time: '17:00', every: 2 }",
+      ]),
+    );
+    expect(problems.map((p) => [p.line, p.path])).toEqual([
+      [26, 'rituals.0.schedule.time'],
+      [30, 'rituals.1.schedule.cron'],
+      [31, 'rituals.1.timezone'],
+      [35, 'rituals.2.schedule.from'],
+    ]);
+    expect(problems[1]?.message).toContain('Constraint error');
+    const ok = parseCommunity(
+      yamlWith({}, [
+        'rituals:',
+        '  - id: cafe',
+        '    kind: reminder',
+        '    message: Café',
+        '    schedule: { nth: 1, day: jeudi, time: "09:30" }',
+      ]),
+      'c.yml',
+    );
+    expect(ok.ok && ok.community.reminders).toEqual([
+      expect.objectContaining({
+        id: 'cafe',
+        schedule: { nth: 1, day: 'thursday', time: '09:30' },
+        skipHolidays: true,
+      }),
+    ]);
+  });
+
+  it('checks session rules on their lines and fills their defaults', () => {
+    const rule = [
+      'sessions:',
+      '  - id: mensuelle',
+      '    title: Journée de promotion',
+      '    schedule: { nth: 1, day: jeudi }',
+      "    start: '09:30'",
+      "    end: '17:30'",
+      '    place: Ségur',
+      '    audience: { promotions: [p1], mentors: true }',
+    ];
+    const ok = parseCommunity(yamlWith({}, rule), 'c.yml');
+    expect(ok.ok && ok.community.sessionRules).toEqual([
+      expect.objectContaining({
+        id: 'mensuelle',
+        ahead: 2,
+        audience: { promotions: ['p1'], mentors: true, alumni: false },
+        times: { d7: '10:00', d1: '10:00', morning: '08:30', feedback: '10:00' },
+      }),
+    ]);
+    const bad = problemsOf(
+      yamlWith({}, [
+        ...rule.slice(0, 4),
+        "    start: '17:30'",
+        "    end: '09:30'",
+        '    place: Ségur',
+        '    audience: { promotions: [p9] }',
+      ]),
+    );
+    expect(bad.map((p) => [p.line, p.path])).toEqual([
+      [27, 'sessions.0.end'],
+      [29, 'sessions.0.audience.promotions.0'],
+    ]);
   });
 
   it('reports an end date before the start date, and dates that do not exist', () => {
@@ -209,7 +291,7 @@ describe('parseCommunity', () => {
   it('reports every mistake at once, sorted by line', () => {
     const text = yamlWith(
       { 1: 'timezone: Mars/Olympus', 7: '  - coord', 12: '    end: 2020-01-01', 15: '        name:' },
-      ['rituals:', '  - id: r1', '    kind: reminder', '    defis: [zz]', 'extra: 1'],
+      ['rituals:', '  - id: r1', '    kind: retro', '    defis: [zz]', 'extra: 1'],
     );
     const problems = problemsOf(text);
     expect(problems.map((p) => p.line)).toEqual([1, 7, 12, 15, 25, 26]);
@@ -248,6 +330,7 @@ describe('check-community CLI', () => {
     expect(out).toContain('lexiq');
     expect(out).toContain('datapass-sante');
     expect(out).toContain('carto-eau');
+    expect(out).toMatch(/Bulloterie : \d+ thèmes, 2 mises en relation en cours au plus par personne/);
   }, 30_000);
 
   it('prints each problem with its line and exits 1', async () => {

@@ -39,6 +39,10 @@ describe('loadConfig', () => {
       SLACK_API_URL: 'https://slack.com/api/',
       OUTBOX_CHANNEL_INTERVAL_MS: 1000,
       OUTBOX_WORKSPACE_PER_SECOND: 8,
+      MATTERMOST_REQUESTS_PER_SECOND: 8,
+      OUTBOX_UPDATES_PER_MINUTE: 50,
+      WORKER_LOCK_MS: 30000,
+      OUTBOX_IN_FLIGHT_MS: 12000,
       SHUTDOWN_TIMEOUT_MS: 10000,
       chat: { kind: 'shell' },
     });
@@ -61,6 +65,8 @@ describe('loadConfig', () => {
       ROLE: 'worker',
       OUTBOX_CHANNEL_INTERVAL_MS: '0',
       OUTBOX_WORKSPACE_PER_SECOND: '2',
+      OUTBOX_UPDATES_PER_MINUTE: '20',
+      WORKER_LOCK_MS: '2000',
       SHUTDOWN_TIMEOUT_MS: '500',
     });
     expect(config).toMatchObject({
@@ -73,6 +79,8 @@ describe('loadConfig', () => {
       ROLE: 'worker',
       OUTBOX_CHANNEL_INTERVAL_MS: 0,
       OUTBOX_WORKSPACE_PER_SECOND: 2,
+      OUTBOX_UPDATES_PER_MINUTE: 20,
+      WORKER_LOCK_MS: 2000,
       SHUTDOWN_TIMEOUT_MS: 500,
     });
   });
@@ -123,6 +131,8 @@ describe('loadConfig', () => {
       ROLE: '',
       OUTBOX_CHANNEL_INTERVAL_MS: '',
       OUTBOX_WORKSPACE_PER_SECOND: '',
+      OUTBOX_UPDATES_PER_MINUTE: '',
+      WORKER_LOCK_MS: '',
       SHUTDOWN_TIMEOUT_MS: '',
     });
     expect(config).toEqual(loadConfig({}));
@@ -197,6 +207,11 @@ describe('loadConfig', () => {
         'OUTBOX_WORKSPACE_PER_SECOND',
         { OUTBOX_WORKSPACE_PER_SECOND: '0' },
         'OUTBOX_WORKSPACE_PER_SECOND: expected a whole number of posts per second between 1 and 1000',
+      ],
+      [
+        'WORKER_LOCK_MS',
+        { WORKER_LOCK_MS: '100' },
+        'WORKER_LOCK_MS: expected a whole number of milliseconds between 500 and 600000',
       ],
       [
         'SHUTDOWN_TIMEOUT_MS',
@@ -293,7 +308,13 @@ describe('loadConfig', () => {
 describe('SECRET_KEYS', () => {
   it('lists every variable holding a secret', () => {
     expect([...SECRET_KEYS].sort()).toEqual(
-      ['MATTERMOST_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'].sort(),
+      [
+        'MATTERMOST_BOT_TOKEN',
+        'MATTERMOST_COMMAND_TOKENS',
+        'SLACK_APP_TOKEN',
+        'SLACK_BOT_TOKEN',
+        'SLACK_SIGNING_SECRET',
+      ].sort(),
     );
   });
 });
@@ -318,9 +339,16 @@ describe('.env.example', () => {
       'SLACK_SIGNING_SECRET',
       'SLACK_APP_TOKEN',
       'SLACK_API_URL',
+      'MATTERMOST_URL',
+      'MATTERMOST_BOT_TOKEN',
+      'MATTERMOST_TEAM',
+      'MATTERMOST_COMMAND_TOKENS',
+      'MATTERMOST_REQUESTS_PER_SECOND',
       'ROLE',
       'OUTBOX_CHANNEL_INTERVAL_MS',
       'OUTBOX_WORKSPACE_PER_SECOND',
+      'OUTBOX_UPDATES_PER_MINUTE',
+      'WORKER_LOCK_MS',
       'SHUTDOWN_TIMEOUT_MS',
     ];
     for (const key of keys) {

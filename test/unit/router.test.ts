@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionHandlers, commandHandlers } from '../../handlers/index.js';
+import type { AnnouncementStore } from '../../src/core/announce/store.js';
+import type { BulleStore } from '../../src/core/bulle/store.js';
 import { UnavailableError } from '../../src/core/errors.js';
 import type { CommandHandler, Reply } from '../../src/core/handler.js';
 import { type Locale, type MessageKey, translate } from '../../src/core/i18n/index.js';
@@ -117,6 +119,9 @@ function createWorld(options: { failGrants?: unknown; failExport?: unknown; brok
     async send(delivery) {
       deliveries.push(delivery);
     },
+    update: async () => undefined,
+    statuses: async (keys) => keys.map(() => ({ state: 'pending' as const })),
+    cancel: async () => 0,
   };
   const directory: Directory = {
     async emailOf(user) {
@@ -137,6 +142,23 @@ function createWorld(options: { failGrants?: unknown; failExport?: unknown; brok
     // The /cohorte commands never read stand-ups: any use fails the test.
     standups: new Proxy({} as StandupStore, {
       get: (_, name) => () => Promise.reject(new Error(`standups.${String(name)} used`)),
+    }),
+    // Nor announcements.
+    announcements: new Proxy({} as AnnouncementStore, {
+      get: (_, name) => () => Promise.reject(new Error(`announcements.${String(name)} used`)),
+    }),
+    rituals: new Proxy({} as Services['rituals'], {
+      get: (_, name) => () => Promise.reject(new Error(`rituals.${String(name)} used`)),
+    }),
+    schedules: new Proxy({} as Services['schedules'], {
+      get: (_, name) => () => Promise.reject(new Error(`schedules.${String(name)} used`)),
+    }),
+    sessions: new Proxy({} as Services['sessions'], {
+      get: (_, name) => () => Promise.reject(new Error(`sessions.${String(name)} used`)),
+    }),
+    publicUrl: undefined,
+    bulle: new Proxy({} as BulleStore, {
+      get: (_, name) => () => Promise.reject(new Error(`bulle.${String(name)} used`)),
     }),
     outbox,
     directory,
@@ -180,7 +202,16 @@ const HELP_FOR_EVERYONE = [
   fr('help.cohorte.oublier'),
   fr('help.standup'),
   fr('help.standup.absent'),
+  fr('help.standup.present'),
   fr('help.standup.historique'),
+  fr('help.session'),
+  fr('help.bulle.aide'),
+  fr('help.bulle.partage'),
+  fr('help.bulle.cherche'),
+  fr('help.bulle.mes'),
+  fr('help.bulle.retire'),
+  fr('help.bulle.carte'),
+  fr('help.bulle.pause'),
 ];
 
 describe('router: help', () => {
@@ -192,6 +223,7 @@ describe('router: help', () => {
       expect(reply.visibility).toBe('ephemeral');
       expect(linesOf(reply)).toEqual([...HELP_FOR_EVERYONE, fr('help.footer')]);
       expect(linesOf(reply).join('\n')).not.toContain('/cohorte role');
+      expect(linesOf(reply).join('\n')).not.toContain('/bulle import');
     },
   );
 

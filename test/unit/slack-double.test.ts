@@ -202,6 +202,36 @@ describe('Slack Web API double, driven by the real WebClient', () => {
     expect(double.messages('U0ADA')).toMatchObject([{ text: 'en privé', metadata: { event_type: 'x' } }]);
   });
 
+  it('answers conversations.history newest first, metadata only when asked, within oldest/latest', async () => {
+    const metadata = { event_type: 'cohorte_delivery', event_payload: { delivery: 'abc', part: 0 } };
+    const first = await client.chat.postMessage({ channel: 'C0GENERAL', text: 'un', metadata });
+    const second = await client.chat.postMessage({ channel: 'C0GENERAL', text: 'deux' });
+    await client.chat.postMessage({ channel: 'C0GENERAL', text: 'réponse', thread_ts: String(first.ts) });
+
+    const plainHistory = await client.conversations.history({ channel: 'C0GENERAL' });
+    expect(plainHistory.messages?.map((m) => m.text)).toEqual(['deux', 'un']);
+    expect(plainHistory.messages?.[1]?.metadata).toBeUndefined();
+    const withMetadata = await client.conversations.history({
+      channel: 'C0GENERAL',
+      include_all_metadata: true,
+    });
+    expect(withMetadata.messages?.[1]?.metadata).toEqual(metadata);
+    const after = await client.conversations.history({ channel: 'C0GENERAL', oldest: String(first.ts) });
+    expect(after.messages?.map((m) => m.ts)).toEqual([second.ts]);
+    // A ts is the double's time, like Slack's.
+    expect(Math.abs(Number(first.ts) * 1000 - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('counts its rate limits over a shorter window when told (scaled-down tests)', async () => {
+    double.setLimits({ workspacePerSecond: 2, windowMs: 100 });
+    for (const text of ['a', 'b']) await client.chat.postMessage({ channel: 'C0GENERAL', text });
+    await expect(client.chat.postMessage({ channel: 'C0GENERAL', text: 'c' })).rejects.toMatchObject({
+      code: ErrorCode.RateLimitedError,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect((await client.chat.postMessage({ channel: 'C0GENERAL', text: 'd' })).ok).toBe(true);
+  });
+
   it('opens a modal once per trigger_id and updates it by id', async () => {
     const view = { type: 'modal' as const, title: { type: 'plain_text' as const, text: 'Défi' }, blocks: [] };
     const opened = await client.views.open({ trigger_id: '123.456', view });

@@ -3,7 +3,13 @@ import { formatDay } from '../../src/core/dates.js';
 import { UserError } from '../../src/core/errors.js';
 import { translator } from '../../src/core/i18n/index.js';
 import { toPlainText } from '../../src/core/message.js';
-import { argumentWords, looksLikeDay, parseAbsence, parseDay } from '../../src/core/standup/absence-dates.js';
+import {
+  argumentWords,
+  endAbsences,
+  looksLikeDay,
+  parseAbsence,
+  parseDay,
+} from '../../src/core/standup/absence-dates.js';
 import { periodDaysOf, periodHeading, periodsBetween } from '../../src/core/standup/history.js';
 import { type StandupRitual, StandupRitualSchema } from '../../src/core/standup/ritual.js';
 
@@ -66,6 +72,27 @@ describe('parseDay', () => {
   it('tells dates from names and ids', () => {
     expect(['07/12', '2026-12-07', '1'].map(looksLikeDay)).toEqual([true, true, true]);
     expect(['eig7', 'lexiq', '@x', ''].map(looksLikeDay)).toEqual([false, false, false, false]);
+  });
+});
+
+describe('endAbsences (/standup present)', () => {
+  it('keeps past absences, ends the one under way yesterday, drops those to come', () => {
+    const past = { from: '2026-11-02', to: '2026-11-06' };
+    const underWay = { from: '2026-11-23', to: '2026-11-27' };
+    const toCome = { from: '2026-12-21', to: '2027-01-03' };
+    expect(endAbsences([past, underWay, toCome], '2026-11-25')).toEqual({
+      kept: [past, { from: '2026-11-23', to: '2026-11-24' }],
+      ended: [{ from: '2026-11-25', to: '2026-11-27' }, toCome],
+    });
+  });
+  it('an absence starting or ending today is given back whole or for today', () => {
+    expect(endAbsences([{ from: '2026-11-25', to: '2026-11-25' }], '2026-11-25')).toEqual({
+      kept: [],
+      ended: [{ from: '2026-11-25', to: '2026-11-25' }],
+    });
+    expect(endAbsences([{ from: '2026-11-20', to: '2026-11-25' }], '2026-11-25').kept).toEqual([
+      { from: '2026-11-20', to: '2026-11-24' },
+    ]);
   });
 });
 

@@ -31,13 +31,23 @@ export function createShellAdapter(options: {
   let posted = 0;
   const sender: ChatSender = {
     platform: 'shell',
-    conversation: async (to) => (to.kind === 'channel' ? to.channel : `@${to.email}`),
-    async post(conversation, message, { file, threadId } = {}) {
+    conversation: async (to) => {
+      if (to.kind === 'channel') return to.channel;
+      return to.kind === 'group' ? to.emails.map((email) => `@${email}`).join(' + ') : `@${to.email}`;
+    },
+    async post(conversation, message, { file, threadId, beforePart } = {}) {
+      await beforePart?.(0);
       const { text } = renderShell(message);
       const where = threadId ? `${conversation} ↳ ${threadId}` : conversation;
       write(`── ${where} ──\n${text}${file ? `\n📎 ${file.name}\n${file.content}` : ''}`);
       return `shell-${++posted}`;
     },
+    async update(conversation, messageIds, message) {
+      write(`── ${conversation} ✎ ${messageIds.join(', ')} ──\n${renderShell(message).text}`);
+      return messageIds.length;
+    },
+    // The shell prints as it goes: nothing it posted can be left ambiguous.
+    findPosted: async () => new Map(),
   };
 
   /** Reads commands until the input ends. Resolves when it does. */

@@ -14,6 +14,10 @@ const PERMANENT = new Set([
   'msg_too_long',
   'invalid_blocks',
   'no_text',
+  // chat.update: the message was deleted, is not the bot's, or can no longer be edited.
+  'message_not_found',
+  'cant_update_message',
+  'edit_window_closed',
 ]);
 
 /** Maps a WebClient error to the core's: 429 → RateLimitedError, permanent refusals, network → Unavailable. */

@@ -2,8 +2,9 @@ import type { App, RespondArguments, RespondFn } from '@slack/bolt';
 import type { Form } from '../../core/form.js';
 import type { Reply } from '../../core/handler.js';
 import { type Locale, translate } from '../../core/i18n/index.js';
-import { joinLines, type Rich, textMessage, toPlainText } from '../../core/message.js';
+import { type Rich, toPlainText } from '../../core/message.js';
 import type { Logger } from '../../core/ports.js';
+import { outcomeAsReply, replyInTime, withinBudget } from '../../core/reply-budget.js';
 import type { Router } from '../../core/router.js';
 import { renderModal, translateViewSubmission } from './slack-form.js';
 import { renderSlack, type SlackPayload } from './slack-render.js';
@@ -49,15 +50,14 @@ export function registerSlackListeners(app: App, router: Router, options: { loca
   }
 
   app.command(/.*/, async ({ command, ack, respond }) => {
-    const work = router.command(translateCommand(command));
-    const early = await withinBudget(work);
-    if (!early) {
-      await answer(
-        { visibility: 'ephemeral', message: textMessage(translate(options.locale, 'error.slow')) },
-        ack,
-        respond,
-      );
-      return answer(await work, undefined, respond);
+    const { now: early, later } = await replyInTime(
+      router.command(translateCommand(command)),
+      ACK_BUDGET_MS,
+      options.locale,
+    );
+    if (later) {
+      await answer(early, ack, respond);
+      return answer(await later, undefined, respond);
     }
     if (early.form) {
       await ack();
@@ -79,16 +79,12 @@ export function registerSlackListeners(app: App, router: Router, options: { loca
   app.view(/.*/, async ({ body, ack, client }) => {
     const { invocation, channel } = translateViewSubmission(body);
     const work = router.form(invocation);
-    const early = await withinBudget(work);
+    const early = await withinBudget(work, ACK_BUDGET_MS);
     if (early && 'errors' in early)
       return ack({ response_action: 'errors', errors: plainErrors(early.errors) });
     await ack();
-    const outcome = early ?? (await work);
     // Past the budget the modal is already closed: field errors can only be shown as a message.
-    const reply: Reply =
-      'errors' in outcome
-        ? { visibility: 'ephemeral', message: textMessage(joinLines(Object.values(outcome.errors))) }
-        : outcome;
+    const reply = outcomeAsReply(early ?? (await work));
     // The confirmation goes where the person opened the form, or, when the bot cannot post there (a private
     // channel it is not in), to the person's DM with the bot.
     const user = invocation.user.id;
@@ -102,20 +98,6 @@ export function registerSlackListeners(app: App, router: Router, options: { loca
       if (!shown) await client.chat.postMessage({ channel: user, ...payload });
     }
   });
-}
-
-/**
- * The work's result if it comes within Slack's budget, else undefined. The timer is cleared as soon as the work
- * answers (a plain timer: aborting a promise-timer builds an AbortError on every request), so nothing is kept alive.
- */
-async function withinBudget<T>(work: Promise<T>): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const budget = new Promise<undefined>((resolve) => {
-    timer = setTimeout(resolve, ACK_BUDGET_MS, undefined);
-  });
-  const early = await Promise.race([work, budget]);
-  clearTimeout(timer);
-  return early;
 }
 
 /** Field errors as Slack's `response_action: errors` wants them: plain text per block id. */

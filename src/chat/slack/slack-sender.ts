@@ -1,10 +1,23 @@
 import type { webApi } from '@slack/bolt';
+import { z } from 'zod';
 import { DeliveryRefusedError } from '../../core/errors.js';
 import { toPlainText } from '../../core/message.js';
 import type { ChatSender, Directory, IdentityCache } from '../../core/ports.js';
 import { singleFlight } from '../../core/single-flight.js';
 import { mapSlackError } from './slack-errors.js';
 import { renderSlack } from './slack-render.js';
+
+/** The metadata event type of every message the outbox posts: its payload names the delivery and the part. */
+const DELIVERY_EVENT = 'cohorte_delivery';
+/** An ambiguous post is looked for within a minute of the moment it was about to be sent (clocks differ). */
+const LOOKBACK_MS = 60_000;
+/** Messages read back when looking for an ambiguous post: two minutes of a conversation fit in one page. */
+const HISTORY_PAGE = 200;
+// Lenient: other apps' metadata (and ours from older versions) is simply not a match.
+const TaggedSchema = z.object({
+  event_type: z.literal(DELIVERY_EVENT),
+  event_payload: z.object({ delivery: z.string(), part: z.number().int().nonnegative() }),
+});
 
 /** Runs a Web API call, translating its failure into the core's errors (429, permanent refusal, network). */
 async function call<T>(work: () => Promise<T>): Promise<T> {
@@ -37,13 +50,33 @@ export function createSlackSender(
     return id;
   }
 
+  async function deleteLeftover(channel: string, ts: string) {
+    // A part already removed by an earlier attempt is what we wanted.
+    await call(() => client.chat.delete({ channel, ts })).catch((error: unknown) => {
+      if (!(error instanceof DeliveryRefusedError && error.reason === 'message_not_found')) throw error;
+    });
+  }
+
+  /** A group DM of several people (`conversations.open` with their ids): Slack gives the same one back each time. */
+  async function openGroup(emails: readonly string[]): Promise<string> {
+    const ids = await Promise.all(emails.map((email) => directory.userIdOf(email)));
+    if (ids.some((id) => !id)) throw new DeliveryRefusedError('user_not_found');
+    const opened = await call(() => client.conversations.open({ users: ids.join(',') }));
+    const id = opened.channel?.id;
+    if (!id) throw new Error('conversations.open returned no channel');
+    return id;
+  }
+
   return {
     platform: 'slack',
     async conversation(to) {
-      return to.kind === 'channel' ? to.channel : opening(to.email, () => openDm(to.email));
+      if (to.kind === 'channel') return to.channel;
+      if (to.kind === 'group') return openGroup(to.emails);
+      return opening(to.email, () => openDm(to.email));
     },
-    async post(channel, message, { file, threadId, posted, onPart } = {}) {
+    async post(channel, message, { file, threadId, posted, onPart, beforePart, tag } = {}) {
       if (file) {
+        await beforePart?.(0);
         await call(() =>
           client.filesUploadV2({
             channel_id: channel,
@@ -62,13 +95,51 @@ export function createSlackSender(
           first ??= earlier;
           continue;
         }
+        await beforePart?.(index);
         const sent = await call(() =>
-          client.chat.postMessage({ channel, ...payload, ...(threadId ? { thread_ts: threadId } : {}) }),
+          client.chat.postMessage({
+            channel,
+            ...payload,
+            ...(threadId ? { thread_ts: threadId } : {}),
+            ...(tag
+              ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { delivery: tag, part: index } } }
+              : {}),
+          }),
         );
         first ??= sent.ts;
         if (sent.ts) await onPart?.(index, sent.ts);
       }
       return first ?? '';
+    },
+    async update(channel, messageIds, message) {
+      const payloads = renderSlack(message);
+      // A message cannot grow new parts in place: they would land after everything posted since.
+      if (payloads.length > messageIds.length) throw new DeliveryRefusedError('edit_needs_more_parts');
+      for (const [index, ts] of messageIds.entries()) {
+        const payload = payloads[index];
+        if (payload) await call(() => client.chat.update({ channel, ts, ...payload }));
+        else await deleteLeftover(channel, ts);
+      }
+      return payloads.length;
+    },
+    async findPosted(channel, tag, around) {
+      const seconds = (ms: number) => (ms / 1000).toFixed(6);
+      const found = new Map<number, string>();
+      const history = await call(() =>
+        client.conversations.history({
+          channel,
+          oldest: seconds(around.getTime() - LOOKBACK_MS),
+          latest: seconds(around.getTime() + LOOKBACK_MS),
+          include_all_metadata: true,
+          limit: HISTORY_PAGE,
+        }),
+      );
+      for (const message of history.messages ?? []) {
+        const parsed = TaggedSchema.safeParse(message.metadata);
+        if (parsed.success && parsed.data.event_payload.delivery === tag && message.ts)
+          found.set(parsed.data.event_payload.part, message.ts);
+      }
+      return found;
     },
   };
 }

@@ -1,4 +1,7 @@
+import type { BulleSettings } from '../bulle/settings.js';
 import type { Locale } from '../i18n/index.js';
+import type { ReminderRitual } from '../rituals/ritual.js';
+import type { SessionRule } from '../sessions/session.js';
 import type { StandupRitual } from '../standup/ritual.js';
 
 /** Someone listed in the community file. People are known by e-mail, never by a platform id. */
@@ -36,6 +39,12 @@ export interface CommunityData {
   alumni: PersonEntry[];
   /** The stand-up rituals (`rituals:` of `kind: standup`), one per promotion at most. */
   standups: StandupRitual[];
+  /** The reminder rituals of the file (`rituals:` of `kind: reminder`); absent means none. */
+  reminders?: ReminderRitual[];
+  /** The recurring session rules (`sessions:`); absent means none. */
+  sessionRules?: SessionRule[];
+  /** The bulloterie's settings and themes (defaults when absent: communities built by hand in tests). */
+  bulloterie?: BulleSettings;
 }
 
 /** The four roles of the programme. */

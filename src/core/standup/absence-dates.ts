@@ -1,4 +1,4 @@
-import { calendarDaysBetween } from '../calendar/holidays.js';
+import { addCalendarDays, calendarDaysBetween } from '../calendar/holidays.js';
 import { UserError } from '../errors.js';
 import type { Absence } from './store.js';
 
@@ -93,4 +93,25 @@ export function parseAbsence(args: string, today: string, show: (day: string) =>
   if (calendarDaysBetween(from, to) > MAX_ABSENCE_SPAN)
     throw new UserError('standup.absentTooLong', { from: show(from), to: show(to) });
   return { from, to };
+}
+
+/**
+ * Ends a person's absences on `today` (`/standup present`): those still to come are dropped, the one under way now
+ * stops the day before, past ones stay (the digests of those weeks listed the person as away). Returns the absences
+ * to keep and, for the reply, the stretches of days given back.
+ */
+export function endAbsences(
+  absences: readonly Absence[],
+  today: string,
+): { kept: Absence[]; ended: Absence[] } {
+  const kept: Absence[] = [];
+  const ended: Absence[] = [];
+  for (const absence of absences) {
+    if (absence.to < today) kept.push(absence);
+    else {
+      if (absence.from < today) kept.push({ from: absence.from, to: addCalendarDays(today, -1) });
+      ended.push({ from: absence.from < today ? today : absence.from, to: absence.to });
+    }
+  }
+  return { kept, ended };
 }

@@ -55,6 +55,8 @@ export interface StandupStore {
   /** Several people's absences in one read (a digest or a reminder round reads a whole promotion). */
   absencesOf(emails: readonly string[]): Promise<Map<string, Absence[]>>;
   addAbsence(email: string, absence: Absence): Promise<void>;
+  /** Replaces every absence of a person (after `/standup present`). */
+  setAbsences(email: string, absences: readonly Absence[]): Promise<void>;
 
   /** Marks a défi's digest as posted; false when it already was (the digest job ran twice). */
   claimDigest(ritualId: string, periodId: string, defiId: string, record: DigestRecord): Promise<boolean>;

@@ -1,0 +1,33 @@
+import { whenLabel } from '../src/core/announce/render.js';
+import type { CommandHandler } from '../src/core/handler.js';
+import { joinLines, textMessage } from '../src/core/message.js';
+
+/** How many announcements the list shows. */
+const LISTED = 20;
+/** Characters of each announcement's text in the list. */
+const EXCERPT = 60;
+
+/** `/annonce liste`, coordinators only: scheduled and recent announcements, newest first, with their ids. */
+export const annonceListe: CommandHandler = {
+  command: 'annonce',
+  name: 'liste',
+  aliases: ['list'],
+  action: 'announce.send',
+  help: 'help.annonce.liste',
+  async run({ t, services, locale }) {
+    const found = await services.announcements.recent(LISTED);
+    if (found.length === 0) return { visibility: 'ephemeral', message: textMessage(t('announce.listEmpty')) };
+    const timezone = services.roster.data.timezone;
+    const lines = found.map((a) => {
+      const flat = a.text.replace(/\s+/g, ' ');
+      return t('announce.listLine', {
+        id: a.id,
+        state: t(`announce.state.${a.state}`),
+        when: whenLabel(a, timezone, locale),
+        audience: a.audienceText,
+        excerpt: flat.length > EXCERPT ? `${flat.slice(0, EXCERPT)}…` : flat,
+      });
+    });
+    return { visibility: 'ephemeral', message: textMessage(t('announce.listTitle'), joinLines(lines)) };
+  },
+};

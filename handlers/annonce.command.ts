@@ -1,0 +1,18 @@
+import { newAnnouncementForm } from '../src/core/announce/form.js';
+import type { CommandHandler } from '../src/core/handler.js';
+import { textMessage } from '../src/core/message.js';
+
+/** `/annonce`, coordinators only: opens the announcement form; its submission shows a preview to confirm. */
+export const annonceCommand: CommandHandler = {
+  command: 'annonce',
+  name: '',
+  action: 'announce.send',
+  help: 'help.annonce',
+  async run({ t, services }) {
+    return {
+      visibility: 'ephemeral',
+      form: newAnnouncementForm(t, services.roster.data.timezone),
+      message: textMessage(t('announce.formFallback')),
+    };
+  },
+};

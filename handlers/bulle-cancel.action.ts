@@ -1,0 +1,20 @@
+import { BULLE_CANCEL_ACTION } from '../src/core/bulle/messages.js';
+import { cancelRequest } from '../src/core/bulle/pairing.js';
+import { UserError } from '../src/core/errors.js';
+import type { ActionHandler } from '../src/core/handler.js';
+import { textMessage } from '../src/core/message.js';
+
+/** *Annuler la demande*: only the requester, while the request is in play. */
+export const bulleCancelAction: ActionHandler = {
+  actionId: BULLE_CANCEL_ACTION,
+  async run({ person, services, t }, id) {
+    const outcome = await cancelRequest(services, id, person.email);
+    if (outcome === 'notYours') throw new UserError('bulle.notYourRequest');
+    const request = await services.bulle.request(id);
+    const line =
+      outcome === 'cancelled'
+        ? t('bulle.toRequester.cancelled', { topic: request?.label ?? '' })
+        : t(`bulle.status.${request?.status ?? 'cancelled'}`);
+    return { visibility: 'ephemeral', replace: true, message: textMessage(line) };
+  },
+};

@@ -1,0 +1,51 @@
+import { openRequest, requestIdOf } from '../src/core/bulle/lifecycle.js';
+import { checkTopicLength, knownTopics, understand } from '../src/core/bulle/understand.js';
+import { thesaurusOf } from '../src/core/bulle/world.js';
+import { UserError } from '../src/core/errors.js';
+import type { CommandHandler } from '../src/core/handler.js';
+import { type Rich, textMessage } from '../src/core/message.js';
+
+/** The topic and the optional details after a dash: `Docker — déployer notre API`. */
+const DETAILS = /\s+(?:—|–|--?)\s+/;
+
+/**
+ * `/bulle cherche <compétence> [— précisions]`: a request for help, matched at once with the best candidate (or
+ * posted to the alumni channel when nobody can take it). One request in play per person and topic.
+ */
+export const bulleCherche: CommandHandler = {
+  command: 'bulle',
+  name: 'cherche',
+  aliases: ['seek', 'prend'],
+  help: 'help.bulle.cherche',
+  async run({ person, services, t }, args) {
+    const [typed = '', ...rest] = args.trim().split(DETAILS);
+    checkTopicLength([typed]);
+    const details = rest.join(' — ').trim();
+    const understood = understand(
+      typed,
+      thesaurusOf(services),
+      knownTopics(await services.bulle.allSkills()),
+    );
+    if (!understood) throw new UserError('bulle.usage.cherche');
+    if ('suggestion' in understood)
+      throw new UserError('bulle.didYouMean', { ...understood.suggestion, verb: 'cherche' });
+    const { topic } = understood;
+    const mine = await services.bulle.requestsOf(person.email);
+    const current = mine.find(
+      (r) => r.key === topic.key && ['open', 'proposed', 'accepted'].includes(r.status),
+    );
+    if (current) throw new UserError('bulle.alreadyRequested', { topic: current.label });
+    const now = services.clock.now();
+    await openRequest(services, {
+      id: requestIdOf(`chat|${person.email}|${topic.key}|${now.getTime()}`),
+      email: person.email,
+      topic,
+      details,
+      source: 'chat',
+    });
+    const lines: Rich[] = [t('bulle.requested', { topic: topic.label })];
+    if (understood.corrected)
+      lines.push(t('bulle.corrected', { typed: understood.corrected, label: topic.label }));
+    return { visibility: 'ephemeral', message: textMessage(...lines) };
+  },
+};

@@ -1,0 +1,30 @@
+import { formatDay } from '../src/core/dates.js';
+import { UserError } from '../src/core/errors.js';
+import type { CommandHandler } from '../src/core/handler.js';
+import { textMessage } from '../src/core/message.js';
+import { parseDay } from '../src/core/standup/absence-dates.js';
+import { localDate } from '../src/core/standup/period.js';
+
+const END_WORDS = new Set(['fin', 'end', 'stop', 'reprendre', 'resume']);
+
+/** `/bulle pause <JJ/MM>`: no proposals to the person until that day included; `/bulle pause fin` ends it. */
+export const bullePause: CommandHandler = {
+  command: 'bulle',
+  name: 'pause',
+  help: 'help.bulle.pause',
+  async run({ person, services, t, locale }, args) {
+    const word = args.trim().toLowerCase();
+    if (!word) throw new UserError('bulle.pause.usage');
+    if (END_WORDS.has(word)) {
+      await services.bulle.setPause(person.email, undefined);
+      return { visibility: 'ephemeral', message: textMessage(t('bulle.pause.ended')) };
+    }
+    const { timezone } = services.roster.data;
+    const today = localDate(services.clock.now(), timezone);
+    const until = parseDay(word, today, 'onOrAfter');
+    const shown = formatDay(until, timezone, locale);
+    if (until < today) throw new UserError('bulle.pause.past', { date: shown });
+    await services.bulle.setPause(person.email, until);
+    return { visibility: 'ephemeral', message: textMessage(t('bulle.pause.done', { date: shown })) };
+  },
+};

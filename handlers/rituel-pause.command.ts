@@ -1,0 +1,18 @@
+import type { CommandHandler } from '../src/core/handler.js';
+import { textMessage } from '../src/core/message.js';
+import { ritualArg } from '../src/core/rituals/manage.js';
+
+/** `/rituel pause <id>`: the ritual posts nothing until resumed (file or chat ritual). */
+export const rituelPause: CommandHandler = {
+  command: 'rituel',
+  name: 'pause',
+  action: 'rituals.manage',
+  help: 'help.rituel.pause',
+  async run(ctx, args) {
+    const { known, state } = await ritualArg(ctx, args, 'pause');
+    const id = known.ritual.id;
+    if (!state.paused) await ctx.services.rituals.setPaused(id, true);
+    const key = state.paused ? 'ritual.alreadyPaused' : 'ritual.pausedDone';
+    return { visibility: 'ephemeral', message: textMessage(ctx.t(key, { id })) };
+  },
+};

@@ -1,0 +1,20 @@
+import type { CommandHandler } from '../src/core/handler.js';
+import { textMessage } from '../src/core/message.js';
+import { upcomingText } from '../src/core/rituals/listing.js';
+import { ritualArg } from '../src/core/rituals/manage.js';
+
+/** `/rituel reprendre <id>`: a paused ritual posts again from its next occurrence, which the answer shows. */
+export const rituelReprendre: CommandHandler = {
+  command: 'rituel',
+  name: 'reprendre',
+  aliases: ['resume'],
+  action: 'rituals.manage',
+  help: 'help.rituel.reprendre',
+  async run(ctx, args) {
+    const { known, state } = await ritualArg(ctx, args, 'resume');
+    if (state.paused) await ctx.services.rituals.setPaused(known.ritual.id, false);
+    const next = upcomingText(ctx, known, { ...state, paused: false });
+    const key = state.paused ? 'ritual.resumed' : 'ritual.notPaused';
+    return { visibility: 'ephemeral', message: textMessage(ctx.t(key, { id: known.ritual.id, next })) };
+  },
+};

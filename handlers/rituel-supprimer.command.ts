@@ -1,0 +1,20 @@
+import type { CommandHandler } from '../src/core/handler.js';
+import { textMessage } from '../src/core/message.js';
+import { deleteRitual, ritualArg } from '../src/core/rituals/manage.js';
+
+/** `/rituel supprimer <id>`: a chat ritual and its scheduler are gone at once; the file's are changed in the file. */
+export const rituelSupprimer: CommandHandler = {
+  command: 'rituel',
+  name: 'supprimer',
+  aliases: ['delete'],
+  action: 'rituals.manage',
+  help: 'help.rituel.supprimer',
+  async run(ctx, args) {
+    const { known } = await ritualArg(ctx, args, 'delete');
+    await deleteRitual(ctx, known);
+    return {
+      visibility: 'ephemeral',
+      message: textMessage(ctx.t('ritual.deleted', { id: known.ritual.id })),
+    };
+  },
+};

@@ -1,0 +1,43 @@
+import type { FormHandler } from '../src/core/handler.js';
+import { textMessage } from '../src/core/message.js';
+import { ritualRun } from '../src/core/rituals/catalog.js';
+import { parseRitualForm, RITUAL_FORM } from '../src/core/rituals/form.js';
+import { upcomingText } from '../src/core/rituals/listing.js';
+import { FRESH_STATE, RITUAL_JOB } from '../src/core/rituals/ritual.js';
+import { localDate } from '../src/core/standup/period.js';
+
+/**
+ * The ritual form's submission: checked field by field (the form stays open), saved, then its scheduler upserted
+ * under the ritual's stable id: the change takes effect at once, and an edit replaces the scheduler, never adds one.
+ */
+export const rituelForm: FormHandler = {
+  formId: RITUAL_FORM,
+  action: 'rituals.manage',
+  async run(ctx, values, context) {
+    const { t, services } = ctx;
+    const { timezone } = services.roster.data;
+    const now = services.clock.now();
+    // Editing keeps the id the form was opened for.
+    const submitted = context ? { ...values, id: context } : values;
+    const outcome = parseRitualForm(submitted, localDate(now, timezone), t);
+    if ('errors' in outcome) return outcome;
+    const { ritual } = outcome;
+    if ('cron' in ritual.schedule) {
+      try {
+        services.schedules.cronNext(ritual.schedule.cron, timezone, now);
+      } catch {
+        return { errors: { cron: t('ritual.fix.cron') } };
+      }
+    }
+    if ((services.roster.data.reminders ?? []).some((r) => r.id === ritual.id))
+      return { errors: { id: t('ritual.idTaken', { id: ritual.id }) } };
+    const created = await services.rituals.saveChat(ritual);
+    await services.schedules.upsert(RITUAL_JOB, ritualRun(ritual));
+    const state = (await services.rituals.states([ritual.id])).get(ritual.id) ?? FRESH_STATE;
+    const next = upcomingText(ctx, { ritual, source: 'chat' }, state);
+    return {
+      visibility: 'ephemeral',
+      message: textMessage(t(created ? 'ritual.created' : 'ritual.updated', { id: ritual.id, next })),
+    };
+  },
+};

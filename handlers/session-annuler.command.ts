@@ -1,0 +1,25 @@
+import { UserError } from '../src/core/errors.js';
+import type { CommandHandler } from '../src/core/handler.js';
+import { textMessage } from '../src/core/message.js';
+import { sessionDate } from '../src/core/sessions/announcement.js';
+import { cancelSession } from '../src/core/sessions/cancel.js';
+import { sessionById } from '../src/core/sessions/rsvp.js';
+
+/** `/session annuler <id>` (coordinators): cancels, withdraws its reminders and tells those who said yes or maybe. */
+export const sessionAnnuler: CommandHandler = {
+  command: 'session',
+  name: 'annuler',
+  aliases: ['cancel'],
+  action: 'sessions.manage',
+  help: 'help.session.annuler',
+  async run({ t, services, locale }, args) {
+    const id = args.trim().split(/\s+/)[0] ?? '';
+    if (!id) throw new UserError('session.cancelUsage');
+    const session = await sessionById(services, id);
+    const params = { title: session.title, date: sessionDate(session, locale) };
+    if (session.cancelled)
+      return { visibility: 'ephemeral', message: textMessage(t('session.alreadyCancelled', params)) };
+    const count = await cancelSession(services, session);
+    return { visibility: 'ephemeral', message: textMessage(t('session.cancelDone', { ...params, count })) };
+  },
+};

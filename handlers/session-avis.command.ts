@@ -1,0 +1,21 @@
+import { UserError } from '../src/core/errors.js';
+import type { CommandHandler } from '../src/core/handler.js';
+import { feedbackSummary } from '../src/core/sessions/feedback.js';
+import { sessionById } from '../src/core/sessions/rsvp.js';
+
+/** `/session avis <id>` (coordinators): the feedback summary of a session, whenever they want it. */
+export const sessionAvis: CommandHandler = {
+  command: 'session',
+  name: 'avis',
+  aliases: ['feedback'],
+  action: 'sessions.manage',
+  help: 'help.session.avis',
+  async run({ services, locale }, args) {
+    const id = args.trim().split(/\s+/)[0] ?? '';
+    if (!id) throw new UserError('session.summaryUsage');
+    const session = await sessionById(services, id);
+    const feedbacks = await services.sessions.feedbacks(session.id);
+    const { yes } = await services.sessions.headcount(session.id);
+    return { visibility: 'ephemeral', message: feedbackSummary(session, feedbacks, yes, locale) };
+  },
+};

@@ -1,0 +1,27 @@
+import { UserError } from '../src/core/errors.js';
+import type { CommandHandler } from '../src/core/handler.js';
+import { textMessage } from '../src/core/message.js';
+import { sessionForm } from '../src/core/sessions/form.js';
+import { sessionById } from '../src/core/sessions/rsvp.js';
+import { localDate } from '../src/core/standup/period.js';
+
+/** `/session modifier <id>` (coordinators): the session form, prefilled; submitting it changes the session. */
+export const sessionModifier: CommandHandler = {
+  command: 'session',
+  name: 'modifier',
+  aliases: ['edit'],
+  action: 'sessions.manage',
+  help: 'help.session.modifier',
+  async run({ t, services }, args) {
+    const id = args.trim().split(/\s+/)[0] ?? '';
+    if (!id) throw new UserError('session.modifyUsage');
+    const session = await sessionById(services, id);
+    if (session.cancelled) throw new UserError('session.rsvp.cancelled');
+    const data = services.roster.data;
+    return {
+      visibility: 'ephemeral',
+      form: sessionForm(t, data, localDate(services.clock.now(), data.timezone), session),
+      message: textMessage(t('session.formFallback')),
+    };
+  },
+};

@@ -1,0 +1,59 @@
+import type { FormHandler } from '../src/core/handler.js';
+import { textMessage } from '../src/core/message.js';
+import { sessionDate } from '../src/core/sessions/announcement.js';
+import { parseSessionForm, SESSION_FORM } from '../src/core/sessions/form.js';
+import { changeSession, publishSession } from '../src/core/sessions/lifecycle.js';
+import { sessionById } from '../src/core/sessions/rsvp.js';
+import type { Session } from '../src/core/sessions/session.js';
+import { localDate } from '../src/core/standup/period.js';
+
+/** Tries this many ids for a day (`2026-12-03`, `2026-12-03-2`, …) before giving up. */
+const IDS_PER_DAY = 9;
+
+/**
+ * The session form's submission: checked field by field (the form stays open). A new session is created under the
+ * first free id of its day, announced in the community channel with its RSVP buttons, and its reminders scheduled;
+ * a changed one (its id as the context) is saved with a higher SEQUENCE and everyone concerned is told.
+ */
+export const sessionFormHandler: FormHandler = {
+  formId: SESSION_FORM,
+  action: 'sessions.manage',
+  async run({ t, services, locale }, values, context) {
+    const data = services.roster.data;
+    const now = services.clock.now();
+    const parsed = parseSessionForm(values, data, localDate(now, data.timezone), t);
+    if ('errors' in parsed) return parsed;
+    if (context) {
+      const old = await sessionById(services, context);
+      const { session, told } = await changeSession(services, old, { ...parsed.details, date: parsed.date });
+      return {
+        visibility: 'ephemeral',
+        message: textMessage(t('session.changed', { title: session.title, id: session.id, count: told })),
+      };
+    }
+    for (let n = 1; n <= IDS_PER_DAY; n++) {
+      const session: Session = {
+        ...parsed.details,
+        id: n === 1 ? parsed.date : `${parsed.date}-${n}`,
+        date: parsed.date,
+        timezone: data.timezone,
+        sequence: 0,
+        cancelled: false,
+        createdAt: now.toISOString(),
+      };
+      if (!(await publishSession(services, session))) continue;
+      return {
+        visibility: 'ephemeral',
+        message: textMessage(
+          t('session.created', {
+            title: session.title,
+            date: sessionDate(session, locale),
+            id: session.id,
+            channel: data.channels.community,
+          }),
+        ),
+      };
+    }
+    return { errors: { date: t('session.fix.date') } };
+  },
+};

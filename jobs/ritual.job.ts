@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { JobDataSchema, type JobDefinition } from '../src/core/job.js';
+import { plain, textMessage } from '../src/core/message.js';
+import { findRitual, ritualRun } from '../src/core/rituals/catalog.js';
+import { dueOccurrence } from '../src/core/rituals/expand.js';
+import { FRESH_STATE, RITUAL_JOB } from '../src/core/rituals/ritual.js';
+
+const DataSchema = JobDataSchema.extend({ ritualId: z.string() });
+
+/**
+ * A reminder ritual's scheduler fired: post its message in its channel if now is one of its occurrences (the
+ * scheduler's cron can be a superset: every N weeks, nth weekday), not paused, not skipped, not a skipped holiday.
+ * The delivery key names the occurrence: a second run of the same occurrence posts nothing more.
+ */
+export const ritualJob: JobDefinition<z.infer<typeof DataSchema>> = {
+  name: RITUAL_JOB,
+  schema: DataSchema,
+  schedules: (community) => (community.reminders ?? []).map(ritualRun),
+  async run(services, { ritualId, manual }) {
+    const known = await findRitual(services, ritualId);
+    if (!known) return `${ritualId}: no such ritual`;
+    const { ritual } = known;
+    const state = (await services.rituals.states([ritual.id])).get(ritual.id) ?? FRESH_STATE;
+    const now = services.clock.now();
+    const { timezone, channels } = services.roster.data;
+    const at = dueOccurrence(ritual, now, { timezone, cronNext: services.schedules.cronNext, state });
+    if (!at && !manual) return `${ritualId}: not an occurrence now`;
+    const occurrence = at ? at.toISOString() : `manual-${now.getTime()}`;
+    await services.outbox.send({
+      key: `ritual:${ritual.id}:${occurrence}`,
+      to: { kind: 'channel', channel: ritual.channel ?? channels.community },
+      message: textMessage(plain(ritual.message)),
+    });
+    return `${ritualId}: posted for ${occurrence}`;
+  },
+};

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { JobDataSchema, type JobDefinition } from '../src/core/job.js';
+import type { Services } from '../src/core/ports.js';
+import { sessionIcs } from '../src/core/sessions/calendar.js';
+import { feedbackAsk, feedbackSummary } from '../src/core/sessions/feedback.js';
+import { REMINDER_KINDS, SESSION_REMINDER_JOB } from '../src/core/sessions/lifecycle.js';
+import { openingStandup } from '../src/core/sessions/opening.js';
+import { d1Message, d7Message, morningMessage } from '../src/core/sessions/reminders.js';
+import { audienceOf, type Session } from '../src/core/sessions/session.js';
+import { localDate } from '../src/core/standup/period.js';
+
+const DataSchema = JobDataSchema.extend({
+  sessionId: z.string(),
+  kind: z.enum(REMINDER_KINDS),
+  sequence: z.number().int(),
+});
+type Data = z.infer<typeof DataSchema>;
+
+const localeOf = async (services: Services, email: string) =>
+  (await services.people.locale(email)) ?? services.roster.data.locale;
+
+/** The people in one or more answer states. */
+async function answered(services: Services, session: Session, states: readonly string[]) {
+  return [...(await services.sessions.answers(session.id))]
+    .filter(([, s]) => states.includes(s))
+    .map(([e]) => e);
+}
+
+/** Each kind's sending: DMs keyed per person and session, channel posts per session, so a rerun sends nothing new. */
+const SEND: Record<Data['kind'], (services: Services, session: Session) => Promise<number>> = {
+  async d7(services, session) {
+    const today = localDate(services.clock.now(), session.timezone);
+    const answers = await services.sessions.answers(session.id);
+    const silent = audienceOf(services.roster.data, session.audience, today).filter((e) => !answers.has(e));
+    for (const email of silent)
+      await services.outbox.send({
+        key: `session-d7:${session.id}:${email}`,
+        to: { kind: 'person', email },
+        message: d7Message(session, await localeOf(services, email)),
+      });
+    return silent.length;
+  },
+  async d1(services, session) {
+    const people = await answered(services, session, ['yes', 'maybe']);
+    const ics = { name: `session-${session.id}.ics`, content: sessionIcs(session, services.clock.now()) };
+    for (const email of people)
+      await services.outbox.send({
+        key: `session-d1:${session.id}:${email}`,
+        to: { kind: 'person', email },
+        message: d1Message(session, await localeOf(services, email)),
+        file: ics,
+      });
+    return people.length;
+  },
+  async morning(services, session) {
+    const { channels, locale } = services.roster.data;
+    const coming = await answered(services, session, ['yes']);
+    const to = { kind: 'channel' as const, channel: channels.community };
+    await services.outbox.send({
+      key: `session-morning:${session.id}`,
+      to,
+      message: morningMessage(session, coming.length, locale),
+    });
+    if (session.audience.promotions.length > 0)
+      await services.outbox.send({
+        key: `session-standup:${session.id}`,
+        to,
+        message: await openingStandup(services, session, coming),
+      });
+    return 1;
+  },
+  async feedback(services, session) {
+    const people = await answered(services, session, ['yes']);
+    for (const email of people)
+      await services.outbox.send({
+        key: `session-feedback:${session.id}:${email}`,
+        to: { kind: 'person', email },
+        message: feedbackAsk(session, await localeOf(services, email)),
+      });
+    return people.length;
+  },
+  async summary(services, session) {
+    const { channels, locale } = services.roster.data;
+    const { yes } = await services.sessions.headcount(session.id);
+    await services.outbox.send({
+      key: `session-summary:${session.id}`,
+      to: { kind: 'channel', channel: channels.coordination },
+      message: feedbackSummary(session, await services.sessions.feedbacks(session.id), yes, locale),
+    });
+    return 1;
+  },
+};
+
+/**
+ * One reminder of a session, scheduled once at its time when the session is created: D-7 to the audience who has
+ * not answered, D-1 to yes and maybe (with the `.ics`), the morning post and opening stand-up, the feedback prompt
+ * the day after, the coordinators' summary at D+3. Nothing for a cancelled or since-changed session.
+ */
+export const sessionReminderJob: JobDefinition<Data> = {
+  name: SESSION_REMINDER_JOB,
+  schema: DataSchema,
+  async run(services, { sessionId, kind, sequence }) {
+    const session = await services.sessions.get(sessionId);
+    if (!session || session.cancelled || session.sequence !== sequence)
+      return `${sessionId} ${kind}: nothing (cancelled or changed)`;
+    const count = await SEND[kind](services, session);
+    return `${sessionId} ${kind}: ${count} sent`;
+  },
+};

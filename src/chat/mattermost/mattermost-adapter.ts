@@ -1,0 +1,159 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import type { CommandHandler } from '../../core/handler.js';
+import type { Locale } from '../../core/i18n/index.js';
+import type { CommandTokens, IdentityCache, Logger } from '../../core/ports.js';
+import type { Router } from '../../core/router.js';
+import { createMattermostClient } from './mattermost-client.js';
+import { commandSpecs, registerCommands } from './mattermost-commands.js';
+import { createMattermostDirectory } from './mattermost-directory.js';
+import { replyJson } from './mattermost-http.js';
+import { createMattermostRoutes } from './mattermost-inbound.js';
+import { createMattermostSender } from './mattermost-sender.js';
+import { createSigner } from './mattermost-sign.js';
+
+/** What the Mattermost adapter needs from the configuration. */
+export interface MattermostOptions {
+  url: string;
+  botToken: string;
+  team: string;
+  publicUrl: string;
+  commandTokens?: Record<string, string> | undefined;
+  requestsPerSecond: number;
+  locale: Locale;
+}
+
+const IdSchema = z.looseObject({ id: z.string().min(1) });
+
+/** Hand-made command tokens (MATTERMOST_COMMAND_TOKENS): read from the configuration, never written. */
+const fixedTokens = (tokens: Record<string, string>): CommandTokens => ({
+  tokenOf: async (platform, trigger) => (platform === 'mattermost' ? tokens[trigger] : undefined),
+  remember: async () => {},
+});
+
+/**
+ * Tokens kept in memory in front of the store: a command is verified without a Redis round trip, and still after
+ * Redis lost its data (a restart without persistence) or while it is down.
+ */
+function remembered(store: CommandTokens): CommandTokens {
+  const known = new Map<string, string>();
+  return {
+    async tokenOf(platform, trigger) {
+      const hit = known.get(`${platform}:${trigger}`);
+      if (hit) return hit;
+      const token = await store.tokenOf(platform, trigger);
+      if (token) known.set(`${platform}:${trigger}`, token);
+      return token;
+    },
+    async remember(platform, trigger, token) {
+      known.set(`${platform}:${trigger}`, token);
+      await store.remember(platform, trigger, token);
+    },
+  };
+}
+
+/** Memoises a lookup that succeeds once, retrying it after a failure. */
+function once<T>(work: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => {
+    pending ??= work().catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    });
+    return pending;
+  };
+}
+
+type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/**
+ * The Mattermost adapter, an external bot over the REST API v4 (no plugin): slash commands, buttons and dialogs
+ * posted by the server to `PUBLIC_URL/mattermost/{command,action,dialog}`, verified (command tokens, signed
+ * contexts and dialog state), translated into core invocations and answered within 2 s; plus the directory and
+ * the outbox's sender.
+ */
+export function createMattermostAdapter(
+  options: MattermostOptions,
+  deps: { cache: IdentityCache; tokens: CommandTokens; log: Logger; commands: readonly CommandHandler[] },
+) {
+  const client = createMattermostClient({
+    url: options.url,
+    token: options.botToken,
+    requestsPerSecond: options.requestsPerSecond,
+  });
+  const signer = createSigner(options.botToken);
+  const tokens = options.commandTokens ? fixedTokens(options.commandTokens) : remembered(deps.tokens);
+  const base = `${options.publicUrl}/mattermost`;
+  const botId = once(async () => (await client.get('/users/me', IdSchema)).id);
+  const teamId = once(
+    async () => (await client.get(`/teams/name/${encodeURIComponent(options.team)}`, IdSchema)).id,
+  );
+  const directory = createMattermostDirectory(client, deps.cache);
+  const sender = createMattermostSender({
+    client,
+    directory,
+    cache: deps.cache,
+    botId,
+    teamId,
+    buttons: { actionUrl: `${base}/action`, signer },
+  });
+  let routes: ReturnType<typeof createMattermostRoutes> | undefined;
+
+  /** Until `attach`, requests get a 503: Mattermost shows an error and the person can retry. */
+  const route =
+    (name: 'command' | 'action' | 'dialog'): Route =>
+    async (req, res) => {
+      if (!routes) return replyJson(res, 503, {});
+      try {
+        await routes[name](req, res);
+      } catch (error) {
+        if (!(error instanceof z.ZodError)) throw error;
+        if (!res.headersSent) replyJson(res, 400, { text: 'malformed request' });
+      }
+    };
+
+  return {
+    directory,
+    sender,
+    /** Routes every command, button and dialog to the core. Called once, when the router exists. */
+    attach(router: Router) {
+      routes = createMattermostRoutes({
+        router,
+        client,
+        sender,
+        tokens,
+        signer,
+        locale: options.locale,
+        log: deps.log,
+        dialogUrl: `${base}/dialog`,
+        actionUrl: `${base}/action`,
+      });
+    },
+    /** Mount on the HTTP server (web processes only). */
+    routes: {
+      '/mattermost/command': route('command'),
+      '/mattermost/action': route('action'),
+      '/mattermost/dialog': route('dialog'),
+    },
+    /** Checks the token (`/users/me`) and the team; a web process then registers the slash commands. */
+    async start({ listen }: { listen: boolean }) {
+      const [bot, team] = [await botId(), await teamId()];
+      deps.log.info({ bot, team: options.team }, 'mattermost bot identity');
+      if (!listen || options.commandTokens) return;
+      const specs = commandSpecs(deps.commands, options.locale);
+      const registered = await registerCommands(specs, {
+        client,
+        tokens,
+        log: deps.log,
+        teamId: team,
+        botId: bot,
+        url: `${base}/command`,
+      });
+      deps.log.info({ commands: registered }, 'mattermost slash commands registered');
+    },
+    async stop() {},
+  };
+}
+
+/** The Mattermost adapter's type. */
+export type MattermostAdapter = ReturnType<typeof createMattermostAdapter>;

@@ -1,0 +1,133 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { z } from 'zod';
+import { RateLimitedError, UnavailableError } from '../../core/errors.js';
+
+/** An answer of the Mattermost API other than 2xx (and 429, which is a {@link RateLimitedError}). */
+export class MattermostApiError extends Error {
+  constructor(
+    readonly status: number,
+    /** Mattermost's error id (`api.context.permissions.app_error`, …), or '' when the body had none. */
+    readonly errorId: string,
+  ) {
+    super(`mattermost answered ${status} ${errorId}`.trim());
+    this.name = 'MattermostApiError';
+  }
+}
+
+/** Options of {@link createMattermostClient}. */
+export interface MattermostClientOptions {
+  /** Server address without a trailing slash. */
+  url: string;
+  token: string;
+  /** Requests started per second, at most (the server's own limit, when on, is 10/s per IP). */
+  requestsPerSecond: number;
+  /** Per-request timeout: a hung call would hold an outbox slot forever. */
+  timeoutMs?: number;
+}
+
+/** A file to upload: name and UTF-8 content. */
+export interface UploadFile {
+  name: string;
+  content: string;
+}
+
+/** The REST API v4 as the adapter uses it: JSON in and out, every answer parsed by the caller's schema. */
+export interface MattermostClient {
+  get<T>(path: string, schema: z.ZodType<T>): Promise<T>;
+  post<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T>;
+  put<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T>;
+  delete<T>(path: string, schema: z.ZodType<T>): Promise<T>;
+  /** `POST /api/v4/files` as multipart/form-data; the answer is parsed by `schema`. */
+  upload<T>(channelId: string, file: UploadFile, schema: z.ZodType<T>): Promise<T>;
+}
+
+/** Seconds from a header, when it holds a non-negative number. */
+const seconds = (value: string | null): number | undefined =>
+  value !== null && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : undefined;
+
+/**
+ * A paced client of the REST API v4 with the bot's token. Requests start at most `requestsPerSecond` per second;
+ * when `X-RateLimit-Remaining` reaches 0 the next one waits `X-RateLimit-Reset` seconds (seconds from now, not a
+ * timestamp); a 429 becomes {@link RateLimitedError} after `Retry-After` (or `X-RateLimit-Reset`), so the queue
+ * retries it; a network failure or a 5xx becomes {@link UnavailableError}. Nothing is retried here.
+ */
+export function createMattermostClient(options: MattermostClientOptions): MattermostClient {
+  const interval = 1000 / options.requestsPerSecond;
+  let nextSlot = 0;
+  let blockedUntil = 0;
+
+  async function slot(): Promise<void> {
+    const now = Date.now();
+    const at = Math.max(now, nextSlot, blockedUntil);
+    nextSlot = at + interval;
+    if (at > now) await sleep(at - now);
+    // The server's limit is per client: a window closed while this request waited holds it too.
+    while (Date.now() < blockedUntil) await sleep(blockedUntil - Date.now());
+  }
+
+  function observe(res: Response): void {
+    if (res.headers.get('x-ratelimit-remaining')?.trim() !== '0') return;
+    const reset = seconds(res.headers.get('x-ratelimit-reset')) ?? 1;
+    blockedUntil = Math.max(blockedUntil, Date.now() + reset * 1000);
+  }
+
+  async function request<T>(
+    method: string,
+    path: string,
+    schema: z.ZodType<T>,
+    init: RequestInit,
+  ): Promise<T> {
+    await slot();
+    let res: Response;
+    try {
+      res = await fetch(`${options.url}/api/v4${path}`, {
+        ...init,
+        method,
+        headers: { authorization: `Bearer ${options.token}`, ...init.headers },
+        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+      });
+    } catch (error) {
+      throw new UnavailableError('Mattermost unreachable', { cause: error });
+    }
+    observe(res);
+    const text = await res.text();
+    if (res.status === 429) {
+      const wait =
+        seconds(res.headers.get('retry-after')) ?? seconds(res.headers.get('x-ratelimit-reset')) ?? 1;
+      throw new RateLimitedError(Math.max(wait, 0.1) * 1000);
+    }
+    if (res.status >= 500) throw new UnavailableError(`Mattermost answered ${res.status}`);
+    const body: unknown = text ? safeJson(text) : {};
+    if (!res.ok) {
+      const id = typeof body === 'object' && body !== null && 'id' in body ? String(body.id) : '';
+      throw new MattermostApiError(res.status, id);
+    }
+    return schema.parse(body);
+  }
+
+  const json = (body: unknown): RequestInit => ({
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
+
+  return {
+    get: (path, schema) => request('GET', path, schema, {}),
+    post: (path, body, schema) => request('POST', path, schema, json(body)),
+    put: (path, body, schema) => request('PUT', path, schema, json(body)),
+    delete: (path, schema) => request('DELETE', path, schema, {}),
+    upload(channelId, file, schema) {
+      const form = new FormData();
+      form.set('channel_id', channelId);
+      form.set('files', new Blob([file.content], { type: 'application/octet-stream' }), file.name);
+      return request('POST', '/files', schema, { body: form });
+    },
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

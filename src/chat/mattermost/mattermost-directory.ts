@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { cachedDirectory } from '../../core/cached-directory.js';
+import type { Directory, IdentityCache } from '../../core/ports.js';
+import { MattermostApiError, type MattermostClient } from './mattermost-client.js';
+
+const UserSchema = z.looseObject({
+  id: z.string().min(1),
+  email: z.string().default(''),
+  delete_at: z.number().default(0),
+});
+
+/** Undefined for an account Mattermost does not know (404), the API's error otherwise. */
+async function missing<T>(call: Promise<T>): Promise<T | undefined> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof MattermostApiError && (error.status === 404 || error.status === 400))
+      return undefined;
+    throw error;
+  }
+}
+
+/**
+ * People by e-mail on Mattermost (`/users/{id}`, `/users/email/{email}`), each answer cached so the server is
+ * asked once. The bot sees e-mails only when the server shows them (`ShowEmailAddress`) or the bot is an admin.
+ */
+export function createMattermostDirectory(client: MattermostClient, cache: IdentityCache): Directory {
+  return cachedDirectory(
+    'mattermost',
+    {
+      async emailOf(userId) {
+        return (
+          (await missing(client.get(`/users/${encodeURIComponent(userId)}`, UserSchema)))?.email || undefined
+        );
+      },
+      async userIdOf(email) {
+        const found = await missing(client.get(`/users/email/${encodeURIComponent(email)}`, UserSchema));
+        return !found || found.delete_at > 0 ? undefined : found.id;
+      },
+    },
+    cache,
+  );
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import type { ActionInvocation, CommandInvocation } from '../../core/handler.js';
+import { contextParts } from './mattermost-render.js';
+import type { Signer } from './mattermost-sign.js';
+
+// Lenient: real requests carry more fields than the docs list.
+const CommandSchema = z.looseObject({
+  command: z.string().startsWith('/'),
+  text: z.string().default(''),
+  user_id: z.string().min(1),
+  channel_id: z.string().default(''),
+  trigger_id: z.string().default(''),
+  response_url: z.string().default(''),
+  user_mentions: z.string().optional(),
+  user_mentions_ids: z.string().optional(),
+});
+
+/** A parsed slash-command request: the core's invocation plus what the adapter needs to answer. */
+export interface MattermostCommand {
+  invocation: CommandInvocation;
+  trigger: string;
+  triggerId: string;
+  responseUrl: string;
+}
+
+/** Mattermost lists mentions as a JSON array (or, on older servers, comma-separated). */
+function list(value: string | undefined): string[] {
+  if (!value) return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (Array.isArray(parsed)) return parsed.map(String);
+  } catch {
+    // Comma-separated below.
+  }
+  return value.split(',').map((v) => v.trim());
+}
+
+/**
+ * A slash-command form body as the core's invocation. Each `@username` Mattermost resolved (its `user_mentions`
+ * and `user_mentions_ids`) becomes the neutral `<@id>` token the core resolves to an e-mail.
+ */
+export function translateCommand(form: URLSearchParams): MattermostCommand {
+  const c = CommandSchema.parse(Object.fromEntries(form));
+  const names = list(c.user_mentions);
+  const ids = list(c.user_mentions_ids);
+  let text = c.text;
+  names.forEach((name, i) => {
+    const id = ids[i];
+    if (!id || !/^[A-Za-z0-9]+$/.test(id)) return;
+    const escaped = name.replace(/^@/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    text = text.replace(new RegExp(`(^|\\s)@${escaped}(?=$|[\\s,;:])`, 'g'), `$1<@${id}>`);
+  });
+  const trigger = c.command.slice(1).toLowerCase();
+  return {
+    invocation: {
+      user: { platform: 'mattermost', id: c.user_id },
+      command: trigger,
+      text,
+      channel: c.channel_id,
+    },
+    trigger,
+    triggerId: c.trigger_id,
+    responseUrl: c.response_url,
+  };
+}
+
+const ActionRequestSchema = z.looseObject({
+  user_id: z.string().min(1),
+  channel_id: z.string().default(''),
+  post_id: z.string().default(''),
+  trigger_id: z.string().default(''),
+  context: z.record(z.string(), z.unknown()).nullish(),
+});
+
+/** A button click: verified (the core's invocation) or refused (context missing, altered, or someone else's). */
+export type MattermostClick =
+  | { kind: 'refused'; user: string; channel: string }
+  | { kind: 'clicked'; invocation: ActionInvocation; postId: string; triggerId: string };
+
+/** A click request (`integration.url`'s JSON body), its context checked against Cohorte's signature. */
+export function translateClick(body: unknown, signer: Signer): MattermostClick {
+  const r = ActionRequestSchema.parse(body);
+  const ctx = r.context;
+  const a = typeof ctx?.a === 'string' ? ctx.a : undefined;
+  const v = typeof ctx?.v === 'string' ? ctx.v : undefined;
+  const u = typeof ctx?.u === 'string' ? ctx.u : undefined;
+  const valid =
+    a !== undefined &&
+    v !== undefined &&
+    (u === undefined || u === r.user_id) &&
+    signer.verify(contextParts(a, v, u), ctx?.s);
+  if (!valid) return { kind: 'refused', user: r.user_id, channel: r.channel_id };
+  return {
+    kind: 'clicked',
+    invocation: {
+      user: { platform: 'mattermost', id: r.user_id },
+      actionId: a,
+      value: v,
+      channel: r.channel_id,
+    },
+    postId: r.post_id,
+    triggerId: r.trigger_id,
+  };
+}

@@ -1,0 +1,113 @@
+import { TZDate } from '@date-fns/tz';
+import { UserError } from '../errors.js';
+import type { Form } from '../form.js';
+import type { Translate } from '../i18n/index.js';
+import { toPlainText } from '../message.js';
+import type { Roster } from '../roster/roster.js';
+import { parseAudience } from './audience.js';
+import { type Audience, DELIVERY_MODES, type DeliveryMode } from './types.js';
+
+/** Form id of the announcement form (new and edit), and the action id of its preview's buttons. */
+export const ANNOUNCE_FORM = 'annonce';
+export const ANNOUNCE_ACTION = 'annonce';
+/** Slack's cap on a modal's text input. */
+const MAX_TEXT = 3000;
+
+const MODE_LABELS = {
+  channels: 'announce.modeChannels',
+  dms: 'announce.modeDms',
+  both: 'announce.modeBoth',
+} as const;
+
+/** The form of a new announcement. */
+export function newAnnouncementForm(t: Translate, timezone: string): Form {
+  return {
+    formId: ANNOUNCE_FORM,
+    title: t('announce.formTitle'),
+    submit: t('announce.formSubmit'),
+    context: '',
+    fields: [
+      { id: 'text', label: t('announce.fieldText'), kind: 'multiline', max: MAX_TEXT },
+      { id: 'audience', label: t('announce.fieldAudience'), kind: 'text', max: 500 },
+      {
+        id: 'mode',
+        label: t('announce.fieldMode'),
+        kind: 'choice',
+        initial: 'both',
+        choices: DELIVERY_MODES.map((mode) => ({ value: mode, label: toPlainText(t(MODE_LABELS[mode])) })),
+      },
+      { id: 'when', label: t('announce.fieldWhen', { timezone }), kind: 'text', optional: true, max: 16 },
+    ],
+  };
+}
+
+/** The form that edits the text of announcement `id`, prefilled with its current text. */
+export function editAnnouncementForm(t: Translate, id: string, text: string): Form {
+  return {
+    formId: ANNOUNCE_FORM,
+    title: t('announce.editTitle'),
+    submit: t('announce.formSubmit'),
+    context: `edit:${id}`,
+    fields: [{ id: 'text', label: t('announce.fieldText'), kind: 'multiline', max: MAX_TEXT, initial: text }],
+  };
+}
+
+/** What a new announcement's form says, checked; each problem is a UserError for the field it names. */
+export interface AnnouncementRequest {
+  text: string;
+  audience: Audience;
+  audienceText: string;
+  mode: DeliveryMode;
+  at: Date | undefined;
+}
+
+/** A problem with one field of the form: the form stays open with the message under that field. */
+export class FieldError extends Error {
+  constructor(
+    readonly field: string,
+    readonly error: UserError,
+  ) {
+    super(error.key);
+  }
+}
+
+const WHEN = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})$/;
+
+/** Reads `AAAA-MM-JJ HH:MM` in the community's timezone; empty is "now" (undefined). Must be in the future. */
+export function parseWhen(text: string, timezone: string, now: Date): Date | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  const match = WHEN.exec(trimmed);
+  const [, y, mo, d, h, mi] = (match ?? []).map(Number);
+  if (!match || y === undefined || mo === undefined || d === undefined || h === undefined || mi === undefined)
+    throw new UserError('announce.badWhen', { timezone });
+  const at = new TZDate(y, mo - 1, d, h, mi, timezone);
+  // TZDate rolls over impossible dates (31 février): the fields must come back unchanged.
+  if (at.getMonth() !== mo - 1 || at.getDate() !== d || at.getHours() !== h || h > 23 || mi > 59)
+    throw new UserError('announce.badWhen', { timezone });
+  if (at.getTime() <= now.getTime()) throw new UserError('announce.pastWhen');
+  return new Date(at.getTime());
+}
+
+/** Checks a submitted new-announcement form. Throws FieldError for the first field to fix. */
+export function readAnnouncementForm(
+  values: Record<string, string>,
+  roster: Roster,
+  now: Date,
+): AnnouncementRequest {
+  const text = (values.text ?? '').trim();
+  if (text === '') throw new FieldError('text', new UserError('announce.emptyText'));
+  const guard = <T>(field: string, read: () => T): T => {
+    try {
+      return read();
+    } catch (error) {
+      if (error instanceof UserError) throw new FieldError(field, error);
+      throw error;
+    }
+  };
+  const audienceText = (values.audience ?? '').trim();
+  const audience = guard('audience', () => parseAudience(audienceText, roster));
+  const mode = DELIVERY_MODES.find((m) => m === values.mode) ?? 'both';
+  const at = guard('when', () => parseWhen(values.when ?? '', roster.data.timezone, now));
+  return { text, audience, audienceText, mode, at };
+}

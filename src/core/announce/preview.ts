@@ -1,0 +1,80 @@
+import type { Context, Reply } from '../handler.js';
+import type { Message } from '../message.js';
+import { ANNOUNCE_ACTION } from './form.js';
+import { announcementMessage, whenLabel } from './render.js';
+import type { Announcement, Recipient } from './types.js';
+
+/**
+ * The preview of a draft: the exact message recipients will get, how many they are (DMs and channels), when it
+ * goes, and the buttons that send or discard it.
+ */
+export function previewReply(ctx: Context, draft: Announcement, recipients: readonly Recipient[]): Reply {
+  const { t, services, locale } = ctx;
+  const dms = recipients.filter((r) => r.startsWith('person:')).length;
+  const when = draft.at
+    ? t('announce.previewAt', { at: whenLabel(draft, services.roster.data.timezone, locale) })
+    : t('announce.previewNow');
+  const shown = announcementMessage(draft, services.roster);
+  return withButtons(
+    t('announce.previewTitle'),
+    shown,
+    [
+      {
+        kind: 'section',
+        text: t('announce.previewCount', {
+          total: recipients.length,
+          dms,
+          channels: recipients.length - dms,
+          audience: draft.audienceText,
+          when,
+        }),
+      },
+    ],
+    [
+      { label: t('announce.confirm'), value: `send:${draft.id}`, style: 'primary' },
+      { label: t('announce.drop'), value: `drop:${draft.id}` },
+    ],
+  );
+}
+
+/** The preview of an edit: the message as it will read, and how many copies already sent will change. */
+export function editPreviewReply(
+  ctx: Context,
+  announcement: Announcement,
+  text: string,
+  copies: number,
+): Reply {
+  const { t, services } = ctx;
+  const shown = announcementMessage(announcement, services.roster, text);
+  return withButtons(
+    t('announce.editPreview', { copies }),
+    shown,
+    [],
+    [
+      { label: t('announce.confirmEdit'), value: `edit:${announcement.id}`, style: 'primary' },
+      { label: t('announce.drop'), value: `keep:${announcement.id}` },
+    ],
+  );
+}
+
+function withButtons(
+  title: Message['fallback'],
+  shown: Message,
+  after: Message['blocks'],
+  buttons: { label: Message['fallback']; value: string; style?: 'primary' }[],
+): Reply {
+  return {
+    visibility: 'ephemeral',
+    message: {
+      fallback: title,
+      blocks: [
+        { kind: 'context', text: title },
+        { kind: 'divider' },
+        ...shown.blocks,
+        { kind: 'divider' },
+        ...after,
+        { kind: 'actions', buttons: buttons.map((b) => ({ actionId: ANNOUNCE_ACTION, ...b })) },
+      ],
+    },
+  };
+}

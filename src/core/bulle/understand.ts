@@ -1,0 +1,60 @@
+import { UserError } from '../errors.js';
+import { closest } from './distance.js';
+import type { Thesaurus, Topic } from './topics.js';
+
+/** Topics typed in a command, separated by commas or semicolons. */
+export const splitTopics = (args: string): string[] =>
+  args
+    .split(/[,;]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+
+/** The longest topic accepted: a skill is a few words; details go after a dash. */
+export const TOPIC_MAX = 80;
+
+/** Throws what to type instead when a topic is too long (before anything is recorded: nothing is lost). */
+export function checkTopicLength(typed: readonly string[]): void {
+  const long = typed.find((text) => text.length > TOPIC_MAX);
+  if (long) throw new UserError('bulle.topicTooLong', { max: TOPIC_MAX, start: long.slice(0, 30) });
+}
+
+/**
+ * What a typed topic turned out to be: a topic to record (`typed` is set when a misspelling was corrected), or a
+ * close topic already on the map, to suggest.
+ */
+export type Understood =
+  | { topic: Topic; corrected?: string }
+  | { suggestion: { typed: string; label: string } };
+
+/**
+ * Reads one typed topic. A close misspelling of a theme is corrected. A new free topic close to one already on the
+ * community's map is not recorded: the caller asks « vouliez-vous dire … ? »; a trailing `!` keeps the spelling.
+ */
+export function understand(
+  typed: string,
+  thesaurus: Thesaurus,
+  known: ReadonlyMap<string, string>,
+): Understood | undefined {
+  const forced = typed.endsWith('!');
+  const text = forced ? typed.slice(0, -1).trim() : typed.trim();
+  const topic = thesaurus.resolve(text);
+  if (!topic) return undefined;
+  if (topic.corrected) return { topic, corrected: text };
+  // A free topic already on the map keeps the label it has there, so the map shows it once.
+  const label = known.get(topic.key);
+  if (label && topic.domain === 'Autre') return { topic: { ...topic, label } };
+  if (forced || topic.domain !== 'Autre') return { topic };
+  const near = closest(topic.key, known.keys());
+  const nearLabel = near ? known.get(near) : undefined;
+  return nearLabel ? { suggestion: { typed: text, label: nearLabel } } : { topic };
+}
+
+/** Every topic on the community's map: key → label (the first label seen). */
+export function knownTopics(
+  skills: ReadonlyMap<string, readonly { key: string; label: string }[]>,
+): Map<string, string> {
+  const known = new Map<string, string>();
+  for (const list of skills.values())
+    for (const skill of list) if (!known.has(skill.key)) known.set(skill.key, skill.label);
+  return known;
+}

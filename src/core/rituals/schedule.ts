@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { calendarDaysBetween, isoWeekday } from '../calendar/holidays.js';
+import { TimeSchema, type Weekday, WeekdaySchema, weekdayNumber } from '../standup/ritual.js';
+
+const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date attendue au format AAAA-MM-JJ' });
+const EVERY_ERROR = 'every attendu : un nombre de semaines de 1 à 8';
+const NTH_ERROR = 'nth attendu : 1, 2, 3, 4 ou -1 (le dernier du mois)';
+
+/** Weekly on some days at a time; every `every` weeks counted from the week of `from` (required when every > 1). */
+export const WeeklyScheduleSchema = z
+  .strictObject({
+    days: z.array(WeekdaySchema).min(1, { error: 'au moins un jour' }),
+    time: TimeSchema,
+    every: z.number({ error: EVERY_ERROR }).int({ error: EVERY_ERROR }).min(1).max(8).default(1),
+    from: DateSchema.optional(),
+  })
+  .refine((s) => s.every === 1 || s.from !== undefined, {
+    path: ['from'],
+    error: 'from (AAAA-MM-JJ, une semaine où le rituel a lieu) requis avec every',
+  });
+
+/** The nth weekday of each month (`nth: -1`: the last one) at a time. */
+export const MonthlyScheduleSchema = z.strictObject({
+  nth: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(-1)], { error: NTH_ERROR }),
+  day: WeekdaySchema,
+  time: TimeSchema,
+});
+
+/** A five-field cron expression read in the ritual's timezone; checked by the loader (see `src/queue/cron.ts`). */
+export const CronScheduleSchema = z.strictObject({ cron: z.string().trim().min(1) });
+
+/** When a ritual happens: weekly (every N weeks), the nth weekday of the month, or cron. */
+export const ScheduleSchema = z.union([WeeklyScheduleSchema, MonthlyScheduleSchema, CronScheduleSchema], {
+  error: 'schedule attendu : { days, time [, every, from] }, { nth, day, time } ou { cron }',
+});
+export type Schedule = z.output<typeof ScheduleSchema>;
+
+/** Next fire time of a cron pattern after `after`, read in `tz` (BullMQ's own parser); throws on a bad pattern. */
+export type CronNext = (pattern: string, tz: string, after: Date) => Date | undefined;
+
+const cronDay = (day: Weekday): number => weekdayNumber(day) % 7;
+const hm = (time: string) => time.split(':').map(Number) as [number, number];
+
+/**
+ * The cron pattern the ritual's job scheduler fires on: exactly the schedule for weekly and cron; a superset for
+ * every-N-weeks and nth-weekday (the weekday at the time), which {@link occursOn} then narrows.
+ */
+export function schedulerPattern(schedule: Schedule): string {
+  if ('cron' in schedule) return schedule.cron;
+  const [hours, minutes] = hm(schedule.time);
+  const days = 'days' in schedule ? schedule.days.map(cronDay) : [cronDay(schedule.day)];
+  return `${minutes} ${hours} * * ${[...new Set(days)].sort().join(',')}`;
+}
+
+const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const mondayOf = (date: string) => calendarDaysBetween('2000-01-03', date) - (isoWeekday(date) - 1);
+
+/** Whether a non-cron schedule has an occurrence on a local calendar day (`yyyy-MM-dd`). */
+export function occursOn(schedule: Exclude<Schedule, { cron: string }>, date: string): boolean {
+  const weekday = isoWeekday(date);
+  if ('days' in schedule) {
+    if (!schedule.days.some((d) => weekdayNumber(d) === weekday)) return false;
+    if (schedule.every === 1 || !schedule.from) return true;
+    const weeks = (mondayOf(date) - mondayOf(schedule.from)) / 7;
+    return weeks >= 0 && weeks % schedule.every === 0;
+  }
+  if (weekdayNumber(schedule.day) !== weekday) return false;
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return schedule.nth === -1 ? day + 7 > daysInMonth(year, month) : Math.ceil(day / 7) === schedule.nth;
+}

@@ -1,0 +1,53 @@
+import { type Locale, translator } from '../i18n/index.js';
+import type { Message } from '../message.js';
+import { RSVP_ACTIONS, sessionDate, whereText } from './announcement.js';
+import type { Session } from './session.js';
+
+/** D-7, to someone of the audience who has not answered: the session and the three buttons. */
+export function d7Message(session: Session, locale: Locale): Message {
+  const t = translator(locale);
+  const text = t('session.d7', {
+    date: sessionDate(session, locale),
+    title: session.title,
+    place: session.place,
+  });
+  return {
+    fallback: text,
+    blocks: [
+      { kind: 'section', text },
+      {
+        kind: 'actions',
+        buttons: (['yes', 'maybe', 'no'] as const).map((answer) => ({
+          actionId: RSVP_ACTIONS[answer],
+          label: t(`session.${answer}`),
+          value: session.id,
+        })),
+      },
+    ],
+  };
+}
+
+/** D-1, to those who said yes or maybe: place and time (the `.ics` goes along as a file). */
+export function d1Message(session: Session, locale: Locale): Message {
+  const t = translator(locale);
+  const text = t('session.d1', {
+    title: session.title,
+    start: session.start,
+    end: session.end,
+    where: whereText(session, t),
+  });
+  return { fallback: text, blocks: [{ kind: 'section', text }] };
+}
+
+/** The morning post in the community channel: today, where, how many come. */
+export function morningMessage(session: Session, yes: number, locale: Locale): Message {
+  const t = translator(locale);
+  const text = t('session.morning', {
+    title: session.title,
+    start: session.start,
+    end: session.end,
+    where: whereText(session, t),
+    yes,
+  });
+  return { fallback: text, blocks: [{ kind: 'section', text }] };
+}

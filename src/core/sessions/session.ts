@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { addCalendarDays } from '../calendar/holidays.js';
+import { MonthlyScheduleSchema, occursOn } from '../rituals/schedule.js';
+import { normalizeEmail } from '../roster/roster.js';
+import type { CommunityData } from '../roster/types.js';
+import { TimeSchema } from '../standup/ritual.js';
+
+const TextSchema = z.string().trim().min(1);
+
+/** Who a session is for: EIG of some promotions, their mentors, alumni. Coordinators are always in. */
+export const AudienceSchema = z.strictObject({
+  promotions: z.array(TextSchema).default([]),
+  mentors: z.boolean().default(false),
+  alumni: z.boolean().default(false),
+});
+export type Audience = z.output<typeof AudienceSchema>;
+
+/** When the reminders of a session go out, local times: D-7, D-1, the morning post, the feedback the day after. */
+export const SessionTimesSchema = z
+  .strictObject({
+    d7: TimeSchema.default('10:00'),
+    d1: TimeSchema.default('10:00'),
+    morning: TimeSchema.default('08:30'),
+    feedback: TimeSchema.default('10:00'),
+  })
+  .default({ d7: '10:00', d1: '10:00', morning: '08:30', feedback: '10:00' });
+export type SessionTimes = z.output<typeof SessionTimesSchema>;
+
+const DETAILS = {
+  title: TextSchema.max(150),
+  start: TimeSchema,
+  end: TimeSchema,
+  place: TextSchema.max(200),
+  address: z.string().trim().max(300).default(''),
+  agenda: z.string().trim().max(2000).default(''),
+  capacity: z.number().int().min(1).max(10_000).optional(),
+  audience: AudienceSchema.default({ promotions: [], mentors: false, alumni: false }),
+  times: SessionTimesSchema,
+};
+const endsAfterStart: [(s: { start: string; end: string }) => boolean, { path: string[]; error: string }] = [
+  (s) => s.start < s.end,
+  { path: ['end'], error: 'la fin doit suivre le début' },
+];
+
+/** What defines a session, whether typed in `/session nouvelle` or produced by a rule of `community.yml`. */
+export const SessionDetailsSchema = z.strictObject(DETAILS).refine(...endsAfterStart);
+export type SessionDetails = z.output<typeof SessionDetailsSchema>;
+
+/**
+ * A `sessions:` entry of `community.yml`: a recurring rule (`schedule: { nth, day }`, e.g. the first Thursday)
+ * with the details of each session, and how many upcoming months it creates ahead (`ahead`, default 2).
+ */
+export const SessionRuleSchema = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: 'identifiant attendu : lettres, chiffres, - et _' }),
+    schedule: MonthlyScheduleSchema.omit({ time: true }),
+    ahead: z.number().int().min(1).max(12).default(2),
+    ...DETAILS,
+  })
+  .refine(...endsAfterStart);
+export type SessionRule = z.output<typeof SessionRuleSchema>;
+
+/** A session as stored: its details, its day, and its calendar state (SEQUENCE, cancelled). */
+export interface Session extends SessionDetails {
+  id: string;
+  /** Its local day, `yyyy-MM-dd`, in `timezone`. */
+  date: string;
+  timezone: string;
+  /** The rule that made it, or undefined when made in chat. */
+  rule?: string | undefined;
+  /** Raised on every change: calendars replace the event they have by the one with the higher sequence. */
+  sequence: number;
+  cancelled: boolean;
+  createdAt: string;
+}
+
+/** The days a rule has sessions on from `from` (inclusive) over its months ahead, in order. */
+export function ruleDays(rule: SessionRule, from: string): string[] {
+  const days: string[] = [];
+  const until = addCalendarDays(from, rule.ahead * 31);
+  for (let day = from; day <= until; day = addCalendarDays(day, 1)) {
+    if (occursOn({ ...rule.schedule, time: rule.start }, day)) days.push(day);
+  }
+  return days.slice(0, rule.ahead);
+}
+
+/** The e-mails a session is for, at `now`: EIG (and their mentors) of its promotions, alumni, coordinators. */
+export function audienceOf(data: CommunityData, audience: Audience, today: string): string[] {
+  const emails = new Set<string>(data.coordinators.map((p) => normalizeEmail(p.email)));
+  for (const promotion of data.promotions) {
+    const ended = promotion.end < today;
+    const listed = audience.promotions.includes(promotion.id);
+    for (const defi of promotion.defis) {
+      if ((listed && !ended) || (ended && audience.alumni))
+        for (const p of defi.eig) emails.add(normalizeEmail(p.email));
+      if (listed && audience.mentors) for (const p of defi.mentors) emails.add(normalizeEmail(p.email));
+    }
+  }
+  if (audience.alumni) for (const p of data.alumni) emails.add(normalizeEmail(p.email));
+  return [...emails];
+}

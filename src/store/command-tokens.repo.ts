@@ -1,0 +1,15 @@
+import type { Redis } from 'ioredis';
+import type { CommandTokens } from '../core/ports.js';
+import type { Keys } from './keys.js';
+
+/** Slash-command tokens per platform, in one hash per platform; no personal data. */
+export function createCommandTokensRepo(redis: Redis, keys: Keys): CommandTokens {
+  return {
+    async tokenOf(platform, trigger) {
+      return (await redis.hget(keys.commandTokens(platform), trigger)) ?? undefined;
+    },
+    async remember(platform, trigger, token) {
+      await redis.hset(keys.commandTokens(platform), trigger, token);
+    },
+  };
+}

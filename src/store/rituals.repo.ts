@@ -1,0 +1,48 @@
+import type { Redis } from 'ioredis';
+import { type ReminderRitual, ReminderRitualSchema, type RitualStore } from '../core/rituals/ritual.js';
+import type { Keys } from './keys.js';
+
+/** Skipped occurrences kept per ritual (the oldest go first): only upcoming ones matter. */
+const SKIPPED_KEPT = 20;
+
+/**
+ * Chat-made rituals (a hash), the paused ones (a set) and each ritual's skipped occurrences (a sorted set by time):
+ * every change is one atomic Redis command, so two coordinators at once never undo each other.
+ */
+export function createRitualsRepo(redis: Redis, keys: Keys): RitualStore {
+  const k = keys.rituals;
+  return {
+    async chatRituals() {
+      const all = await redis.hvals(k.chat);
+      return all.map((raw) => ReminderRitualSchema.parse(JSON.parse(raw)) as ReminderRitual);
+    },
+    async saveChat(ritual) {
+      return (await redis.hset(k.chat, ritual.id, JSON.stringify(ritual))) === 1;
+    },
+    async deleteChat(id) {
+      const results = await redis.multi().hdel(k.chat, id).srem(k.paused, id).del(k.skipped(id)).exec();
+      return results?.[0]?.[1] === 1;
+    },
+    async states(ids) {
+      const pipeline = redis.pipeline();
+      for (const id of ids) pipeline.sismember(k.paused, id).zrange(k.skipped(id), 0, -1);
+      const results = (await pipeline.exec()) ?? [];
+      return new Map(
+        ids.map((id, i) => [
+          id,
+          { paused: results[2 * i]?.[1] === 1, skipped: (results[2 * i + 1]?.[1] as string[]) ?? [] },
+        ]),
+      );
+    },
+    async setPaused(id, paused) {
+      await (paused ? redis.sadd(k.paused, id) : redis.srem(k.paused, id));
+    },
+    async skip(id, occurrence) {
+      await redis
+        .multi()
+        .zadd(k.skipped(id), Date.parse(occurrence), occurrence)
+        .zremrangebyrank(k.skipped(id), 0, -SKIPPED_KEPT - 1)
+        .exec();
+    },
+  };
+}

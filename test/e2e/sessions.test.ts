@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishSession } from '../../src/core/sessions/lifecycle.js';
+import type { Session } from '../../src/core/sessions/session.js';
+import { type ClockedChat, PLATFORMS, startClockedChat } from '../support/clocked-chat.js';
+import { EIG, OTHERS } from '../support/clocked-slack.js';
+import { waitFor } from '../support/wait.js';
+
+const { ines, thomas, sarah } = EIG;
+const { claire } = OTHERS;
+const CHANNEL = '#eig-communaute';
+const SESSION: Session = {
+  id: '2026-12-03',
+  date: '2026-12-03',
+  timezone: 'Europe/Paris',
+  title: 'Journée de promotion',
+  start: '09:30',
+  end: '17:30',
+  place: 'Ségur',
+  address: '14 avenue Duquesne',
+  agenda: '',
+  capacity: 2,
+  audience: { promotions: ['eig7'], mentors: false, alumni: false },
+  times: { d7: '10:00', d1: '10:00', morning: '08:30', feedback: '10:00' },
+  sequence: 0,
+  cancelled: false,
+  createdAt: '2026-11-23T10:00:00Z',
+};
+
+describe.each(PLATFORMS)(
+  'session announcement with RSVP buttons, clicked through the real %s receiver',
+  (platform) => {
+    let chat: ClockedChat;
+    /** The announcement as people see it now in the channel, updates applied. */
+    const announcement = () => chat.channelPosts(CHANNEL)[0];
+    const headcount = (text: string) =>
+      waitFor(() => announcement()?.text.includes(text) === true, 5000, text);
+
+    beforeAll(async () => {
+      chat = await startClockedChat(platform, {
+        name: 'sessions',
+        at: '2026-11-23T15:00:00+01:00',
+        people: [claire],
+      });
+      expect(await publishSession(chat.bot.cohorte.services, SESSION)).toBe(true);
+      await waitFor(() => chat.channelPosts(CHANNEL).length === 1, 5000, 'the announcement');
+    });
+    afterAll(async () => {
+      await chat?.stop();
+    });
+
+    it('posts the announcement with the three buttons and an empty headcount', () => {
+      expect(announcement()?.text).toContain('Journée de promotion');
+      expect(announcement()?.text).toContain('*0* / 2 places prises');
+      expect(announcement()?.buttons).toEqual(['Je viens', 'Peut-être', 'Je ne viens pas']);
+    });
+
+    it('each click updates the announcement in place; the full session puts the next yes on the waiting list', async () => {
+      const first = await chat.click(ines, CHANNEL, 'Je viens');
+      expect(first).toEqual({
+        text: 'C’est noté : vous venez le jeudi 3 décembre 2026. À bientôt !',
+        replaced: false,
+      });
+      await headcount('*1* / 2 places prises');
+      expect((await chat.click(thomas, CHANNEL, 'Je viens')).text).toContain('vous venez');
+      expect((await chat.click(sarah, CHANNEL, 'Je viens')).text).toContain(
+        'vous êtes n° 1 sur la liste d’attente',
+      );
+      await headcount('*2* / 2 places prises · *0* peut-être · *0* ne viennent pas · *1* en liste d’attente');
+      expect(chat.edits()).toBeGreaterThanOrEqual(2);
+      // Still one announcement, with its buttons: updates never post a second message.
+      expect(chat.channelPosts(CHANNEL)).toHaveLength(1);
+      expect(announcement()?.buttons).toEqual(['Je viens', 'Peut-être', 'Je ne viens pas']);
+    });
+
+    it('a withdrawal promotes the first in line, who is told in private', async () => {
+      expect((await chat.click(thomas, CHANNEL, 'Je ne viens pas')).text).toContain('vous ne venez pas');
+      await headcount('*2* / 2 places prises · *0* peut-être · *1* ne viennent pas · *0* en liste d’attente');
+      const toSarah = () => chat.dmPosts().filter((p) => p.to === sarah.email);
+      await waitFor(() => toSarah().length > 0, 5000, 'the DM to Sarah');
+      expect(toSarah().at(-1)?.text).toContain('Une place s’est libérée');
+      expect(await chat.bot.cohorte.services.sessions.waiting(SESSION.id)).toEqual([]);
+    });
+
+    it('D-1: who comes is reminded in private of the place and time, with the .ics for their calendar', async () => {
+      chat.setTime('2026-12-02T10:00:00+01:00');
+      const data = { sessionId: SESSION.id, kind: 'd1', sequence: 0 };
+      expect(await chat.run('session-reminder', data)).toBe('2026-12-03 d1: 2 sent');
+      const files = chat.files();
+      expect(files.map((f) => [f.to, f.name]).sort()).toEqual(
+        [ines.email, sarah.email].sort().map((to) => [to, 'session-2026-12-03.ics']),
+      );
+      for (const file of files) {
+        expect(file.text).toContain('Journée de promotion');
+        expect(file.text).toContain('09:30–17:30');
+        // 09:30 in Paris in December is 08:30 UTC.
+        expect(file.content).toContain('DTSTART:20261203T083000Z');
+      }
+    });
+
+    it('a coordinator cancels: the announcement says so and who answered yes gets the cancelling .ics', async () => {
+      const cancelled = await chat.command(claire, 'session', `annuler ${SESSION.id}`);
+      expect(cancelled).toEqual({
+        ephemeral: true,
+        text: 'C’est fait : la session *Journée de promotion* du jeudi 3 décembre 2026 est annulée ; 2 personne(s) prévenue(s).',
+      });
+      await waitFor(
+        () => announcement()?.text.includes('Cette session est annulée.') === true,
+        5000,
+        'the update',
+      );
+      await waitFor(() => chat.files().length === 4, 5000, 'the cancelling files');
+      const cancels = chat.files().slice(2);
+      expect(cancels.map((f) => f.to).sort()).toEqual([ines.email, sarah.email].sort());
+      for (const file of cancels) expect(file.content).toContain('METHOD:CANCEL');
+    });
+  },
+);

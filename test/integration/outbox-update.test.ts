@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { plain, textMessage } from '../../src/core/message.js';
+import type { Target } from '../../src/core/ports.js';
+import { jobIdOf } from '../../src/queue/queues.js';
+import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
+import { type SlackDouble, startSlackDouble } from '../support/slack-double.js';
+import { waitFor, waitForAsync } from '../support/wait.js';
+
+const text = (value: string) => textMessage(plain(value));
+const channel: Target = { kind: 'channel', channel: 'C0ANNONCES' };
+
+describe('outbox updates (real Redis, BullMQ and the Slack Web API double)', () => {
+  let slack: SlackDouble;
+  let bot: RunningCohorte;
+
+  beforeEach(async () => {
+    slack = await startSlackDouble({
+      users: [{ id: 'U0INES', email: 'ines.moreau@beta.gouv.fr', name: 'Inès Moreau' }],
+    });
+    bot = await startCohorte({ name: 'outbox-update', slackApiUrl: slack.url });
+  });
+  afterEach(async () => {
+    await bot.stop();
+    await slack.close();
+  });
+
+  const updated = (version: number) =>
+    waitForAsync(
+      async () =>
+        (await bot.cohorte.queues.outbox.getJobState(jobIdOf(`update:a:1:${version}`))) === 'completed',
+    );
+
+  it('edits the message delivered under a key, in a DM too', async () => {
+    const { outbox } = bot.cohorte.services;
+    const ines: Target = { kind: 'person', email: 'ines.moreau@beta.gouv.fr' };
+    await outbox.send({ key: 'a:1', to: ines, message: text('12 inscrits') });
+    await waitFor(() => slack.messages('DU0INES').length === 1);
+    await outbox.update({ key: 'a:1', to: ines, message: text('13 inscrits'), version: 1 });
+    await waitFor(() => slack.messages('DU0INES')[0]?.text === '13 inscrits');
+    expect(slack.messages('DU0INES')).toHaveLength(1);
+    expect(slack.messages('DU0INES')[0]?.edited).toBeDefined();
+  });
+
+  it('never applies an older version after a newer one, whatever order they are queued in', async () => {
+    const { outbox } = bot.cohorte.services;
+    await outbox.send({ key: 'a:1', to: channel, message: text('v0') });
+    await waitFor(() => slack.messages('C0ANNONCES').length === 1);
+    for (const version of [3, 1, 2]) {
+      await outbox.update({ key: 'a:1', to: channel, message: text(`v${version}`), version });
+    }
+    await Promise.all([1, 2, 3].map(updated));
+    const applied = slack.callsTo('chat.update').map((call) => Number(String(call.args.text).slice(1)));
+    expect(applied).toEqual([...applied].sort());
+    expect(applied.at(-1)).toBe(3);
+    expect(slack.messages('C0ANNONCES').map((m) => m.text)).toEqual(['v3']);
+
+    // A late older version (a retry, a slow producer) finds a newer one applied and changes nothing.
+    const calls = slack.callsTo('chat.update').length;
+    await outbox.update({ key: 'a:1', to: channel, message: text('v2 encore'), version: 2 });
+    await outbox.update({ key: 'a:1', to: channel, message: text('v0 encore'), version: 0 });
+    await Promise.all([updated(2), updated(0)]);
+    expect(slack.callsTo('chat.update')).toHaveLength(calls);
+    expect(slack.messages('C0ANNONCES').map((m) => m.text)).toEqual(['v3']);
+  });
+
+  it('holds an update of a message not delivered yet until it is, then applies it', async () => {
+    const { outbox } = bot.cohorte.services;
+    await outbox.update({ key: 'a:1', to: channel, message: text('modifiée'), version: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(slack.callsTo('chat.update')).toHaveLength(0);
+    await outbox.send({ key: 'a:1', to: channel, message: text('originale') });
+    await waitFor(() => slack.messages('C0ANNONCES')[0]?.text === 'modifiée', 10_000);
+    expect(slack.callsTo('chat.postMessage').map((call) => call.args.text)).toEqual(['originale']);
+  });
+
+  it('edits every part of a long message and removes the parts a shorter one no longer needs', async () => {
+    const { outbox } = bot.cohorte.services;
+    const long = textMessage(...Array.from({ length: 120 }, (_, i) => plain(`ligne ${i + 1}`)));
+    await outbox.send({ key: 'a:1', to: channel, message: long });
+    await waitFor(() => slack.messages('C0ANNONCES').length === 3, 10_000);
+    await outbox.update({ key: 'a:1', to: channel, message: text('résumé'), version: 1 });
+    await waitFor(() => slack.messages('C0ANNONCES').length === 1, 10_000);
+    expect(slack.messages('C0ANNONCES')[0]?.text).toBe('résumé');
+
+    // The next edit touches only the part that is left.
+    await outbox.update({ key: 'a:1', to: channel, message: text('résumé corrigé'), version: 2 });
+    await updated(2);
+    expect(slack.messages('C0ANNONCES').map((m) => m.text)).toEqual(['résumé corrigé']);
+    expect(slack.callsTo('chat.update').every((call) => call.status === 200 && !call.error)).toBe(true);
+  });
+});

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Session } from '../../src/core/sessions/session.js';
+import { createStores } from '../../src/store/index.js';
+import { createCommandRedis, whenReady } from '../../src/store/redis.js';
+import { dropPrefix, REDIS_URL, uniquePrefix } from '../support/cohorte.js';
+
+const person = (n: number) => `eig${n}@beta.gouv.fr`;
+
+describe('RSVP on real Redis: atomic answers, capacity and waiting list', () => {
+  const prefix = uniquePrefix('rsvp');
+  const redis = createCommandRedis(REDIS_URL);
+  const { sessions } = createStores(redis, prefix);
+  afterAll(async () => {
+    redis.disconnect();
+    await dropPrefix(prefix);
+  });
+  beforeAll(async () => {
+    await whenReady(redis);
+  });
+
+  it('50 people clicking at once: an exact headcount, no lost update', async () => {
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) => sessions.answer('s50', person(i), i % 5 === 0 ? 'maybe' : 'yes')),
+    );
+    expect(await sessions.headcount('s50')).toEqual({ yes: 40, maybe: 10, no: 0, waiting: 0 });
+    // Every click raised the version once, and the highest version carries the final count.
+    const last = await sessions.answer('s50', person(0), 'maybe');
+    expect(last).toMatchObject({ version: 50, headcount: { yes: 40, maybe: 10 } });
+    expect((await sessions.answers('s50')).size).toBe(50);
+  });
+
+  it('the same click twice keeps one answer; a changed answer moves the count', async () => {
+    await Promise.all([sessions.answer('s1', person(1), 'yes'), sessions.answer('s1', person(1), 'yes')]);
+    expect(await sessions.headcount('s1')).toEqual({ yes: 1, maybe: 0, no: 0, waiting: 0 });
+    const change = await sessions.answer('s1', person(1), 'no');
+    expect(change).toMatchObject({ previous: 'yes', current: 'no', promoted: [] });
+    expect(change.headcount).toEqual({ yes: 0, maybe: 0, no: 1, waiting: 0 });
+    expect(await sessions.headcount('s1')).toEqual({ yes: 0, maybe: 0, no: 1, waiting: 0 });
+  });
+
+  it('past capacity, yeses wait in line and are promoted in order when someone withdraws', async () => {
+    const capacity = 3;
+    for (const n of [1, 2, 3]) await sessions.answer('cap', person(n), 'yes', capacity);
+    expect(await sessions.answer('cap', person(4), 'yes', capacity)).toMatchObject({ current: 'waiting' });
+    await sessions.answer('cap', person(5), 'yes', capacity);
+    // Clicking yes again while waiting keeps the place in line.
+    expect(await sessions.answer('cap', person(4), 'yes', capacity)).toMatchObject({ current: 'waiting' });
+    expect(await sessions.waiting('cap')).toEqual([person(4), person(5)]);
+    expect(await sessions.headcount('cap')).toEqual({ yes: 3, maybe: 0, no: 0, waiting: 2 });
+
+    expect(await sessions.answer('cap', person(2), 'maybe', capacity)).toMatchObject({
+      previous: 'yes',
+      current: 'maybe',
+      promoted: [person(4)],
+    });
+    expect((await sessions.answers('cap')).get(person(4))).toBe('yes');
+    expect(await sessions.waiting('cap')).toEqual([person(5)]);
+    // Someone waiting who gives up leaves the line, nobody is promoted.
+    expect(await sessions.answer('cap', person(5), 'no', capacity)).toMatchObject({ promoted: [] });
+    expect(await sessions.headcount('cap')).toEqual({ yes: 3, maybe: 1, no: 1, waiting: 0 });
+  });
+
+  it('more seats (or no limit any more) let the waiting list in, in order', async () => {
+    for (const n of [1, 2, 3, 4, 5, 6]) await sessions.answer('grow', person(n), 'yes', 2);
+    expect(await sessions.waiting('grow')).toEqual([person(3), person(4), person(5), person(6)]);
+    const grown = await sessions.fill('grow', 4);
+    expect(grown.promoted).toEqual([person(3), person(4)]);
+    expect(grown.headcount).toEqual({ yes: 4, maybe: 0, no: 0, waiting: 2 });
+    expect((await sessions.fill('grow', 4)).promoted).toEqual([]);
+    expect((await sessions.fill('grow', undefined)).promoted).toEqual([person(5), person(6)]);
+    expect(await sessions.headcount('grow')).toEqual({ yes: 6, maybe: 0, no: 0, waiting: 0 });
+  });
+
+  it('50 concurrent yeses for 20 seats: exactly 20 in, 30 waiting in click order', async () => {
+    const order: string[] = [];
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        sessions.answer('race', person(i), 'yes', 20).then((change) => {
+          if (change.current === 'waiting') order.push(person(i));
+        }),
+      ),
+    );
+    expect(await sessions.headcount('race')).toEqual({ yes: 20, maybe: 0, no: 0, waiting: 30 });
+    expect(await sessions.waiting('race')).toEqual(order);
+  });
+
+  it('sessions are created once under their id, and listed by date', async () => {
+    const session = (id: string, date: string): Session => ({
+      id,
+      date,
+      timezone: 'Europe/Paris',
+      title: 'Journée',
+      start: '09:30',
+      end: '17:30',
+      place: 'Ségur',
+      address: '',
+      agenda: '',
+      audience: { promotions: [], mentors: false, alumni: false },
+      times: { d7: '10:00', d1: '10:00', morning: '08:30', feedback: '10:00' },
+      sequence: 0,
+      cancelled: false,
+      createdAt: '2026-11-01T00:00:00Z',
+    });
+    expect(await sessions.create(session('b', '2027-01-07'))).toBe(true);
+    expect(await sessions.create(session('a', '2026-12-03'))).toBe(true);
+    expect(await sessions.create({ ...session('a', '2026-12-03'), title: 'Autre' })).toBe(false);
+    expect((await sessions.all()).map((s) => [s.id, s.title])).toEqual([
+      ['a', 'Journée'],
+      ['b', 'Journée'],
+    ]);
+  });
+});

@@ -1,0 +1,87 @@
+import { startClockedChatMattermost } from './clocked-chat-mattermost.js';
+import { startClockedChatSlack } from './clocked-chat-slack.js';
+import type { EIG } from './clocked-slack.js';
+import type { RunningCohorte } from './cohorte.js';
+
+/** The platforms a feature's end-to-end test runs on. */
+export const PLATFORMS = ['slack', 'mattermost'] as const;
+export type ChatPlatform = (typeof PLATFORMS)[number];
+
+/** A person of {@link EIG}. */
+export type EigPerson = (typeof EIG)[keyof typeof EIG];
+
+/** A member of the chat: {@link EIG} or one of the `people` a test adds (mentors, alumni, coordinators). */
+export interface ChatPerson {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/** A post as a person sees it, whatever the platform: text with Slack-style markers (`*gras*`, `_italique_`). */
+export interface SeenPost {
+  id: string;
+  /** The id of the post it answers in a thread. */
+  thread: string | undefined;
+  text: string;
+  buttons: string[];
+}
+
+/** What a person sees right after typing a command: whether only they see it, and its text. */
+export interface CommandAnswer {
+  ephemeral: boolean;
+  text: string;
+}
+
+/** What a click gave the person who clicked: the text shown, and whether it replaced the clicked message. */
+export interface ClickAnswer {
+  text: string;
+  replaced: boolean;
+}
+
+/** Where a post is: a channel named as in community.yml (`#eig-communaute`), or a person's DM with the bot. */
+export type Place = string | ChatPerson;
+
+/** The real bot on a platform double, reading a clock the test sets and running jobs when told. */
+export interface ClockedChat {
+  platform: ChatPlatform;
+  bot: RunningCohorte;
+  setTime(at: string | Date): void;
+  /** `/standup <text>` typed by `person`: what the ephemeral answer shows. */
+  standup(person: EigPerson, text: string): Promise<string>;
+  /** `/<command> <text>` typed by `person`. */
+  command(person: ChatPerson, command: string, text: string): Promise<CommandAnswer>;
+  /** `person` clicks the button labelled `label` on the latest post of `place` that has one. */
+  click(person: ChatPerson, place: Place, label: string): Promise<ClickAnswer>;
+  run(name: string, data: Record<string, unknown>): Promise<string>;
+  /** Posts in a channel named as in community.yml (`#defi-lexiq`), oldest first, updates applied. */
+  channelPosts(name: string): SeenPost[];
+  /** Posts the bot sent in DMs, with the e-mail of the person each went to. */
+  dmPosts(): (SeenPost & { to: string })[];
+  /** E-mails of the people whose DM the bot opened, once per opening. */
+  dmOpened(): string[];
+  /** The e-mails (sorted) of the people of each group conversation the bot opened, once per opening. */
+  groupsOpened(): string[][];
+  /** Posts in group conversations (several people and the bot), oldest first. */
+  groupPosts(): SeenPost[];
+  /** How many times the bot edited a post in place (Slack `chat.update`, Mattermost `PUT /posts/{id}/patch`). */
+  edits(): number;
+  /** Files the bot sent in DMs: the e-mail of the person each went to, the text that came with it, the file. */
+  files(): { to: string; text: string; name: string; content: string }[];
+  /** Every post the bot made anywhere. */
+  allPosts(): SeenPost[];
+  stop(): Promise<void>;
+}
+
+/** What {@link startClockedChat} takes. */
+export interface ClockedChatOptions {
+  name: string;
+  at: string;
+  communityFile?: string;
+  /** Members beyond {@link EIG}. */
+  people?: ChatPerson[];
+}
+
+/** Starts Cohorte on `platform` with {@link EIG} as its members and a clock set at `at`; job schedulers removed. */
+export function startClockedChat(platform: ChatPlatform, options: ClockedChatOptions): Promise<ClockedChat> {
+  return platform === 'slack' ? startClockedChatSlack(options) : startClockedChatMattermost(options);
+}

@@ -1,0 +1,249 @@
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { z } from 'zod';
+import type { MattermostButton } from './mattermost-shown.js';
+
+export { asSlackMarkers, buttonsOfMm, readable, shownMm } from './mattermost-shown.js';
+
+import { freePort, type RunningCohorte, startCohorte } from './cohorte.js';
+import {
+  type MattermostDouble,
+  type MattermostDoubleUser,
+  startMattermostDouble,
+} from './mattermost-double.js';
+
+/** The test people as Mattermost users of the double (same e-mails as on Slack). */
+export const MM_PEOPLE = {
+  claire: { id: 'claireid0000000000000000aa', username: 'claire', email: 'claire.dubois@beta.gouv.fr' },
+  ines: { id: 'inesid000000000000000000aa', username: 'ines', email: 'ines.moreau@beta.gouv.fr' },
+  thomas: { id: 'thomasid00000000000000000a', username: 'thomas', email: 'thomas.nguyen@beta.gouv.fr' },
+  julien: { id: 'julienid00000000000000000a', username: 'julien', email: 'julien.garnier@justice.gouv.fr' },
+  stranger: { id: 'strangerid000000000000000a', username: 'visiteur', email: 'visiteur@exemple.fr' },
+} as const satisfies Record<string, MattermostDoubleUser>;
+
+/** Public channels of the double: the community file's channels by name. */
+export const MM_CHANNELS = {
+  town: 'townsquareid00000000000000',
+  lexiq: 'defilexiqid000000000000000',
+  datapass: 'defidatapassid000000000000',
+  carto: 'deficartoid000000000000000',
+  signal: 'defisignalid00000000000000',
+  community: 'communauteid00000000000000',
+  coordination: 'coordinationid000000000000',
+  alumni: 'eigalumniid000000000000000',
+} as const;
+
+const CHANNEL_NAMES: Record<string, string> = {
+  [MM_CHANNELS.town]: 'town-square',
+  [MM_CHANNELS.lexiq]: 'defi-lexiq',
+  [MM_CHANNELS.datapass]: 'defi-datapass-sante',
+  [MM_CHANNELS.carto]: 'defi-carto-eau',
+  [MM_CHANNELS.signal]: 'defi-signal-conso-pro',
+  [MM_CHANNELS.community]: 'eig-communaute',
+  [MM_CHANNELS.coordination]: 'eig-coordination',
+  [MM_CHANNELS.alumni]: 'eig-alumni',
+};
+
+/** The id of a public channel of the double by its community-file name (`#defi-lexiq`). */
+export function mmChannelId(name: string): string {
+  const id = Object.entries(CHANNEL_NAMES).find(([, n]) => n === name.replace(/^#/, ''))?.[0];
+  if (!id) throw new Error(`no channel ${name} in the Mattermost double`);
+  return id;
+}
+
+/** The Mattermost double and the real bot pointed at it. */
+export interface MattermostE2e {
+  double: MattermostDouble;
+  bot: RunningCohorte;
+  stop(): Promise<void>;
+}
+
+/** Starts the double with {@link MM_PEOPLE}, then the real Cohorte on it, its slash commands registered at boot. */
+export async function startMattermostE2e(
+  name: string,
+  env: Record<string, string> = {},
+  options: {
+    users?: MattermostDoubleUser[];
+    clock?: { now(): Date };
+    communityFile?: string;
+    /** The double's rate limit (requests per second), off by default as on a fresh server. */
+    perSecond?: number;
+    burst?: number;
+    redisUrl?: string;
+  } = {},
+): Promise<MattermostE2e> {
+  const double = await startMattermostDouble({
+    users: options.users ?? Object.values(MM_PEOPLE),
+    channels: CHANNEL_NAMES,
+    ...(options.perSecond ? { perSecond: options.perSecond, burst: options.burst ?? 100 } : {}),
+  });
+  const port = await freePort();
+  const bot = await startCohorte({
+    name,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.communityFile ? { communityFile: options.communityFile } : {}),
+    ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+    env: {
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      MATTERMOST_URL: double.url,
+      MATTERMOST_BOT_TOKEN: double.token,
+      MATTERMOST_TEAM: 'eig',
+      MATTERMOST_REQUESTS_PER_SECOND: '1000',
+      ...env,
+    },
+  }).catch(async (error: unknown) => {
+    await double.close();
+    throw error;
+  });
+  return {
+    double,
+    bot,
+    async stop() {
+      await bot.stop();
+      await double.close();
+    },
+  };
+}
+
+const RequestFixture = z.looseObject({
+  headers: z.record(z.string(), z.string()),
+  raw_body: z.string(),
+});
+
+/** The recorded slash-command request of Mattermost's docs (headers and raw body, byte for byte). */
+export function recordedCommand(): z.infer<typeof RequestFixture> {
+  const url = new URL('../fixtures/mattermost/slash_command_request.docs_example.json', import.meta.url);
+  return RequestFixture.parse(JSON.parse(readFileSync(url, 'utf8')));
+}
+
+/** What the bot answered: status, raw body, JSON (when JSON), content type and the time it took. */
+export interface MattermostAnswer {
+  status: number;
+  raw: string;
+  json: Record<string, unknown> | undefined;
+  type: string;
+  ms: number;
+}
+
+/**
+ * POSTs a body to one of the bot's Mattermost endpoints as the server does, headers exactly as given (node:http:
+ * `fetch` would rewrite Host, Content-Length and Accept-Encoding).
+ */
+export function postToBot(
+  bot: RunningCohorte,
+  path: 'command' | 'action' | 'dialog',
+  body: string,
+  headers: Record<string, string>,
+): Promise<MattermostAnswer> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const req = request(`${bot.baseUrl}/mattermost/${path}`, { method: 'POST', headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const type = res.headers['content-type'] ?? '';
+        const json =
+          type.includes('application/json') && raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
+        resolve({ status: res.statusCode ?? 0, raw, json, type, ms: Date.now() - started });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+let triggers = 0;
+/** A fresh trigger id, as the server hands one out with each command or click. */
+export const nextTrigger = () => `trigger-${Date.now()}-${++triggers}`;
+
+/**
+ * Types `/<command> <text>` as `user` in `channel`: the recorded request's form, in its field order, with this
+ * command's token (registered at boot) in the body and in `Authorization: Token …`.
+ */
+export function command(
+  e2e: MattermostE2e,
+  user: MattermostDoubleUser,
+  text: string,
+  options: {
+    command?: string;
+    channel?: string;
+    responseId?: string;
+    token?: string;
+    mentions?: MattermostDoubleUser[];
+  } = {},
+): Promise<MattermostAnswer> {
+  const trigger = options.command ?? 'cohorte';
+  const token = options.token ?? e2e.double.commands().find((c) => c.trigger === trigger)?.token ?? '';
+  const recorded = recordedCommand();
+  const form = new URLSearchParams(recorded.raw_body);
+  const channel = options.channel ?? MM_CHANNELS.town;
+  form.set('channel_id', channel);
+  form.set('channel_name', CHANNEL_NAMES[channel] ?? 'town-square');
+  form.set('command', `/${trigger}`);
+  form.set('response_url', e2e.double.responseUrl(options.responseId ?? 'cmd'));
+  form.set('team_domain', 'eig');
+  form.set('team_id', e2e.double.teamId);
+  form.set('text', text);
+  form.set('token', token);
+  form.set('trigger_id', nextTrigger());
+  form.set('user_id', user.id);
+  form.set('user_name', user.username);
+  if (options.mentions?.length) {
+    form.set('user_mentions', JSON.stringify(options.mentions.map((m) => m.username)));
+    form.set('user_mentions_ids', JSON.stringify(options.mentions.map((m) => m.id)));
+  }
+  return postToBot(e2e.bot, 'command', form.toString(), {
+    ...recorded.headers,
+    Authorization: `Token ${token}`,
+    'Content-Length': String(Buffer.byteLength(form.toString())),
+    Host: new URL(e2e.bot.baseUrl).host,
+  });
+}
+
+/** A click on a button, as the server posts it to the button's `integration.url` (its documented fields). */
+export function click(
+  e2e: MattermostE2e,
+  user: MattermostDoubleUser,
+  button: MattermostButton,
+  options: { channel?: string; postId?: string; context?: Record<string, unknown> } = {},
+): Promise<MattermostAnswer> {
+  const channel = options.channel ?? MM_CHANNELS.town;
+  const body = {
+    user_id: user.id,
+    user_name: user.username,
+    channel_id: channel,
+    channel_name: CHANNEL_NAMES[channel] ?? '',
+    team_id: e2e.double.teamId,
+    team_domain: 'eig',
+    post_id: options.postId ?? 'postid0000000000000000000a',
+    trigger_id: nextTrigger(),
+    type: 'button',
+    data_source: '',
+    context: options.context ?? button.integration.context,
+  };
+  const path = new URL(button.integration.url).pathname.endsWith('/action') ? 'action' : 'dialog';
+  return postToBot(e2e.bot, path, JSON.stringify(body), { 'content-type': 'application/json' });
+}
+
+/** A dialog submission as the server posts it to the dialog's `url`. */
+export function submitDialog(
+  e2e: MattermostE2e,
+  user: MattermostDoubleUser,
+  opened: { url: string; dialog: Record<string, unknown> },
+  submission: Record<string, string | null>,
+  channel: string = MM_CHANNELS.town,
+): Promise<MattermostAnswer> {
+  const body = {
+    type: 'dialog_submission',
+    callback_id: opened.dialog.callback_id,
+    state: opened.dialog.state,
+    user_id: user.id,
+    channel_id: channel,
+    team_id: e2e.double.teamId,
+    submission,
+    cancelled: false,
+  };
+  return postToBot(e2e.bot, 'dialog', JSON.stringify(body), { 'content-type': 'application/json' });
+}

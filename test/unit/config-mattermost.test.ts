@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const MATTERMOST = {
+  MATTERMOST_URL: 'https://chat.exemple.gouv.fr/',
+  MATTERMOST_BOT_TOKEN: 'a1b2c3d4e5f6g7h8i9j0k1l2m3',
+  MATTERMOST_TEAM: 'eig',
+  PUBLIC_URL: 'https://cohorte.exemple.gouv.fr/',
+};
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig on Mattermost', () => {
+  it('selects Mattermost with its URL, bot token, team and the public URL, paced at 8 requests per second', () => {
+    expect(loadConfig(MATTERMOST).chat).toEqual({
+      kind: 'mattermost',
+      url: 'https://chat.exemple.gouv.fr',
+      botToken: MATTERMOST.MATTERMOST_BOT_TOKEN,
+      team: 'eig',
+      publicUrl: 'https://cohorte.exemple.gouv.fr',
+      requestsPerSecond: 8,
+    });
+    expect(loadConfig(MATTERMOST).LOG_LEVEL).toBe('info');
+  });
+
+  it('reads hand-made command tokens, the manual fallback', () => {
+    const chat = loadConfig({
+      ...MATTERMOST,
+      MATTERMOST_COMMAND_TOKENS: 'cohorte:abc123, standup:def456',
+    }).chat;
+    expect(chat.kind === 'mattermost' && chat.commandTokens).toEqual({
+      cohorte: 'abc123',
+      standup: 'def456',
+    });
+  });
+
+  it('names every missing variable once any Mattermost variable is set', () => {
+    expect(problems({ MATTERMOST_URL: MATTERMOST.MATTERMOST_URL })).toEqual([
+      'MATTERMOST_BOT_TOKEN: required when any Mattermost variable is set (found: MATTERMOST_URL)',
+      'MATTERMOST_TEAM: required when any Mattermost variable is set (found: MATTERMOST_URL)',
+      'PUBLIC_URL: required when any Mattermost variable is set (found: MATTERMOST_URL)',
+    ]);
+  });
+
+  it('refuses Slack and Mattermost together, naming the variables and never their values', () => {
+    const found = problems({
+      ...MATTERMOST,
+      SLACK_BOT_TOKEN: 'xoxb-secret-value',
+      SLACK_SIGNING_SECRET: 'x'.repeat(20),
+    });
+    expect(found).toEqual([
+      'Slack and Mattermost variables are both set (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, MATTERMOST_URL, ' +
+        'MATTERMOST_BOT_TOKEN, MATTERMOST_TEAM): Cohorte speaks to one platform per process; remove one set',
+    ]);
+    expect(found.join('\n')).not.toContain('secret-value');
+  });
+
+  it('says what a malformed token list or token should look like, without repeating it', () => {
+    const found = problems({
+      ...MATTERMOST,
+      MATTERMOST_BOT_TOKEN: 'short',
+      MATTERMOST_COMMAND_TOKENS: '/cohorte=abc',
+    });
+    expect(found).toEqual([
+      'MATTERMOST_BOT_TOKEN: expected a bot access token (letters and digits)',
+      'MATTERMOST_COMMAND_TOKENS: expected trigger:token pairs separated by commas, e.g. cohorte:abc123,standup:def456',
+    ]);
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { bulleImport } from '../../handlers/bulle-import.command.js';
+import { renderDialog } from '../../src/chat/mattermost/mattermost-form.js';
+import { createSigner } from '../../src/chat/mattermost/mattermost-sign.js';
+import type { Form } from '../../src/core/form.js';
+import type { Context } from '../../src/core/handler.js';
+import { LOCALES, translator } from '../../src/core/i18n/index.js';
+import { toPlainText } from '../../src/core/message.js';
+import { ritualForm } from '../../src/core/rituals/form.js';
+import { ReminderRitualSchema } from '../../src/core/rituals/ritual.js';
+import { feedbackForm } from '../../src/core/sessions/feedback.js';
+import { sessionForm } from '../../src/core/sessions/form.js';
+import type { Session } from '../../src/core/sessions/session.js';
+
+/**
+ * Interactive dialog limits (docs/plugins__interactive-dialogs.md, copied from ../shared/fixtures/mattermost): title
+ * and display names 24 characters, names 300, help text 150; a text element's default 150, a textarea's 3,000; a
+ * select's default one of its options.
+ */
+const DIALOG = { title: 24, displayName: 24, name: 300, helpText: 150, text: 150, textarea: 3000 } as const;
+
+const SESSION: Session = {
+  id: '2026-12-03',
+  date: '2026-12-03',
+  timezone: 'Europe/Paris',
+  title: `Journée de promotion ${'é'.repeat(100)}`,
+  start: '09:30',
+  end: '17:30',
+  place: `Ségur ${'p'.repeat(180)}`,
+  address: `14 avenue Duquesne ${'a'.repeat(270)}`,
+  agenda: 'Stand-up par défi\n'.repeat(100),
+  capacity: 60,
+  audience: { promotions: ['eig7'], mentors: true, alumni: false },
+  times: { d7: '10:00', d1: '10:00', morning: '08:30', feedback: '10:00' },
+  sequence: 2,
+  cancelled: false,
+  createdAt: '2026-11-01T00:00:00Z',
+};
+const DATA = {
+  timezone: 'Europe/Paris',
+  locale: 'fr' as const,
+  channels: { community: '#c', coordination: '#k', alumni: '#a' },
+  coordinators: [],
+  promotions: [{ id: 'eig7', name: 'EIG 7', start: '2026-09-07', end: '2027-06-26', defis: [] }],
+  alumni: [],
+  standups: [],
+};
+const RITUAL = ReminderRitualSchema.parse({
+  id: 'cafe',
+  kind: 'reminder',
+  message: `Café du lundi ☕ ${'m'.repeat(2900)}`,
+  channel: '#eig-communaute',
+  schedule: { days: ['lundi', 'jeudi'], time: '09:45' },
+});
+
+describe.each(LOCALES)('every Cohorte form as a Mattermost dialog (%s)', (locale) => {
+  const t = translator(locale);
+  const importForm = async () => {
+    const reply = await bulleImport.run({ t } as Context, '');
+    if (!reply.form) throw new Error('/bulle import opens no form');
+    return reply.form;
+  };
+  const forms: Record<string, () => Form | Promise<Form>> = {
+    '/rituel ajouter': () => ritualForm(t),
+    'a ritual to edit': () => ritualForm(t, RITUAL),
+    '/session nouvelle': () => sessionForm(t, DATA, '2026-11-23'),
+    'a session to edit': () => sessionForm(t, DATA, '2026-11-23', SESSION),
+    feedback: () => feedbackForm(t, SESSION.id, { rating: 4, comment: 'c'.repeat(1000) }),
+    '/bulle import': importForm,
+  };
+  const signer = createSigner('x'.repeat(26));
+
+  it.each(Object.keys(forms))(
+    '%s keeps its whole title, labels and prefilled values within the limits',
+    async (key) => {
+      const form = await forms[key]?.();
+      if (!form) throw new Error(key);
+      const dialog = renderDialog(form, 'inesid000000000000000000aa', signer);
+      expect(dialog.title).toBe(toPlainText(form.title));
+      expect(dialog.title.length).toBeLessThanOrEqual(DIALOG.title);
+      expect(dialog.submit_label).toBe(toPlainText(form.submit));
+      expect(dialog.submit_label.length).toBeLessThanOrEqual(DIALOG.displayName);
+      const names = dialog.elements.map((e) => e.name);
+      expect(new Set(names).size).toBe(names.length);
+      for (const [i, element] of dialog.elements.entries()) {
+        const field = form.fields[i];
+        const label = String(element.display_name);
+        const whole = toPlainText(field?.label ?? []);
+        expect(label.length, label).toBeLessThanOrEqual(DIALOG.displayName);
+        // A long label shows its name above the field and the whole label below it, cut nowhere.
+        if (whole.length <= DIALOG.displayName) expect(label).toBe(whole);
+        else {
+          expect(whole.startsWith(`${label} (`), `${label} / ${whole}`).toBe(true);
+          expect(element.help_text).toBe(whole);
+        }
+        expect(String(element.name).length).toBeLessThanOrEqual(DIALOG.name);
+        expect(String(element.help_text ?? '').length).toBeLessThanOrEqual(DIALOG.helpText);
+        const value = element.default === undefined ? undefined : String(element.default);
+        // What the person typed before comes back whole: a dialog must not cut an answer while it is edited.
+        expect(value).toBe(field?.initial || undefined);
+        if (element.type === 'select') {
+          const options = element.options as { text: string; value: string }[];
+          expect(options.length).toBeGreaterThan(0);
+          if (value !== undefined) expect(options.map((o) => o.value)).toContain(value);
+          continue;
+        }
+        const limit = element.type === 'text' ? DIALOG.text : DIALOG.textarea;
+        expect(['text', 'textarea']).toContain(element.type);
+        // Short answers get a one-line field.
+        if ((field?.max ?? 0) <= DIALOG.text && field?.kind === 'text') expect(element.type).toBe('text');
+        expect(value?.length ?? 0).toBeLessThanOrEqual(limit);
+        expect(Number(element.max_length)).toBeLessThanOrEqual(limit);
+        // Whatever the core accepts can be typed: the element is not shorter than the field.
+        expect(Number(element.max_length)).toBe(Math.min(field?.max ?? limit, DIALOG.textarea));
+      }
+    },
+  );
+});

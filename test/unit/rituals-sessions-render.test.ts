@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { renderModal } from '../../src/chat/slack/slack-form.js';
+import { renderSlack } from '../../src/chat/slack/slack-render.js';
+import { LOCALES, translator } from '../../src/core/i18n/index.js';
+import { toPlainText } from '../../src/core/message.js';
+import { ritualForm } from '../../src/core/rituals/form.js';
+import { ReminderRitualSchema } from '../../src/core/rituals/ritual.js';
+import { announcement } from '../../src/core/sessions/announcement.js';
+import { feedbackForm } from '../../src/core/sessions/feedback.js';
+import { sessionForm } from '../../src/core/sessions/form.js';
+import type { Session } from '../../src/core/sessions/session.js';
+import { LIMITS } from '../support/block-kit-limits.js';
+
+/** Slack modal limits (views reference): title, submit and close 24 characters, an option's text 75. */
+const MODAL_TITLE = 24;
+const OPTION_TEXT = 75;
+
+const SESSION: Session = {
+  id: '2026-12-03',
+  date: '2026-12-03',
+  timezone: 'Europe/Paris',
+  title: 'Journée <!channel> & *promo*',
+  start: '09:30',
+  end: '17:30',
+  place: 'Ségur',
+  address: '14 avenue Duquesne',
+  agenda: 'Stand-up par défi',
+  capacity: 60,
+  audience: { promotions: ['eig7'], mentors: true, alumni: true },
+  times: { d7: '10:00', d1: '10:00', morning: '08:30', feedback: '10:00' },
+  sequence: 0,
+  cancelled: false,
+  createdAt: '2026-11-01T00:00:00Z',
+};
+const DATA = {
+  timezone: 'Europe/Paris',
+  locale: 'fr' as const,
+  channels: { community: '#c', coordination: '#k', alumni: '#a' },
+  coordinators: [],
+  promotions: [{ id: 'eig7', name: 'EIG 7', start: '2026-09-07', end: '2027-06-26', defis: [] }],
+  alumni: [],
+  standups: [],
+};
+const RITUAL = ReminderRitualSchema.parse({
+  id: 'demo',
+  kind: 'reminder',
+  message: 'Démo',
+  schedule: { nth: -1, day: 'vendredi', time: '16:00' },
+});
+
+describe.each(LOCALES)('ritual and session surfaces fit Slack (%s)', (locale) => {
+  const t = translator(locale);
+  const forms = {
+    'new ritual': ritualForm(t),
+    'ritual edit': ritualForm(t, RITUAL),
+    'new session': sessionForm(t, DATA, '2026-11-23'),
+    'session edit': sessionForm(t, DATA, '2026-11-23', SESSION),
+    feedback: feedbackForm(t, SESSION.id),
+  };
+
+  it.each(Object.entries(forms))('the %s form shows its whole title, button and options', (_, form) => {
+    const modal = renderModal(form, 'C1', toPlainText(t('form.cancel')));
+    expect(modal.title.text).toBe(toPlainText(form.title));
+    expect(modal.title.text.length).toBeLessThanOrEqual(MODAL_TITLE);
+    expect(modal.submit?.text).toBe(toPlainText(form.submit));
+    expect(modal.submit?.text.length).toBeLessThanOrEqual(MODAL_TITLE);
+    for (const field of form.fields)
+      for (const choice of field.choices ?? []) expect(choice.label.length).toBeLessThanOrEqual(OPTION_TEXT);
+  });
+
+  it('an edit form comes back prefilled with the ritual and the session', () => {
+    const ritual = Object.fromEntries(forms['ritual edit'].fields.map((f) => [f.id, f.initial]));
+    expect(ritual).toMatchObject({ id: 'demo', nth: '-1', days: 'friday', time: '16:00', holidays: 'yes' });
+    const session = Object.fromEntries(forms['session edit'].fields.map((f) => [f.id, f.initial]));
+    expect(session).toMatchObject({ date: '2026-12-03', capacity: '60', promotions: 'eig7', mentors: 'yes' });
+    expect(forms['session edit'].context).toBe('2026-12-03');
+  });
+
+  it('the announcement renders within Block Kit limits, user text escaped, never a channel ping', () => {
+    const count = { yes: 12, maybe: 3, no: 2, waiting: 0 };
+    const [payload, ...more] = renderSlack(
+      announcement(SESSION, count, locale, 'https://cohorte.example.org'),
+    );
+    expect(more).toEqual([]);
+    expect(payload?.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
+    const json = JSON.stringify(payload);
+    // Slack reads mentions in mrkdwn and the notification text only; the header is plain_text, shown as typed.
+    const mrkdwn = [...json.matchAll(/"type":"mrkdwn","text":"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]);
+    expect(mrkdwn.length).toBeGreaterThan(0);
+    for (const text of [...mrkdwn, payload?.text]) expect(text).not.toContain('<!channel>');
+    const buttons = (payload?.blocks ?? []).flatMap((b) =>
+      b.type === 'actions' ? (b.elements as { value: string; text: { text: string } }[]) : [],
+    );
+    expect(buttons).toHaveLength(3);
+    for (const button of buttons) {
+      expect(button.value).toBe(SESSION.id);
+      expect(button.text.text.length).toBeLessThanOrEqual(LIMITS.buttonText);
+    }
+    expect(json).toContain('https://cohorte.example.org/calendar.ics?session=2026-12-03');
+  });
+});
