@@ -90,6 +90,19 @@ describe('Mattermost deliveries: digests with their help button, 429, pacing', (
     expect(posted).toHaveLength(4);
   });
 
+  it('boots against a server already answering 429: waits each window out and registers every command once', async () => {
+    // An unpaced client past a burst of 3: the boot's identity checks and command registrations meet 429s.
+    await start('mm-boot-429', { MATTERMOST_REQUESTS_PER_SECOND: '1000' }, { perSecond: 10, burst: 3 });
+    expect(e2e.double.calls.filter((c) => c.status === 429).length).toBeGreaterThan(0);
+    const triggers = e2e.double.commands().map((c) => c.trigger);
+    expect(triggers).toEqual(
+      expect.arrayContaining(['cohorte', 'standup', 'annonce', 'bulle', 'rituel', 'session']),
+    );
+    expect(new Set(triggers).size).toBe(triggers.length);
+    const answer = await command(e2e, ines, 'aide');
+    expect(answer.status).toBe(200);
+  });
+
   it('paces a fan-out of 24 posts under the server’s 10 requests per second: no 429, none lost', async () => {
     // The outbox's own limiter is lifted: only the client's pacing keeps the server's limit.
     const env = { MATTERMOST_REQUESTS_PER_SECOND: '8', OUTBOX_WORKSPACE_PER_SECOND: '1000' };

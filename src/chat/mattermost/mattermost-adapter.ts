@@ -4,7 +4,7 @@ import type { CommandHandler } from '../../core/handler.js';
 import type { Locale } from '../../core/i18n/index.js';
 import type { CommandTokens, IdentityCache, Logger } from '../../core/ports.js';
 import type { Router } from '../../core/router.js';
-import { createMattermostClient } from './mattermost-client.js';
+import { createMattermostClient, patientClient, waitingOut429 } from './mattermost-client.js';
 import { commandSpecs, registerCommands } from './mattermost-commands.js';
 import { createMattermostDirectory } from './mattermost-directory.js';
 import { replyJson } from './mattermost-http.js';
@@ -137,12 +137,13 @@ export function createMattermostAdapter(
     },
     /** Checks the token (`/users/me`) and the team; a web process then registers the slash commands. */
     async start({ listen }: { listen: boolean }) {
-      const [bot, team] = [await botId(), await teamId()];
+      // At boot a 429 is waited out: nothing else would retry these calls, and the bot would not start.
+      const [bot, team] = await waitingOut429(async () => [await botId(), await teamId()]);
       deps.log.info({ bot, team: options.team }, 'mattermost bot identity');
       if (!listen || options.commandTokens) return;
       const specs = commandSpecs(deps.commands, options.locale);
       const registered = await registerCommands(specs, {
-        client,
+        client: patientClient(client),
         tokens,
         log: deps.log,
         teamId: team,

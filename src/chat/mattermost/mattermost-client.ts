@@ -49,7 +49,8 @@ const seconds = (value: string | null): number | undefined =>
  * A paced client of the REST API v4 with the bot's token. Requests start at most `requestsPerSecond` per second;
  * when `X-RateLimit-Remaining` reaches 0 the next one waits `X-RateLimit-Reset` seconds (seconds from now, not a
  * timestamp); a 429 becomes {@link RateLimitedError} after `Retry-After` (or `X-RateLimit-Reset`), so the queue
- * retries it; a network failure or a 5xx becomes {@link UnavailableError}. Nothing is retried here.
+ * retries it, and holds every later request until then; a network failure or a 5xx becomes
+ * {@link UnavailableError}. Nothing is retried here (see {@link patientClient} for calls no queue retries).
  */
 export function createMattermostClient(options: MattermostClientOptions): MattermostClient {
   const interval = 1000 / options.requestsPerSecond;
@@ -94,7 +95,9 @@ export function createMattermostClient(options: MattermostClientOptions): Matter
     if (res.status === 429) {
       const wait =
         seconds(res.headers.get('retry-after')) ?? seconds(res.headers.get('x-ratelimit-reset')) ?? 1;
-      throw new RateLimitedError(Math.max(wait, 0.1) * 1000);
+      const ms = Math.max(wait, 0.1) * 1000;
+      blockedUntil = Math.max(blockedUntil, Date.now() + ms);
+      throw new RateLimitedError(ms);
     }
     if (res.status >= 500) throw new UnavailableError(`Mattermost answered ${res.status}`);
     const body: unknown = text ? safeJson(text) : {};
@@ -123,6 +126,29 @@ export function createMattermostClient(options: MattermostClientOptions): Matter
     },
   };
 }
+
+/**
+ * Runs `call` again after a 429, up to `attempts` times in all: for the boot's calls, which no queue retries. The
+ * client itself holds the next request until the server's window resets.
+ */
+export async function waitingOut429<T>(call: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof RateLimitedError) || attempt >= attempts) throw error;
+    }
+  }
+}
+
+/** The same client, each of whose calls waits out a 429 with {@link waitingOut429}. */
+export const patientClient = (client: MattermostClient): MattermostClient => ({
+  get: (path, schema) => waitingOut429(() => client.get(path, schema)),
+  post: (path, body, schema) => waitingOut429(() => client.post(path, body, schema)),
+  put: (path, body, schema) => waitingOut429(() => client.put(path, body, schema)),
+  delete: (path, schema) => waitingOut429(() => client.delete(path, schema)),
+  upload: (channelId, file, schema) => waitingOut429(() => client.upload(channelId, file, schema)),
+});
 
 function safeJson(text: string): unknown {
   try {

@@ -41,12 +41,15 @@ async function defiBlocks(
       })()
     : undefined;
   if (last && period) {
-    const members = new Set(defi.eig.map((p) => normalizeEmail(p.email)));
     const choice = last.ritual.questions.find((q) => q.kind === 'choice');
-    const entries = (await standups.entries(last.ritual.id, period.id)).filter((e) => members.has(e.email));
-    const moods = entries.flatMap((e) =>
-      choice && e.answers[choice.id] ? [e.answers[choice.id] as string] : [],
+    const answers = new Map(
+      (await standups.entries(last.ritual.id, period.id)).map((e) => [e.email, e.answers]),
     );
+    // In the défi's order of community.yml, as the digest lists its members (the store keeps no order).
+    const moods = defi.eig.flatMap((p) => {
+      const mood = choice && answers.get(normalizeEmail(p.email))?.[choice.id];
+      return mood ? [mood as string] : [];
+    });
     blocks.push({
       kind: 'section',
       text: t('session.standupDefi', { defi: defi.name, moods: moods.join(' ') }),
