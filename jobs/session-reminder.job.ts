@@ -55,18 +55,17 @@ const SEND: Record<Data['kind'], (services: Services, session: Session) => Promi
   async morning(services, session) {
     const { channels, locale } = services.roster.data;
     const coming = await answered(services, session, ['yes']);
-    const to = { kind: 'channel' as const, channel: channels.community };
+    const morning = morningMessage(session, coming.length, locale);
+    // One message, so the opening stand-up always reads after the day's post (two deliveries could swap).
+    const opening =
+      session.audience.promotions.length > 0 ? await openingStandup(services, session, coming) : undefined;
     await services.outbox.send({
       key: `session-morning:${session.id}`,
-      to,
-      message: morningMessage(session, coming.length, locale),
+      to: { kind: 'channel', channel: channels.community },
+      message: opening
+        ? { fallback: morning.fallback, blocks: [...morning.blocks, { kind: 'divider' }, ...opening.blocks] }
+        : morning,
     });
-    if (session.audience.promotions.length > 0)
-      await services.outbox.send({
-        key: `session-standup:${session.id}`,
-        to,
-        message: await openingStandup(services, session, coming),
-      });
     return 1;
   },
   async feedback(services, session) {

@@ -21,6 +21,10 @@ redis.call('ZADD', KEYS[3], ARGV[3], ARGV[2])
 redis.call('SADD', KEYS[4], ARGV[2])
 return 1`;
 
+/** Skills in the order they were given (their topic breaks ties). */
+const bySeen = <T extends { at: string; key: string }>(skills: T[]): T[] =>
+  skills.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
+
 const parseRequest = (raw: string | null | undefined) =>
   raw ? (RequestSchema.parse(JSON.parse(raw)) as BulleRequest) : undefined;
 const field = (kind: string, key: string) => `${kind}|${key}`;
@@ -54,19 +58,21 @@ export function createBulleRepo(redis: Redis, keys: Keys): BulleStore & Personal
       return removed;
     },
     async skillsOf(email) {
-      const all = await redis.hvals(k.skills(email));
-      return all.map((raw) => SkillSchema.parse(JSON.parse(raw)));
+      return bySeen((await redis.hvals(k.skills(email))).map((raw) => SkillSchema.parse(JSON.parse(raw))));
     },
     async allSkills() {
-      const people = await redis.smembers(k.people);
+      // Sets and hashes keep no order: people by e-mail, skills oldest first, so a topic's label is the same each time.
+      const people = (await redis.smembers(k.people)).sort();
       const pipeline = redis.pipeline();
       for (const email of people) pipeline.hvals(k.skills(email));
       const results = (await pipeline.exec()) ?? [];
       return new Map(
         people.map((email, i) => [
           email,
-          ((results[i]?.[1] as string[] | undefined) ?? []).map(
-            (raw) => SkillSchema.parse(JSON.parse(raw)) as Skill,
+          bySeen(
+            ((results[i]?.[1] as string[] | undefined) ?? []).map(
+              (raw) => SkillSchema.parse(JSON.parse(raw)) as Skill,
+            ),
           ),
         ]),
       );
@@ -103,13 +109,13 @@ export function createBulleRepo(redis: Redis, keys: Keys): BulleStore & Personal
       return parseRequest(await redis.hget(k.request(id), 'json'));
     },
     async active() {
-      return requestsByIds(await redis.smembers(k.active));
+      return requestsByIds((await redis.smembers(k.active)).sort());
     },
     async recent(count) {
       return requestsByIds(await redis.zrevrange(k.requests, 0, count - 1));
     },
     async requestsOf(email) {
-      return requestsByIds(await redis.smembers(k.requestsOf(email)));
+      return requestsByIds((await redis.smembers(k.requestsOf(email))).sort());
     },
     async update(id, change) {
       for (let i = 0; i < MAX_RETRIES; i++) {

@@ -20,7 +20,10 @@ function parseGrant(field: string): RoleGrant {
 /** Roles given in chat and language preferences, one Redis hash per person. */
 export function createPeopleRepo(redis: Redis, keys: Keys): PeopleStore & PersonalDataSource {
   const grants = async (email: string) =>
-    (await redis.hkeys(keys.person(email))).filter((f) => f.startsWith(GRANT)).map(parseGrant);
+    (await redis.hkeys(keys.person(email)))
+      .filter((f) => f.startsWith(GRANT))
+      .sort()
+      .map(parseGrant);
   const locale = async (email: string) => {
     const raw = await redis.hget(keys.person(email), 'locale');
     return raw === null ? undefined : LocaleSchema.parse(raw);

@@ -14,7 +14,9 @@ export function createRitualsRepo(redis: Redis, keys: Keys): RitualStore {
   return {
     async chatRituals() {
       const all = await redis.hvals(k.chat);
-      return all.map((raw) => ReminderRitualSchema.parse(JSON.parse(raw)) as ReminderRitual);
+      return all
+        .map((raw) => ReminderRitualSchema.parse(JSON.parse(raw)) as ReminderRitual)
+        .sort((a, b) => a.id.localeCompare(b.id));
     },
     async saveChat(ritual) {
       return (await redis.hset(k.chat, ritual.id, JSON.stringify(ritual))) === 1;

@@ -117,7 +117,9 @@ export function createSessionsRepo(redis: Redis, keys: Keys): SessionStore & Per
     },
     async all() {
       const sessions = (await redis.hvals(k.all)).map(parse);
-      return sessions.sort((a, b) => `${a.date} ${a.start}`.localeCompare(`${b.date} ${b.start}`));
+      return sessions.sort((a, b) =>
+        `${a.date} ${a.start} ${a.id}`.localeCompare(`${b.date} ${b.start} ${b.id}`),
+      );
     },
     answer: (id, email, answer, capacity) => runAnswer(id, email, answer ?? '', capacity),
     // No capacity means no limit: every seat asked for is free.
@@ -148,15 +150,14 @@ export function createSessionsRepo(redis: Redis, keys: Keys): SessionStore & Per
     async feedbacks(id) {
       const all = await redis.hgetall(k.feedback(id));
       return new Map(
-        Object.entries(all).map(([email, raw]): [string, Feedback] => [
-          email,
-          FeedbackSchema.parse(JSON.parse(raw)),
-        ]),
+        Object.entries(all)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([email, raw]): [string, Feedback] => [email, FeedbackSchema.parse(JSON.parse(raw))]),
       );
     },
     async export(email) {
       const out: Record<string, { answer?: string; feedback?: Feedback }> = {};
-      for (const id of await redis.hkeys(k.all)) {
+      for (const id of (await redis.hkeys(k.all)).sort()) {
         const [answer, feedback] = await Promise.all([
           redis.hget(k.answers(id), email),
           redis.hget(k.feedback(id), email),

@@ -47,7 +47,10 @@ export function createStandupRepo(redis: Redis, keys: Keys): StandupStore & Pers
     },
     async entries(ritualId, periodId) {
       const all = await redis.hvals(k.answers(ritualId, periodId));
-      return all.map((raw) => EntrySchema.parse(JSON.parse(raw)));
+      // A hash keeps no order people could rely on: by e-mail, the same every time.
+      return all
+        .map((raw) => EntrySchema.parse(JSON.parse(raw)))
+        .sort((a, b) => a.email.localeCompare(b.email));
     },
     async last(email) {
       return json(EntrySchema, await redis.get(k.last(email)));
@@ -80,9 +83,12 @@ export function createStandupRepo(redis: Redis, keys: Keys): StandupStore & Pers
       return json(HelpSchema, await redis.get(k.help(id)));
     },
     async helpFor(ritualId, periodId) {
-      const ids = await redis.smembers(k.helpIndex(ritualId, periodId));
+      // A set has no order: oldest first (ids, which name the author, break ties), as digests list them.
+      const ids = (await redis.smembers(k.helpIndex(ritualId, periodId))).sort();
       const raws = ids.length ? await redis.mget(...ids.map((id) => k.help(id))) : [];
-      return raws.flatMap((raw) => (raw === null ? [] : [HelpSchema.parse(JSON.parse(raw))]));
+      return raws
+        .flatMap((raw) => (raw === null ? [] : [HelpSchema.parse(JSON.parse(raw))]))
+        .sort((a, b) => a.at.localeCompare(b.at));
     },
     async absences(email) {
       return json(AbsencesSchema, await redis.get(k.absences(email))) ?? [];
@@ -110,7 +116,7 @@ export function createStandupRepo(redis: Redis, keys: Keys): StandupStore & Pers
       const entries = await Promise.all(
         periods.map(async (p) => ({ ...p, ...(await repo.entry(p.ritualId, p.periodId, email)) })),
       );
-      const helpIds = await redis.smembers(k.helpOf(email));
+      const helpIds = (await redis.smembers(k.helpOf(email))).sort();
       const help = await Promise.all(helpIds.map((id) => repo.help(id)));
       return { entries, helpRequests: help.filter(Boolean), absences: await repo.absences(email) };
     },

@@ -281,7 +281,7 @@ describe('monthly sessions on the real bot (shell, Redis, BullMQ, fixed clock)',
     expect(event?.startDate.toJSDate().toISOString()).toBe('2026-12-10T14:00:00.000Z');
   });
 
-  it('the morning of the day: a post in the community channel, and the opening stand-up from the last digests', async () => {
+  it('the morning of the day: one post in the community channel, the day then the opening stand-up from the last digests', async () => {
     const { standups, sessions } = services();
     const JANUARY = 'mensuelle-2027-01-07';
     const at = '2026-11-26T10:00:00.000Z';
@@ -308,15 +308,19 @@ describe('monthly sessions on the real bot (shell, Redis, BullMQ, fixed clock)',
     now = new Date('2027-01-07T08:30:00+01:00');
     const before = posts(bot.shellOutput()).length;
     expect(await remind(JANUARY, 'morning')).toBe(`${JANUARY} morning: 1 sent`);
-    const [morning, opening] = (await delivered(before + 2)).slice(before);
+    // One post: the day's message, then the opening stand-up below it.
+    const [morning, ...more] = (await delivered(before + 1)).slice(before);
+    expect(more).toEqual([]);
     expect(morning).toMatchObject({ to: '#eig-communaute' });
     expect(morning?.text).toContain('C’est aujourd’hui : Journée de promotion, 09:30–17:30, Ségur');
     expect(morning?.text).toContain('1 personne(s) viennent');
-    expect(opening?.to).toBe('#eig-communaute');
-    expect(opening?.text).toContain('LexIQ, la recherche dans la jurisprudence ☀️ 🌧️');
-    expect(opening?.text).toContain('Besoin d’aide (Inès Moreau) : un avis RGPD');
-    expect(opening?.text).toContain('Viennent : Inès Moreau');
-    expect(opening?.text).toContain("Carto'Eau, la cartographie des cours d'eau : pas de stand-up récent");
+    expect(morning?.text.indexOf('C’est aujourd’hui')).toBeLessThan(
+      morning?.text.indexOf('STAND-UP D’OUVERTURE') ?? -1,
+    );
+    expect(morning?.text).toContain('LexIQ, la recherche dans la jurisprudence ☀️ 🌧️');
+    expect(morning?.text).toContain('Besoin d’aide (Inès Moreau) : un avis RGPD');
+    expect(morning?.text).toContain('Viennent : Inès Moreau');
+    expect(morning?.text).toContain("Carto'Eau, la cartographie des cours d'eau : pas de stand-up récent");
     now = new Date('2026-11-23T10:00:00+01:00');
   });
 
