@@ -1,30 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishSession } from '../../src/core/sessions/lifecycle.js';
-import type { Session } from '../../src/core/sessions/session.js';
 import { type ClockedChat, PLATFORMS, startClockedChat } from '../support/clocked-chat.js';
 import { EIG, OTHERS } from '../support/clocked-slack.js';
+import { aSession } from '../support/session-fixture.js';
 import { waitFor } from '../support/wait.js';
 
 const { ines, thomas, sarah } = EIG;
 const { claire } = OTHERS;
 const CHANNEL = '#eig-communaute';
-const SESSION: Session = {
-  id: '2026-12-03',
-  date: '2026-12-03',
-  timezone: 'Europe/Paris',
-  title: 'Journée de promotion',
-  start: '09:30',
-  end: '17:30',
-  place: 'Ségur',
-  address: '14 avenue Duquesne',
-  agenda: '',
-  capacity: 2,
-  audience: { promotions: ['eig7'], mentors: false, alumni: false },
-  times: { d7: '10:00', d1: '10:00', morning: '08:30', feedback: '10:00' },
-  sequence: 0,
-  cancelled: false,
-  createdAt: '2026-11-23T10:00:00Z',
-};
+const SESSION = aSession({ capacity: 2, createdAt: '2026-11-23T10:00:00Z' });
 
 describe.each(PLATFORMS)(
   'session announcement with RSVP buttons, clicked through the real %s receiver',

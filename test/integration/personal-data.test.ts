@@ -4,6 +4,7 @@ import type { BulleRequest } from '../../src/core/bulle/store.js';
 import { plain, textMessage } from '../../src/core/message.js';
 import { helpRequestId } from '../../src/core/standup/store.js';
 import { REDIS_URL, type RunningCohorte, startCohorte } from '../support/cohorte.js';
+import { aSession } from '../support/session-fixture.js';
 import { waitForAsync } from '../support/wait.js';
 
 const EMAIL = 'ines.moreau@beta.gouv.fr';
@@ -78,23 +79,7 @@ describe('personal data: /cohorte mes-donnees and /cohorte oublier cover every s
     });
     await stores.standups.addAbsence(EMAIL, { from: '2026-12-21', to: '2027-01-01' });
     // A session she said yes to (one seat: Thomas waits), and her feedback.
-    await stores.sessions.create({
-      id: '2026-12-03',
-      date: '2026-12-03',
-      timezone: 'Europe/Paris',
-      title: 'Journée de promotion',
-      start: '09:30',
-      end: '17:30',
-      place: 'Ségur',
-      address: '',
-      agenda: '',
-      capacity: 1,
-      audience: { promotions: ['eig7'], mentors: false, alumni: false },
-      times: { d7: '10:00', d1: '10:00', morning: '08:30', feedback: '10:00' },
-      sequence: 0,
-      cancelled: false,
-      createdAt: '2026-11-01T00:00:00.000Z',
-    });
+    await stores.sessions.create(aSession({ address: '', capacity: 1 }));
     await stores.sessions.answer('2026-12-03', EMAIL, 'yes', 1);
     await stores.sessions.answer('2026-12-03', 'thomas.nguyen@beta.gouv.fr', 'yes', 1);
     await stores.sessions.setFeedback('2026-12-03', EMAIL, { rating: 5, comment: 'Merci' });

@@ -3,6 +3,7 @@ import type { Session } from '../../src/core/sessions/session.js';
 import { createStores } from '../../src/store/index.js';
 import { createCommandRedis, whenReady } from '../../src/store/redis.js';
 import { dropPrefix, REDIS_URL, uniquePrefix } from '../support/cohorte.js';
+import { aSession } from '../support/session-fixture.js';
 
 const person = (n: number) => `eig${n}@beta.gouv.fr`;
 
@@ -85,22 +86,8 @@ describe('RSVP on real Redis: atomic answers, capacity and waiting list', () => 
   });
 
   it('sessions are created once under their id, and listed by date', async () => {
-    const session = (id: string, date: string): Session => ({
-      id,
-      date,
-      timezone: 'Europe/Paris',
-      title: 'Journée',
-      start: '09:30',
-      end: '17:30',
-      place: 'Ségur',
-      address: '',
-      agenda: '',
-      audience: { promotions: [], mentors: false, alumni: false },
-      times: { d7: '10:00', d1: '10:00', morning: '08:30', feedback: '10:00' },
-      sequence: 0,
-      cancelled: false,
-      createdAt: '2026-11-01T00:00:00Z',
-    });
+    const session = (id: string, date: string): Session =>
+      aSession({ id, date, title: 'Journée', audience: { promotions: [], mentors: false, alumni: false } });
     expect(await sessions.create(session('b', '2027-01-07'))).toBe(true);
     expect(await sessions.create(session('a', '2026-12-03'))).toBe(true);
     expect(await sessions.create({ ...session('a', '2026-12-03'), title: 'Autre' })).toBe(false);

@@ -10,7 +10,7 @@ import { ritualForm } from '../../src/core/rituals/form.js';
 import { ReminderRitualSchema } from '../../src/core/rituals/ritual.js';
 import { feedbackForm } from '../../src/core/sessions/feedback.js';
 import { sessionForm } from '../../src/core/sessions/form.js';
-import type { Session } from '../../src/core/sessions/session.js';
+import { aSession, SESSION_FORM_DATA } from '../support/session-fixture.js';
 
 /**
  * Interactive dialog limits (docs/plugins__interactive-dialogs.md, copied from ../shared/fixtures/mattermost): title
@@ -19,32 +19,15 @@ import type { Session } from '../../src/core/sessions/session.js';
  */
 const DIALOG = { title: 24, displayName: 24, name: 300, helpText: 150, text: 150, textarea: 3000 } as const;
 
-const SESSION: Session = {
-  id: '2026-12-03',
-  date: '2026-12-03',
-  timezone: 'Europe/Paris',
+const SESSION = aSession({
   title: `Journée de promotion ${'é'.repeat(100)}`,
-  start: '09:30',
-  end: '17:30',
   place: `Ségur ${'p'.repeat(180)}`,
   address: `14 avenue Duquesne ${'a'.repeat(270)}`,
   agenda: 'Stand-up par défi\n'.repeat(100),
   capacity: 60,
   audience: { promotions: ['eig7'], mentors: true, alumni: false },
-  times: { d7: '10:00', d1: '10:00', morning: '08:30', feedback: '10:00' },
   sequence: 2,
-  cancelled: false,
-  createdAt: '2026-11-01T00:00:00Z',
-};
-const DATA = {
-  timezone: 'Europe/Paris',
-  locale: 'fr' as const,
-  channels: { community: '#c', coordination: '#k', alumni: '#a' },
-  coordinators: [],
-  promotions: [{ id: 'eig7', name: 'EIG 7', start: '2026-09-07', end: '2027-06-26', defis: [] }],
-  alumni: [],
-  standups: [],
-};
+});
 const RITUAL = ReminderRitualSchema.parse({
   id: 'cafe',
   kind: 'reminder',
@@ -63,8 +46,8 @@ describe.each(LOCALES)('every Cohorte form as a Mattermost dialog (%s)', (locale
   const forms: Record<string, () => Form | Promise<Form>> = {
     '/rituel ajouter': () => ritualForm(t),
     'a ritual to edit': () => ritualForm(t, RITUAL),
-    '/session nouvelle': () => sessionForm(t, DATA, '2026-11-23'),
-    'a session to edit': () => sessionForm(t, DATA, '2026-11-23', SESSION),
+    '/session nouvelle': () => sessionForm(t, SESSION_FORM_DATA, '2026-11-23'),
+    'a session to edit': () => sessionForm(t, SESSION_FORM_DATA, '2026-11-23', SESSION),
     feedback: () => feedbackForm(t, SESSION.id, { rating: 4, comment: 'c'.repeat(1000) }),
     '/bulle import': importForm,
   };

@@ -8,39 +8,19 @@ import { ReminderRitualSchema } from '../../src/core/rituals/ritual.js';
 import { announcement } from '../../src/core/sessions/announcement.js';
 import { feedbackForm } from '../../src/core/sessions/feedback.js';
 import { sessionForm } from '../../src/core/sessions/form.js';
-import type { Session } from '../../src/core/sessions/session.js';
 import { LIMITS } from '../support/block-kit-limits.js';
+import { aSession, SESSION_FORM_DATA } from '../support/session-fixture.js';
 
 /** Slack modal limits (views reference): title, submit and close 24 characters, an option's text 75. */
 const MODAL_TITLE = 24;
 const OPTION_TEXT = 75;
 
-const SESSION: Session = {
-  id: '2026-12-03',
-  date: '2026-12-03',
-  timezone: 'Europe/Paris',
+const SESSION = aSession({
   title: 'Journée <!channel> & *promo*',
-  start: '09:30',
-  end: '17:30',
-  place: 'Ségur',
-  address: '14 avenue Duquesne',
   agenda: 'Stand-up par défi',
   capacity: 60,
   audience: { promotions: ['eig7'], mentors: true, alumni: true },
-  times: { d7: '10:00', d1: '10:00', morning: '08:30', feedback: '10:00' },
-  sequence: 0,
-  cancelled: false,
-  createdAt: '2026-11-01T00:00:00Z',
-};
-const DATA = {
-  timezone: 'Europe/Paris',
-  locale: 'fr' as const,
-  channels: { community: '#c', coordination: '#k', alumni: '#a' },
-  coordinators: [],
-  promotions: [{ id: 'eig7', name: 'EIG 7', start: '2026-09-07', end: '2027-06-26', defis: [] }],
-  alumni: [],
-  standups: [],
-};
+});
 const RITUAL = ReminderRitualSchema.parse({
   id: 'demo',
   kind: 'reminder',
@@ -53,8 +33,8 @@ describe.each(LOCALES)('ritual and session surfaces fit Slack (%s)', (locale) =>
   const forms = {
     'new ritual': ritualForm(t),
     'ritual edit': ritualForm(t, RITUAL),
-    'new session': sessionForm(t, DATA, '2026-11-23'),
-    'session edit': sessionForm(t, DATA, '2026-11-23', SESSION),
+    'new session': sessionForm(t, SESSION_FORM_DATA, '2026-11-23'),
+    'session edit': sessionForm(t, SESSION_FORM_DATA, '2026-11-23', SESSION),
     feedback: feedbackForm(t, SESSION.id),
   };
 

@@ -2,24 +2,18 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { sessionIcs, sessionsFeed } from '../../src/core/sessions/calendar.js';
 import type { Session } from '../../src/core/sessions/session.js';
+import { aSession } from '../support/session-fixture.js';
 
-const session = (date: string, extra: Partial<Session> = {}): Session => ({
-  id: date,
-  date,
-  timezone: 'Europe/Paris',
-  title: 'Journée de promotion',
-  start: '09:30',
-  end: '17:30',
-  place: 'Ségur',
-  address: '14 avenue Duquesne, 75007 Paris',
-  agenda: 'Stand-up par défi; ateliers, retours\nDéjeuner',
-  audience: { promotions: ['eig7'], mentors: true, alumni: false },
-  times: { d7: '10:00', d1: '10:00', morning: '08:30', feedback: '10:00' },
-  sequence: 0,
-  cancelled: false,
-  createdAt: '2026-11-01T10:00:00Z',
-  ...extra,
-});
+const session = (date: string, extra: Partial<Session> = {}): Session =>
+  aSession({
+    id: date,
+    date,
+    address: '14 avenue Duquesne, 75007 Paris',
+    agenda: 'Stand-up par défi; ateliers, retours\nDéjeuner',
+    audience: { promotions: ['eig7'], mentors: true, alumni: false },
+    createdAt: '2026-11-01T10:00:00Z',
+    ...extra,
+  });
 const STAMP = new Date('2026-11-23T12:00:00Z');
 const paris = (at: Date) =>
   new Intl.DateTimeFormat('sv-SE', {

@@ -1,0 +1,34 @@
+import type { Session } from '../../src/core/sessions/session.js';
+
+/**
+ * A monthly session as the tests use it: Thursday 3 December 2026, 09:30–17:30 at Ségur, for EIG 7, default
+ * reminder times; `extra` changes what a test is about.
+ */
+export const aSession = (extra: Partial<Session> = {}): Session => ({
+  id: '2026-12-03',
+  date: '2026-12-03',
+  timezone: 'Europe/Paris',
+  title: 'Journée de promotion',
+  start: '09:30',
+  end: '17:30',
+  place: 'Ségur',
+  address: '14 avenue Duquesne',
+  agenda: '',
+  audience: { promotions: ['eig7'], mentors: false, alumni: false },
+  times: { d7: '10:00', d1: '10:00', morning: '08:30', feedback: '10:00' },
+  sequence: 0,
+  cancelled: false,
+  createdAt: '2026-11-01T00:00:00Z',
+  ...extra,
+});
+
+/** The little of a community the session form reads: one promotion, EIG 7. */
+export const SESSION_FORM_DATA = {
+  timezone: 'Europe/Paris',
+  locale: 'fr' as const,
+  channels: { community: '#c', coordination: '#k', alumni: '#a' },
+  coordinators: [],
+  promotions: [{ id: 'eig7', name: 'EIG 7', start: '2026-09-07', end: '2027-06-26', defis: [] }],
+  alumni: [],
+  standups: [],
+};
