@@ -10,7 +10,7 @@ import { type ChildServer, startChild } from './support/child.js';
 import { type LoadRequest, type LoadResult, measureLoad } from './support/load.js';
 import { waitForQuiet } from './support/machine.js';
 import { dropKeys, pingRedis } from './support/redis.js';
-import { type BenchReport, fixed, type Target } from './support/report.js';
+import { type BenchReport, fixed, target } from './support/report.js';
 import { BENCH_USER, signedSlashCommands } from './support/slack-bench.js';
 
 // BENCH_QUICK=1 shortens every phase, to try the benchmark itself; its figures are not worth recording.
@@ -108,21 +108,6 @@ export async function run(): Promise<BenchReport> {
     for (const prefix of Object.values(prefixes)) await dropKeys(redisUrl, prefix).catch(() => 0);
   }
 }
-
-const target = (
-  name: string,
-  measured: number,
-  comparison: '<=' | '>=',
-  limit: number,
-  unit = '',
-): Target => ({
-  name,
-  measured,
-  comparison,
-  limit,
-  unit,
-  decimals: unit === '×' ? 3 : 1,
-});
 
 function report(
   rounds: { platform: Platform; result: LoadResult; quiet: boolean }[],

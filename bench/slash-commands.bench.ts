@@ -10,7 +10,7 @@ import type { ChildStats } from './support/child-protocol.js';
 import { type LoadResult, measureLoad } from './support/load.js';
 import { machineCpuMicros, waitForQuiet } from './support/machine.js';
 import { dropKeys, pingRedis } from './support/redis.js';
-import { type BenchReport, type Comparison, fixed, mebibytes, type Target } from './support/report.js';
+import { type BenchReport, fixed, mebibytes, target } from './support/report.js';
 import { BENCH_USER, signedSlashCommands } from './support/slack-bench.js';
 
 // BENCH_QUICK=1 shortens every phase, to try the benchmark itself; its figures are not worth recording.
@@ -168,22 +168,6 @@ interface Memory {
   after: Reading;
   late: Reading;
 }
-
-const target = (
-  name: string,
-  measured: number,
-  comparison: Comparison,
-  limit: number,
-  unit = '',
-): Target => ({
-  name,
-  measured,
-  comparison,
-  limit,
-  unit,
-  // A ratio close to its limit needs three decimals to say which side it is on.
-  decimals: unit === '×' ? 3 : 1,
-});
 
 function report(rounds: Round[], memory: Memory, servers: ChildServer[]): BenchReport {
   const bare = best(rounds, 'bare Bolt');

@@ -19,7 +19,7 @@ import { slackSignature, slashCommandBody } from '../test/support/slack-sign.js'
 import { type BurstResult, sendBurst } from './support/burst.js';
 import { type ChildServer, startChild } from './support/child.js';
 import { waitForQuiet } from './support/machine.js';
-import { type BenchReport, fixed, type Target } from './support/report.js';
+import { type BenchReport, fixed, target } from './support/report.js';
 import { BENCH_SIGNING_SECRET } from './support/slack-bench.js';
 import { frenchText, helpText, seededRandom, syntheticCommunity } from './support/standup-community.js';
 
@@ -212,21 +212,6 @@ interface Outcome {
   periodId: string;
   servers: ChildServer[];
 }
-
-const target = (
-  name: string,
-  measured: number,
-  comparison: Target['comparison'],
-  limit: number,
-  unit = '',
-) => ({
-  name,
-  measured,
-  comparison,
-  limit,
-  unit,
-  decimals: unit ? 1 : 0,
-});
 
 function report({
   bursts,

@@ -20,6 +20,15 @@ export interface Target {
   decimals?: number;
 }
 
+/** A target: a ratio (`×`) shows three decimals to say which side of its limit it is on, a count none. */
+export const target = (
+  name: string,
+  measured: number,
+  comparison: Comparison,
+  limit: number,
+  unit = '',
+): Target => ({ name, measured, comparison, limit, unit, decimals: unit === '×' ? 3 : unit ? 1 : 0 });
+
 /** What a benchmark's `run()` returns: its tables, its targets and a few notes worth printing. */
 export interface BenchReport {
   title: string;
