@@ -12,6 +12,7 @@ import {
   loadCommunityFile,
   resolveCommunityPath,
 } from './community.js';
+import { readDotEnv } from './config.js';
 import { createRoster } from './core/roster/roster.js';
 import type { Role } from './core/roster/types.js';
 
@@ -78,4 +79,6 @@ function checkCommunity(args: string[], now = new Date()): number {
   }
 }
 
+// COMMUNITY_FILE from `.env` too, as the bot reads it.
+readDotEnv();
 process.exitCode = checkCommunity(process.argv.slice(2));

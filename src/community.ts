@@ -90,10 +90,13 @@ export const PromotionSchema = z.strictObject({
   defis: z.array(DefiSchema),
 });
 
-/** A ritual: `id` and `kind` are required, references are checked, other keys belong to the rituals feature. */
+/**
+ * A ritual: `id` and `kind` are required (a misspelt kind is reported, not skipped), references are checked, other
+ * keys belong to the ritual's feature.
+ */
 export const RitualSchema = z.looseObject({
   id: TextSchema,
-  kind: TextSchema,
+  kind: z.enum(['standup', 'reminder']),
   promotion: TextSchema.optional(),
   defis: z.array(TextSchema).optional(),
 });

@@ -168,10 +168,26 @@ describe('parseCommunity', () => {
   });
 
   it('reports two rituals with the same id (their schedulers and keys would collide)', () => {
+    const cafe = [
+      '    kind: reminder',
+      '    message: Café',
+      '    schedule: { days: [lundi], time: "09:45" }',
+    ];
+    const problems = problemsOf(yamlWith({}, ['rituals:', '  - id: r1', ...cafe, '  - id: r1', ...cafe]));
+    expect(problems).toEqual([expect.objectContaining({ line: 27, path: 'rituals.1.id' })]);
+  });
+
+  it('reports a misspelt ritual kind on its line instead of skipping the ritual', () => {
     const problems = problemsOf(
-      yamlWith({}, ['rituals:', '  - id: r1', '    kind: retro', '  - id: r1', '    kind: retro']),
+      yamlWith({}, ['rituals:', '  - id: cafe', '    kind: remider', '    message: Café']),
     );
-    expect(problems).toEqual([expect.objectContaining({ line: 25, path: 'rituals.1.id' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: 24,
+        path: 'rituals.0.kind',
+        message: 'valeur attendue : standup ou reminder',
+      }),
+    ]);
   });
 
   it('checks reminder rituals on their lines: schedule, time, cron read as BullMQ reads it, timezone', () => {
@@ -294,7 +310,7 @@ describe('parseCommunity', () => {
       ['rituals:', '  - id: r1', '    kind: retro', '    defis: [zz]', 'extra: 1'],
     );
     const problems = problemsOf(text);
-    expect(problems.map((p) => p.line)).toEqual([1, 7, 12, 15, 25, 26]);
+    expect(problems.map((p) => p.line)).toEqual([1, 7, 12, 15, 24, 25, 26]);
   });
 
   it('loadCommunityFile throws a CommunityFileError listing problems one per line', () => {
@@ -312,10 +328,14 @@ describe('parseCommunity', () => {
 });
 
 describe('check-community CLI', () => {
-  const run = async (file: string) => {
+  const run = async (file?: string, cwd = ROOT) => {
+    const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
+    const script = join(ROOT, 'src', 'check-community.ts');
     try {
-      const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', 'src/check-community.ts', file], {
-        cwd: ROOT,
+      const { stdout, stderr } = await promisify(execFile)(tsx, [script, ...(file ? [file] : [])], {
+        cwd,
+        // Only the test's files: no COMMUNITY_FILE from the environment the tests run in.
+        env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'COMMUNITY_FILE')),
       });
       return { code: 0, out: stdout + stderr };
     } catch (error) {
@@ -339,5 +359,15 @@ describe('check-community CLI', () => {
     const { code, out } = await run(file);
     expect(code).toBe(1);
     expect(out).toContain(`${file}:17: promotions.0.defis.0.channel: ne doit pas être vide`);
+  }, 30_000);
+
+  it('without an argument, checks the COMMUNITY_FILE of .env, as the bot would', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cohorte-'));
+    const file = join(dir, 'ma-communaute.yml');
+    writeFileSync(file, yamlWith({ 17: '        channel: ""' }));
+    writeFileSync(join(dir, '.env'), `COMMUNITY_FILE=${file}\n`);
+    const { code, out } = await run(undefined, dir);
+    expect(code).toBe(1);
+    expect(out).toContain(`${file}:17: promotions.0.defis.0.channel`);
   }, 30_000);
 });

@@ -18,8 +18,11 @@ const SCOPES_NEEDED = {
   'files.uploadV2': 'files:write',
   'slash commands': 'commands',
 };
-/** conversations.history, only to find a post left ambiguous by a crash: in public and private channels and DMs. */
-const HISTORY_SCOPES = ['channels:history', 'groups:history', 'im:history'];
+/**
+ * conversations.history, only to find a post left ambiguous by a crash: in public and private channels, DMs and the
+ * group DMs where the bulloterie introduces two people.
+ */
+const HISTORY_SCOPES = ['channels:history', 'groups:history', 'im:history', 'mpim:history'];
 
 describe('slack-app-manifest.yml', () => {
   it('declares every slash command Cohorte handles, on the events URL, with mentions escaped', () => {
@@ -42,7 +45,7 @@ describe('slack-app-manifest.yml', () => {
   it('asks for every scope the adapter needs, and no broader read of messages', () => {
     for (const scope of [...Object.values(SCOPES_NEEDED), ...HISTORY_SCOPES])
       expect(manifest.oauth_config.scopes.bot).toContain(scope);
-    // No group DMs' history: the outbox never posts there.
+    // Nothing beyond the conversations the outbox posts in.
     expect(manifest.oauth_config.scopes.bot.filter((s) => s.endsWith(':history'))).toEqual(HISTORY_SCOPES);
   });
 });
