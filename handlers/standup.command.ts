@@ -21,11 +21,8 @@ export const standupCommand: CommandHandler = {
     if (HELP_WORDS.has(text.trim().toLowerCase())) return { visibility: 'ephemeral', message: ctx.help() };
     const { person, services, locale } = ctx;
     const place = standupPlace(person, services.roster.data, services.clock.now());
-    const current = await services.standups.entry(place.ritual.id, place.period.id, person.email);
-    return submitStandup(
-      ctx,
-      place,
-      parseStandupText(text, place.ritual.questions, locale, current?.answers),
+    return submitStandup(ctx, place, (stored) =>
+      parseStandupText(text, place.ritual.questions, locale, stored),
     );
   },
 };

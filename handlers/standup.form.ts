@@ -17,6 +17,6 @@ export const standupForm: FormHandler = {
       return { errors: Object.fromEntries(problems.map((p) => [p.questionId, t(p.key, p.params)])) };
     const first = place.ritual.questions[0];
     if (Object.keys(answers).length === 0 && first) return { errors: { [first.id]: t('standup.emptyForm') } };
-    return submitStandup(ctx, place, answers);
+    return submitStandup(ctx, place, () => answers);
   },
 };

@@ -22,6 +22,16 @@ const HelpSchema = z.object({
 const AbsencesSchema = z.array(z.object({ from: z.string(), to: z.string() }));
 const DigestSchema = z.object({ deliveryKey: z.string(), channel: z.string() });
 
+/** Tries at a post before giving up: another post of the same person landing in between forces a new read. */
+const MAX_TRIES = 20;
+// Compare-and-set on the stored entry: a post merged with answers another post just replaced writes nothing.
+const SAVE = `
+if (redis.call('HGET', KEYS[1], ARGV[1]) or '') ~= ARGV[2] then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+redis.call('SET', KEYS[2], ARGV[3])
+redis.call('ZADD', KEYS[3], ARGV[4], ARGV[5])
+return 1`;
+
 const json = <T>(schema: z.ZodType<T>, raw: string | null): T | undefined =>
   raw === null ? undefined : schema.parse(JSON.parse(raw));
 
@@ -30,17 +40,28 @@ export function createStandupRepo(redis: Redis, keys: Keys): StandupStore & Pers
   const k = keys.standup;
   const repo: StandupStore & PersonalDataSource = {
     name: 'standups',
-    async save(ritualId, periodId, entry) {
-      const previous = await repo.entry(ritualId, periodId, entry.email);
-      const stored: StandupEntry = { ...entry, edits: previous ? previous.edits + 1 : 0 };
-      const at = Date.parse(entry.at);
-      await redis
-        .multi()
-        .hset(k.answers(ritualId, periodId), entry.email, JSON.stringify(stored))
-        .set(k.last(entry.email), JSON.stringify(stored))
-        .zadd(k.history(entry.email), at, `${ritualId}|${periodId}`)
-        .exec();
-      return { entry: stored, edited: previous !== undefined };
+    async save(ritualId, periodId, { email, at }, merge) {
+      const key = k.answers(ritualId, periodId);
+      for (let i = 0; i < MAX_TRIES; i++) {
+        const raw = await redis.hget(key, email);
+        const previous = json(EntrySchema, raw);
+        const answers = merge(previous?.answers);
+        const stored: StandupEntry = { email, answers, at, edits: previous ? previous.edits + 1 : 0 };
+        const written = await redis.eval(
+          SAVE,
+          3,
+          key,
+          k.last(email),
+          k.history(email),
+          email,
+          raw ?? '',
+          JSON.stringify(stored),
+          Date.parse(at),
+          `${ritualId}|${periodId}`,
+        );
+        if (written === 1) return { entry: stored, edited: previous !== undefined };
+      }
+      throw new Error(`stand-up of ${ritualId}|${periodId} kept changing; gave up after ${MAX_TRIES} tries`);
     },
     async entry(ritualId, periodId, email) {
       return json(EntrySchema, await redis.hget(k.answers(ritualId, periodId), email));

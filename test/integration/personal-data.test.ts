@@ -63,11 +63,9 @@ describe('personal data: /cohorte mes-donnees and /cohorte oublier cover every s
     await stores.identities.remember({ platform: 'slack', id: SLACK_ID }, EMAIL);
     await stores.identities.rememberDm({ platform: 'slack', id: SLACK_ID }, 'D0INES');
     const at = '2026-11-27T09:00:00.000Z';
-    await stores.standups.save('standup-eig7', '2026-W48', {
-      email: EMAIL,
-      answers: { aide: 'un regard sur notre API' },
-      at,
-    });
+    await stores.standups.save('standup-eig7', '2026-W48', { email: EMAIL, at }, () => ({
+      aide: 'un regard sur notre API',
+    }));
     await stores.standups.setHelp({
       id: helpRequestId('standup-eig7', '2026-W48', EMAIL),
       ritualId: 'standup-eig7',
@@ -92,11 +90,12 @@ describe('personal data: /cohorte mes-donnees and /cohorte oublier cover every s
     });
     await waitForAsync(async () => (await bot.cohorte.queues.outbox.getDelayedCount()) === 1);
     // Someone else's data must survive the erasure.
-    await stores.standups.save('standup-eig7', '2026-W48', {
-      email: 'thomas.nguyen@beta.gouv.fr',
-      answers: {},
-      at,
-    });
+    await stores.standups.save(
+      'standup-eig7',
+      '2026-W48',
+      { email: 'thomas.nguyen@beta.gouv.fr', at },
+      () => ({}),
+    );
     await stores.people.grant('thomas.nguyen@beta.gouv.fr', { role: 'alumni' });
     // The bulloterie: her bubble, her request, her pause and decline, and Thomas's request she was asked for.
     await stores.bulle.addSkill(EMAIL, {

@@ -285,12 +285,11 @@ describe('monthly sessions on the real bot (shell, Redis, BullMQ, fixed clock)',
     const { standups, sessions } = services();
     const JANUARY = 'mensuelle-2027-01-07';
     const at = '2026-11-26T10:00:00.000Z';
-    await standups.save('standup-eig7', '2026-W48', {
-      email: INES,
-      answers: { meteo: '☀️', priorites: 'recette' },
-      at,
-    });
-    await standups.save('standup-eig7', '2026-W48', { email: THOMAS, answers: { meteo: '🌧️' }, at });
+    await standups.save('standup-eig7', '2026-W48', { email: INES, at }, () => ({
+      meteo: '☀️',
+      priorites: 'recette',
+    }));
+    await standups.save('standup-eig7', '2026-W48', { email: THOMAS, at }, () => ({ meteo: '🌧️' }));
     await standups.setHelp({
       id: `standup-eig7|2026-W48|${INES}`,
       ritualId: 'standup-eig7',

@@ -40,7 +40,7 @@ describe('stores answer in a stable order, whatever Redis keeps', () => {
         text: `aide ${n}`,
         at: at(n),
       });
-      await stores.standups.save('standup-eig7', '2026-W48', { email: email(n), answers: {}, at: at(n) });
+      await stores.standups.save('standup-eig7', '2026-W48', { email: email(n), at: at(n) }, () => ({}));
     }
     const help = await stores.standups.helpFor('standup-eig7', '2026-W48');
     expect(help.map((h) => h.text)).toEqual(ASCENDING.map((n) => `aide ${n}`));

@@ -32,11 +32,16 @@ export interface DigestRecord {
 
 /** Stand-ups in Redis, as the stand-up handlers and jobs see them. */
 export interface StandupStore {
-  /** Records (or replaces) a person's answers; returns the entry as stored and whether it was an edit. */
+  /**
+   * Records (or replaces) a person's answers, those `merge` makes of the stored ones (none on a first post),
+   * atomically: when another post of the same person lands in between, `merge` runs again on what that one stored,
+   * so neither post's answers are lost. Returns the entry as stored and whether it was an edit.
+   */
   save(
     ritualId: string,
     periodId: string,
-    entry: Omit<StandupEntry, 'edits'>,
+    post: { email: string; at: string },
+    merge: (stored: Record<string, string> | undefined) => Record<string, string>,
   ): Promise<{ entry: StandupEntry; edited: boolean }>;
   entry(ritualId: string, periodId: string, email: string): Promise<StandupEntry | undefined>;
   entries(ritualId: string, periodId: string): Promise<StandupEntry[]>;

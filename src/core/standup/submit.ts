@@ -14,24 +14,30 @@ function readers(ctx: Context, place: StandupPlace): string {
 }
 
 /**
- * Records a person's answers for the open period: replaces an earlier post (an edit), keeps or withdraws their
- * help request, and, when the défi's digest is already out, adds the post to its thread. Returns the confirmation
- * a person sees: what was recorded and who will read it.
+ * Records a person's answers for the open period, as `answersOf` makes them of the stored ones (atomically: two
+ * quick posts both count): replaces an earlier post (an edit), keeps or withdraws their help request, and, when
+ * the défi's digest is already out, adds the post to its thread. Returns the confirmation a person sees: what was
+ * recorded and who will read it.
  */
 export async function submitStandup(
   ctx: Context,
   place: StandupPlace,
-  answers: Record<string, string>,
+  answersOf: (stored: Record<string, string> | undefined) => Record<string, string>,
 ): Promise<Reply> {
   const { services, person, t, locale } = ctx;
   const { ritual, period, defi } = place;
-  if (Object.keys(answers).length === 0) throw new UserError('standup.empty');
   const now = services.clock.now();
-  const { entry, edited } = await services.standups.save(ritual.id, period.id, {
-    email: person.email,
-    answers,
-    at: now.toISOString(),
-  });
+  const { entry, edited } = await services.standups.save(
+    ritual.id,
+    period.id,
+    { email: person.email, at: now.toISOString() },
+    (stored) => {
+      const answers = answersOf(stored);
+      if (Object.keys(answers).length === 0) throw new UserError('standup.empty');
+      return answers;
+    },
+  );
+  const { answers } = entry;
   const helpQuestion = ritual.questions.find((q) => q.help);
   const helpText = helpQuestion ? answers[helpQuestion.id] : undefined;
   if (helpText) {
