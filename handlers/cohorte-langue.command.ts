@@ -12,7 +12,6 @@ export const cohorteLangue: CommandHandler = {
   async run({ person, services }, args) {
     const wanted = args.trim().toLowerCase();
     if (!isLocale(wanted)) throw new UserError('lang.usage');
-    if (!person.email) throw new UserError('error.notInCommunity', { email: '?' });
     await services.people.setLocale(person.email, wanted);
     return { visibility: 'ephemeral', message: textMessage(translate(wanted, 'lang.done')) };
   },

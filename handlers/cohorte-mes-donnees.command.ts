@@ -1,5 +1,4 @@
 import { formatDate } from '../src/core/dates.js';
-import { UserError } from '../src/core/errors.js';
 import type { CommandHandler } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
 
@@ -10,7 +9,6 @@ export const cohorteMesDonnees: CommandHandler = {
   aliases: ['mes-données', 'my-data'],
   help: 'help.cohorte.mes-donnees',
   async run({ person, t, locale, services }) {
-    if (!person.email) throw new UserError('error.notInCommunity', { email: '?' });
     const now = services.clock.now();
     const data = await services.personalData.exportAll(person.email);
     const document = {

@@ -6,7 +6,7 @@ import { FORGET_ACTION } from '../src/core/personal-data.js';
 export const forgetAction: ActionHandler = {
   actionId: FORGET_ACTION,
   async run({ person, t, services }, value) {
-    if (value !== 'yes' || !person.email) {
+    if (value !== 'yes') {
       return { visibility: 'ephemeral', replace: true, message: textMessage(t('forget.cancelled')) };
     }
     await services.personalData.eraseAll(person.email);

@@ -1,8 +1,10 @@
 import { openRequest, requestIdOf } from '../src/core/bulle/lifecycle.js';
 import { nameOf } from '../src/core/bulle/notify.js';
 import { thesaurusOf } from '../src/core/bulle/world.js';
+import { UserError } from '../src/core/errors.js';
 import type { ActionHandler } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
+import { can, mentorsOneOf } from '../src/core/permissions.js';
 import { FIND_HELPER_ACTION } from '../src/core/standup/digest.js';
 
 /**
@@ -12,10 +14,16 @@ import { FIND_HELPER_ACTION } from '../src/core/standup/digest.js';
  */
 export const standupFindHelperAction: ActionHandler = {
   actionId: FIND_HELPER_ACTION,
-  async run({ services, t }, requestId) {
+  async run({ services, t, person }, requestId) {
     const help = await services.standups.help(requestId);
     const topic = help ? thesaurusOf(services).resolveLoose(help.text) : undefined;
     if (!help || !topic) return { visibility: 'ephemeral', message: textMessage(t('standup.helpGone')) };
+    // The button is in the défi's channel: only its author, the défi's mentors or the coordinators act on it.
+    const allowed =
+      help.email === person.email ||
+      can(person, 'standup.readAll') ||
+      mentorsOneOf(person, new Set([help.defiId.toLowerCase()]));
+    if (!allowed) throw new UserError('standup.findHelperForbidden');
     const { request } = await openRequest(services, {
       id: requestIdOf(`standup|${help.id}`),
       email: help.email,

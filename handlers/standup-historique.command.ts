@@ -2,7 +2,7 @@ import { UserError } from '../src/core/errors.js';
 import type { CommandHandler, Context, Reply } from '../src/core/handler.js';
 import { resolvePersonRef } from '../src/core/mentions.js';
 import { type Block, joinLines, type Rich } from '../src/core/message.js';
-import { can } from '../src/core/permissions.js';
+import { can, mentorsOneOf } from '../src/core/permissions.js';
 import { nameFromEmail, normalizeEmail } from '../src/core/roster/roster.js';
 import type { DefiData, PromotionData } from '../src/core/roster/types.js';
 import { includes, isAbsent, ritualOf } from '../src/core/standup/context.js';
@@ -51,9 +51,6 @@ async function eigDefisOf(ctx: Context, email: string): Promise<Set<string>> {
     if (grant.role === 'eig' && grant.defiId) ids.add(grant.defiId.toLowerCase());
   return ids;
 }
-
-const mentors = (ctx: Context, defiIds: Set<string>): boolean =>
-  ctx.person.memberships.some((m) => m.role === 'mentor' && defiIds.has(m.defi.id.toLowerCase()));
 
 const reply = (fallback: Rich, blocks: Block[]): Reply => ({
   visibility: 'ephemeral',
@@ -158,12 +155,12 @@ export const standupHistorique: CommandHandler = {
     const { target, count } = await parseArgs(ctx, args);
     const coordinator = can(ctx.person, 'standup.readAll');
     if (target.kind === 'defi') {
-      if (!coordinator && !mentors(ctx, new Set([target.defi.id.toLowerCase()])))
+      if (!coordinator && !mentorsOneOf(ctx.person, new Set([target.defi.id.toLowerCase()])))
         throw new UserError('standup.historyForbidden');
       return defiHistory(ctx, target.defi, target.promotion, count);
     }
     const own = target.email === ctx.person.email;
-    if (!own && !coordinator && !mentors(ctx, await eigDefisOf(ctx, target.email)))
+    if (!own && !coordinator && !mentorsOneOf(ctx.person, await eigDefisOf(ctx, target.email)))
       throw new UserError('standup.historyForbidden');
     return personHistory(ctx, target.email, target.typed, count);
   },

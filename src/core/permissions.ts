@@ -20,6 +20,10 @@ const RULES: Record<Action, readonly Role[]> = {
   'announce.send': ['coordinator'],
 };
 
+/** Whether `person` mentors one of these défis (ids compared without case). */
+export const mentorsOneOf = (person: Person, defiIds: ReadonlySet<string>): boolean =>
+  person.memberships.some((m) => m.role === 'mentor' && defiIds.has(m.defi.id.toLowerCase()));
+
 /** The one permission check of Cohorte. */
 export function can(person: Person, action: Action): boolean {
   return RULES[action].some((role) => person.roles.includes(role));

@@ -82,7 +82,7 @@ export function createRouter(deps: {
     command(invocation) {
       return guarded(invocation.user, async (ctx): Promise<Reply> => {
         const text = invocation.text.trim();
-        const [first = '', ...rest] = text.split(/\s+/);
+        const first = text.split(/\s+/, 1)[0] ?? '';
         const word = first.toLowerCase();
         const own = deps.commands.filter((h) => h.command === invocation.command);
         const named = own.find((h) => h.name === word || h.aliases?.includes(word));
@@ -92,15 +92,26 @@ export function createRouter(deps: {
           const unknown = ctx.t('error.unknownCommand', { command: `/${invocation.command} ${text}`.trim() });
           return ephemeral(unknown, ...helpLines(ctx.person, ctx.t).slice(1));
         }
+        // Without an e-mail the bot cannot tell people apart (they would share one identity): only the help is open.
+        if (!ctx.person.email && handler.name !== 'aide') return ephemeral(ctx.t('error.noEmail'));
         if (handler.action && !can(ctx.person, handler.action)) return ephemeral(ctx.t('error.forbidden'));
-        return handler.run(ctx, named ? rest.join(' ') : text);
+        // What follows the sub-command, as typed: line breaks and spacing kept (details, stand-up answers).
+        return handler.run(ctx, named ? text.slice(first.length).trim() : text);
       });
     },
 
     action(invocation) {
       return guarded(invocation.user, async (ctx): Promise<Reply> => {
         const handler = deps.actions.find((h) => h.actionId === invocation.actionId);
-        if (!handler) throw new Error(`no handler for action ${invocation.actionId}`);
+        // A button of an older release, or forged: nothing to do, and the person is told to start again.
+        if (!handler) {
+          services.log.warn(
+            { actionId: invocation.actionId, user: invocation.user },
+            'click on an unknown action',
+          );
+          return ephemeral(ctx.t('chat.staleButton'));
+        }
+        if (!ctx.person.email) return ephemeral(ctx.t('error.noEmail'));
         if (handler.action && !can(ctx.person, handler.action)) return ephemeral(ctx.t('error.forbidden'));
         return handler.run(ctx, invocation.value);
       });
@@ -109,7 +120,14 @@ export function createRouter(deps: {
     form(invocation) {
       return guarded(invocation.user, async (ctx): Promise<FormOutcome> => {
         const handler = deps.forms.find((h) => h.formId === invocation.formId);
-        if (!handler) throw new Error(`no handler for form ${invocation.formId}`);
+        if (!handler) {
+          services.log.warn(
+            { formId: invocation.formId, user: invocation.user },
+            'submission of an unknown form',
+          );
+          return ephemeral(ctx.t('chat.staleForm'));
+        }
+        if (!ctx.person.email) return ephemeral(ctx.t('error.noEmail'));
         if (handler.action && !can(ctx.person, handler.action)) return ephemeral(ctx.t('error.forbidden'));
         return handler.run(ctx, invocation.values, invocation.context);
       });

@@ -106,13 +106,12 @@ describe.each(PLATFORMS)('buttons through the real receiver, as %s sends clicks'
     expect(me).toContain(`Mentor du défi *${DATAPASS}*`);
   });
 
-  it('answers a button it does not know with an error reference, after acknowledging it', async () => {
+  it('answers a button it does not know (an older release’s) by asking to start again, after acknowledging it', async () => {
     const clicked = await chat.clickUnknown('ines');
     acknowledged(clicked);
-    const ref = /^Une erreur est survenue de notre côté \(réf\. `([a-z0-9]{6})`\)/.exec(clicked.text)?.[1];
-    expect(ref, clicked.text).toMatch(/^[a-z0-9]{6}$/);
-    expect(chat.bot.logs.some((line) => line.includes(`"ref":"${ref}"`) && line.includes('inconnu'))).toBe(
-      true,
+    expect(clicked.text).toBe(
+      'Ce bouton n’est pas valable (trop ancien, ou pas pour vous). Relancez la commande pour en avoir un nouveau.',
     );
+    expect(chat.bot.logs.some((line) => line.includes('click on an unknown action'))).toBe(true);
   });
 });

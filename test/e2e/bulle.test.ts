@@ -30,6 +30,9 @@ describe.each(PLATFORMS)('the bulloterie end to end on %s: a request becomes a p
     const [digest] = chat.channelPosts('#defi-lexiq');
     expect(digest?.buttons).toEqual(['Trouver quelqu’un']);
 
+    // Another EIG of the channel cannot hand Inès's request to the bulloterie in her name; her mentor can.
+    const refused = await chat.click(thomas, '#defi-lexiq', 'Trouver quelqu’un');
+    expect(refused.text).toContain('Seuls l’auteur de la demande, les mentors du défi et la coordination');
     const sent = await chat.click(julien, '#defi-lexiq', 'Trouver quelqu’un');
     expect(sent.text).toBe('Demande confiée à la bulloterie pour Inès Moreau : *RGPD*.');
     await waitFor(() => toAmina().length === 1, 8000, 'the proposal to Amina');

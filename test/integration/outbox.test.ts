@@ -132,14 +132,15 @@ describe('outbox (real Redis, BullMQ and the Slack Web API double)', () => {
     await bot.cohorte.services.outbox.send({
       key: 'f:1',
       to: { kind: 'person', email: 'ines.moreau@beta.gouv.fr' },
-      message: hello('Vos données'),
+      message: hello('Vos données <!channel> & co'),
       file: { name: 'data.json', content: '{"a":1}\n' },
     });
     await waitFor(() => slack.files.length === 1);
     expect(slack.files[0]).toMatchObject({
       name: 'data.json',
       content: '{"a":1}\n',
-      initialComment: 'Vos données',
+      // Escaped like any post: the comment never pings the channel.
+      initialComment: 'Vos données &lt;!channel&gt; &amp; co',
     });
   });
 });

@@ -45,6 +45,17 @@ describe('mattermost render: user text never pings nor becomes markup', () => {
     );
   });
 
+  it.each([
+    ['merci.@channel', 'merci.@\u200Bchannel'],
+    ['ok-@here', 'ok-@\u200Bhere'],
+    ['-@all en début de ligne', '-@\u200Ball en début de ligne'],
+    ['_@channel', '_@\u200Bchannel'],
+    ['cc.@claire', 'cc.@\u200Bclaire'],
+    ['voir:@here', 'voir:@\u200Bhere'],
+  ])('defuses a mention glued to punctuation Mattermost splits words on: %s', (typed, shown) => {
+    expect(defuseMentions(typed)).toBe(shown);
+  });
+
   it('leaves e-mail addresses readable and untouched', () => {
     expect(defuseMentions('écrivez à ines.moreau@beta.gouv.fr ou @ines')).toBe(
       'écrivez à ines.moreau@beta.gouv.fr ou @\u200Bines',

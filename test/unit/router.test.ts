@@ -7,6 +7,7 @@ import type { CommandHandler, Reply } from '../../src/core/handler.js';
 import { type Locale, type MessageKey, translate } from '../../src/core/i18n/index.js';
 import type { ChatUser } from '../../src/core/ids.js';
 import { type Block, type Button, toPlainText } from '../../src/core/message.js';
+import { FORGET_ACTION } from '../../src/core/personal-data.js';
 import type {
   Delivery,
   Directory,
@@ -404,7 +405,7 @@ describe('router: errors', () => {
     expect(world.lines.filter((l) => l.level === 'warn')).toHaveLength(1);
   });
 
-  it('answers a click on an unknown button with a reference', async () => {
+  it('answers a click on an unknown button (an older release’s) by asking to run the command again', async () => {
     const world = createWorld();
     const reply = await world.router.action({
       user: world.as(EIG),
@@ -412,7 +413,25 @@ describe('router: errors', () => {
       value: '',
       channel: 'C1',
     });
-    expect(linesOf(reply)[0]).toMatch(/réf\. [a-z0-9]{6}\)/);
+    expect(linesOf(reply)).toEqual([fr('chat.staleButton')]);
+    expect(world.lines.filter((l) => l.level === 'error')).toEqual([]);
+  });
+
+  it('opens only the help to someone whose e-mail the platform does not show (they would share one identity)', async () => {
+    const world = createWorld();
+    // A shell id without an e-mail: the directory cannot say who it is.
+    expect(linesOf(await world.command('sans-adresse', 'moi'))).toEqual([fr('error.noEmail')]);
+    expect(linesOf(await world.command('sans-adresse', 'langue en'))).toEqual([fr('error.noEmail')]);
+    expect(world.locales.size).toBe(0);
+    expect(linesOf(await world.command('sans-adresse', 'aide'))[0]).toBe(fr('help.title'));
+    const click = await world.router.action({
+      user: world.as('sans-adresse'),
+      actionId: FORGET_ACTION,
+      value: 'yes',
+      channel: 'C1',
+    });
+    expect(linesOf(click)).toEqual([fr('error.noEmail')]);
+    expect(world.erased).toEqual([]);
   });
 });
 

@@ -4,11 +4,12 @@ import type { Inline, Rich } from '../../core/message.js';
 const ZWSP = '\u200B';
 
 /**
- * Neutralises every mention in user text: an `@` that starts a word (`@channel`, `@all`, `@here`, `@someone`) gets
- * a zero-width space after it, so Mattermost neither notifies nor links. An `@` inside a word (an e-mail) is left.
+ * Neutralises every mention in user text: an `@` not preceded by a letter or digit (`@channel`, `merci.@here`,
+ * `-@all`, `_@someone`: Mattermost splits words on `.`, `-` and `:` and trims `_`) gets a zero-width space after
+ * it, so Mattermost neither notifies nor links. An e-mail's `@` follows a letter or digit and is left.
  */
 export const defuseMentions = (text: string): string =>
-  text.replace(/(^|[^\p{L}\p{N}._-])@(?=[\p{L}\p{N}_])/gu, `$1@${ZWSP}`);
+  text.replace(/(^|[^\p{L}\p{N}])@(?=[\p{L}\p{N}_])/gu, `$1@${ZWSP}`);
 
 /** Escapes Markdown in user text (backslash escapes of CommonMark), line starts included, and defuses mentions. */
 export function escapeMarkdown(text: string): string {

@@ -1,11 +1,11 @@
 import type { webApi } from '@slack/bolt';
 import { z } from 'zod';
 import { DeliveryRefusedError } from '../../core/errors.js';
-import { toPlainText } from '../../core/message.js';
 import type { ChatSender, Directory, IdentityCache } from '../../core/ports.js';
 import { singleFlight } from '../../core/single-flight.js';
 import { mapSlackError } from './slack-errors.js';
-import { renderSlack } from './slack-render.js';
+import { renderSlack, SLACK_LIMITS } from './slack-render.js';
+import { splitMrkdwn } from './slack-split.js';
 
 /** The metadata event type of every message the outbox posts: its payload names the delivery and the part. */
 const DELIVERY_EVENT = 'cohorte_delivery';
@@ -83,7 +83,8 @@ export function createSlackSender(
             filename: file.name,
             title: file.name,
             content: file.content,
-            initial_comment: toPlainText(message.fallback),
+            // Escaped like every text the bot posts: `<!channel>` typed somewhere stays text.
+            initial_comment: splitMrkdwn(message.fallback, SLACK_LIMITS.fallbackText)[0] ?? '',
           }),
         );
         return `file:${file.name}`;

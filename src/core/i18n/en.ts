@@ -13,6 +13,8 @@ export const en: Record<MessageKey, string> = {
     'Something went wrong on our side (ref. `{ref}`). The team can find it with this reference.',
   'error.forbidden': 'This command is reserved for the programme’s coordinators.',
   'error.unknownCommand': 'I do not know `{command}`. Here is what you can do:',
+  'error.noEmail':
+    'I cannot see your e-mail address, and it is what links you to the community. On Mattermost, the administrators must show e-mail addresses (*Show Email Address*) or give the bot the system admin role; on Slack, the bot needs the `users:read.email` scope.',
   'error.notInCommunity':
     'I cannot find you in the community ({email}). Ask the coordinators to add you to `community.yml`.',
   'error.slow': 'This is taking longer than expected: the answer is on its way.',
