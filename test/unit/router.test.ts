@@ -6,7 +6,7 @@ import { UnavailableError } from '../../src/core/errors.js';
 import type { CommandHandler, Reply } from '../../src/core/handler.js';
 import { type Locale, type MessageKey, translate } from '../../src/core/i18n/index.js';
 import type { ChatUser } from '../../src/core/ids.js';
-import { type Block, type Button, toPlainText } from '../../src/core/message.js';
+import { type Block, type Button, plain, textMessage, toPlainText } from '../../src/core/message.js';
 import { FORGET_ACTION } from '../../src/core/personal-data.js';
 import type {
   Delivery,
@@ -68,7 +68,9 @@ interface LogLine {
 }
 
 /** In-memory fakes of every port, recording what the router and handlers did. */
-function createWorld(options: { failGrants?: unknown; failExport?: unknown; broken?: boolean } = {}) {
+function createWorld(
+  options: { failGrants?: unknown; failExport?: unknown; broken?: boolean; extra?: CommandHandler[] } = {},
+) {
   const grants = new Map<string, RoleGrant[]>();
   const locales = new Map<string, Locale>();
   const granted: { email: string; grant: RoleGrant }[] = [];
@@ -176,7 +178,7 @@ function createWorld(options: { failGrants?: unknown; failExport?: unknown; brok
       throw new Error('disk on fire');
     },
   };
-  const commands = options.broken ? [...commandHandlers, broken] : commandHandlers;
+  const commands = [...commandHandlers, ...(options.broken ? [broken] : []), ...(options.extra ?? [])];
   const router = createRouter({ commands, actions: actionHandlers, forms: [], services });
   const as = (email: string): ChatUser => ({ platform: 'shell', id: email });
   const command = (email: string, text: string) =>
@@ -369,6 +371,24 @@ describe('router: /cohorte moi and langue', () => {
     const reply = await world.command(EIG, `langue ${arg}`);
     expect(linesOf(reply)).toEqual([fr('lang.usage')]);
     expect(world.locales.size).toBe(0);
+  });
+});
+
+describe('router: arguments', () => {
+  it('hands a sub-command what follows it as typed, line breaks and spacing kept', async () => {
+    const seen: string[] = [];
+    const echo: CommandHandler = {
+      command: 'cohorte',
+      name: 'echo',
+      help: 'help.cohorte.aide',
+      run: async (_ctx, args) => {
+        seen.push(args);
+        return { visibility: 'ephemeral', message: textMessage(plain(args)) };
+      },
+    };
+    const world = createWorld({ extra: [echo] });
+    await world.command(EIG, 'ECHO  Docker — précisions :\n- ligne 1\n- ligne 2  ');
+    expect(seen).toEqual(['Docker — précisions :\n- ligne 1\n- ligne 2']);
   });
 });
 
