@@ -2,14 +2,17 @@ import { ANNOUNCE_ACTION } from '../src/core/announce/form.js';
 import { confirmAnnouncement, confirmEdit, dropAnnouncement } from '../src/core/announce/manage.js';
 import type { ActionHandler } from '../src/core/handler.js';
 
-/** The preview's buttons: `send:<id>` confirms, `edit:<id>` applies an edit, `drop:`/`keep:` discard. */
+/**
+ * The preview's buttons: `send:<id>` confirms, `edit:<id>:<hash>` applies the edit previewed with that text hash,
+ * `drop:<id>` / `keep:<id>:<hash>` discard.
+ */
 export const annonceAction: ActionHandler = {
   actionId: ANNOUNCE_ACTION,
   action: 'announce.send',
   async run(ctx, value) {
-    const [verb = '', id = ''] = value.split(':');
+    const [verb = '', id = '', hash = ''] = value.split(':');
     if (verb === 'send') return confirmAnnouncement(ctx, id);
-    if (verb === 'edit') return confirmEdit(ctx, id);
-    return dropAnnouncement(ctx, id, verb === 'keep');
+    if (verb === 'edit') return confirmEdit(ctx, id, hash);
+    return dropAnnouncement(ctx, id, verb === 'keep', hash);
   },
 };

@@ -2,16 +2,19 @@ import { newAnnouncementForm } from '../src/core/announce/form.js';
 import type { CommandHandler } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
 
-/** `/annonce`, coordinators only: opens the announcement form; its submission shows a preview to confirm. */
+/**
+ * `/annonce [texte]`, coordinators only: opens the announcement form, its text prefilled with whatever followed
+ * `/annonce` (not a sub-command); its submission shows a preview to confirm.
+ */
 export const annonceCommand: CommandHandler = {
   command: 'annonce',
   name: '',
   action: 'announce.send',
   help: 'help.annonce',
-  async run({ t, services }) {
+  async run({ t, services }, args) {
     return {
       visibility: 'ephemeral',
-      form: newAnnouncementForm(t, services.roster.data.timezone),
+      form: newAnnouncementForm(t, services.roster.data.timezone, args),
       message: textMessage(t('announce.formFallback')),
     };
   },

@@ -2,12 +2,14 @@ import { resolveAudience } from '../src/core/announce/audience.js';
 import { ANNOUNCE_FORM, FieldError, readAnnouncementForm } from '../src/core/announce/form.js';
 import { copiesToEdit, findAnnouncement } from '../src/core/announce/manage.js';
 import { editPreviewReply, previewReply } from '../src/core/announce/preview.js';
+import type { Announcement } from '../src/core/announce/types.js';
 import { UserError } from '../src/core/errors.js';
 import type { FormHandler, FormOutcome } from '../src/core/handler.js';
 
 /**
  * The announcement form's submission: a new announcement is checked (each problem under its field), stored as a
- * draft and previewed with its recipient count; an edit (`edit:<id>` context) is kept aside and previewed.
+ * draft and previewed with its recipient count; an edit (`edit:<id>` context) is kept aside and previewed, or, when
+ * its announcement cannot be found or edited, refused under the text (the form stays open, the text kept).
  */
 export const annonceForm: FormHandler = {
   formId: ANNOUNCE_FORM,
@@ -18,7 +20,14 @@ export const annonceForm: FormHandler = {
     if (context.startsWith('edit:')) {
       const text = (values.text ?? '').trim();
       if (text === '') return { errors: { text: t('announce.emptyText') } };
-      const announcement = await findAnnouncement(services, context.slice('edit:'.length), 'modifier');
+      let announcement: Announcement;
+      try {
+        announcement = await findAnnouncement(services, context.slice('edit:'.length), 'modifier');
+      } catch (error) {
+        // Gone (expired) or never confirmed: the form stays open with the text, so the edit is not lost.
+        if (error instanceof UserError) return { errors: { text: t(error.key, error.params) } };
+        throw error;
+      }
       await services.announcements.save({ ...announcement, pendingText: text });
       const copies = await copiesToEdit(services, announcement);
       return editPreviewReply(ctx, announcement, text, copies.length);

@@ -19,15 +19,24 @@ const MODE_LABELS = {
   both: 'announce.modeBoth',
 } as const;
 
-/** The form of a new announcement. */
-export function newAnnouncementForm(t: Translate, timezone: string): Form {
+/**
+ * The form of a new announcement; `text` (what was typed after `/annonce`) prefills the text field, so nothing
+ * typed is lost.
+ */
+export function newAnnouncementForm(t: Translate, timezone: string, text = ''): Form {
   return {
     formId: ANNOUNCE_FORM,
     title: t('announce.formTitle'),
     submit: t('announce.formSubmit'),
     context: '',
     fields: [
-      { id: 'text', label: t('announce.fieldText'), kind: 'multiline', max: MAX_TEXT },
+      {
+        id: 'text',
+        label: t('announce.fieldText'),
+        kind: 'multiline',
+        max: MAX_TEXT,
+        ...(text.trim() ? { initial: text.trim() } : {}),
+      },
       { id: 'audience', label: t('announce.fieldAudience'), kind: 'text', max: 500 },
       {
         id: 'mode',

@@ -2,6 +2,7 @@ import { UserError } from '../errors.js';
 import type { Context, Reply } from '../handler.js';
 import { textMessage } from '../message.js';
 import type { Services } from '../ports.js';
+import { textHash } from './preview.js';
 import { announcementMessage, targetOf, whenLabel } from './render.js';
 import { type Announcement, copyKey, type Recipient, sendJobId } from './types.js';
 
@@ -23,16 +24,35 @@ const reply = (message: ReturnType<Context['t']>): Reply => ({
   message: textMessage(message),
 });
 
-/** Confirms a draft: schedules its sending job (deterministic id: a second click schedules nothing more). */
+/**
+ * Confirms a draft: schedules its sending job (deterministic id: a second click schedules nothing more). A draft whose
+ * date passed while its preview waited goes now, and the answer says so. An announcement already confirmed is left
+ * as it is and the answer says where it stands.
+ */
 export async function confirmAnnouncement(ctx: Context, id: string): Promise<Reply> {
   const { services, t, locale } = ctx;
-  const draft = await services.announcements.get(id);
-  if (!draft) throw new UserError('announce.notFound', { id });
-  if (draft.state === 'draft') await services.announcements.save({ ...draft, state: 'scheduled' });
-  const at = draft.at ? new Date(draft.at) : undefined;
-  await services.schedules.once(SEND_JOB, sendJobId(id), at ?? services.clock.now(), { id });
-  if (!at) return reply(t('announce.sending', { id }));
-  return reply(t('announce.scheduled', { id, at: whenLabel(draft, services.roster.data.timezone, locale) }));
+  const found = await services.announcements.get(id);
+  if (!found) throw new UserError('announce.notFound', { id });
+  const timezone = services.roster.data.timezone;
+  const now = services.clock.now();
+  const planned = found.at ? new Date(found.at) : undefined;
+  const late = planned !== undefined && planned.getTime() <= now.getTime();
+  const at = late ? now : (planned ?? now);
+  if (found.state !== 'draft') {
+    // Scheduled but its job lost (a failure between the save and the scheduling): scheduling again is harmless.
+    if (found.state === 'scheduled') await services.schedules.once(SEND_JOB, sendJobId(id), at, { id });
+    return reply(t('announce.notDraft', { id, state: t(`announce.state.${found.state}`) }));
+  }
+  // A date gone by becomes now, so the list shows when it really went.
+  await services.announcements.save({
+    ...found,
+    state: 'scheduled',
+    ...(late ? { at: now.toISOString() } : {}),
+  });
+  await services.schedules.once(SEND_JOB, sendJobId(id), at, { id });
+  if (late) return reply(t('announce.sendingLate', { id, at: whenLabel(found, timezone, locale) }));
+  if (!planned) return reply(t('announce.sending', { id }));
+  return reply(t('announce.scheduled', { id, at: whenLabel(found, timezone, locale) }));
 }
 
 /** Cancels a scheduled announcement, or stops one being sent: what has not left yet is withdrawn. */
@@ -59,14 +79,23 @@ export async function copiesToEdit(services: Services, announcement: Announcemen
   });
 }
 
-/** Applies a previewed edit: the new text for what is still to send, and an update of every copy out there. */
-export async function confirmEdit(ctx: Context, id: string): Promise<Reply> {
+/**
+ * Applies a previewed edit: the new text for what is still to send, and an update of every copy out there. `hash`
+ * (the {@link textHash} of the text the clicked preview showed) must match the pending edit: the button of an older
+ * preview applies nothing. Buttons without one (older releases) apply whatever is pending.
+ */
+export async function confirmEdit(ctx: Context, id: string, hash = ''): Promise<Reply> {
   const { services, t } = ctx;
   const announcement = await findAnnouncement(services, id, 'modifier');
-  if (announcement.pendingText === undefined) return reply(t('announce.editDropped'));
+  const { pendingText } = announcement;
+  if (pendingText === undefined || (hash !== '' && hash !== textHash(pendingText))) {
+    // A second click on the same button, once its edit was applied.
+    if (hash !== '' && hash === textHash(announcement.text)) return reply(t('announce.editApplied', { id }));
+    return reply(t(pendingText === undefined ? 'announce.editDropped' : 'announce.editSuperseded', { id }));
+  }
   const edited: Announcement = {
     ...announcement,
-    text: announcement.pendingText,
+    text: pendingText,
     version: announcement.version + 1,
     pendingText: undefined,
   };
@@ -84,11 +113,24 @@ export async function confirmEdit(ctx: Context, id: string): Promise<Reply> {
   return reply(t('announce.edited', { id, copies: copies.length }));
 }
 
-/** Drops a draft or a previewed edit. */
-export async function dropAnnouncement(ctx: Context, id: string, edit: boolean): Promise<Reply> {
+/**
+ * Discards a draft (`drop`) or a previewed edit (`keep`). Only a draft can be discarded: once confirmed, the answer
+ * says where it stands and how to cancel it. An older edit preview's button (its `hash` is not the pending edit's)
+ * leaves the newer pending edit alone.
+ */
+export async function dropAnnouncement(ctx: Context, id: string, edit: boolean, hash = ''): Promise<Reply> {
   const { services, t } = ctx;
   const found = await services.announcements.get(id);
+  if (edit) {
+    const pending = found?.pendingText;
+    if (found && pending !== undefined && (hash === '' || hash === textHash(pending)))
+      await services.announcements.save({ ...found, pendingText: undefined });
+    return reply(t('announce.editDropped'));
+  }
   // A dropped draft is simply never confirmed: drafts are not listed and expire with the rest.
-  if (found && edit) await services.announcements.save({ ...found, pendingText: undefined });
-  return reply(t(edit ? 'announce.editDropped' : 'announce.dropped'));
+  if (!found || found.state === 'draft') return reply(t('announce.dropped'));
+  const state = t(`announce.state.${found.state}`);
+  if (found.state === 'scheduled' || found.state === 'sending')
+    return reply(t('announce.dropTooLate', { id, state }));
+  return reply(t('announce.notDraft', { id, state }));
 }

@@ -5,6 +5,20 @@ import { announcementMessage, whenLabel } from './render.js';
 import type { Announcement, Recipient } from './types.js';
 
 /**
+ * A short fingerprint of a previewed edit's text (32-bit FNV-1a, base 36), carried by its buttons: a click on an
+ * older preview's button is told apart from the edit pending now. Not a security measure: buttons are not trusted
+ * for permissions, only to say which text the person saw.
+ */
+export function textHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}
+
+/**
  * The preview of a draft: the exact message recipients will get, how many they are (DMs and channels), when it
  * goes, and the buttons that send or discard it.
  */
@@ -37,7 +51,10 @@ export function previewReply(ctx: Context, draft: Announcement, recipients: read
   );
 }
 
-/** The preview of an edit: the message as it will read, and how many copies already sent will change. */
+/**
+ * The preview of an edit: the message as it will read, and how many copies already sent will change. Its buttons
+ * carry the previewed text's {@link textHash}, so only the latest preview's Modifier applies the pending edit.
+ */
 export function editPreviewReply(
   ctx: Context,
   announcement: Announcement,
@@ -51,8 +68,12 @@ export function editPreviewReply(
     shown,
     [],
     [
-      { label: t('announce.confirmEdit'), value: `edit:${announcement.id}`, style: 'primary' },
-      { label: t('announce.drop'), value: `keep:${announcement.id}` },
+      {
+        label: t('announce.confirmEdit'),
+        value: `edit:${announcement.id}:${textHash(text)}`,
+        style: 'primary',
+      },
+      { label: t('announce.drop'), value: `keep:${announcement.id}:${textHash(text)}` },
     ],
   );
 }

@@ -33,7 +33,6 @@ export const announceEn: Record<keyof typeof announceFr, string> = {
   'announce.missingId':
     'Give the announcement’s id, for example `/annonce {verb} a1b2c3` (see `/annonce liste`).',
   'announce.cannotCancel': 'Announcement `{id}` is already {state}: there is nothing left to cancel.',
-  'announce.cannotEdit': 'Announcement `{id}` was never confirmed: there is nothing to edit.',
 
   'announce.footer': 'Announcement by {name}, for the coordination team',
   'announce.previewTitle': '*Preview*: this is exactly what the recipients will get.',
@@ -49,6 +48,15 @@ export const announceEn: Record<keyof typeof announceFr, string> = {
   'announce.editDropped': 'Edit discarded: the announcement stays as it was.',
   'announce.scheduled': 'Announcement `{id}` scheduled for {at}. `/annonce annuler {id}` to cancel it.',
   'announce.sending': 'Announcement `{id}` is being sent: I will tell you how it goes.',
+  'announce.sendingLate':
+    'The planned time ({at}) passed during the preview: announcement `{id}` goes out now. I will tell you how it goes.',
+  'announce.notDraft':
+    'Announcement `{id}` is already {state}: this button does nothing any more. Type `/annonce liste` to follow it.',
+  'announce.dropTooLate':
+    'Announcement `{id}` is already {state}: it is too late to discard it. To stop it, type `/annonce annuler {id}`.',
+  'announce.editSuperseded':
+    'A newer edit of announcement `{id}` replaced this one: use the Edit button of its preview.',
+  'announce.editApplied': 'This edit of announcement `{id}` is already saved.',
   'announce.edited': 'Edit of announcement `{id}` saved: {copies} copies already sent will be updated.',
   'announce.cancelled': 'Announcement `{id}` cancelled: {withdrawn} sends still waiting were withdrawn.',
 

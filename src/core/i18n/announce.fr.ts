@@ -35,7 +35,6 @@ export const announceFr = {
   'announce.missingId':
     'Indiquez l’identifiant de l’annonce, par exemple `/annonce {verb} a1b2c3` (voir `/annonce liste`).',
   'announce.cannotCancel': 'L’annonce `{id}` est déjà {state} : il n’y a plus rien à annuler.',
-  'announce.cannotEdit': 'L’annonce `{id}` n’a pas été confirmée : il n’y a rien à modifier.',
 
   'announce.footer': 'Annonce de {name}, pour l’équipe de coordination',
   'announce.previewTitle': '*Aperçu* : voici exactement ce que recevront les destinataires.',
@@ -51,6 +50,15 @@ export const announceFr = {
   'announce.editDropped': 'Modification abandonnée : l’annonce reste telle quelle.',
   'announce.scheduled': 'Annonce `{id}` programmée pour le {at}. `/annonce annuler {id}` pour l’annuler.',
   'announce.sending': 'Annonce `{id}` en cours d’envoi : je vous écris où elle en est.',
+  'announce.sendingLate':
+    'L’heure prévue ({at}) est passée pendant l’aperçu : l’annonce `{id}` part maintenant. Je vous écris où elle en est.',
+  'announce.notDraft':
+    'L’annonce `{id}` est déjà {state} : ce bouton n’a plus d’effet. Tapez `/annonce liste` pour la suivre.',
+  'announce.dropTooLate':
+    'L’annonce `{id}` est déjà {state} : il est trop tard pour l’abandonner. Pour l’arrêter, tapez `/annonce annuler {id}`.',
+  'announce.editSuperseded':
+    'Une modification plus récente de l’annonce `{id}` a remplacé celle-ci : utilisez le bouton Modifier de son aperçu.',
+  'announce.editApplied': 'Cette modification de l’annonce `{id}` est déjà enregistrée.',
   'announce.edited':
     'Modification de l’annonce `{id}` enregistrée : {copies} copies déjà envoyées vont être mises à jour.',
   'announce.cancelled': 'Annonce `{id}` annulée : {withdrawn} envois qui restaient ont été retirés.',
