@@ -1,8 +1,13 @@
+import { UserError } from '../src/core/errors.js';
 import type { CommandHandler } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
+import { findRitual } from '../src/core/rituals/catalog.js';
 import { ritualForm } from '../src/core/rituals/form.js';
 
-/** `/rituel ajouter [id]`: the ritual form, empty, or prefilled to edit a ritual made in chat. */
+/**
+ * `/rituel ajouter [id]`: the ritual form, empty, or prefilled to edit a ritual made in chat. An id that names no
+ * ritual, or one of `community.yml` (changed in the file), is answered, not met with a blank form.
+ */
 export const rituelAjouter: CommandHandler = {
   command: 'rituel',
   name: 'ajouter',
@@ -10,11 +15,13 @@ export const rituelAjouter: CommandHandler = {
   action: 'rituals.manage',
   help: 'help.rituel.ajouter',
   async run({ t, services }, args) {
-    const id = args.trim();
-    const existing = id ? (await services.rituals.chatRituals()).find((r) => r.id === id) : undefined;
+    const id = args.trim().split(/\s+/)[0] ?? '';
+    const known = id ? await findRitual(services, id) : undefined;
+    if (id && !known) throw new UserError('ritual.unknown', { id });
+    if (known?.source === 'file') throw new UserError('ritual.fileOnly', { id });
     return {
       visibility: 'ephemeral',
-      form: ritualForm(t, existing),
+      form: ritualForm(t, known?.ritual),
       message: textMessage(t('ritual.formFallback')),
     };
   },

@@ -9,6 +9,8 @@ import { localDate } from '../src/core/standup/period.js';
 /**
  * The ritual form's submission: checked field by field (the form stays open), saved, then its scheduler upserted
  * under the ritual's stable id: the change takes effect at once, and an edit replaces the scheduler, never adds one.
+ * A new ritual never takes the id of an existing one (file or chat); an edit of a ritual deleted meanwhile saves
+ * nothing (it would bring it back).
  */
 export const rituelForm: FormHandler = {
   formId: RITUAL_FORM,
@@ -31,6 +33,10 @@ export const rituelForm: FormHandler = {
     }
     if ((services.roster.data.reminders ?? []).some((r) => r.id === ritual.id))
       return { errors: { id: t('ritual.idTaken', { id: ritual.id }) } };
+    const exists = (await services.rituals.chatRituals()).some((r) => r.id === ritual.id);
+    if (!context && exists) return { errors: { id: t('ritual.idTakenChat', { id: ritual.id }) } };
+    if (context && !exists)
+      return { visibility: 'ephemeral', message: textMessage(t('ritual.editDeleted', { id: ritual.id })) };
     const created = await services.rituals.saveChat(ritual);
     await services.schedules.upsert(RITUAL_JOB, ritualRun(ritual));
     const state = (await services.rituals.states([ritual.id])).get(ritual.id) ?? FRESH_STATE;

@@ -4,8 +4,12 @@ import { textMessage } from '../src/core/message.js';
 import { sessionDate } from '../src/core/sessions/announcement.js';
 import { cancelSession } from '../src/core/sessions/cancel.js';
 import { sessionById } from '../src/core/sessions/rsvp.js';
+import { localDate } from '../src/core/standup/period.js';
 
-/** `/session annuler <id>` (coordinators): cancels, withdraws its reminders and tells those who said yes or maybe. */
+/**
+ * `/session annuler <id>` (coordinators): cancels, withdraws its reminders and tells those who said yes or maybe.
+ * A past session is not cancelled: its attendees would be told an event they went to is off.
+ */
 export const sessionAnnuler: CommandHandler = {
   command: 'session',
   name: 'annuler',
@@ -19,6 +23,8 @@ export const sessionAnnuler: CommandHandler = {
     const params = { title: session.title, date: sessionDate(session, locale) };
     if (session.cancelled)
       return { visibility: 'ephemeral', message: textMessage(t('session.alreadyCancelled', params)) };
+    if (session.date < localDate(services.clock.now(), session.timezone))
+      return { visibility: 'ephemeral', message: textMessage(t('session.cancelPast', params)) };
     const count = await cancelSession(services, session);
     return { visibility: 'ephemeral', message: textMessage(t('session.cancelDone', { ...params, count })) };
   },

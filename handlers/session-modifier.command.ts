@@ -1,6 +1,7 @@
 import { UserError } from '../src/core/errors.js';
 import type { CommandHandler } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
+import { sessionDate } from '../src/core/sessions/announcement.js';
 import { sessionForm } from '../src/core/sessions/form.js';
 import { sessionById } from '../src/core/sessions/rsvp.js';
 import { localDate } from '../src/core/standup/period.js';
@@ -12,11 +13,15 @@ export const sessionModifier: CommandHandler = {
   aliases: ['edit'],
   action: 'sessions.manage',
   help: 'help.session.modifier',
-  async run({ t, services }, args) {
+  async run({ t, services, locale }, args) {
     const id = args.trim().split(/\s+/)[0] ?? '';
     if (!id) throw new UserError('session.modifyUsage');
     const session = await sessionById(services, id);
-    if (session.cancelled) throw new UserError('session.rsvp.cancelled');
+    if (session.cancelled)
+      throw new UserError('session.alreadyCancelled', {
+        title: session.title,
+        date: sessionDate(session, locale),
+      });
     const data = services.roster.data;
     return {
       visibility: 'ephemeral',

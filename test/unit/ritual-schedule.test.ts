@@ -116,4 +116,25 @@ describe('ritual schedules: next occurrences in Paris time', () => {
     expect(due('2026-12-10T08:30:00.050Z')).toBeUndefined();
     expect(due('2026-12-03T09:45:00Z')).toBeUndefined();
   });
+
+  it('only real calendar days are dates: no 31 February, no month 13 (from, start, end)', () => {
+    const issues = (schedule: unknown, extra: Record<string, unknown> = {}) =>
+      ReminderRitualSchema.safeParse({
+        id: 'r',
+        kind: 'reminder',
+        message: 'Café !',
+        schedule,
+        ...extra,
+      }).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
+    const weekly = { days: ['jeudi'], time: '17:00' };
+    expect(issues({ ...weekly, every: 2, from: '2026-02-31' })).toEqual([
+      'schedule.from: date inexistante : 2026-02-31',
+    ]);
+    expect(issues(weekly, { start: '2026-13-01', end: '2027-02-29' })).toEqual([
+      'start: date inexistante : 2026-13-01',
+      'end: date inexistante : 2027-02-29',
+    ]);
+    expect(issues(weekly, { start: '2026-2-3' })).toEqual(['start: date attendue au format AAAA-MM-JJ']);
+    expect(issues({ ...weekly, every: 2, from: '2028-02-29' }, { end: '2028-12-31' })).toEqual([]);
+  });
 });

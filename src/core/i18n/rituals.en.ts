@@ -23,6 +23,10 @@ export const ritualsEn: Record<keyof typeof ritualsFr, string> = {
   'ritual.fileOnly':
     'The ritual “{id}” is defined in `community.yml`: change it in the file, or pause it with `/rituel pause {id}`.',
   'ritual.idTaken': 'The id “{id}” already belongs to a ritual of `community.yml`. Choose another one.',
+  'ritual.idTakenChat':
+    'The id “{id}” already belongs to a ritual made in chat. Choose another one, or type `/rituel ajouter {id}` to edit that one.',
+  'ritual.editDeleted':
+    'The ritual *{id}* was deleted in the meantime: nothing is saved. Type `/rituel ajouter` to create a new one.',
   'ritual.pausedDone': 'Done: the ritual *{id}* is paused. `/rituel reprendre {id}` resumes it.',
   'ritual.alreadyPaused': 'The ritual *{id}* is already paused. `/rituel reprendre {id}` resumes it.',
   'ritual.resumed': 'Done: the ritual *{id}* resumes. {next}',
@@ -58,7 +62,8 @@ export const ritualsEn: Record<keyof typeof ritualsFr, string> = {
   'ritual.fix.every': 'A number of weeks from 1 to 8, for example `2`.',
   'ritual.fix.nth': 'Choose 1, 2, 3, 4 or “last”.',
   'ritual.fix.cron': 'A 5-field cron expression, for example `0 9 * * 1` (Mondays at 09:00).',
-  'ritual.fix.start': 'A date YYYY-MM-DD, for example `2026-12-01`.',
-  'ritual.fix.end': 'A date YYYY-MM-DD after the start, for example `2027-06-30`.',
+  'ritual.fix.start': 'A calendar date, YYYY-MM-DD, for example `2026-12-01`.',
+  'ritual.fix.end': 'A calendar date, YYYY-MM-DD, after the start, for example `2027-06-30`.',
+  'ritual.fix.endPast': 'This end date is already past: give today ({today}) or later, or leave it empty.',
   'ritual.fix.holidays': 'Choose yes or no.',
 };

@@ -25,6 +25,10 @@ export const ritualsFr = {
     'Le rituel « {id} » est défini dans `community.yml` : modifiez-le dans le fichier, ou suspendez-le avec `/rituel pause {id}`.',
   'ritual.idTaken':
     'L’identifiant « {id} » est déjà celui d’un rituel de `community.yml`. Choisissez-en un autre.',
+  'ritual.idTakenChat':
+    'L’identifiant « {id} » est déjà celui d’un rituel créé dans le chat. Choisissez-en un autre, ou tapez `/rituel ajouter {id}` pour modifier celui-là.',
+  'ritual.editDeleted':
+    'Le rituel *{id}* a été supprimé entre-temps : rien n’est enregistré. Tapez `/rituel ajouter` pour en créer un nouveau.',
   'ritual.pausedDone':
     'C’est fait : le rituel *{id}* est en pause. `/rituel reprendre {id}` pour le relancer.',
   'ritual.alreadyPaused': 'Le rituel *{id}* est déjà en pause. `/rituel reprendre {id}` pour le relancer.',
@@ -61,7 +65,9 @@ export const ritualsFr = {
   'ritual.fix.every': 'Un nombre de semaines de 1 à 8, par exemple `2`.',
   'ritual.fix.nth': 'Choisissez 1, 2, 3, 4 ou « dernier ».',
   'ritual.fix.cron': 'Une expression cron à 5 champs, par exemple `0 9 * * 1` (le lundi à 09:00).',
-  'ritual.fix.start': 'Une date AAAA-MM-JJ, par exemple `2026-12-01`.',
-  'ritual.fix.end': 'Une date AAAA-MM-JJ après celle de début, par exemple `2027-06-30`.',
+  'ritual.fix.start': 'Une date du calendrier, AAAA-MM-JJ, par exemple `2026-12-01`.',
+  'ritual.fix.end': 'Une date du calendrier, AAAA-MM-JJ, après celle de début, par exemple `2027-06-30`.',
+  'ritual.fix.endPast':
+    'Cette date de fin est déjà passée : indiquez aujourd’hui ({today}) ou plus tard, ou laissez vide.',
   'ritual.fix.holidays': 'Choisissez oui ou non.',
 } as const;

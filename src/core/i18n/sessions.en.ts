@@ -39,7 +39,8 @@ export const sessionsEn: Record<keyof typeof sessionsFr, string> = {
   'session.rsvp.past': 'This session is over: there is nothing to answer any more.',
   'session.promoted':
     'A seat freed up: you are registered for *{title}* on {date}. If you can no longer come, click “Not coming” in the announcement.',
-  'session.unknown': 'I do not know the session “{id}”. Type `/session` for the list.',
+  'session.unknown':
+    'I do not know the session “{id}”. A session’s id, even a past one’s, is its date: for example `2026-12-03` (`2026-12-03-2` for the second of the day, `<rule>-2026-12-03` for a session of `community.yml`).',
 
   'session.listTitle': 'Upcoming sessions',
   'session.listLine': '*{title}* (`{id}`): {when}, {where}',
@@ -74,6 +75,8 @@ export const sessionsEn: Record<keyof typeof sessionsFr, string> = {
   'session.field.alumni': 'Alumni invited?',
   'session.fix.title': 'Give a title (150 characters at most).',
   'session.fix.date': 'A date to come, DD/MM/YYYY or YYYY-MM-DD, for example `03/12/2026`.',
+  'session.fix.dateFull':
+    'That day already has {count} sessions: choose another date, or change one of them with `/session modifier <id>`.',
   'session.fix.start': 'A time HH:MM, for example `09:30`.',
   'session.fix.end': 'A time HH:MM after the start, for example `17:30`.',
   'session.fix.place': 'Give the place, for example `Ségur`.',
@@ -88,6 +91,7 @@ export const sessionsEn: Record<keyof typeof sessionsFr, string> = {
   'session.cancelUsage': 'Usage: `/session annuler <id>`. Type `/session` to see the ids.',
   'session.cancelDone': 'Done: the session *{title}* on {date} is cancelled; {count} person(s) told.',
   'session.alreadyCancelled': 'The session *{title}* on {date} is already cancelled.',
+  'session.cancelPast': 'The session *{title}* on {date} is over: it can no longer be cancelled.',
   'session.cancelNotice':
     'The session *{title}* on {date} is cancelled. The attached file removes it from your calendar.',
 
@@ -114,5 +118,6 @@ export const sessionsEn: Record<keyof typeof sessionsFr, string> = {
   'session.summaryLine': '{count} answers from {attendees} registered, average rating {average} / 5',
   'session.summaryComment': '“{comment}” ({rating}/5)',
   'session.summaryNone': 'No feedback received for *{title}* of {date}.',
-  'session.summaryUsage': 'Usage: `/session avis <id>`. Type `/session` to see the ids.',
+  'session.summaryUsage':
+    'Usage: `/session avis <id>`. A session’s id, even a past one’s, is its date: for example `2026-12-03` (`<rule>-2026-12-03` for a session of `community.yml`).',
 };

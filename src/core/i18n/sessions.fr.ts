@@ -37,7 +37,8 @@ export const sessionsFr = {
   'session.rsvp.past': 'Cette session est passée : il n’y a plus de réponse à donner.',
   'session.promoted':
     'Une place s’est libérée : vous êtes inscrit·e à *{title}* le {date}. Si vous ne pouvez plus venir, cliquez sur « Je ne viens pas » dans l’annonce.',
-  'session.unknown': 'Je ne connais pas la session « {id} ». Tapez `/session` pour la liste.',
+  'session.unknown':
+    'Je ne connais pas la session « {id} ». L’identifiant d’une session, même passée, est sa date : par exemple `2026-12-03` (`2026-12-03-2` pour la deuxième du jour, `<règle>-2026-12-03` pour une session de `community.yml`).',
 
   'session.listTitle': 'Sessions à venir',
   'session.listLine': '*{title}* (`{id}`) : {when}, {where}',
@@ -72,6 +73,8 @@ export const sessionsFr = {
   'session.field.alumni': 'Alumni invités ?',
   'session.fix.title': 'Donnez un titre (150 caractères au plus).',
   'session.fix.date': 'Une date à venir, JJ/MM/AAAA ou AAAA-MM-JJ, par exemple `03/12/2026`.',
+  'session.fix.dateFull':
+    'Ce jour compte déjà {count} sessions : choisissez une autre date, ou changez l’une d’elles avec `/session modifier <id>`.',
   'session.fix.start': 'Une heure HH:MM, par exemple `09:30`.',
   'session.fix.end': 'Une heure HH:MM après le début, par exemple `17:30`.',
   'session.fix.place': 'Indiquez le lieu, par exemple `Ségur`.',
@@ -88,6 +91,7 @@ export const sessionsFr = {
   'session.cancelDone':
     'C’est fait : la session *{title}* du {date} est annulée ; {count} personne(s) prévenue(s).',
   'session.alreadyCancelled': 'La session *{title}* du {date} est déjà annulée.',
+  'session.cancelPast': 'La session *{title}* du {date} est passée : elle ne peut plus être annulée.',
   'session.cancelNotice':
     'La session *{title}* du {date} est annulée. Le fichier joint la retire de votre agenda.',
 
@@ -114,5 +118,6 @@ export const sessionsFr = {
   'session.summaryLine': '{count} avis sur {attendees} inscrit(s), note moyenne {average} / 5',
   'session.summaryComment': '« {comment} » ({rating}/5)',
   'session.summaryNone': 'Aucun avis reçu pour *{title}* du {date}.',
-  'session.summaryUsage': 'Usage : `/session avis <id>`. Tapez `/session` pour voir les identifiants.',
+  'session.summaryUsage':
+    'Usage : `/session avis <id>`. L’identifiant d’une session, même passée, est sa date : par exemple `2026-12-03` (`<règle>-2026-12-03` pour une session de `community.yml`).',
 } as const;

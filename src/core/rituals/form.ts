@@ -79,8 +79,8 @@ function fieldOf(path: readonly PropertyKey[]): string {
 
 /**
  * The ritual a submitted form describes (cron, else nth weekday, else days of the week), or the fields to fix with
- * what to type. `today` anchors an every-N-weeks ritual without a start date. A cron pattern is checked by the
- * caller (BullMQ's parser is not the core's).
+ * what to type. `today` anchors an every-N-weeks ritual without a start date, and an end before it is refused.
+ * Dates must be real calendar days. A cron pattern is checked by the caller (BullMQ's parser is not the core's).
  */
 export function parseRitualForm(
   values: Record<string, string>,
@@ -112,8 +112,10 @@ export function parseRitualForm(
     skipHolidays: v('holidays') !== 'no',
   });
   const issues = [...(schedule.error?.issues ?? []), ...(parsed.error?.issues ?? [])];
-  if (parsed.success && issues.length === 0) return { ritual: parsed.data };
   const errors: Record<string, Rich> = {};
+  // An end already past: the ritual would be saved and scheduled, and never post anything.
+  if (parsed.data?.end && parsed.data.end < today) errors.end = t('ritual.fix.endPast', { today });
+  if (parsed.success && issues.length === 0 && !errors.end) return { ritual: parsed.data };
   for (const issue of issues) {
     const field = fieldOf(issue.path);
     errors[field] ??= t(`ritual.fix.${field}` as MessageKey);

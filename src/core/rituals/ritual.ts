@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { ScheduleSchema } from './schedule.js';
+import { DaySchema, ScheduleSchema } from './schedule.js';
 
 const SlugSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: 'identifiant attendu : lettres, chiffres, - et _ (ex. cafe)' });
-const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date attendue au format AAAA-MM-JJ' });
 
 /**
  * A recurring message in a channel (`rituals:` entries of `kind: reminder`, or made in chat with `/rituel ajouter`).
@@ -23,8 +22,8 @@ export const ReminderRitualSchema = z
       .max(3000, { error: '3000 caractères au plus' }),
     schedule: ScheduleSchema,
     timezone: z.string().optional(),
-    start: DateSchema.optional(),
-    end: DateSchema.optional(),
+    start: DaySchema.optional(),
+    end: DaySchema.optional(),
     skipHolidays: z.boolean().default(true),
   })
   .refine((r) => !r.start || !r.end || r.start <= r.end, { path: ['end'], error: 'la fin précède le début' });

@@ -1,8 +1,28 @@
 import { z } from 'zod';
 import { calendarDaysBetween, isoWeekday } from '../calendar/holidays.js';
+import { UserError } from '../errors.js';
+import { parseDay } from '../standup/absence-dates.js';
 import { TimeSchema, type Weekday, WeekdaySchema, weekdayNumber } from '../standup/ritual.js';
 
-const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date attendue au format AAAA-MM-JJ' });
+/** Whether a `yyyy-MM-dd` is a day of the calendar (no 2026-02-31, no month 13): the standup's own date reading. */
+function isRealDay(text: string): boolean {
+  try {
+    return parseDay(text, text, 'onOrAfter') === text;
+  } catch (error) {
+    if (error instanceof UserError) return false;
+    throw error;
+  }
+}
+
+/**
+ * A calendar day `yyyy-MM-dd` that exists: a day like 2026-02-31 would be saved, then make every-N-weeks
+ * arithmetic throw (a RangeError) at each listing and each run of the ritual's job.
+ */
+export const DaySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date attendue au format AAAA-MM-JJ', abort: true })
+  .refine(isRealDay, { error: (issue) => `date inexistante : ${String(issue.input)}` });
+
 const EVERY_ERROR = 'every attendu : un nombre de semaines de 1 à 8';
 const NTH_ERROR = 'nth attendu : 1, 2, 3, 4 ou -1 (le dernier du mois)';
 
@@ -12,7 +32,7 @@ export const WeeklyScheduleSchema = z
     days: z.array(WeekdaySchema).min(1, { error: 'au moins un jour' }),
     time: TimeSchema,
     every: z.number({ error: EVERY_ERROR }).int({ error: EVERY_ERROR }).min(1).max(8).default(1),
-    from: DateSchema.optional(),
+    from: DaySchema.optional(),
   })
   .refine((s) => s.every === 1 || s.from !== undefined, {
     path: ['from'],

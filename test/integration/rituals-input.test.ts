@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FormOutcome, Reply } from '../../src/core/handler.js';
+import { type Block, toPlainText } from '../../src/core/message.js';
+import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
+import { communityWith } from '../support/community-with.js';
+
+const CLAIRE = 'claire.dubois@beta.gouv.fr';
+const COMMUNITY = communityWith({
+  rituals: `
+  - id: cafe
+    kind: reminder
+    message: Café virtuel à 10:00
+    schedule: { days: [mardi], time: '09:50' }
+`,
+});
+const blockText = (block: Block) =>
+  'text' in block && typeof block.text !== 'string' ? toPlainText(block.text) : '';
+/** What the person reads: the reply, or each field's message as `field: text`. */
+const seen = (reply: FormOutcome): string =>
+  'errors' in reply
+    ? Object.entries(reply.errors)
+        .map(([field, text]) => `${field}: ${toPlainText(text)}`)
+        .join('\n')
+    : (reply as Reply).message.blocks.map(blockText).join('\n');
+const DEMO = { id: 'demo', message: 'Démo de fin de sprint', days: 'jeudi', time: '16:00', holidays: 'yes' };
+
+describe('rituals: bad input is answered, never saved (shell, Redis, fixed clock)', () => {
+  let bot: RunningCohorte;
+  const now = new Date('2026-12-01T09:00:00+01:00');
+  const command = (text: string) =>
+    bot.cohorte.router.command({
+      user: { platform: 'shell', id: CLAIRE },
+      command: 'rituel',
+      text,
+      channel: 'shell',
+    });
+  const rituel = async (text: string) => seen(await command(text));
+  const submit = (values: Record<string, string>, context = '') =>
+    bot.cohorte.router.form({ user: { platform: 'shell', id: CLAIRE }, formId: 'ritual', values, context });
+  const chatIds = async () => (await bot.cohorte.services.rituals.chatRituals()).map((r) => r.id);
+  const schedulers = async () =>
+    (await bot.cohorte.queues.jobs.getJobSchedulers())
+      .map((s) => s.key)
+      .filter((k) => k.startsWith('ritual:'));
+
+  beforeAll(async () => {
+    bot = await startCohorte({ name: 'rituals-input', communityFile: COMMUNITY, clock: { now: () => now } });
+  });
+  afterAll(async () => {
+    await bot?.stop();
+  });
+
+  it('a day that does not exist is a field error (every 2 weeks too), and the list still works', async () => {
+    const outcome = seen(await submit({ ...DEMO, every: '2', start: '2026-02-31', end: '2026-13-01' }));
+    expect(outcome).toContain('start: Une date du calendrier, AAAA-MM-JJ, par exemple 2026-12-01.');
+    expect(outcome).toContain('end: Une date du calendrier, AAAA-MM-JJ, après celle de début');
+    expect(outcome).not.toContain('Une erreur est survenue');
+    expect(seen(await submit({ ...DEMO, every: '2', start: '2026-12-03', end: '2027-02-29' }))).toBe(
+      'end: Une date du calendrier, AAAA-MM-JJ, après celle de début, par exemple 2027-06-30.',
+    );
+    expect(await chatIds()).toEqual([]);
+    expect(await schedulers()).toEqual(['ritual:cafe']);
+    expect(await rituel('liste')).toContain('cafe (community.yml)');
+  });
+
+  it('an end date already past is refused; today is accepted', async () => {
+    expect(seen(await submit({ ...DEMO, end: '2026-11-30' }))).toBe(
+      'end: Cette date de fin est déjà passée : indiquez aujourd’hui (2026-12-01) ou plus tard, ou laissez vide.',
+    );
+    expect(await chatIds()).toEqual([]);
+    expect(
+      seen(await submit({ ...DEMO, id: 'ajour', end: '2026-12-01', days: 'mardi', time: '18:00' })),
+    ).toContain('le rituel ajour est créé. Prochaines dates : mardi 1er décembre 2026 à 18:00');
+    expect(await rituel('supprimer ajour')).toContain('supprimé');
+  });
+
+  it('a new ritual with the id of a chat ritual is refused on the id, and the existing one is kept', async () => {
+    expect(seen(await submit(DEMO))).toContain('le rituel demo est créé');
+    const other = { ...DEMO, message: 'Autre chose', days: 'lundi' };
+    expect(seen(await submit(other))).toBe(
+      'id: L’identifiant « demo » est déjà celui d’un rituel créé dans le chat. Choisissez-en un autre, ou tapez /rituel ajouter demo pour modifier celui-là.',
+    );
+    const [demo] = await bot.cohorte.services.rituals.chatRituals();
+    expect(demo).toMatchObject({
+      id: 'demo',
+      message: 'Démo de fin de sprint',
+      schedule: { days: ['thursday'] },
+    });
+    // Editing it (its id as the form's context) still works.
+    expect(seen(await submit({ ...DEMO, time: '17:00' }, 'demo'))).toContain('le rituel demo est modifié');
+  });
+
+  it('an edit submitted after the ritual was deleted does not bring it back', async () => {
+    expect(await rituel('supprimer demo')).toContain('le rituel demo est supprimé');
+    expect(seen(await submit({ ...DEMO, time: '18:00' }, 'demo'))).toBe(
+      'Le rituel demo a été supprimé entre-temps : rien n’est enregistré. Tapez /rituel ajouter pour en créer un nouveau.',
+    );
+    expect(await chatIds()).toEqual([]);
+    expect(await schedulers()).toEqual(['ritual:cafe']);
+  });
+
+  it('/rituel ajouter <id>: an unknown id or a community.yml ritual is answered, not a blank form', async () => {
+    const unknown = await command('ajouter nope');
+    expect(unknown.form).toBeUndefined();
+    expect(seen(unknown)).toBe(
+      'Je ne connais pas le rituel « nope ». Tapez /rituel liste pour voir les identifiants.',
+    );
+    const file = await command('ajouter cafe');
+    expect(file.form).toBeUndefined();
+    expect(seen(file)).toBe(
+      'Le rituel « cafe » est défini dans community.yml : modifiez-le dans le fichier, ou suspendez-le avec /rituel pause cafe.',
+    );
+    expect((await command('ajouter')).form).toMatchObject({ formId: 'ritual', context: '' });
+    expect(seen(await submit({ ...DEMO, id: 'revue' }))).toContain('le rituel revue est créé');
+    const edit = (await command('ajouter revue')).form;
+    expect(edit?.context).toBe('revue');
+    expect(edit?.fields.find((f) => f.id === 'message')?.initial).toBe('Démo de fin de sprint');
+  });
+});
