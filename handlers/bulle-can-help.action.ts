@@ -7,7 +7,8 @@ import { textMessage } from '../src/core/message.js';
 
 /**
  * *Je peux aider* under a request in the alumni channel (alumni and mentors): the first click pairs and the post
- * says who helps, for everyone; a later click, even a simultaneous one, is told someone already offered.
+ * says who helps, for everyone; a later click, even a simultaneous one, is told someone already offered. A click on
+ * a request cancelled or finished meanwhile is told it is no longer in progress, and why.
  */
 export const bulleCanHelpAction: ActionHandler = {
   actionId: BULLE_CAN_HELP_ACTION,
@@ -18,6 +19,10 @@ export const bulleCanHelpAction: ActionHandler = {
     }
     const { outcome, request } = await offerHelp(services, id, person.email);
     if (outcome === 'own') return { visibility: 'ephemeral', message: textMessage(t('bulle.canHelp.own')) };
+    if (outcome === 'gone') {
+      const status = t(`bulle.status.${request?.status ?? 'cancelled'}`);
+      return { visibility: 'ephemeral', message: textMessage(t('bulle.canHelp.gone', { status })) };
+    }
     if (outcome === 'taken' || !request)
       return { visibility: 'ephemeral', message: textMessage(t('bulle.canHelp.taken')) };
     const names = { requester: nameOf(services, request.email), helper: person.name };

@@ -4,7 +4,10 @@ import { UserError } from '../src/core/errors.js';
 import type { ActionHandler } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
 
-/** *Annuler la demande*: only the requester, while the request is in play. */
+/**
+ * *Annuler la demande*: only the requester, while the request is in play. Afterwards the clicked message says the
+ * request is no longer in progress, its status, and where to see the requests.
+ */
 export const bulleCancelAction: ActionHandler = {
   actionId: BULLE_CANCEL_ACTION,
   async run({ person, services, t }, id) {
@@ -14,7 +17,7 @@ export const bulleCancelAction: ActionHandler = {
     const line =
       outcome === 'cancelled'
         ? t('bulle.toRequester.cancelled', { topic: request?.label ?? '' })
-        : t(`bulle.status.${request?.status ?? 'cancelled'}`);
+        : t('bulle.cancel.gone', { status: t(`bulle.status.${request?.status ?? 'cancelled'}`) });
     return { visibility: 'ephemeral', replace: true, message: textMessage(line) };
   },
 };

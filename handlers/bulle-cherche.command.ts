@@ -19,7 +19,7 @@ export const bulleCherche: CommandHandler = {
   help: 'help.bulle.cherche',
   async run({ person, services, t }, args) {
     const [typed = '', ...rest] = args.trim().split(DETAILS);
-    checkTopicLength([typed]);
+    checkTopicLength([typed], 'cherche');
     const details = rest.join(' — ').trim();
     const understood = understand(
       typed,
@@ -28,7 +28,11 @@ export const bulleCherche: CommandHandler = {
     );
     if (!understood) throw new UserError('bulle.usage.cherche');
     if ('suggestion' in understood)
-      throw new UserError('bulle.didYouMean', { ...understood.suggestion, verb: 'cherche' });
+      throw new UserError('bulle.didYouMean', {
+        ...understood.suggestion,
+        verb: 'cherche',
+        rest: details ? ` — ${details}` : '',
+      });
     const { topic } = understood;
     const mine = await services.bulle.requestsOf(person.email);
     const current = mine.find(

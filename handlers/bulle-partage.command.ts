@@ -4,7 +4,10 @@ import { UserError } from '../src/core/errors.js';
 import type { CommandHandler } from '../src/core/handler.js';
 import { type Rich, textMessage } from '../src/core/message.js';
 
-/** `/bulle partage <compétence>[, …]`: adds what the person can share, each topic understood however written. */
+/**
+ * `/bulle partage <compétence>[, …]`: adds what the person can share, each topic understood however written. What
+ * cannot be read as a topic (`!!!`) is named in the answer; when nothing else was typed, the answer says what to type.
+ */
 export const bullePartage: CommandHandler = {
   command: 'bulle',
   name: 'partage',
@@ -13,17 +16,21 @@ export const bullePartage: CommandHandler = {
   async run({ person, services, t }, args) {
     const typed = splitTopics(args);
     if (typed.length === 0) throw new UserError('bulle.usage.partage');
-    checkTopicLength(typed);
+    checkTopicLength(typed, 'partage');
     const thesaurus = thesaurusOf(services);
     const known = knownTopics(await services.bulle.allSkills());
     const added: string[] = [];
     const already: string[] = [];
+    const unread: string[] = [];
     const notes: Rich[] = [];
     for (const text of typed) {
       const understood = understand(text, thesaurus, known);
-      if (!understood) continue;
+      if (!understood) {
+        unread.push(text);
+        continue;
+      }
       if ('suggestion' in understood) {
-        notes.push(t('bulle.didYouMean', { ...understood.suggestion, verb: 'partage' }));
+        notes.push(t('bulle.didYouMean', { ...understood.suggestion, verb: 'partage', rest: '' }));
         continue;
       }
       const { topic } = understood;
@@ -41,6 +48,9 @@ export const bullePartage: CommandHandler = {
       });
       (fresh ? added : already).push(topic.label);
     }
+    if (unread.length === typed.length)
+      throw new UserError('bulle.partage.unreadable', { typed: unread.join(', ') });
+    if (unread.length) notes.push(t('bulle.notUnderstood', { typed: unread.join(', ') }));
     const lines: Rich[] = [];
     if (added.length) lines.push(t('bulle.shared', { topics: added.join(', ') }));
     if (already.length) lines.push(t('bulle.alreadyShared', { topics: already.join(', ') }));

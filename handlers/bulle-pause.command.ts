@@ -1,13 +1,16 @@
+import { pauseEnd } from '../src/core/bulle/pause-date.js';
 import { formatDay } from '../src/core/dates.js';
 import { UserError } from '../src/core/errors.js';
 import type { CommandHandler } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
-import { parseDay } from '../src/core/standup/absence-dates.js';
 import { localDate } from '../src/core/standup/period.js';
 
 const END_WORDS = new Set(['fin', 'end', 'stop', 'reprendre', 'resume']);
 
-/** `/bulle pause <JJ/MM>`: no proposals to the person until that day included; `/bulle pause fin` ends it. */
+/**
+ * `/bulle pause <JJ/MM>`: no proposals to the person until that day included; `/bulle pause fin` ends it. A day
+ * that has just gone by is refused, not read as next year.
+ */
 export const bullePause: CommandHandler = {
   command: 'bulle',
   name: 'pause',
@@ -21,9 +24,9 @@ export const bullePause: CommandHandler = {
     }
     const { timezone } = services.roster.data;
     const today = localDate(services.clock.now(), timezone);
-    const until = parseDay(word, today, 'onOrAfter');
-    const shown = formatDay(until, timezone, locale);
-    if (until < today) throw new UserError('bulle.pause.past', { date: shown });
+    const show = (day: string) => formatDay(day, timezone, locale);
+    const until = pauseEnd(word, today, show);
+    const shown = show(until);
     await services.bulle.setPause(person.email, until);
     return { visibility: 'ephemeral', message: textMessage(t('bulle.pause.done', { date: shown })) };
   },

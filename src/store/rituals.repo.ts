@@ -14,8 +14,12 @@ export function createRitualsRepo(redis: Redis, keys: Keys): RitualStore {
   return {
     async chatRituals() {
       const all = await redis.hvals(k.chat);
+      // A record stored before a rule tightened (an impossible date) is left out rather than breaking every list.
       return all
-        .map((raw) => ReminderRitualSchema.parse(JSON.parse(raw)) as ReminderRitual)
+        .flatMap((raw) => {
+          const parsed = ReminderRitualSchema.safeParse(JSON.parse(raw));
+          return parsed.success ? [parsed.data as ReminderRitual] : [];
+        })
         .sort((a, b) => a.id.localeCompare(b.id));
     },
     async saveChat(ritual) {

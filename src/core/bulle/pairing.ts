@@ -60,14 +60,15 @@ export const mayHelpFromChannel = (person: Person): boolean =>
 
 /**
  * *Je peux aider* on a request posted to the alumni channel: the first click pairs, atomically; any other click,
- * even at the same instant, finds it `taken`. A proposal the weekly round made meanwhile is withdrawn, its
+ * even at the same instant, finds it `taken`. A request cancelled, finished or erased meanwhile is `gone` (with the
+ * request as it stands, when it still exists). A proposal the weekly round made meanwhile is withdrawn, its
  * candidate told.
  */
 export async function offerHelp(
   services: Services,
   id: string,
   email: string,
-): Promise<{ outcome: 'accepted' | 'taken' | 'own'; request?: BulleRequest }> {
+): Promise<{ outcome: 'accepted' | 'taken' | 'own' | 'gone'; request?: BulleRequest }> {
   const now = services.clock.now().toISOString();
   let before: BulleRequest | undefined;
   const saved = await services.bulle.update(id, (r) => {
@@ -77,7 +78,10 @@ export async function offerHelp(
       ? { ...r, status: 'accepted', helper: email, candidate: undefined, updatedAt: now }
       : undefined;
   });
-  if (!saved) return { outcome: before?.email === email ? 'own' : 'taken' };
+  if (!saved) {
+    if (before?.email === email) return { outcome: 'own' };
+    return { outcome: before && ACTIVE.has(before.status) ? 'taken' : 'gone', request: before };
+  }
   const asked = before?.status === 'proposed' ? before.candidate : undefined;
   if (asked) {
     await services.schedules.cancelOnce(timeoutKey(before ?? saved));

@@ -12,10 +12,15 @@ export const splitTopics = (args: string): string[] =>
 /** The longest topic accepted: a skill is a few words; details go after a dash. */
 export const TOPIC_MAX = 80;
 
-/** Throws what to type instead when a topic is too long (before anything is recorded: nothing is lost). */
-export function checkTopicLength(typed: readonly string[]): void {
+/**
+ * Throws what to type instead when a topic is too long, before anything is recorded. The whole text is echoed so
+ * nothing is lost: for `cherche`, inside the command to retype with the details after « — ».
+ */
+export function checkTopicLength(typed: readonly string[], verb: 'partage' | 'cherche'): void {
   const long = typed.find((text) => text.length > TOPIC_MAX);
-  if (long) throw new UserError('bulle.topicTooLong', { max: TOPIC_MAX, start: long.slice(0, 30) });
+  if (!long) return;
+  const key = verb === 'cherche' ? 'bulle.topicTooLong' : 'bulle.topicTooLong.partage';
+  throw new UserError(key, { max: TOPIC_MAX, typed: long });
 }
 
 /**

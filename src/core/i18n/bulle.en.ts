@@ -6,7 +6,7 @@ export const bulleEn: Record<keyof typeof bulleFr, string> = {
   'help.bulle.partage': '`/bulle partage <skill>[, …]`: say what you can share',
   'help.bulle.cherche': '`/bulle cherche <skill> [— details]`: be introduced to someone who knows it',
   'help.bulle.mes': '`/bulle mes`: your bubbles and requests (cancel in one click)',
-  'help.bulle.retire': '`/bulle retire <skill>`: remove one of your bubbles',
+  'help.bulle.retire': '`/bulle retire <skill>[, …]`: remove one or more of your bubbles',
   'help.bulle.carte': '`/bulle carte`: the community’s bubbles, by domain',
   'help.bulle.pause': '`/bulle pause <DD/MM>`: no proposals until that date (`/bulle pause fin` to resume)',
   'help.bulle.import': '`/bulle import`: import the CSV of the bootcamp bubbles workshop',
@@ -15,16 +15,23 @@ export const bulleEn: Record<keyof typeof bulleFr, string> = {
   'bulle.usage.cherche':
     'Say what you are looking for, for instance: `/bulle cherche Docker — deploy our API`.',
   'bulle.usage.retire':
-    'Say which bubble to remove, for instance: `/bulle retire Docker`. `/bulle mes` lists them.',
+    'Say which bubble to remove, for instance: `/bulle retire Docker, SQL`. `/bulle mes` lists them.',
+  'bulle.partage.unreadable':
+    'I did not understand “{typed}” as a skill: nothing was added. Write your skills in words, separated by commas, for instance: `/bulle partage Docker, SQL`.',
+  'bulle.notUnderstood':
+    'Not understood as a skill, so not added: “{typed}”. To add it, write it in words: `/bulle partage <skill>`.',
   'bulle.shared': 'Noted, you share: {topics}.',
   'bulle.alreadyShared': 'You already shared: {topics}.',
   'bulle.corrected': '“{typed}” is understood as *{label}*.',
   'bulle.didYouMean':
-    '“{typed}” looks like *{label}*, already on the map. Did you mean {label}? Type `/bulle {verb} {label}`, or `/bulle {verb} {typed} !` to keep your spelling.',
+    '“{typed}” looks like *{label}*, already on the map. Did you mean {label}? Type `/bulle {verb} {label}{rest}`, or `/bulle {verb} {typed} !{rest}` to keep your spelling.',
   'bulle.topicTooLong':
-    '“{start}…” is too long for a skill ({max} characters at most). Write the skill in a few words, and the details after a dash: `/bulle cherche Docker — deploy our API`.',
+    '“{typed}” is too long for a skill ({max} characters at most). Write the skill in a few words, then the details after “—”: `/bulle cherche <skill> — {typed}`.',
+  'bulle.topicTooLong.partage':
+    '“{typed}” is too long for a skill ({max} characters at most): nothing was added. Write each skill in a few words, separated by commas: `/bulle partage Docker, SQL`.',
   'bulle.removed': 'Removed: {topic}.',
   'bulle.notFound': 'You have no bubble “{topic}”. Type `/bulle mes` to see yours.',
+  'bulle.notFoundMany': 'You have no bubble for: {topics}. Type `/bulle mes` to see yours.',
 
   'bulle.mine.title': '*Your bubbles*',
   'bulle.mine.shares': 'You share: {topics}',
@@ -40,6 +47,8 @@ export const bulleEn: Record<keyof typeof bulleFr, string> = {
   'bulle.status.notmet': 'no meeting',
   'bulle.status.cancelled': 'cancelled',
   'bulle.cancel': 'Cancel the request',
+  'bulle.cancel.gone':
+    'This request is no longer in progress ({status}): nothing to cancel. Type `/bulle mes` to see your requests.',
 
   'bulle.requested':
     'Request recorded: *{topic}*. I am looking for someone and will keep you posted in a direct message.',
@@ -73,6 +82,7 @@ export const bulleEn: Record<keyof typeof bulleFr, string> = {
   'bulle.canHelp.onlyAlumni':
     'This button is for alumni and mentors. To help, say what you share: `/bulle partage {topic}`.',
   'bulle.canHelp.taken': 'Thank you! Someone already offered to help.',
+  'bulle.canHelp.gone': 'Thank you! This request is no longer in progress ({status}): nothing left to do.',
   'bulle.canHelp.own': 'This is your own request: `/bulle mes` lets you cancel it.',
   'bulle.escalation.taken': '{helper} helps {requester} on *{topic}*. Thank you!',
 

@@ -5,7 +5,7 @@ export const bulleFr = {
   'help.bulle.cherche':
     '`/bulle cherche <compétence> [— précisions]` : être mis en relation avec quelqu’un qui s’y connaît',
   'help.bulle.mes': '`/bulle mes` : vos bulles et vos demandes (à annuler d’un clic)',
-  'help.bulle.retire': '`/bulle retire <compétence>` : retirer une de vos bulles',
+  'help.bulle.retire': '`/bulle retire <compétence>[, …]` : retirer une ou plusieurs de vos bulles',
   'help.bulle.carte': '`/bulle carte` : les bulles de la communauté, par domaine',
   'help.bulle.pause':
     '`/bulle pause <JJ/MM>` : ne plus recevoir de proposition jusqu’à cette date (`/bulle pause fin` pour reprendre)',
@@ -15,16 +15,23 @@ export const bulleFr = {
   'bulle.usage.cherche':
     'Dites ce que vous cherchez, par exemple : `/bulle cherche Docker — déployer notre API`.',
   'bulle.usage.retire':
-    'Dites quelle bulle retirer, par exemple : `/bulle retire Docker`. `/bulle mes` les liste.',
+    'Dites quelle bulle retirer, par exemple : `/bulle retire Docker, SQL`. `/bulle mes` les liste.',
+  'bulle.partage.unreadable':
+    'Je n’ai pas compris « {typed} » comme une compétence : rien n’est ajouté. Écrivez vos compétences en toutes lettres, séparées par des virgules, par exemple : `/bulle partage Docker, SQL`.',
+  'bulle.notUnderstood':
+    'Pas compris comme une compétence, donc pas ajouté : « {typed} ». Pour l’ajouter, écrivez-le en toutes lettres : `/bulle partage <compétence>`.',
   'bulle.shared': 'C’est noté, vous partagez : {topics}.',
   'bulle.alreadyShared': 'Vous partagiez déjà : {topics}.',
   'bulle.corrected': '« {typed} » est compris comme *{label}*.',
   'bulle.didYouMean':
-    '« {typed} » ressemble à *{label}*, déjà sur la carte. Vouliez-vous dire {label} ? Tapez `/bulle {verb} {label}`, ou `/bulle {verb} {typed} !` pour garder votre écriture.',
+    '« {typed} » ressemble à *{label}*, déjà sur la carte. Vouliez-vous dire {label} ? Tapez `/bulle {verb} {label}{rest}`, ou `/bulle {verb} {typed} !{rest}` pour garder votre écriture.',
   'bulle.topicTooLong':
-    '« {start}… » est trop long pour une compétence ({max} caractères au plus). Écrivez la compétence en quelques mots, et les précisions après un tiret : `/bulle cherche Docker — déployer notre API`.',
+    '« {typed} » est trop long pour une compétence ({max} caractères au plus). Écrivez la compétence en quelques mots, puis les précisions après « — » : `/bulle cherche <compétence> — {typed}`.',
+  'bulle.topicTooLong.partage':
+    '« {typed} » est trop long pour une compétence ({max} caractères au plus) : rien n’est ajouté. Écrivez chaque compétence en quelques mots, séparées par des virgules : `/bulle partage Docker, SQL`.',
   'bulle.removed': 'C’est retiré : {topic}.',
   'bulle.notFound': 'Vous n’avez pas de bulle « {topic} ». Tapez `/bulle mes` pour voir les vôtres.',
+  'bulle.notFoundMany': 'Vous n’avez pas de bulle pour : {topics}. Tapez `/bulle mes` pour voir les vôtres.',
 
   'bulle.mine.title': '*Vos bulles*',
   'bulle.mine.shares': 'Vous partagez : {topics}',
@@ -41,6 +48,8 @@ export const bulleFr = {
   'bulle.status.notmet': 'pas d’échange',
   'bulle.status.cancelled': 'annulée',
   'bulle.cancel': 'Annuler la demande',
+  'bulle.cancel.gone':
+    'Cette demande n’est plus en cours ({status}) : rien à annuler. Tapez `/bulle mes` pour voir vos demandes.',
 
   'bulle.requested':
     'Demande enregistrée : *{topic}*. Je cherche quelqu’un et je vous tiens au courant en message privé.',
@@ -76,6 +85,7 @@ export const bulleFr = {
   'bulle.canHelp.onlyAlumni':
     'Ce bouton est pour les alumni et les mentors. Pour aider, dites ce que vous partagez : `/bulle partage {topic}`.',
   'bulle.canHelp.taken': 'Merci ! Quelqu’un a déjà proposé son aide.',
+  'bulle.canHelp.gone': 'Merci ! Cette demande n’est plus en cours ({status}) : il n’y a plus rien à faire.',
   'bulle.canHelp.own': 'C’est votre propre demande : `/bulle mes` permet de l’annuler.',
   'bulle.escalation.taken': '{helper} aide {requester} sur *{topic}*. Merci !',
 

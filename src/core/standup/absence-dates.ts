@@ -68,6 +68,17 @@ export const argumentWords = (args: string): string[] =>
   args.split(/\s+/).filter((w) => w && !FILLERS.has(w.toLowerCase()));
 
 /**
+ * The day a `JJ/MM` means when it went by less than a month before `today` (people mean that day, in the past, not
+ * the same day next year); undefined for any other word or day.
+ */
+export function recentPastDay(word: string, today: string): string | undefined {
+  const recent = DAY_MONTH.test(word) ? parseDay(word, today, 'onOrBefore') : undefined;
+  return recent && recent < today && calendarDaysBetween(recent, today) <= RECENT_PAST_DAYS
+    ? recent
+    : undefined;
+}
+
+/**
  * The absence of `/standup absent <du> [au]` (one date: that day only). `JJ/MM` is the next such day from `today`.
  * Throws a UserError saying what to type instead when there are no or too many dates, a date is not one, the
  * absence starts in the past, ends before it starts, or lasts more than a year. `show` writes a day for messages.
@@ -76,11 +87,8 @@ export function parseAbsence(args: string, today: string, show: (day: string) =>
   const words = argumentWords(args);
   if (words.length === 0 || words.length > 2) throw new UserError('standup.absentUsage');
   const [first = '', second = first] = words;
-  // A JJ/MM that went by less than a month ago means that day, in the past: not the same day next year.
-  const recent = DAY_MONTH.test(first) ? parseDay(first, today, 'onOrBefore') : undefined;
-  if (recent && recent < today && calendarDaysBetween(recent, today) <= RECENT_PAST_DAYS) {
-    throw new UserError('standup.absentPast', { date: show(recent), today: typedDay(today) });
-  }
+  const recent = recentPastDay(first, today);
+  if (recent) throw new UserError('standup.absentPast', { date: show(recent), today: typedDay(today) });
   const from = parseDay(first, today, 'onOrAfter');
   // The end is read from the start: `21/12 03/01` crosses the new year, but `27/11 23/11` is two dates swapped.
   const to = parseDay(second, from, 'onOrAfter');
