@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FormOutcome, Reply } from '../../src/core/handler.js';
-import { type Block, toPlainText } from '../../src/core/message.js';
 import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
+import { seen } from '../support/shell-replies.js';
 import { waitFor } from '../support/wait.js';
 
 const INES = 'ines.moreau@beta.gouv.fr';
@@ -12,15 +11,6 @@ const HUGO = 'hugo.petit@beta.gouv.fr';
 const CLAIRE = 'claire.dubois@beta.gouv.fr';
 const CAMILLE = 'camille.roussel@beta.gouv.fr';
 const JULIEN = 'julien.garnier@justice.gouv.fr';
-
-const blockText = (block: Block): string =>
-  block.kind === 'actions'
-    ? block.buttons.map((b) => `[${toPlainText(b.label)}]`).join(' ')
-    : 'text' in block && typeof block.text !== 'string'
-      ? toPlainText(block.text)
-      : '';
-const seen = (reply: Reply | FormOutcome): string =>
-  'message' in reply ? reply.message.blocks.map(blockText).join('\n') : JSON.stringify(reply);
 
 describe('/bulle commands on the real bot (shell, Redis, BullMQ, fixed clock)', () => {
   let bot: RunningCohorte;

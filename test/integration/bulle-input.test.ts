@@ -1,22 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FormOutcome, Reply } from '../../src/core/handler.js';
-import { type Block, toPlainText } from '../../src/core/message.js';
+import { toPlainText } from '../../src/core/message.js';
 import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
+import { seen } from '../support/shell-replies.js';
 
 const INES = 'ines.moreau@beta.gouv.fr';
 const LUCAS = 'lucas.martin@beta.gouv.fr';
 const AMINA = 'amina.diallo@beta.gouv.fr';
 const CLAIRE = 'claire.dubois@beta.gouv.fr';
 const CAMILLE = 'camille.roussel@beta.gouv.fr';
-
-const blockText = (block: Block): string =>
-  block.kind === 'actions'
-    ? block.buttons.map((b) => `[${toPlainText(b.label)}]`).join(' ')
-    : 'text' in block && typeof block.text !== 'string'
-      ? toPlainText(block.text)
-      : '';
-const seen = (reply: Reply | FormOutcome): string =>
-  'message' in reply ? reply.message.blocks.map(blockText).join('\n') : JSON.stringify(reply);
 
 describe('/bulle with input it cannot take: the person is told what was not understood and what to type', () => {
   let bot: RunningCohorte;

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FormOutcome, Reply } from '../../src/core/handler.js';
-import { type Block, toPlainText } from '../../src/core/message.js';
 import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
 import { communityWith } from '../support/community-with.js';
+import { seen } from '../support/shell-replies.js';
 
 const CLAIRE = 'claire.dubois@beta.gouv.fr';
 const COMMUNITY = communityWith({
@@ -13,15 +12,6 @@ const COMMUNITY = communityWith({
     schedule: { days: [mardi], time: '09:50' }
 `,
 });
-const blockText = (block: Block) =>
-  'text' in block && typeof block.text !== 'string' ? toPlainText(block.text) : '';
-/** What the person reads: the reply, or each field's message as `field: text`. */
-const seen = (reply: FormOutcome): string =>
-  'errors' in reply
-    ? Object.entries(reply.errors)
-        .map(([field, text]) => `${field}: ${toPlainText(text)}`)
-        .join('\n')
-    : (reply as Reply).message.blocks.map(blockText).join('\n');
 const DEMO = { id: 'demo', message: 'Démo de fin de sprint', days: 'jeudi', time: '16:00', holidays: 'yes' };
 
 describe('rituals: bad input is answered, never saved (shell, Redis, fixed clock)', () => {

@@ -1,20 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FormOutcome, Reply } from '../../src/core/handler.js';
-import { type Block, toPlainText } from '../../src/core/message.js';
 import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
 import { aSession } from '../support/session-fixture.js';
+import { seen, shellPosts } from '../support/shell-replies.js';
 import { waitForAsync } from '../support/wait.js';
 
 const CLAIRE = 'claire.dubois@beta.gouv.fr';
 const INES = 'ines.moreau@beta.gouv.fr';
-const blockText = (block: Block) =>
-  'text' in block && typeof block.text !== 'string' ? toPlainText(block.text) : '';
-const seen = (reply: FormOutcome): string =>
-  'errors' in reply
-    ? Object.entries(reply.errors)
-        .map(([field, text]) => `${field}: ${toPlainText(text)}`)
-        .join('\n')
-    : (reply as Reply).message.blocks.map(blockText).join('\n');
 const VALUES = {
   title: 'Atelier accessibilité',
   date: '17/12/2026',
@@ -28,16 +19,6 @@ const VALUES = {
   mentors: 'no',
   alumni: 'no',
 };
-
-/** Every post the shell printed, with where it went. */
-const posts = (output: string) =>
-  output
-    .split(/^── /m)
-    .slice(1)
-    .map((chunk) => {
-      const [head = '', ...rest] = chunk.split('\n');
-      return { to: head.replace(/ ──$/, ''), text: rest.join('\n') };
-    });
 
 describe('sessions: bad input is answered, nothing sent twice or for nothing (shell, Redis, fixed clock)', () => {
   let bot: RunningCohorte;
@@ -72,7 +53,7 @@ describe('sessions: bad input is answered, nothing sent twice or for nothing (sh
       );
       return Object.values(counts).every((n) => n === 0);
     });
-    return posts(bot.shellOutput());
+    return shellPosts(bot.shellOutput());
   };
   const onDay = async (date: string) => (await services().sessions.all()).filter((s) => s.date === date);
 

@@ -2,13 +2,12 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionPlanJob } from '../../jobs/session-plan.job.js';
 import { sessionReminderJob } from '../../jobs/session-reminder.job.js';
-import type { FormOutcome, Reply } from '../../src/core/handler.js';
-import { type Block, toPlainText } from '../../src/core/message.js';
 import { reminderKey } from '../../src/core/sessions/lifecycle.js';
 import type { Session } from '../../src/core/sessions/session.js';
 import { jobIdOf } from '../../src/queue/queues.js';
 import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
 import { communityWith } from '../support/community-with.js';
+import { seen, shellPosts } from '../support/shell-replies.js';
 import { waitFor, waitForAsync } from '../support/wait.js';
 
 const CLAIRE = 'claire.dubois@beta.gouv.fr';
@@ -44,26 +43,6 @@ const COMMUNITY = communityWith({
 });
 const DECEMBER = 'mensuelle-2026-12-03';
 
-const blockText = (block: Block) =>
-  'text' in block && typeof block.text !== 'string' ? toPlainText(block.text) : '';
-const seen = (reply: FormOutcome): string =>
-  'errors' in reply
-    ? Object.entries(reply.errors)
-        .map(([field, text]) => `${field}: ${toPlainText(text)}`)
-        .join('\n')
-    : (reply as Reply).message.blocks.map(blockText).join('\n');
-
-/** Every post the shell printed, with where it went. */
-function posts(output: string): { to: string; text: string }[] {
-  return output
-    .split(/^── /m)
-    .slice(1)
-    .map((chunk) => {
-      const [head = '', ...rest] = chunk.split('\n');
-      return { to: head.replace(/ ──$/, ''), text: rest.join('\n') };
-    });
-}
-
 describe('monthly sessions on the real bot (shell, Redis, BullMQ, fixed clock)', () => {
   let bot: RunningCohorte;
   let now = new Date('2026-11-23T10:00:00+01:00');
@@ -82,8 +61,8 @@ describe('monthly sessions on the real bot (shell, Redis, BullMQ, fixed clock)',
   const remind = (sessionId: string, kind: string, sequence = 0) =>
     sessionReminderJob.run(services(), { sessionId, kind: kind as 'd7', sequence });
   const delivered = async (count: number) => {
-    await waitFor(() => posts(bot.shellOutput()).length >= count, 10_000);
-    return posts(bot.shellOutput());
+    await waitFor(() => shellPosts(bot.shellOutput()).length >= count, 10_000);
+    return shellPosts(bot.shellOutput());
   };
   // The outbox paces posts (booked slots): what earlier steps sent may still be on its way.
   const settled = async () => {
@@ -96,7 +75,7 @@ describe('monthly sessions on the real bot (shell, Redis, BullMQ, fixed clock)',
       );
       return Object.values(counts).every((n) => n === 0);
     });
-    return posts(bot.shellOutput()).length;
+    return shellPosts(bot.shellOutput()).length;
   };
   const pending = async (sessionId: string) =>
     (await bot.cohorte.queues.jobs.getDelayed()).filter(
@@ -189,7 +168,7 @@ describe('monthly sessions on the real bot (shell, Redis, BullMQ, fixed clock)',
     // A rerun (at least once delivery) sends nothing more.
     await remind(DECEMBER, 'd7');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(posts(bot.shellOutput())).toHaveLength(before + expected.length);
+    expect(shellPosts(bot.shellOutput())).toHaveLength(before + expected.length);
   });
 
   it('D-1 goes to yes and maybe, with place, time and the .ics', async () => {
@@ -227,7 +206,7 @@ describe('monthly sessions on the real bot (shell, Redis, BullMQ, fixed clock)',
     expect(
       seen(await form(INES, 'sessionfeedback', { rating: '4', comment: 'Super ateliers' }, DECEMBER)),
     ).toBe('Merci pour votre avis !');
-    const before = posts(bot.shellOutput()).length;
+    const before = shellPosts(bot.shellOutput()).length;
     expect(await remind(DECEMBER, 'feedback')).toBe(`${DECEMBER} feedback: 1 sent`);
     expect(await remind(DECEMBER, 'summary')).toBe(`${DECEMBER} summary: 1 sent`);
     const sent = (await delivered(before + 2)).slice(before);
@@ -257,7 +236,7 @@ describe('monthly sessions on the real bot (shell, Redis, BullMQ, fixed clock)',
       mentors: 'no',
       alumni: 'yes',
     };
-    const before = posts(bot.shellOutput()).length;
+    const before = shellPosts(bot.shellOutput()).length;
     expect(seen(await form(CLAIRE, 'session', values, ATELIER))).toBe(
       'C’est fait : la session Atelier accessibilité (2026-12-10) est modifiée ; l’annonce est à jour et 1 personne(s) prévenue(s).',
     );
@@ -268,7 +247,7 @@ describe('monthly sessions on the real bot (shell, Redis, BullMQ, fixed clock)',
     });
     expect((await pending(ATELIER)).map((j) => j.data.sequence)).toEqual([1, 1, 1, 1, 1]);
     const toInes = () =>
-      posts(bot.shellOutput())
+      shellPosts(bot.shellOutput())
         .slice(before)
         .find((p) => p.to === `@${INES}`);
     await waitFor(() => toInes() !== undefined, 10_000);
@@ -305,7 +284,7 @@ describe('monthly sessions on the real bot (shell, Redis, BullMQ, fixed clock)',
     });
     await sessions.answer(JANUARY, INES, 'yes', 40);
     now = new Date('2027-01-07T08:30:00+01:00');
-    const before = posts(bot.shellOutput()).length;
+    const before = shellPosts(bot.shellOutput()).length;
     expect(await remind(JANUARY, 'morning')).toBe(`${JANUARY} morning: 1 sent`);
     // One post: the day's message, then the opening stand-up below it.
     const [morning, ...more] = (await delivered(before + 1)).slice(before);
@@ -326,7 +305,7 @@ describe('monthly sessions on the real bot (shell, Redis, BullMQ, fixed clock)',
   it('cancelling withdraws pending reminders, tells yes and maybe with a METHOD:CANCEL .ics, and nothing goes out after', async () => {
     expect(await pending(DECEMBER)).toHaveLength(5);
     expect(await command(INES, `annuler ${DECEMBER}`)).toContain('réservée aux coordinateurs');
-    const before = posts(bot.shellOutput()).length;
+    const before = shellPosts(bot.shellOutput()).length;
     expect(await command(CLAIRE, `annuler ${DECEMBER}`)).toBe(
       'C’est fait : la session Journée de promotion du jeudi 3 décembre 2026 est annulée ; 2 personne(s) prévenue(s).',
     );
