@@ -1,6 +1,6 @@
 import type { FormOutcome, Reply } from './handler.js';
 import { type Locale, translate } from './i18n/index.js';
-import { joinLines, textMessage } from './message.js';
+import { joinLines, plain, type Rich, textMessage } from './message.js';
 
 /**
  * The work's result if it comes within `budgetMs`, else undefined. The timer is cleared as soon as the work
@@ -40,8 +40,18 @@ export async function replyInTime(
   };
 }
 
-/** A form outcome shown as a message: field errors that arrive after the form closed become an ephemeral text. */
-export const outcomeAsReply = (outcome: FormOutcome): Reply =>
-  'errors' in outcome
-    ? { visibility: 'ephemeral', message: textMessage(joinLines(Object.values(outcome.errors))) }
-    : outcome;
+/**
+ * A form outcome shown as a message: field errors that arrive after the form closed become an ephemeral text,
+ * followed by what the person had typed in it (`typed`, by field), so nothing is lost with the form.
+ */
+export function outcomeAsReply(outcome: FormOutcome, typed: Record<string, string>, locale: Locale): Reply {
+  if (!('errors' in outcome)) return outcome;
+  const kept = Object.entries(typed).filter(([, value]) => value.trim() !== '');
+  const lines: Rich[] = [joinLines(Object.values(outcome.errors))];
+  if (kept.length)
+    lines.push(
+      translate(locale, 'form.typed'),
+      ...kept.map(([field, value]) => plain(`${field} : ${value}`)),
+    );
+  return { visibility: 'ephemeral', message: textMessage(...lines) };
+}

@@ -171,7 +171,7 @@ export function createMattermostRoutes(deps: InboundDeps): { command: Route; act
       if (early && 'errors' in early) return replyJson(res, 200, { errors: plainErrors(early.errors) });
       replyJson(res, 200, {});
       // Past the budget the dialog is already closed: field errors can only be shown as a message.
-      const reply = outcomeAsReply(early ?? (await work));
+      const reply = outcomeAsReply(early ?? (await work), submission.invocation.values, locale);
       await show(reply, submission.invocation.user.id, submission.channel);
     },
   };

@@ -84,7 +84,7 @@ export function registerSlackListeners(app: App, router: Router, options: { loca
       return ack({ response_action: 'errors', errors: plainErrors(early.errors) });
     await ack();
     // Past the budget the modal is already closed: field errors can only be shown as a message.
-    const reply = outcomeAsReply(early ?? (await work));
+    const reply = outcomeAsReply(early ?? (await work), invocation.values, options.locale);
     // The confirmation goes where the person opened the form, or, when the bot cannot post there (a private
     // channel it is not in), to the person's DM with the bot.
     const user = invocation.user.id;

@@ -19,6 +19,7 @@ export const en: Record<MessageKey, string> = {
     'I cannot find you in the community ({email}). Ask the coordinators to add you to `community.yml`.',
   'error.slow': 'This is taking longer than expected: the answer is on its way.',
 
+  'form.typed': 'What you had typed, to copy back:',
   'form.cancel': 'Cancel',
   'form.yes': 'yes',
   'form.no': 'no',

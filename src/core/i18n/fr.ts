@@ -21,6 +21,7 @@ export const fr = {
     'Je ne vous trouve pas dans la communauté ({email}). Demandez à la coordination de vous ajouter à `community.yml`.',
   'error.slow': 'C’est plus long que prévu : la réponse arrive dans un instant.',
 
+  'form.typed': 'Ce que vous aviez saisi, pour le recopier :',
   'form.cancel': 'Annuler',
   'form.yes': 'oui',
   'form.no': 'non',
