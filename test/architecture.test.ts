@@ -49,6 +49,10 @@ describe('architecture', () => {
     expect(bad).toEqual([]);
   });
 
+  it('imports date-fns function by function: its barrel loads every locale (about 20 MB of idle memory)', () => {
+    expect(violations(all, (spec) => spec === 'date-fns' || spec === 'date-fns/locale')).toEqual([]);
+  });
+
   it('lets handlers and jobs import only the core, never an SDK, an adapter or each other', () => {
     const files = [...sources('handlers'), ...sources('jobs')].filter((f) => !f.endsWith('index.ts'));
     const bad = violations(

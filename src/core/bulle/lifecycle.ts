@@ -1,4 +1,4 @@
-import { addHours } from 'date-fns';
+import { addHours } from 'date-fns/addHours';
 import { translator } from '../i18n/index.js';
 import { textMessage } from '../message.js';
 import type { Services } from '../ports.js';

@@ -1,4 +1,4 @@
-import { addDays } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
 import { textMessage } from '../message.js';
 import type { Services } from '../ports.js';
 import type { Person } from '../roster/types.js';

@@ -1,4 +1,4 @@
-import { subDays } from 'date-fns';
+import { subDays } from 'date-fns/subDays';
 import { formatDay } from '../dates.js';
 import { translator } from '../i18n/index.js';
 import { type Rich, textMessage, toPlainText } from '../message.js';

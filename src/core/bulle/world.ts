@@ -1,4 +1,4 @@
-import { subDays } from 'date-fns';
+import { subDays } from 'date-fns/subDays';
 import type { Services } from '../ports.js';
 import { localDate } from '../standup/period.js';
 import { loadOf, type MatchWorld, RECENT_DECLINE_DAYS } from './match.js';
