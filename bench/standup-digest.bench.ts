@@ -158,7 +158,7 @@ export async function run(): Promise<BenchReport> {
       announcements: stores.announcements,
       rituals: stores.rituals,
       sessions: stores.sessions,
-      publicUrl: undefined,
+      calendarFeed: undefined,
       // The digest never schedules anything.
       schedules: {
         upsert: async () => undefined,

@@ -4,7 +4,7 @@ import type { Readable, Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { actionHandlers, commandHandlers, formHandlers } from '../handlers/index.js';
 import { jobDefinitions } from '../jobs/index.js';
-import { calendarRoute } from './calendar-route.js';
+import { calendarFeedUrl, calendarRoute } from './calendar-route.js';
 import { createMattermostAdapter } from './chat/mattermost/mattermost-adapter.js';
 import { createShellAdapter } from './chat/shell/shell-adapter.js';
 import { createSlackAdapter } from './chat/slack/slack-adapter.js';
@@ -108,7 +108,7 @@ export function createCohorte(options: CohorteOptions) {
     rituals: stores.rituals,
     sessions: stores.sessions,
     schedules: createSchedules(queues, community, clock),
-    publicUrl: config.PUBLIC_URL,
+    calendarFeed: calendarFeedUrl(config.PUBLIC_URL, config.CALENDAR_TOKEN),
     bulle: stores.bulle,
     outbox: createOutbox(queues, redis, stores.keys),
     directory: adapter.directory,
@@ -128,7 +128,7 @@ export function createCohorte(options: CohorteOptions) {
 
   const server: Server = createHttpServer({
     '/healthz': (_req, res) => sendJson(res, 200, { status: 'ok' }),
-    '/calendar.ics': calendarRoute(services),
+    '/calendar.ics': calendarRoute(services, config.CALENDAR_TOKEN),
     '/readyz': async (_req, res) => {
       const redisOk = await redis.ping().then(
         () => true,

@@ -57,6 +57,7 @@ const EXPECTED = {
   WORKER_LOCK_MS: 'expected a whole number of milliseconds between 500 and 600000',
   OUTBOX_IN_FLIGHT_MS: 'expected a whole number of milliseconds between 100 and 600000',
   SHUTDOWN_TIMEOUT_MS: 'expected a whole number of milliseconds between 1 and 3600000',
+  CALENDAR_TOKEN: 'expected at least 16 letters, digits, "-" or "_"',
 } as const;
 
 function text(expected: string) {
@@ -106,6 +107,9 @@ const EnvSchema = z.object(
     PORT: wholeNumber(EXPECTED.PORT, 1, 65535).default(3000),
     PUBLIC_URL: url(EXPECTED.PUBLIC_URL, ['http:', 'https:'])
       .transform((value) => value.replace(/\/+$/, ''))
+      .optional(),
+    CALENDAR_TOKEN: text(EXPECTED.CALENDAR_TOKEN)
+      .regex(/^[A-Za-z0-9_-]{16,}$/, { error: EXPECTED.CALENDAR_TOKEN })
       .optional(),
     LOG_LEVEL: oneOf(EXPECTED.LOG_LEVEL, LOG_LEVELS).optional(),
     COMMUNITY_FILE: text(EXPECTED.COMMUNITY_FILE).optional(),

@@ -161,8 +161,11 @@ export interface Services {
   rituals: RitualStore;
   sessions: SessionStore;
   schedules: Schedules;
-  /** Where people reach Cohorte's HTTP server (`PUBLIC_URL`), for links such as the calendar feed. */
-  publicUrl: string | undefined;
+  /**
+   * The address of the sessions' calendar feed (`PUBLIC_URL/calendar.ics`, with `?token=` when `CALENDAR_TOKEN` is
+   * set), or undefined without a public URL: announcements link to it.
+   */
+  calendarFeed: string | undefined;
   bulle: BulleStore;
   outbox: Outbox;
   directory: Directory;

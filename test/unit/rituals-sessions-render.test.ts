@@ -59,7 +59,7 @@ describe.each(LOCALES)('ritual and session surfaces fit Slack (%s)', (locale) =>
   it('the announcement renders within Block Kit limits, user text escaped, never a channel ping', () => {
     const count = { yes: 12, maybe: 3, no: 2, waiting: 0 };
     const [payload, ...more] = renderSlack(
-      announcement(SESSION, count, locale, 'https://cohorte.example.org'),
+      announcement(SESSION, count, locale, 'https://cohorte.example.org/calendar.ics'),
     );
     expect(more).toEqual([]);
     expect(payload?.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);

@@ -159,7 +159,7 @@ function createWorld(
     sessions: new Proxy({} as Services['sessions'], {
       get: (_, name) => () => Promise.reject(new Error(`sessions.${String(name)} used`)),
     }),
-    publicUrl: undefined,
+    calendarFeed: undefined,
     bulle: new Proxy({} as BulleStore, {
       get: (_, name) => () => Promise.reject(new Error(`bulle.${String(name)} used`)),
     }),

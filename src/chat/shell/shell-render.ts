@@ -1,14 +1,18 @@
-import type { Block, Button, Message } from '../../core/message.js';
+import type { Block, Button, Message, Rich } from '../../core/message.js';
 import { toPlainText } from '../../core/message.js';
+
+/** Rich text for a terminal: a link shows its address after its text, since nothing can be clicked. */
+const shellText = (rich: Rich): string =>
+  rich.map((piece) => (piece.kind === 'link' ? `${piece.text} <${piece.url}>` : piece.text)).join('');
 
 const renderBlock = (block: Block, buttons: Button[]): string[] => {
   switch (block.kind) {
     case 'header':
       return [toPlainText(block.text).toUpperCase()];
     case 'section':
-      return [toPlainText(block.text), ...(block.fields ?? []).map((f) => `  ${toPlainText(f)}`)];
+      return [shellText(block.text), ...(block.fields ?? []).map((f) => `  ${shellText(f)}`)];
     case 'context':
-      return [`  ${toPlainText(block.text)}`];
+      return [`  ${shellText(block.text)}`];
     case 'code':
       return [block.text];
     case 'divider':

@@ -10,13 +10,10 @@ export const RSVP_ACTIONS = { yes: 'sessionyes', maybe: 'sessionmaybe', no: 'ses
 /** The delivery key of a session's announcement: updates to the headcount replace that very message. */
 export const announcementKey = (sessionId: string): string => `session-announce:${sessionId}`;
 
-/** The links of a session when Cohorte has a public URL: its `.ics` and the subscription feed. */
-export const calendarLinks = (publicUrl: string | undefined, sessionId: string) =>
-  publicUrl
-    ? {
-        ics: `${publicUrl}/calendar.ics?session=${encodeURIComponent(sessionId)}`,
-        feed: `${publicUrl}/calendar.ics`,
-      }
+/** The links of a session when Cohorte has a public feed (see `Services.calendarFeed`): its `.ics`, and the feed. */
+export const calendarLinks = (feed: string | undefined, sessionId: string) =>
+  feed
+    ? { ics: `${feed}${feed.includes('?') ? '&' : '?'}session=${encodeURIComponent(sessionId)}`, feed }
     : undefined;
 
 /** The session's day as people read it: « jeudi 3 décembre 2026 ». */
@@ -56,7 +53,7 @@ export function announcement(
   session: Session,
   count: Headcount,
   locale: Locale,
-  publicUrl?: string,
+  calendarFeed?: string,
 ): Message {
   const t = translator(locale);
   const date = sessionDate(session, locale);
@@ -83,7 +80,7 @@ export function announcement(
       ...(answer === 'yes' ? { style: 'primary' as const } : {}),
     }));
     blocks.push({ kind: 'actions', buttons });
-    const links = calendarLinks(publicUrl, session.id);
+    const links = calendarLinks(calendarFeed, session.id);
     if (links)
       blocks.push({
         kind: 'context',

@@ -62,7 +62,7 @@ export async function publishSession(services: Services, session: Session): Prom
   await services.outbox.send({
     key: announcementKey(session.id),
     to: { kind: 'channel', channel: channels.community },
-    message: announcement(session, count, locale, services.publicUrl),
+    message: announcement(session, count, locale, services.calendarFeed),
   });
   await planReminders(services, session);
   return true;
@@ -143,7 +143,7 @@ export async function refreshAnnouncement(
   version: number,
 ): Promise<void> {
   const { channels, locale } = services.roster.data;
-  const message = announcement(session, headcount, locale, services.publicUrl);
+  const message = announcement(session, headcount, locale, services.calendarFeed);
   await services.outbox.update({
     key: announcementKey(session.id),
     to: { kind: 'channel', channel: channels.community },
