@@ -34,7 +34,13 @@ export const annonceForm: FormHandler = {
     }
     try {
       const request = readAnnouncementForm(values, services.roster, now);
-      const recipients = resolveAudience(request.audience, request.mode, services.roster, now);
+      const recipients = resolveAudience(
+        request.audience,
+        request.mode,
+        services.roster,
+        now,
+        await services.people.granted(),
+      );
       const draft = await services.announcements.create({
         author: person.email,
         text: request.text,

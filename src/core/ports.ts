@@ -120,6 +120,8 @@ export interface PeopleStore {
   grant(email: string, grant: RoleGrant): Promise<void>;
   /** Removes every chat-given grant of that role; false when there was none. */
   revoke(email: string, role: RoleGrant['role']): Promise<boolean>;
+  /** Everyone holding a role given in chat, with those roles (e-mail order). */
+  granted(): Promise<Map<string, RoleGrant[]>>;
   locale(email: string): Promise<Locale | undefined>;
   setLocale(email: string, locale: Locale): Promise<void>;
 }

@@ -41,11 +41,18 @@ export function createPeopleRepo(redis: Redis, keys: Keys): PeopleStore & Person
     grants,
     locale,
     async grant(email, grant) {
-      await redis.hset(keys.person(email), grantField(grant), '1');
+      await redis.multi().hset(keys.person(email), grantField(grant), '1').sadd(keys.granted, email).exec();
     },
     async revoke(email, role) {
       const fields = (await grants(email)).filter((g) => g.role === role).map(grantField);
-      return fields.length > 0 && (await redis.hdel(keys.person(email), ...fields)) > 0;
+      const removed = fields.length > 0 && (await redis.hdel(keys.person(email), ...fields)) > 0;
+      if ((await grants(email)).length === 0) await redis.srem(keys.granted, email);
+      return removed;
+    },
+    async granted() {
+      const emails = (await redis.smembers(keys.granted)).sort();
+      const lists = await Promise.all(emails.map(grants));
+      return new Map(emails.flatMap((email, i) => (lists[i]?.length ? [[email, lists[i]]] : [])));
     },
     async setLocale(email, value) {
       await redis.hset(keys.person(email), 'locale', value);
@@ -54,7 +61,7 @@ export function createPeopleRepo(redis: Redis, keys: Keys): PeopleStore & Person
       return { grants: await grants(email), locale: (await locale(email)) ?? null };
     },
     async erase(email) {
-      await redis.del(keys.person(email));
+      await redis.multi().del(keys.person(email)).srem(keys.granted, email).exec();
     },
   };
 }

@@ -56,6 +56,24 @@ describe('announcement audiences', () => {
     expect(resolve('tous', 'dms')).toHaveLength(roster.emails().length);
   });
 
+  it('reaches people given a role in chat too: by that role, by their défi, and as part of everyone', () => {
+    const NEW_MENTOR = 'nouveau.mentor@justice.gouv.fr';
+    const NEW_COORD = 'renfort@beta.gouv.fr';
+    const granted = new Map([
+      [NEW_MENTOR, [{ role: 'mentor' as const, defiId: 'lexiq' }]],
+      [NEW_COORD, [{ role: 'coordinator' as const }]],
+    ]);
+    const reach = (words: string) => resolveAudience(parseAudience(words, roster), 'dms', roster, NOW, granted);
+    expect(reach('mentors')).toContain(`person:${NEW_MENTOR}`);
+    expect(reach('mentors')).not.toContain(`person:${NEW_COORD}`);
+    expect(reach('lexiq')).toContain(`person:${NEW_MENTOR}`);
+    expect(reach('datapass-sante')).not.toContain(`person:${NEW_MENTOR}`);
+    expect(reach('coordination')).toContain(`person:${NEW_COORD}`);
+    expect(reach('tous')).toHaveLength(roster.emails().length + 2);
+    // Without the chat grants, neither is reached.
+    expect(resolve('mentors, coordination', 'dms')).not.toContain(`person:${NEW_MENTOR}`);
+  });
+
   it('names an unknown word and lists the words that exist', () => {
     const error = userError(() => parseAudience('eig7, lexik', roster));
     expect(error.key).toBe('announce.unknownAudience');

@@ -102,6 +102,7 @@ function createWorld(
       grants.set(email, after);
       return after.length < before.length;
     },
+    granted: async () => new Map([...grants].filter(([, list]) => list.length > 0)),
     locale: async (email) => locales.get(email),
     async setLocale(email, locale) {
       locales.set(email, locale);

@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import type { Roster } from '../roster/roster.js';
-import type { DefiData, Role } from '../roster/types.js';
+import type { DefiData, Role, RoleGrant } from '../roster/types.js';
 import type { Audience, DeliveryMode, Recipient } from './types.js';
 
 // Words for each role, as people type them (French first, English too).
@@ -58,26 +58,32 @@ function knownWords(roster: Roster): string {
 
 /**
  * Everyone and every channel an audience reaches at `now`, each once, sorted: people by their role at that date
- * (EIG of an ended promotion are alumni), channels from community.yml (the community's, the alumni's, the
- * coordination's, each défi's). Only the people of community.yml: roles given in chat are not an audience.
- * An empty result is a UserError: there is no one to send to.
+ * (EIG of an ended promotion are alumni), those of community.yml and those given a role in chat (`granted`, e-mail →
+ * grants: a mentor added with `/cohorte role` gets the announcements to mentors and to their défi), channels from
+ * community.yml (the community's, the alumni's, the coordination's, each défi's). An empty result is a UserError:
+ * there is no one to send to.
  */
 export function resolveAudience(
   audience: Audience,
   mode: DeliveryMode,
   roster: Roster,
   now: Date,
+  granted: ReadonlyMap<string, readonly RoleGrant[]> = new Map(),
 ): Recipient[] {
   const { data } = roster;
   const people = new Set<string>();
   const channels = new Set<string>();
+  const everyone = [...new Set([...roster.emails(), ...granted.keys()])];
+  const personOf = (email: string) => roster.person(email, [...(granted.get(email) ?? [])], now);
   const addDefi = (defi: DefiData) => {
     channels.add(defi.channel);
     for (const entry of [...defi.eig, ...defi.mentors]) people.add(roster.person(entry.email, [], now).email);
+    for (const [email, grants] of granted)
+      if (grants.some((g) => g.defiId?.toLowerCase() === defi.id.toLowerCase())) people.add(email);
   };
   if (audience.everyone) {
     channels.add(data.channels.community);
-    for (const email of roster.emails()) people.add(email);
+    for (const email of everyone) people.add(email);
   }
   for (const promotion of data.promotions.filter((p) => audience.promotions.includes(p.id))) {
     for (const defi of promotion.defis) addDefi(defi);
@@ -87,8 +93,8 @@ export function resolveAudience(
     if (found) addDefi(found.defi);
   }
   if (audience.roles.length > 0) {
-    for (const email of roster.emails()) {
-      const person = roster.person(email, [], now);
+    for (const email of everyone) {
+      const person = personOf(email);
       if (audience.roles.some((role) => person.roles.includes(role))) people.add(person.email);
     }
     for (const role of audience.roles)

@@ -51,7 +51,7 @@ export async function sendAnnouncement(services: Services, id: string): Promise<
   let recipients = await announcements.recipients(id);
   if (recipients.length === 0) {
     try {
-      recipients = resolveAudience(found.audience, found.mode, roster, now);
+      recipients = resolveAudience(found.audience, found.mode, roster, now, await services.people.granted());
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
     }
