@@ -1,8 +1,6 @@
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ReminderRitualSchema } from '../../src/core/rituals/ritual.js';
-import { createStores } from '../../src/store/index.js';
-import { dropPrefix, REDIS_URL, uniquePrefix } from '../support/cohorte.js';
+import { storesOnRedis } from '../support/stores-on-redis.js';
 
 // Redis hashes and sets keep no order people could rely on: what the stores return is shown in lists, digests and
 // reports, so each comes back in one order, the same every time. Twelve items written in a scrambled order make a
@@ -14,24 +12,13 @@ const email = (n: number) => `p${two(n)}@beta.gouv.fr`;
 const at = (n: number) => `2026-11-23T09:${two(n)}:00.000Z`;
 
 describe('stores answer in a stable order, whatever Redis keeps', () => {
-  const prefix = uniquePrefix('store-order');
-  let redis: Redis;
-  let stores: ReturnType<typeof createStores>;
-
-  beforeAll(() => {
-    redis = new Redis(REDIS_URL);
-    stores = createStores(redis, prefix);
-  });
-  afterAll(async () => {
-    redis.disconnect();
-    await dropPrefix(prefix);
-  });
+  const stores = storesOnRedis('store-order');
 
   it('stand-up help requests, oldest first; answers by e-mail', async () => {
     for (const n of SCRAMBLED) {
       // The later the e-mail, the earlier the request: the order is by time, not by author.
       const who = email(11 - n);
-      await stores.standups.setHelp({
+      await stores().standups.setHelp({
         id: `standup-eig7|2026-W48|${who}`,
         ritualId: 'standup-eig7',
         periodId: '2026-W48',
@@ -40,17 +27,17 @@ describe('stores answer in a stable order, whatever Redis keeps', () => {
         text: `aide ${n}`,
         at: at(n),
       });
-      await stores.standups.save('standup-eig7', '2026-W48', { email: email(n), at: at(n) }, () => ({}));
+      await stores().standups.save('standup-eig7', '2026-W48', { email: email(n), at: at(n) }, () => ({}));
     }
-    const help = await stores.standups.helpFor('standup-eig7', '2026-W48');
+    const help = await stores().standups.helpFor('standup-eig7', '2026-W48');
     expect(help.map((h) => h.text)).toEqual(ASCENDING.map((n) => `aide ${n}`));
-    const entries = await stores.standups.entries('standup-eig7', '2026-W48');
+    const entries = await stores().standups.entries('standup-eig7', '2026-W48');
     expect(entries.map((e) => e.email)).toEqual(ASCENDING.map(email));
   });
 
   it('rituals made in chat, by id', async () => {
     for (const n of SCRAMBLED)
-      await stores.rituals.saveChat(
+      await stores().rituals.saveChat(
         ReminderRitualSchema.parse({
           id: `rituel-${two(n)}`,
           kind: 'reminder',
@@ -58,20 +45,20 @@ describe('stores answer in a stable order, whatever Redis keeps', () => {
           schedule: { days: ['lundi'], time: '09:45' },
         }),
       );
-    expect((await stores.rituals.chatRituals()).map((r) => r.id)).toEqual(
+    expect((await stores().rituals.chatRituals()).map((r) => r.id)).toEqual(
       ASCENDING.map((n) => `rituel-${two(n)}`),
     );
   });
 
   it('session feedback, by e-mail', async () => {
     for (const n of SCRAMBLED)
-      await stores.sessions.setFeedback('2026-12-03', email(n), { rating: 4, comment: `avis ${n}` });
-    expect([...(await stores.sessions.feedbacks('2026-12-03')).keys()]).toEqual(ASCENDING.map(email));
+      await stores().sessions.setFeedback('2026-12-03', email(n), { rating: 4, comment: `avis ${n}` });
+    expect([...(await stores().sessions.feedbacks('2026-12-03')).keys()]).toEqual(ASCENDING.map(email));
   });
 
   it('bulloterie: people by e-mail, each one’s skills in the order given', async () => {
     for (const n of SCRAMBLED) {
-      await stores.bulle.addSkill(email(n), {
+      await stores().bulle.addSkill(email(n), {
         kind: 'share',
         key: 'docker',
         label: `Docker ${n}`,
@@ -79,7 +66,7 @@ describe('stores answer in a stable order, whatever Redis keeps', () => {
         at: at(n),
         source: 'chat',
       });
-      await stores.bulle.addSkill(email(0), {
+      await stores().bulle.addSkill(email(0), {
         kind: 'learn',
         key: `sujet-${two(n)}`,
         label: `Sujet ${n}`,
@@ -88,10 +75,10 @@ describe('stores answer in a stable order, whatever Redis keeps', () => {
         source: 'chat',
       });
     }
-    const all = await stores.bulle.allSkills();
+    const all = await stores().bulle.allSkills();
     expect([...all.keys()]).toEqual(ASCENDING.map(email));
     // p00's own skills: the share first (09:00), then the topics to learn from the earliest given (09:48 = n 11).
-    expect((await stores.bulle.skillsOf(email(0))).map((s) => s.label)).toEqual([
+    expect((await stores().bulle.skillsOf(email(0))).map((s) => s.label)).toEqual([
       'Docker 0',
       ...ASCENDING.toReversed().map((n) => `Sujet ${n}`),
     ]);

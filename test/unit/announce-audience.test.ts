@@ -63,7 +63,8 @@ describe('announcement audiences', () => {
       [NEW_MENTOR, [{ role: 'mentor' as const, defiId: 'lexiq' }]],
       [NEW_COORD, [{ role: 'coordinator' as const }]],
     ]);
-    const reach = (words: string) => resolveAudience(parseAudience(words, roster), 'dms', roster, NOW, granted);
+    const reach = (words: string) =>
+      resolveAudience(parseAudience(words, roster), 'dms', roster, NOW, granted);
     expect(reach('mentors')).toContain(`person:${NEW_MENTOR}`);
     expect(reach('mentors')).not.toContain(`person:${NEW_COORD}`);
     expect(reach('lexiq')).toContain(`person:${NEW_MENTOR}`);
