@@ -71,7 +71,7 @@ describe('an announcement DM’d to 300 people (real Redis, BullMQ, Slack double
     expect(report()).toContain(`${COUNT} / ${COUNT + 2} reçues, 2 échecs`);
     const final = JSON.stringify(slack.messages('DU0CLAIRE').at(-1)?.blocks);
     // The directory treats a deactivated account as not found (users.lookupByEmail answers it as deleted).
-    expect(final).toContain('parti@beta.gouv.fr : personne introuvable dans l’espace de travail');
+    expect(final).toContain('parti@beta.gouv.fr : compte désactivé');
     expect(final).toContain('jamais-inscrit@beta.gouv.fr : personne introuvable dans l’espace de travail');
     // The status message was edited in place: one message to the coordinator, brought up to date.
     expect(slack.messages('DU0CLAIRE')).toHaveLength(1);

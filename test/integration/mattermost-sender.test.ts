@@ -24,6 +24,7 @@ describe('the Mattermost sender: group messages, edits in parts, finding a post 
       users: [
         { id: 'ines00000000000000000000000', username: 'ines', email: 'ines.moreau@beta.gouv.fr' },
         { id: 'hugo00000000000000000000000', username: 'hugo', email: 'hugo.petit@beta.gouv.fr' },
+        { id: 'parti0000000000000000000000', username: 'parti', email: 'parti@beta.gouv.fr', deleted: true },
       ],
       channels: { [CHANNEL]: 'town-square' },
     });
@@ -62,6 +63,20 @@ describe('the Mattermost sender: group messages, edits in parts, finding a post 
     await expect(
       sender.conversation({ kind: 'group', emails: ['ines.moreau@beta.gouv.fr', 'nobody@beta.gouv.fr'] }),
     ).rejects.toMatchObject({ reason: 'user_not_found' });
+  });
+
+  it('tells a deactivated account from nobody, for the delivery report', async () => {
+    await expect(sender.conversation({ kind: 'person', email: 'parti@beta.gouv.fr' })).rejects.toMatchObject({
+      reason: 'user_disabled',
+    });
+    await expect(sender.conversation({ kind: 'person', email: 'nobody@beta.gouv.fr' })).rejects.toMatchObject(
+      {
+        reason: 'user_not_found',
+      },
+    );
+    await expect(
+      sender.conversation({ kind: 'group', emails: ['ines.moreau@beta.gouv.fr', 'parti@beta.gouv.fr'] }),
+    ).rejects.toMatchObject({ reason: 'user_disabled' });
   });
 
   it('finds a tagged post by its delivery tag, and only that one', async () => {

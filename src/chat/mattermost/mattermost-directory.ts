@@ -21,6 +21,15 @@ async function missing<T>(call: Promise<T>): Promise<T | undefined> {
 }
 
 /**
+ * Why an e-mail has no Mattermost account to write to, for a delivery report: a deactivated account
+ * (`user_disabled`) or nobody (`user_not_found`). Asked only after a delivery found no one, so not cached.
+ */
+export async function unreachableReason(client: MattermostClient, email: string): Promise<string> {
+  const found = await missing(client.get(`/users/email/${encodeURIComponent(email)}`, UserSchema));
+  return found && found.delete_at > 0 ? 'user_disabled' : 'user_not_found';
+}
+
+/**
  * People by e-mail on Mattermost (`/users/{id}`, `/users/email/{email}`), each answer cached so the server is
  * asked once. The bot sees e-mails only when the server shows them (`ShowEmailAddress`) or the bot is an admin.
  */

@@ -4,6 +4,7 @@ import type { Message } from '../../core/message.js';
 import type { ChatSender, Directory, IdentityCache } from '../../core/ports.js';
 import { singleFlight } from '../../core/single-flight.js';
 import { MattermostApiError, type MattermostClient } from './mattermost-client.js';
+import { unreachableReason } from './mattermost-directory.js';
 import { type ButtonOptions, type MattermostPost, renderMattermost } from './mattermost-render.js';
 
 const IdSchema = z.looseObject({ id: z.string().min(1) });
@@ -74,14 +75,16 @@ export function createMattermostSender(deps: MattermostSenderDeps): MattermostSe
 
   async function openDm(email: string): Promise<string> {
     const userId = await deps.directory.userIdOf(email);
-    if (!userId) throw new DeliveryRefusedError('user_not_found');
+    if (!userId) throw new DeliveryRefusedError(await unreachableReason(client, email));
     return dmWith(userId);
   }
 
   /** A group message with several people and the bot (Mattermost wants 3 to 8 members; the same set gives the same one). */
   async function openGroup(emails: readonly string[]): Promise<string> {
     const ids = await Promise.all(emails.map((email) => deps.directory.userIdOf(email)));
-    if (ids.some((id) => !id)) throw new DeliveryRefusedError('user_not_found');
+    const missingAt = ids.findIndex((id) => !id);
+    if (missingAt >= 0)
+      throw new DeliveryRefusedError(await unreachableReason(client, emails[missingAt] ?? ''));
     const members = [await deps.botId(), ...(ids as string[])];
     return (await refusedForGood(client.post('/channels/group', members, IdSchema))).id;
   }

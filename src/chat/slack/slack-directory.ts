@@ -15,6 +15,15 @@ async function missing<T>(call: Promise<T>): Promise<T | undefined> {
   }
 }
 
+/**
+ * Why an e-mail has no Slack account to write to, for a delivery report: a deactivated account (`user_disabled`)
+ * or nobody (`user_not_found`). Asked only after a delivery found no one, so not cached.
+ */
+export async function unreachableReason(client: webApi.WebClient, email: string): Promise<string> {
+  const found = await missing(client.users.lookupByEmail({ email }));
+  return found?.user?.deleted ? 'user_disabled' : 'user_not_found';
+}
+
 /** People by e-mail on Slack (`users.lookupByEmail`, `users.info`), each answer cached so Slack is asked once. */
 export function createSlackDirectory(client: webApi.WebClient, cache: IdentityCache): Directory {
   return cachedDirectory(

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DeliveryRefusedError } from '../../core/errors.js';
 import type { ChatSender, Directory, IdentityCache } from '../../core/ports.js';
 import { singleFlight } from '../../core/single-flight.js';
+import { unreachableReason } from './slack-directory.js';
 import { mapSlackError } from './slack-errors.js';
 import { renderSlack, SLACK_LIMITS } from './slack-render.js';
 import { splitMrkdwn } from './slack-split.js';
@@ -38,7 +39,7 @@ export function createSlackSender(
 
   async function openDm(email: string): Promise<string> {
     const userId = await directory.userIdOf(email);
-    if (!userId) throw new DeliveryRefusedError('user_not_found');
+    if (!userId) throw new DeliveryRefusedError(await unreachableReason(client, email));
     const user = { platform: 'slack' as const, id: userId };
     const cached = await cache.dmOf(user);
     if (cached) return cached;
@@ -60,7 +61,9 @@ export function createSlackSender(
   /** A group DM of several people (`conversations.open` with their ids): Slack gives the same one back each time. */
   async function openGroup(emails: readonly string[]): Promise<string> {
     const ids = await Promise.all(emails.map((email) => directory.userIdOf(email)));
-    if (ids.some((id) => !id)) throw new DeliveryRefusedError('user_not_found');
+    const missingAt = ids.findIndex((id) => !id);
+    if (missingAt >= 0)
+      throw new DeliveryRefusedError(await unreachableReason(client, emails[missingAt] ?? ''));
     const opened = await call(() => client.conversations.open({ users: ids.join(',') }));
     const id = opened.channel?.id;
     if (!id) throw new Error('conversations.open returned no channel');
