@@ -26,7 +26,9 @@ export const bulleCherche: CommandHandler = {
       thesaurusOf(services),
       knownTopics(await services.bulle.allSkills()),
     );
-    if (!understood) throw new UserError('bulle.usage.cherche');
+    // Details typed after an unreadable topic are given back in the command to retype.
+    if (!understood)
+      throw new UserError(details ? 'bulle.unreadableTopic' : 'bulle.usage.cherche', { typed, details });
     if ('suggestion' in understood)
       throw new UserError('bulle.didYouMean', {
         ...understood.suggestion,

@@ -58,6 +58,10 @@ describe('/bulle with input it cannot take: the person is told what was not unde
     expect(await bulle(INES, 'partage Tresage de paniers')).toContain(
       'Tapez /bulle partage Tressage de paniers, ou /bulle partage Tresage de paniers ! pour garder',
     );
+    // A topic made of punctuation: the details typed after it come back in the command to retype.
+    expect(await bulle(INES, 'cherche ??? — relire notre DPIA avant le comité')).toBe(
+      'Je n’ai pas compris « ??? » comme une compétence. Écrivez-la en mots, vos précisions suivent : /bulle cherche <compétence> — relire notre DPIA avant le comité.',
+    );
   });
 
   it('/bulle pause refuses a day just gone by instead of pausing until next year', async () => {

@@ -14,6 +14,8 @@ export const bulleEn: Record<keyof typeof bulleFr, string> = {
   'bulle.usage.partage': 'Say what you can share, for instance: `/bulle partage Docker, SQL`.',
   'bulle.usage.cherche':
     'Say what you are looking for, for instance: `/bulle cherche Docker — deploy our API`.',
+  'bulle.unreadableTopic':
+    'I did not understand “{typed}” as a skill. Write it in words, your details follow: `/bulle cherche <skill> — {details}`.',
   'bulle.usage.retire':
     'Say which bubble to remove, for instance: `/bulle retire Docker, SQL`. `/bulle mes` lists them.',
   'bulle.partage.unreadable':

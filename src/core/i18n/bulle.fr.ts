@@ -14,6 +14,8 @@ export const bulleFr = {
   'bulle.usage.partage': 'Dites ce que vous pouvez partager, par exemple : `/bulle partage Docker, SQL`.',
   'bulle.usage.cherche':
     'Dites ce que vous cherchez, par exemple : `/bulle cherche Docker — déployer notre API`.',
+  'bulle.unreadableTopic':
+    'Je n’ai pas compris « {typed} » comme une compétence. Écrivez-la en mots, vos précisions suivent : `/bulle cherche <compétence> — {details}`.',
   'bulle.usage.retire':
     'Dites quelle bulle retirer, par exemple : `/bulle retire Docker, SQL`. `/bulle mes` les liste.',
   'bulle.partage.unreadable':
