@@ -104,7 +104,8 @@ describe('outbox (real Redis, BullMQ and the Slack Web API double)', () => {
     // Past the first retry's back-off (2 s): nothing more was tried.
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
-    expect(slack.callsTo('users.lookupByEmail')).toHaveLength(1);
+    // One lookup to find the person, one to tell the report why (deactivated or nobody): no retry after them.
+    expect(slack.callsTo('users.lookupByEmail')).toHaveLength(2);
   });
 
   it('posts each part of a long message once, even when a later part hits a 429', async () => {
