@@ -19,8 +19,8 @@ export const bulleCherche: CommandHandler = {
   help: 'help.bulle.cherche',
   async run({ person, services, t }, args) {
     const [typed = '', ...rest] = args.trim().split(DETAILS);
-    checkTopicLength([typed], 'cherche');
     const details = rest.join(' — ').trim();
+    checkTopicLength([typed], 'cherche', details);
     const understood = understand(
       typed,
       thesaurusOf(services),

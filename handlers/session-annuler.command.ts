@@ -4,7 +4,7 @@ import { textMessage } from '../src/core/message.js';
 import { sessionDate } from '../src/core/sessions/announcement.js';
 import { cancelSession } from '../src/core/sessions/cancel.js';
 import { sessionById } from '../src/core/sessions/rsvp.js';
-import { localDate } from '../src/core/standup/period.js';
+import { isPastSession } from '../src/core/sessions/session.js';
 
 /**
  * `/session annuler <id>` (coordinators): cancels, withdraws its reminders and tells those who said yes or maybe.
@@ -23,7 +23,7 @@ export const sessionAnnuler: CommandHandler = {
     const params = { title: session.title, date: sessionDate(session, locale) };
     if (session.cancelled)
       return { visibility: 'ephemeral', message: textMessage(t('session.alreadyCancelled', params)) };
-    if (session.date < localDate(services.clock.now(), session.timezone))
+    if (isPastSession(session, services.clock.now()))
       return { visibility: 'ephemeral', message: textMessage(t('session.cancelPast', params)) };
     const count = await cancelSession(services, session);
     return { visibility: 'ephemeral', message: textMessage(t('session.cancelDone', { ...params, count })) };

@@ -11,6 +11,7 @@ export const SECRET_KEYS = [
   'SLACK_APP_TOKEN',
   'MATTERMOST_BOT_TOKEN',
   'MATTERMOST_COMMAND_TOKENS',
+  'CALENDAR_TOKEN',
 ] as const;
 
 /** The Slack variables: setting any of them switches the bot from the local shell to Slack. */

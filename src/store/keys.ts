@@ -12,8 +12,6 @@ export function createKeys(prefix: string) {
   return {
     /** Hash of one person's chat-side state (grants, locale). */
     person: (email: string) => `${prefix}:person:${email}`,
-    /** Set of the e-mails holding a role given in chat: announcements reach them too. */
-    granted: `${prefix}:people:granted`,
     /** Platform user id → e-mail. */
     identityByUser: (platform: Platform, userId: string) => `${prefix}:identity:${platform}:user:${userId}`,
     /** E-mail → platform user id. */

@@ -41,16 +41,19 @@ export function createPeopleRepo(redis: Redis, keys: Keys): PeopleStore & Person
     grants,
     locale,
     async grant(email, grant) {
-      await redis.multi().hset(keys.person(email), grantField(grant), '1').sadd(keys.granted, email).exec();
+      await redis.hset(keys.person(email), grantField(grant), '1');
     },
     async revoke(email, role) {
       const fields = (await grants(email)).filter((g) => g.role === role).map(grantField);
-      const removed = fields.length > 0 && (await redis.hdel(keys.person(email), ...fields)) > 0;
-      if ((await grants(email)).length === 0) await redis.srem(keys.granted, email);
-      return removed;
+      return fields.length > 0 && (await redis.hdel(keys.person(email), ...fields)) > 0;
     },
     async granted() {
-      const emails = (await redis.smembers(keys.granted)).sort();
+      // Read from the people's own hashes (a community is hundreds of people): no index to keep in step with them.
+      const pattern = keys.person('*');
+      const emails: string[] = [];
+      for await (const batch of redis.scanStream({ match: pattern, count: 500 }) as AsyncIterable<string[]>)
+        for (const key of batch) emails.push(key.slice(pattern.length - 1));
+      emails.sort();
       const lists = await Promise.all(emails.map(grants));
       return new Map(emails.flatMap((email, i) => (lists[i]?.length ? [[email, lists[i]]] : [])));
     },
@@ -61,7 +64,7 @@ export function createPeopleRepo(redis: Redis, keys: Keys): PeopleStore & Person
       return { grants: await grants(email), locale: (await locale(email)) ?? null };
     },
     async erase(email) {
-      await redis.multi().del(keys.person(email)).srem(keys.granted, email).exec();
+      await redis.del(keys.person(email));
     },
   };
 }

@@ -44,6 +44,10 @@ describe('/bulle with input it cannot take: the person is told what was not unde
     expect(await bulle(INES, `cherche ${long}`)).toBe(
       `« ${long} » est trop long pour une compétence (80 caractères au plus). Écrivez la compétence en quelques mots, puis les précisions après « — » : /bulle cherche <compétence> — ${long}.`,
     );
+    // With details after the dash, they follow in the command to retype.
+    expect(await bulle(INES, `cherche ${long} — avant vendredi`)).toContain(
+      `/bulle cherche <compétence> — ${long} avant vendredi.`,
+    );
     expect(await bulle(INES, `partage Docker, ${'très '.repeat(20)}long`)).toContain(
       `« ${'très '.repeat(20)}long » est trop long pour une compétence (80 caractères au plus) : rien n’est ajouté.`,
     );

@@ -93,7 +93,7 @@ describe('rituals: bad input is answered, never saved (shell, Redis, fixed clock
     const unknown = await command('ajouter nope');
     expect(unknown.form).toBeUndefined();
     expect(seen(unknown)).toBe(
-      'Je ne connais pas le rituel « nope ». Tapez /rituel liste pour voir les identifiants.',
+      'Je ne connais pas le rituel « nope ». Tapez /rituel liste pour voir les identifiants, ou /rituel ajouter (sans identifiant) pour en créer un.',
     );
     const file = await command('ajouter cafe');
     expect(file.form).toBeUndefined();

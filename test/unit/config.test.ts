@@ -309,6 +309,7 @@ describe('SECRET_KEYS', () => {
   it('lists every variable holding a secret', () => {
     expect([...SECRET_KEYS].sort()).toEqual(
       [
+        'CALENDAR_TOKEN',
         'MATTERMOST_BOT_TOKEN',
         'MATTERMOST_COMMAND_TOKENS',
         'SLACK_APP_TOKEN',

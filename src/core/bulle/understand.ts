@@ -16,11 +16,12 @@ export const TOPIC_MAX = 80;
  * Throws what to type instead when a topic is too long, before anything is recorded. The whole text is echoed so
  * nothing is lost: for `cherche`, inside the command to retype with the details after « — ».
  */
-export function checkTopicLength(typed: readonly string[], verb: 'partage' | 'cherche'): void {
+export function checkTopicLength(typed: readonly string[], verb: 'partage' | 'cherche', details = ''): void {
   const long = typed.find((text) => text.length > TOPIC_MAX);
   if (!long) return;
   const key = verb === 'cherche' ? 'bulle.topicTooLong' : 'bulle.topicTooLong.partage';
-  throw new UserError(key, { max: TOPIC_MAX, typed: long });
+  // Details typed after the dash follow the long text in the command to retype: nothing typed is lost.
+  throw new UserError(key, { max: TOPIC_MAX, typed: long, rest: details ? ` ${details}` : '' });
 }
 
 /**

@@ -28,7 +28,7 @@ export const bulleEn: Record<keyof typeof bulleFr, string> = {
   'bulle.didYouMean':
     '“{typed}” looks like *{label}*, already on the map. Did you mean {label}? Type `/bulle {verb} {label}{rest}`, or `/bulle {verb} {typed} !{rest}` to keep your spelling.',
   'bulle.topicTooLong':
-    '“{typed}” is too long for a skill ({max} characters at most). Write the skill in a few words, then the details after “—”: `/bulle cherche <skill> — {typed}`.',
+    '“{typed}” is too long for a skill ({max} characters at most). Write the skill in a few words, then the details after “—”: `/bulle cherche <skill> — {typed}{rest}`.',
   'bulle.topicTooLong.partage':
     '“{typed}” is too long for a skill ({max} characters at most): nothing was added. Write each skill in a few words, separated by commas: `/bulle partage Docker, SQL`.',
   'bulle.removed': 'Removed: {topic}.',

@@ -28,7 +28,7 @@ export const bulleFr = {
   'bulle.didYouMean':
     '« {typed} » ressemble à *{label}*, déjà sur la carte. Vouliez-vous dire {label} ? Tapez `/bulle {verb} {label}{rest}`, ou `/bulle {verb} {typed} !{rest}` pour garder votre écriture.',
   'bulle.topicTooLong':
-    '« {typed} » est trop long pour une compétence ({max} caractères au plus). Écrivez la compétence en quelques mots, puis les précisions après « — » : `/bulle cherche <compétence> — {typed}`.',
+    '« {typed} » est trop long pour une compétence ({max} caractères au plus). Écrivez la compétence en quelques mots, puis les précisions après « — » : `/bulle cherche <compétence> — {typed}{rest}`.',
   'bulle.topicTooLong.partage':
     '« {typed} » est trop long pour une compétence ({max} caractères au plus) : rien n’est ajouté. Écrivez chaque compétence en quelques mots, séparées par des virgules : `/bulle partage Docker, SQL`.',
   'bulle.removed': 'C’est retiré : {topic}.',

@@ -19,7 +19,8 @@ export const ritualsEn: Record<keyof typeof ritualsFr, string> = {
   'ritual.usage.resume': 'Usage: `/rituel reprendre <id>`. Type `/rituel liste` to see the ids.',
   'ritual.usage.delete': 'Usage: `/rituel supprimer <id>`. Type `/rituel liste` to see the ids.',
   'ritual.usage.skip': 'Usage: `/rituel sauter <id>`. Type `/rituel liste` to see the ids.',
-  'ritual.unknown': 'I do not know the ritual “{id}”. Type `/rituel liste` to see the ids.',
+  'ritual.unknown':
+    'I do not know the ritual “{id}”. Type `/rituel liste` to see the ids, or `/rituel ajouter` (without an id) to create one.',
   'ritual.fileOnly':
     'The ritual “{id}” is defined in `community.yml`: change it in the file, or pause it with `/rituel pause {id}`.',
   'ritual.idTaken': 'The id “{id}” already belongs to a ritual of `community.yml`. Choose another one.',

@@ -20,7 +20,8 @@ export const ritualsFr = {
   'ritual.usage.delete':
     'Usage : `/rituel supprimer <id>`. Tapez `/rituel liste` pour voir les identifiants.',
   'ritual.usage.skip': 'Usage : `/rituel sauter <id>`. Tapez `/rituel liste` pour voir les identifiants.',
-  'ritual.unknown': 'Je ne connais pas le rituel « {id} ». Tapez `/rituel liste` pour voir les identifiants.',
+  'ritual.unknown':
+    'Je ne connais pas le rituel « {id} ». Tapez `/rituel liste` pour voir les identifiants, ou `/rituel ajouter` (sans identifiant) pour en créer un.',
   'ritual.fileOnly':
     'Le rituel « {id} » est défini dans `community.yml` : modifiez-le dans le fichier, ou suspendez-le avec `/rituel pause {id}`.',
   'ritual.idTaken':

@@ -2,10 +2,9 @@ import { UserError } from '../errors.js';
 import type { Context, Reply } from '../handler.js';
 import { textMessage } from '../message.js';
 import type { Services } from '../ports.js';
-import { localDate } from '../standup/period.js';
 import { sessionDate } from './announcement.js';
 import { refreshAnnouncement, tellPromoted } from './lifecycle.js';
-import type { Session } from './session.js';
+import { isPastSession, type Session } from './session.js';
 import type { RsvpAnswer } from './store.js';
 
 /** A session by id, or a UserError naming it and how to list them. */
@@ -27,7 +26,7 @@ export async function rsvp(ctx: Context, sessionId: string, answer: RsvpAnswer):
     message: textMessage(text),
   });
   if (session.cancelled) return reply(t('session.rsvp.cancelled'));
-  if (session.date < localDate(services.clock.now(), session.timezone)) return reply(t('session.rsvp.past'));
+  if (isPastSession(session, services.clock.now())) return reply(t('session.rsvp.past'));
   const change = await services.sessions.answer(session.id, person.email, answer, session.capacity);
   if (change.previous !== change.current)
     await refreshAnnouncement(services, session, change.headcount, change.version);

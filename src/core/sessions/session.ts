@@ -3,6 +3,7 @@ import { addCalendarDays } from '../calendar/holidays.js';
 import { MonthlyScheduleSchema, occursOn } from '../rituals/schedule.js';
 import { normalizeEmail } from '../roster/roster.js';
 import type { CommunityData } from '../roster/types.js';
+import { localDate } from '../standup/period.js';
 import { TimeSchema } from '../standup/ritual.js';
 
 const TextSchema = z.string().trim().min(1);
@@ -101,3 +102,7 @@ export function audienceOf(data: CommunityData, audience: Audience, today: strin
   if (audience.alumni) for (const p of data.alumni) emails.add(normalizeEmail(p.email));
   return [...emails];
 }
+
+/** Whether the session's day has gone by at `now`, in its own timezone (the day itself is not past). */
+export const isPastSession = (session: Session, now: Date): boolean =>
+  session.date < localDate(now, session.timezone);
