@@ -1,10 +1,8 @@
-import type { CommandHandler } from '../src/core/handler.js';
+import { type CommandHandler, HELP_WORDS } from '../src/core/handler.js';
 import { parseStandupText } from '../src/core/standup/answers.js';
 import { standupPlace } from '../src/core/standup/context.js';
 import { openStandupForm } from '../src/core/standup/form.js';
 import { submitStandup } from '../src/core/standup/submit.js';
-
-const HELP_WORDS = new Set(['aide', 'help', '?']);
 
 /**
  * `/standup` opens the form, prefilled with this week's post or the previous one; `/standup <texte>` posts at once

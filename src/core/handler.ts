@@ -82,3 +82,6 @@ export interface FormHandler {
   action?: Action;
   run(ctx: Context, values: Record<string, string>, context: string): Promise<FormOutcome>;
 }
+
+/** Words that ask a command for its help (`/standup aide`): answered with the help, open to everyone. */
+export const HELP_WORDS: ReadonlySet<string> = new Set(['aide', 'help', '?']);

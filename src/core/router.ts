@@ -1,14 +1,15 @@
 import { errorRef, UserError } from './errors.js';
-import type {
-  ActionHandler,
-  ActionInvocation,
-  CommandHandler,
-  CommandInvocation,
-  Context,
-  FormHandler,
-  FormInvocation,
-  FormOutcome,
-  Reply,
+import {
+  type ActionHandler,
+  type ActionInvocation,
+  type CommandHandler,
+  type CommandInvocation,
+  type Context,
+  type FormHandler,
+  type FormInvocation,
+  type FormOutcome,
+  HELP_WORDS,
+  type Reply,
 } from './handler.js';
 import { type Locale, type Translate, translator } from './i18n/index.js';
 import type { ChatUser } from './ids.js';
@@ -93,7 +94,8 @@ export function createRouter(deps: {
           return ephemeral(unknown, ...helpLines(ctx.person, ctx.t).slice(1));
         }
         // Without an e-mail the bot cannot tell people apart (they would share one identity): only the help is open.
-        if (!ctx.person.email && handler.name !== 'aide') return ephemeral(ctx.t('error.noEmail'));
+        const asksHelp = handler.name === 'aide' || HELP_WORDS.has(word);
+        if (!ctx.person.email && !asksHelp) return ephemeral(ctx.t('error.noEmail'));
         if (handler.action && !can(ctx.person, handler.action)) return ephemeral(ctx.t('error.forbidden'));
         // What follows the sub-command, as typed: line breaks and spacing kept (details, stand-up answers).
         return handler.run(ctx, named ? text.slice(first.length).trim() : text);

@@ -445,6 +445,13 @@ describe('router: errors', () => {
     expect(linesOf(await world.command('sans-adresse', 'langue en'))).toEqual([fr('error.noEmail')]);
     expect(world.locales.size).toBe(0);
     expect(linesOf(await world.command('sans-adresse', 'aide'))[0]).toBe(fr('help.title'));
+    const standupHelp = await world.router.command({
+      user: world.as('sans-adresse'),
+      command: 'standup',
+      text: 'aide',
+      channel: 'C1',
+    });
+    expect(linesOf(standupHelp)[0]).toBe(fr('help.title'));
     const click = await world.router.action({
       user: world.as('sans-adresse'),
       actionId: FORGET_ACTION,
