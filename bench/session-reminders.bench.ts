@@ -11,10 +11,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { JobDefinition } from '../src/core/job.js';
 import type { Services } from '../src/core/ports.js';
-import type { CommunityData } from '../src/core/roster/types.js';
 import { createJobsWorker, createSchedules } from '../src/queue/jobs.js';
 import { createQueues } from '../src/queue/queues.js';
 import { bullConnectionOptions } from '../src/store/redis.js';
+import { bareCommunity } from '../test/support/bare-community.js';
 import { dropKeys, pingRedis } from './support/redis.js';
 import { type BenchReport, fixed } from './support/report.js';
 
@@ -25,15 +25,7 @@ const LEAD_MS = 15_000;
 /** How long after the last due time a reminder still counts as fired late rather than missed. */
 const GRACE_MS = 10_000;
 
-const COMMUNITY: CommunityData = {
-  timezone: 'Europe/Paris',
-  locale: 'fr',
-  channels: { community: '#c', coordination: '#k', alumni: '#a' },
-  coordinators: [],
-  promotions: [],
-  alumni: [],
-  standups: [],
-};
+const COMMUNITY = bareCommunity();
 
 const quantile = (sorted: number[], q: number) =>
   sorted.length

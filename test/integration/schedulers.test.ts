@@ -5,17 +5,10 @@ import type { CommunityData } from '../../src/core/roster/types.js';
 import { createJobControl, upsertSchedulers } from '../../src/queue/jobs.js';
 import { createQueues, type Queues } from '../../src/queue/queues.js';
 import { bullConnectionOptions } from '../../src/store/redis.js';
+import { bareCommunity } from '../support/bare-community.js';
 import { dropPrefix, REDIS_URL, uniquePrefix } from '../support/cohorte.js';
 
-const community = (timezone = 'Europe/Paris'): CommunityData => ({
-  timezone,
-  locale: 'fr',
-  channels: { community: '#c', coordination: '#k', alumni: '#a' },
-  coordinators: [],
-  promotions: [],
-  alumni: [],
-  standups: [],
-});
+const community = (timezone = 'Europe/Paris'): CommunityData => bareCommunity({ timezone });
 
 const job = (
   name: string,

@@ -1,4 +1,5 @@
 import type { Session } from '../../src/core/sessions/session.js';
+import { bareCommunity } from './bare-community.js';
 
 /**
  * A monthly session as the tests use it: Thursday 3 December 2026, 09:30–17:30 at Ségur, for EIG 7, default
@@ -23,12 +24,6 @@ export const aSession = (extra: Partial<Session> = {}): Session => ({
 });
 
 /** The little of a community the session form reads: one promotion, EIG 7. */
-export const SESSION_FORM_DATA = {
-  timezone: 'Europe/Paris',
-  locale: 'fr' as const,
-  channels: { community: '#c', coordination: '#k', alumni: '#a' },
-  coordinators: [],
+export const SESSION_FORM_DATA = bareCommunity({
   promotions: [{ id: 'eig7', name: 'EIG 7', start: '2026-09-07', end: '2027-06-26', defis: [] }],
-  alumni: [],
-  standups: [],
-};
+});
