@@ -1,6 +1,6 @@
 import type { FormOutcome, Reply } from './handler.js';
 import { type Locale, translate } from './i18n/index.js';
-import { joinLines, plain, type Rich, textMessage } from './message.js';
+import { joinLines, type Rich, textMessage } from './message.js';
 
 /**
  * The work's result if it comes within `budgetMs`, else undefined. The timer is cleared as soon as the work
@@ -51,7 +51,7 @@ export function outcomeAsReply(outcome: FormOutcome, typed: Record<string, strin
   if (kept.length)
     lines.push(
       translate(locale, 'form.typed'),
-      ...kept.map(([field, value]) => plain(`${field} : ${value}`)),
+      ...kept.map(([field, value]) => translate(locale, 'form.typedField', { field, value })),
     );
   return { visibility: 'ephemeral', message: textMessage(...lines) };
 }

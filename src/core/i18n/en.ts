@@ -20,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   'error.slow': 'This is taking longer than expected: the answer is on its way.',
 
   'form.typed': 'What you had typed, to copy back:',
+  'form.typedField': '{field}: {value}',
   'form.cancel': 'Cancel',
   'form.yes': 'yes',
   'form.no': 'no',

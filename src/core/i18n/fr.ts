@@ -22,6 +22,7 @@ export const fr = {
   'error.slow': 'C’est plus long que prévu : la réponse arrive dans un instant.',
 
   'form.typed': 'Ce que vous aviez saisi, pour le recopier :',
+  'form.typedField': '{field} : {value}',
   'form.cancel': 'Annuler',
   'form.yes': 'oui',
   'form.no': 'non',
