@@ -5,6 +5,7 @@ import type { MattermostButton } from './mattermost-shown.js';
 
 export { asSlackMarkers, buttonsOfMm, readable, shownMm } from './mattermost-shown.js';
 
+import { type BotOnDouble, startBotOnDouble } from './chat-e2e-boot.js';
 import { freePort, type RunningCohorte, startCohorte } from './cohorte.js';
 import {
   type MattermostDouble,
@@ -52,11 +53,7 @@ export function mmChannelId(name: string): string {
 }
 
 /** The Mattermost double and the real bot pointed at it. */
-export interface MattermostE2e {
-  double: MattermostDouble;
-  bot: RunningCohorte;
-  stop(): Promise<void>;
-}
+export type MattermostE2e = BotOnDouble<MattermostDouble>;
 
 /** Starts the double with {@link MM_PEOPLE}, then the real Cohorte on it, its slash commands registered at boot. */
 export async function startMattermostE2e(
@@ -78,32 +75,23 @@ export async function startMattermostE2e(
     ...(options.perSecond ? { perSecond: options.perSecond, burst: options.burst ?? 100 } : {}),
   });
   const port = await freePort();
-  const bot = await startCohorte({
-    name,
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.communityFile ? { communityFile: options.communityFile } : {}),
-    ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
-    env: {
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      MATTERMOST_URL: double.url,
-      MATTERMOST_BOT_TOKEN: double.token,
-      MATTERMOST_TEAM: 'eig',
-      MATTERMOST_REQUESTS_PER_SECOND: '1000',
-      ...env,
-    },
-  }).catch(async (error: unknown) => {
-    await double.close();
-    throw error;
-  });
-  return {
-    double,
-    bot,
-    async stop() {
-      await bot.stop();
-      await double.close();
-    },
-  };
+  return startBotOnDouble(double, () =>
+    startCohorte({
+      name,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.communityFile ? { communityFile: options.communityFile } : {}),
+      ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+      env: {
+        PORT: String(port),
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        MATTERMOST_URL: double.url,
+        MATTERMOST_BOT_TOKEN: double.token,
+        MATTERMOST_TEAM: 'eig',
+        MATTERMOST_REQUESTS_PER_SECOND: '1000',
+        ...env,
+      },
+    }),
+  );
 }
 
 const RequestFixture = z.looseObject({

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { type BotOnDouble, startBotOnDouble } from './chat-e2e-boot.js';
 import { type RunningCohorte, SIGNING_SECRET, startCohorte } from './cohorte.js';
 import { type SlackDouble, type SlackDoubleUser, startSlackDouble } from './slack-double.js';
 import { postSigned } from './slack-sign.js';
@@ -15,27 +16,12 @@ export const PEOPLE = {
 } as const satisfies Record<string, SlackDoubleUser>;
 
 /** The Slack double and the real bot pointed at it. */
-export interface SlackE2e {
-  double: SlackDouble;
-  bot: RunningCohorte;
-  stop(): Promise<void>;
-}
+export type SlackE2e = BotOnDouble<SlackDouble>;
 
 /** Starts the Slack Web API double with {@link PEOPLE}, then the real Cohorte on it (`env` overrides its config). */
 export async function startSlackE2e(name: string, env: Record<string, string> = {}): Promise<SlackE2e> {
   const double = await startSlackDouble({ users: Object.values(PEOPLE) });
-  const bot = await startCohorte({ name, slackApiUrl: double.url, env }).catch(async (error: unknown) => {
-    await double.close();
-    throw error;
-  });
-  return {
-    double,
-    bot,
-    async stop() {
-      await bot.stop();
-      await double.close();
-    },
-  };
+  return startBotOnDouble(double, () => startCohorte({ name, slackApiUrl: double.url, env }));
 }
 
 const FixtureSchema = z.looseObject({ payload: z.record(z.string(), z.unknown()) });

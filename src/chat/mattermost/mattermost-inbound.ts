@@ -16,7 +16,7 @@ import { type Signer, safeEqual } from './mattermost-sign.js';
 import { translateClick, translateCommand } from './mattermost-translate.js';
 
 /** Mattermost waits up to 30 s, but people should not: past this, they are told the answer is coming. */
-export const MATTERMOST_BUDGET_MS = 1500;
+const MATTERMOST_BUDGET_MS = 1500;
 
 /** What the inbound routes need. */
 export interface InboundDeps {

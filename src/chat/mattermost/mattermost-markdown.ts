@@ -1,4 +1,4 @@
-import type { Inline, Rich } from '../../core/message.js';
+import type { Inline } from '../../core/message.js';
 
 /** A zero-width space: after `@`, it keeps the text as people read it but no longer names anyone. */
 const ZWSP = '\u200B';
@@ -54,6 +54,3 @@ export function inlineToMarkdown(piece: Inline): string {
     }
   }
 }
-
-/** A rich run as Mattermost Markdown. */
-export const toMarkdown = (rich: Rich): string => rich.map(inlineToMarkdown).join('');

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Form, FormField } from '../../core/form.js';
 import type { FormInvocation } from '../../core/handler.js';
 import { toPlainText } from '../../core/message.js';
-import { truncate } from './slack-split.js';
+import { truncate } from '../../core/split-rich.js';
 
 /** Modal limits (block_kit_limits.json): title and buttons 24 characters, labels 2,000, metadata 3,000. */
 const LIMITS = { title: 24, label: 2000, option: 75, initial: 3000, metadata: 3000 } as const;

@@ -1,5 +1,6 @@
 import { type Block, type Button, type Message, toPlainText } from '../../core/message.js';
-import { splitMrkdwn, truncate } from './slack-split.js';
+import { truncate } from '../../core/split-rich.js';
+import { splitMrkdwn } from './slack-split.js';
 
 /** Slack's Block Kit limits that rendering enforces (see test/fixtures/slack/block_kit_limits.json). */
 export const SLACK_LIMITS = {

@@ -1,5 +1,5 @@
 import type { Inline, Rich } from '../../core/message.js';
-import { splitRich, truncate } from '../../core/split-rich.js';
+import { splitRich } from '../../core/split-rich.js';
 
 /** Escapes the three characters Slack reads as markup in mrkdwn; `<!channel>` typed by someone stays text. */
 const escapeMrkdwn = (text: string): string =>
@@ -33,5 +33,3 @@ function inlineToMrkdwn(piece: Inline): string {
  * inside `&amp;`, a `*bold*` span or an emoji).
  */
 export const splitMrkdwn = (rich: Rich, max: number): string[] => splitRich(rich, max, inlineToMrkdwn);
-
-export { truncate };
