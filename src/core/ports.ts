@@ -102,7 +102,10 @@ export interface ChatSender {
    * many parts the message has now.
    */
   update(conversation: string, messageIds: readonly string[], message: Message): Promise<number>;
-  /** Parts of the delivery tagged `tag` posted in the conversation within a minute of `around` (index → id). */
+  /**
+   * Parts of the delivery tagged `tag` (under {@link DELIVERY_TAG}) posted in the conversation within
+   * {@link FIND_POSTED_WINDOW_MS} of `around` (index → id).
+   */
   findPosted(conversation: string, tag: string, around: Date): Promise<Map<number, string>>;
 }
 
@@ -199,3 +202,9 @@ export interface JobControl {
   /** Runs a job now, outside its schedule. False when no job has that name. */
   runNow(name: string): Promise<boolean>;
 }
+
+/** The name under which every outbox post carries its delivery and part (Slack message metadata, Mattermost props). */
+export const DELIVERY_TAG = 'cohorte_delivery';
+
+/** How far around the moment a post was about to be sent `findPosted` looks: clocks and queues differ by seconds. */
+export const FIND_POSTED_WINDOW_MS = 60_000;

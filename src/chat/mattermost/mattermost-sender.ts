@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { DeliveryRefusedError } from '../../core/errors.js';
 import type { Message } from '../../core/message.js';
-import type { ChatSender, Directory, IdentityCache } from '../../core/ports.js';
+import {
+  type ChatSender,
+  DELIVERY_TAG,
+  type Directory,
+  FIND_POSTED_WINDOW_MS,
+  type IdentityCache,
+} from '../../core/ports.js';
 import { singleFlight } from '../../core/single-flight.js';
 import { MattermostApiError, type MattermostClient } from './mattermost-client.js';
 import { unreachableReason } from './mattermost-directory.js';
@@ -9,10 +15,6 @@ import { type ButtonOptions, type MattermostPost, renderMattermost } from './mat
 
 const IdSchema = z.looseObject({ id: z.string().min(1) });
 const FilesSchema = z.looseObject({ file_infos: z.array(IdSchema).min(1) });
-/** The post prop naming the outbox delivery (and part) a post carries. */
-const DELIVERY_PROP = 'cohorte_delivery';
-/** An ambiguous post is looked for from a minute before the moment it was about to be sent. */
-const LOOKBACK_MS = 60_000;
 const TaggedSchema = z.object({ delivery: z.string(), part: z.number().int().nonnegative() });
 const PostListSchema = z.looseObject({
   posts: z.record(
@@ -140,9 +142,7 @@ export function createMattermostSender(deps: MattermostSenderDeps): MattermostSe
               }
             : {};
         // The delivery's tag in the post's props, so a post left ambiguous by a crash can be found (findPosted).
-        const props = tag
-          ? { props: { ...part.props, [DELIVERY_PROP]: { delivery: tag, part: index } } }
-          : {};
+        const props = tag ? { props: { ...part.props, [DELIVERY_TAG]: { delivery: tag, part: index } } } : {};
         const sent = await create({ channel_id: channel, ...part, ...props, ...root, ...files });
         first ??= sent.id;
         await onPart?.(index, sent.id);
@@ -170,13 +170,13 @@ export function createMattermostSender(deps: MattermostSenderDeps): MattermostSe
     },
     async findPosted(channel, tag, around) {
       // Posts of the channel changed since a minute before the intent, newest first (GET /channels/{id}/posts).
-      const since = around.getTime() - LOOKBACK_MS;
+      const since = around.getTime() - FIND_POSTED_WINDOW_MS;
       const list = await refusedForGood(
         client.get(`/channels/${channel}/posts?since=${since}`, PostListSchema),
       );
       const found = new Map<number, string>();
       for (const post of Object.values(list.posts)) {
-        const tagged = TaggedSchema.safeParse(post.props?.[DELIVERY_PROP]);
+        const tagged = TaggedSchema.safeParse(post.props?.[DELIVERY_TAG]);
         if (tagged.success && tagged.data.delivery === tag) found.set(tagged.data.part, post.id);
       }
       return found;

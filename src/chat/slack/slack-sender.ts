@@ -1,22 +1,24 @@
 import type { webApi } from '@slack/bolt';
 import { z } from 'zod';
 import { DeliveryRefusedError } from '../../core/errors.js';
-import type { ChatSender, Directory, IdentityCache } from '../../core/ports.js';
+import {
+  type ChatSender,
+  DELIVERY_TAG,
+  type Directory,
+  FIND_POSTED_WINDOW_MS,
+  type IdentityCache,
+} from '../../core/ports.js';
 import { singleFlight } from '../../core/single-flight.js';
 import { unreachableReason } from './slack-directory.js';
 import { mapSlackError } from './slack-errors.js';
 import { renderSlack, SLACK_LIMITS } from './slack-render.js';
 import { splitMrkdwn } from './slack-split.js';
 
-/** The metadata event type of every message the outbox posts: its payload names the delivery and the part. */
-const DELIVERY_EVENT = 'cohorte_delivery';
-/** An ambiguous post is looked for within a minute of the moment it was about to be sent (clocks differ). */
-const LOOKBACK_MS = 60_000;
 /** Messages read back when looking for an ambiguous post: two minutes of a conversation fit in one page. */
 const HISTORY_PAGE = 200;
 // Lenient: other apps' metadata (and ours from older versions) is simply not a match.
 const TaggedSchema = z.object({
-  event_type: z.literal(DELIVERY_EVENT),
+  event_type: z.literal(DELIVERY_TAG),
   event_payload: z.object({ delivery: z.string(), part: z.number().int().nonnegative() }),
 });
 
@@ -106,7 +108,7 @@ export function createSlackSender(
             ...payload,
             ...(threadId ? { thread_ts: threadId } : {}),
             ...(tag
-              ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { delivery: tag, part: index } } }
+              ? { metadata: { event_type: DELIVERY_TAG, event_payload: { delivery: tag, part: index } } }
               : {}),
           }),
         );
@@ -132,8 +134,8 @@ export function createSlackSender(
       const history = await call(() =>
         client.conversations.history({
           channel,
-          oldest: seconds(around.getTime() - LOOKBACK_MS),
-          latest: seconds(around.getTime() + LOOKBACK_MS),
+          oldest: seconds(around.getTime() - FIND_POSTED_WINDOW_MS),
+          latest: seconds(around.getTime() + FIND_POSTED_WINDOW_MS),
           include_all_metadata: true,
           limit: HISTORY_PAGE,
         }),
