@@ -1,4 +1,5 @@
 import { openRequest, requestIdOf } from '../src/core/bulle/lifecycle.js';
+import { isInPlay } from '../src/core/bulle/store.js';
 import { checkTopicLength, knownTopics, understand } from '../src/core/bulle/understand.js';
 import { thesaurusOf } from '../src/core/bulle/world.js';
 import { UserError } from '../src/core/errors.js';
@@ -37,9 +38,7 @@ export const bulleCherche: CommandHandler = {
       });
     const { topic } = understood;
     const mine = await services.bulle.requestsOf(person.email);
-    const current = mine.find(
-      (r) => r.key === topic.key && ['open', 'proposed', 'accepted'].includes(r.status),
-    );
+    const current = mine.find((r) => r.key === topic.key && isInPlay(r.status));
     if (current) throw new UserError('bulle.alreadyRequested', { topic: current.label });
     const now = services.clock.now();
     await openRequest(services, {

@@ -1,10 +1,9 @@
 import { withCancel } from '../src/core/bulle/messages.js';
+import { isInPlay } from '../src/core/bulle/store.js';
 import { formatDay } from '../src/core/dates.js';
 import type { CommandHandler } from '../src/core/handler.js';
 import type { Block, Rich } from '../src/core/message.js';
 import { localDate } from '../src/core/standup/period.js';
-
-const IN_PLAY = new Set(['open', 'proposed', 'accepted']);
 
 /** `/bulle mes`: the person's bubbles, their pause, and their requests (those in play with *Annuler la demande*). */
 export const bulleMes: CommandHandler = {
@@ -38,7 +37,7 @@ export const bulleMes: CommandHandler = {
         status: t(`bulle.status.${request.status}`),
         date: formatDay(localDate(new Date(request.createdAt), timezone), timezone, locale),
       });
-      if (IN_PLAY.has(request.status)) blocks.push(...withCancel(t, line, request).blocks);
+      if (isInPlay(request.status)) blocks.push(...withCancel(t, line, request).blocks);
       else blocks.push({ kind: 'section', text: line });
     }
     return { visibility: 'ephemeral', message: { fallback: lines[0] ?? [], blocks } };

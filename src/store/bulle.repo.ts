@@ -1,10 +1,9 @@
 import type { Redis } from 'ioredis';
-import type { BulleRequest, BulleStore, Skill } from '../core/bulle/store.js';
+import { type BulleRequest, type BulleStore, isInPlay, type Skill } from '../core/bulle/store.js';
 import { RequestSchema, SkillSchema } from './bulle.schemas.js';
 import type { Keys } from './keys.js';
 import type { PersonalDataSource } from './personal-data.js';
 
-const ACTIVE = new Set(['open', 'proposed', 'accepted']);
 const MAX_RETRIES = 20;
 
 // Compare-and-set on the request's version: a late job or a second click read an older version and lose.
@@ -124,7 +123,7 @@ export function createBulleRepo(redis: Redis, keys: Keys): BulleStore & Personal
         if (!current || !version) return undefined;
         const next = change(current);
         if (!next) return undefined;
-        const active = ACTIVE.has(next.status) ? '1' : '0';
+        const active = isInPlay(next.status) ? '1' : '0';
         const saved = await redis.eval(
           SAVE,
           2,

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
+import { describe, expect, it } from 'vitest';
+import { bulleOnShell } from '../support/bulle-shell.js';
 import { seen } from '../support/shell-replies.js';
 import { waitFor } from '../support/wait.js';
 
@@ -13,20 +13,9 @@ const CAMILLE = 'camille.roussel@beta.gouv.fr';
 const JULIEN = 'julien.garnier@justice.gouv.fr';
 
 describe('/bulle commands on the real bot (shell, Redis, BullMQ, fixed clock)', () => {
-  let bot: RunningCohorte;
   let now = new Date('2026-11-23T10:00:00+01:00');
-  const user = (email: string) => ({ platform: 'shell' as const, id: email });
-  const bulle = async (email: string, text: string) =>
-    seen(await bot.cohorte.router.command({ user: user(email), command: 'bulle', text, channel: 'shell' }));
-
-  beforeAll(async () => {
-    bot = await startCohorte({ name: 'bulle-commands', clock: { now: () => now } });
-    const { jobs } = bot.cohorte.queues;
-    for (const scheduler of await jobs.getJobSchedulers()) await jobs.removeJobScheduler(scheduler.key);
-  });
-  afterAll(async () => {
-    await bot?.stop();
-  });
+  const shell = bulleOnShell('bulle-commands', { now: () => now });
+  const { bot, bulle, user } = shell;
 
   it('says what to type for empty or unknown input, and loses nothing', async () => {
     expect(await bulle(INES, '')).toContain('/bulle cherche <compétence> [— précisions]');
@@ -65,8 +54,8 @@ describe('/bulle commands on the real bot (shell, Redis, BullMQ, fixed clock)', 
     expect(await bulle(INES, 'cherche Rust -- un avis sur notre parseur')).toContain(
       'Demande enregistrée : Rust.',
     );
-    await waitFor(() => bot.shellOutput().includes('── #eig-alumni ──'), 8000, 'the alumni post');
-    expect(bot.shellOutput()).toContain(
+    await waitFor(() => bot().shellOutput().includes('── #eig-alumni ──'), 8000, 'the alumni post');
+    expect(bot().shellOutput()).toContain(
       'Qui peut aider ? Inès Moreau cherche de l’aide sur Rust.\nPrécisions : un avis sur notre parseur',
     );
     expect(await bulle(INES, 'cherche rust')).toContain('Vous avez déjà une demande en cours sur Rust');
@@ -85,10 +74,10 @@ describe('/bulle commands on the real bot (shell, Redis, BullMQ, fixed clock)', 
     expect(await bulle(HUGO, 'mes')).toContain(
       'Pas de proposition pour vous jusqu’au lundi 30 novembre 2026 inclus.',
     );
-    expect(await bot.cohorte.jobControl.runNow('bulle-round')).toBe(true);
-    await waitFor(() => bot.shellOutput().includes('── #eig-coordination ──'), 8000, 'the first summary');
-    expect(bot.shellOutput()).not.toContain(`── @${HUGO} ──`);
-    expect(bot.shellOutput()).toContain(
+    expect(await bot().cohorte.jobControl.runNow('bulle-round')).toBe(true);
+    await waitFor(() => bot().shellOutput().includes('── #eig-coordination ──'), 8000, 'the first summary');
+    expect(bot().shellOutput()).not.toContain(`── @${HUGO} ──`);
+    expect(bot().shellOutput()).toContain(
       'Bulloterie, semaine du lundi 23 novembre 2026 : 1 en attente, 0 en relation, 0 échanges faits, 0 bloquées',
     );
 
@@ -96,40 +85,38 @@ describe('/bulle commands on the real bot (shell, Redis, BullMQ, fixed clock)', 
     expect(await bulle(HUGO, 'pause fin')).toBe(
       'C’est noté : vous pouvez de nouveau recevoir des propositions.',
     );
-    expect(await bot.cohorte.jobControl.runNow('bulle-round')).toBe(true);
-    await waitFor(() => bot.shellOutput().includes(`── @${HUGO} ──`), 8000, 'the proposal to Hugo');
-    expect(bot.shellOutput()).toContain('Inès Moreau cherche de l’aide sur Rust. Pouvez-vous l’aider ?');
+    expect(await bot().cohorte.jobControl.runNow('bulle-round')).toBe(true);
+    await waitFor(() => bot().shellOutput().includes(`── @${HUGO} ──`), 8000, 'the proposal to Hugo');
+    expect(bot().shellOutput()).toContain('Inès Moreau cherche de l’aide sur Rust. Pouvez-vous l’aider ?');
     await waitFor(
-      () => bot.shellOutput().includes('semaine du mardi 8 décembre 2026'),
+      () => bot().shellOutput().includes('semaine du mardi 8 décembre 2026'),
       8000,
       'the second summary',
     );
-    expect(bot.shellOutput()).toContain(
+    expect(bot().shellOutput()).toContain(
       '1 bloquées depuis plus de deux semaines.\nInès Moreau : Rust, depuis le lundi 23 novembre 2026',
     );
   });
 
   it('an alumna answering the alumni channel takes over the round’s proposal, whose candidate is told', async () => {
-    const [request] = await bot.cohorte.stores.bulle.requestsOf(INES);
+    const [request] = await bot().cohorte.stores.bulle.requestsOf(INES);
     expect(request).toMatchObject({ status: 'proposed', candidate: HUGO });
-    const click = (email: string) =>
-      bot.cohorte.router.action({
-        user: user(email),
-        actionId: 'bullecanhelp',
-        value: request?.id ?? '',
-        channel: '#eig-alumni',
-      });
+    const click = (email: string) => shell.click(email, 'bullecanhelp', request?.id ?? '');
     expect(seen(await click(CAMILLE))).toBe('Camille Roussel aide Inès Moreau sur Rust. Merci !');
-    expect(await bot.cohorte.stores.bulle.request(request?.id ?? '')).toMatchObject({
+    expect(await bot().cohorte.stores.bulle.request(request?.id ?? '')).toMatchObject({
       status: 'accepted',
       helper: CAMILLE,
     });
     await waitFor(
-      () => bot.shellOutput().includes('Inès Moreau a trouvé de l’aide sur Rust dans le canal des alumni'),
+      () => bot().shellOutput().includes('Inès Moreau a trouvé de l’aide sur Rust dans le canal des alumni'),
       8000,
       'Hugo is told',
     );
-    await waitFor(() => bot.shellOutput().includes(`── @${INES} + @${CAMILLE} ──`), 8000, 'the introduction');
+    await waitFor(
+      () => bot().shellOutput().includes(`── @${INES} + @${CAMILLE} ──`),
+      8000,
+      'the introduction',
+    );
     expect(seen(await click(JULIEN))).toBe('Merci ! Quelqu’un a déjà proposé son aide.');
     expect(seen(await click(HUGO))).toContain('Ce bouton est pour les alumni et les mentors');
   });
@@ -138,7 +125,7 @@ describe('/bulle commands on the real bot (shell, Redis, BullMQ, fixed clock)', 
     expect(await bulle(THOMAS, 'import')).toBe(
       'Cette commande est réservée aux coordinateurs et coordinatrices du programme.',
     );
-    const opened = await bot.cohorte.router.command({
+    const opened = await bot().cohorte.router.command({
       user: user(CLAIRE),
       command: 'bulle',
       text: 'import',
@@ -148,7 +135,7 @@ describe('/bulle commands on the real bot (shell, Redis, BullMQ, fixed clock)', 
     const csv =
       'Nom ou e-mail,Métier,Thème,Sujet,Prend,Donne\nThomas Nguyen,Dev,Dev,Docker,,1\nThomas Nguyen,Dev,Dev,docker,,1\nJean Inconnu,Dev,Dev,Docker,1,\n';
     const form = (email: string) =>
-      bot.cohorte.router.form({ user: user(email), formId: 'bulleimport', values: { csv }, context: '' });
+      bot().cohorte.router.form({ user: user(email), formId: 'bulleimport', values: { csv }, context: '' });
     expect(seen(await form(THOMAS))).toBe(
       'Cette commande est réservée aux coordinateurs et coordinatrices du programme.',
     );
@@ -172,12 +159,12 @@ describe('/bulle commands on the real bot (shell, Redis, BullMQ, fixed clock)', 
   });
 
   it('joins /cohorte mes-donnees and /cohorte oublier', async () => {
-    const exported = await bot.cohorte.services.personalData.exportAll(INES);
+    const exported = await bot().cohorte.services.personalData.exportAll(INES);
     expect(exported.bulloterie).toMatchObject({
       skills: [expect.objectContaining({ label: 'Rust', kind: 'learn' })],
     });
-    await bot.cohorte.services.personalData.eraseAll(INES);
-    expect(await bot.cohorte.services.personalData.exportAll(INES)).toMatchObject({
+    await bot().cohorte.services.personalData.eraseAll(INES);
+    expect(await bot().cohorte.services.personalData.exportAll(INES)).toMatchObject({
       bulloterie: { skills: [], requests: [] },
     });
     expect(await bulle(THOMAS, 'carte')).not.toContain('Inès');

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toPlainText } from '../../src/core/message.js';
-import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
+import { bulleOnShell } from '../support/bulle-shell.js';
 import { seen } from '../support/shell-replies.js';
 
 const INES = 'ines.moreau@beta.gouv.fr';
@@ -10,22 +10,8 @@ const CLAIRE = 'claire.dubois@beta.gouv.fr';
 const CAMILLE = 'camille.roussel@beta.gouv.fr';
 
 describe('/bulle with input it cannot take: the person is told what was not understood and what to type', () => {
-  let bot: RunningCohorte;
   const now = new Date('2026-11-23T10:00:00+01:00');
-  const user = (email: string) => ({ platform: 'shell' as const, id: email });
-  const bulle = async (email: string, text: string) =>
-    seen(await bot.cohorte.router.command({ user: user(email), command: 'bulle', text, channel: 'shell' }));
-  const click = async (email: string, actionId: string, value: string) =>
-    bot.cohorte.router.action({ user: user(email), actionId, value, channel: '#eig-alumni' });
-
-  beforeAll(async () => {
-    bot = await startCohorte({ name: 'bulle-input', clock: { now: () => now } });
-    const { jobs } = bot.cohorte.queues;
-    for (const scheduler of await jobs.getJobSchedulers()) await jobs.removeJobScheduler(scheduler.key);
-  });
-  afterAll(async () => {
-    await bot?.stop();
-  });
+  const { bot, bulle, click, user } = bulleOnShell('bulle-input', { now: () => now });
 
   it('/bulle partage names what it could not read, and says what to type when nothing was added', async () => {
     expect(await bulle(LUCAS, 'partage !!!')).toBe(
@@ -73,7 +59,7 @@ describe('/bulle with input it cannot take: the person is told what was not unde
       'Le vendredi 20 novembre 2026 est déjà passé : indiquez une date à venir.',
     );
     expect(await bulle(LUCAS, 'pause 01/11/2026')).toContain('est déjà passé');
-    expect((await bot.cohorte.stores.bulle.pauses()).has(LUCAS)).toBe(false);
+    expect((await bot().cohorte.stores.bulle.pauses()).has(LUCAS)).toBe(false);
     expect(await bulle(LUCAS, 'mes')).not.toContain('Pas de proposition pour vous');
     expect(await bulle(LUCAS, 'pause 10/10')).toContain('jusqu’au dimanche 10 octobre 2027 inclus');
     expect(await bulle(LUCAS, 'pause 30/11')).toBe(
@@ -85,7 +71,7 @@ describe('/bulle with input it cannot take: the person is told what was not unde
     expect(await bulle(INES, 'cherche Fortran — relire un vieux code')).toContain(
       'Demande enregistrée : Fortran.',
     );
-    const request = (await bot.cohorte.stores.bulle.requestsOf(INES)).find((r) => r.label === 'Fortran');
+    const request = (await bot().cohorte.stores.bulle.requestsOf(INES)).find((r) => r.label === 'Fortran');
     expect(request).toMatchObject({ status: 'open', escalatedAt: expect.any(String) });
     const id = request?.id ?? '';
 
@@ -99,7 +85,7 @@ describe('/bulle with input it cannot take: the person is told what was not unde
     expect(seen(await click(CAMILLE, 'bullecanhelp', id))).toBe(
       'Merci ! Cette demande n’est plus en cours (annulée) : il n’y a plus rien à faire.',
     );
-    expect(await bot.cohorte.stores.bulle.request(id)).toMatchObject({ status: 'cancelled' });
+    expect(await bot().cohorte.stores.bulle.request(id)).toMatchObject({ status: 'cancelled' });
     expect(seen(await click(CAMILLE, 'bullecanhelp', 'no-such-request'))).toContain(
       'Cette demande n’est plus en cours',
     );
@@ -107,7 +93,7 @@ describe('/bulle with input it cannot take: the person is told what was not unde
 
   it('/bulle import keeps the form open with the pasted CSV when its header is not there', async () => {
     const csv = 'Thomas Nguyen;Dev;Dev;Docker;;1\nLucas Martin;Dev;Dev;SQL;1;\n';
-    const outcome = await bot.cohorte.router.form({
+    const outcome = await bot().cohorte.router.form({
       user: user(CLAIRE),
       formId: 'bulleimport',
       values: { csv },

@@ -1,5 +1,5 @@
 import type { Translate } from '../i18n/index.js';
-import { type Message, plain, type Rich, textMessage } from '../message.js';
+import { type Block, type Message, plain, type Rich, textMessage } from '../message.js';
 import type { BulleRequest, MatchReason } from './store.js';
 
 /** Buttons of the bulloterie (letters and digits only: Mattermost). Values are `<choice>|<request id>` or the id. */
@@ -13,6 +13,20 @@ export function choiceOf(value: string): { choice: string; id: string } {
   const cut = value.indexOf('|');
   return cut < 0 ? { choice: '', id: value } : { choice: value.slice(0, cut), id: value.slice(cut + 1) };
 }
+
+/** Two buttons of one action, the first one primary, whose values `choiceOf` splits back. */
+const choices = (
+  actionId: string,
+  request: BulleRequest,
+  yes: [string, Rich],
+  no: [string, Rich],
+): Block => ({
+  kind: 'actions',
+  buttons: [
+    { actionId, label: yes[1], value: `${yes[0]}|${request.id}`, style: 'primary' },
+    { actionId, label: no[1], value: `${no[0]}|${request.id}` },
+  ],
+});
 
 const withDetails = (t: Translate, request: BulleRequest, first: Rich): Rich[] =>
   request.details ? [first, t('bulle.details', { details: request.details })] : [first];
@@ -38,18 +52,7 @@ export function proposalMessage(
         kind: 'context',
         text: [...why, { kind: 'plain', text: ' ' }, ...t('bulle.proposal.deadline', { deadline })],
       },
-      {
-        kind: 'actions',
-        buttons: [
-          {
-            actionId: BULLE_REPLY_ACTION,
-            label: t('bulle.accept'),
-            value: `accept|${request.id}`,
-            style: 'primary',
-          },
-          { actionId: BULLE_REPLY_ACTION, label: t('bulle.decline'), value: `decline|${request.id}` },
-        ],
-      },
+      choices(BULLE_REPLY_ACTION, request, ['accept', t('bulle.accept')], ['decline', t('bulle.decline')]),
     ],
   };
 }
@@ -90,18 +93,7 @@ export function followUpMessage(t: Translate, request: BulleRequest, helper: str
     fallback: question,
     blocks: [
       { kind: 'section', text: question },
-      {
-        kind: 'actions',
-        buttons: [
-          {
-            actionId: BULLE_FOLLOWUP_ACTION,
-            label: t('bulle.met'),
-            value: `met|${request.id}`,
-            style: 'primary',
-          },
-          { actionId: BULLE_FOLLOWUP_ACTION, label: t('bulle.notMet'), value: `notmet|${request.id}` },
-        ],
-      },
+      choices(BULLE_FOLLOWUP_ACTION, request, ['met', t('bulle.met')], ['notmet', t('bulle.notMet')]),
     ],
   };
 }

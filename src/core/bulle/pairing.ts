@@ -5,12 +5,11 @@ import type { Person } from '../roster/types.js';
 import { advance, FOLLOWUP_JOB, timeoutKey } from './lifecycle.js';
 import { followUpMessage, introMessage } from './messages.js';
 import { nameOf, tell, translatorFor } from './notify.js';
-import type { BulleRequest } from './store.js';
+import { type BulleRequest, isInPlay } from './store.js';
 
 /** Days between an introduction and the question « Avez-vous pu échanger ? ». */
 export const FOLLOWUP_DAYS = 14;
 const followUpKey = (id: string) => `bulle-followup:${id}`;
-const ACTIVE = new Set(['open', 'proposed', 'accepted']);
 
 /** Opens the group DM of requester and helper with the request, and sets the follow-up. */
 async function introduce(services: Services, request: BulleRequest, shares: string): Promise<void> {
@@ -80,7 +79,7 @@ export async function offerHelp(
   });
   if (!saved) {
     if (before?.email === email) return { outcome: 'own' };
-    return { outcome: before && ACTIVE.has(before.status) ? 'taken' : 'gone', request: before };
+    return { outcome: before && isInPlay(before.status) ? 'taken' : 'gone', request: before };
   }
   const asked = before?.status === 'proposed' ? before.candidate : undefined;
   if (asked) {
@@ -104,7 +103,7 @@ export async function cancelRequest(
   const before = await services.bulle.request(id);
   if (before && before.email !== email) return 'notYours';
   const saved = await services.bulle.update(id, (r) =>
-    r.email === email && ACTIVE.has(r.status) ? { ...r, status: 'cancelled', updatedAt: now } : undefined,
+    r.email === email && isInPlay(r.status) ? { ...r, status: 'cancelled', updatedAt: now } : undefined,
   );
   if (!saved) return 'gone';
   await services.schedules.cancelOnce(timeoutKey(saved));

@@ -20,6 +20,11 @@ export interface Shared {
 /** Where a request stands: see the README's « Bulloterie » section for the whole cycle. */
 export type RequestStatus = 'open' | 'proposed' | 'accepted' | 'met' | 'notmet' | 'cancelled';
 
+const IN_PLAY: ReadonlySet<RequestStatus> = new Set(['open', 'proposed', 'accepted']);
+
+/** Whether a request is still in play (not yet met, not met, nor cancelled): it can be cancelled, answered, taken. */
+export const isInPlay = (status: RequestStatus): boolean => IN_PLAY.has(status);
+
 /** Why a candidate was chosen, shown to them: the topic they share and whether it is the one asked or a close one. */
 export interface MatchReason {
   match: 'equal' | 'related';
