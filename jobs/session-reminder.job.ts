@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import type { Locale } from '../src/core/i18n/index.js';
 import { JobDataSchema, type JobDefinition } from '../src/core/job.js';
-import type { Services } from '../src/core/ports.js';
-import { sessionIcs } from '../src/core/sessions/calendar.js';
+import type { Message } from '../src/core/message.js';
+import type { Attachment, Services } from '../src/core/ports.js';
+import { sessionIcsFile } from '../src/core/sessions/calendar.js';
 import { feedbackAsk, feedbackSummary } from '../src/core/sessions/feedback.js';
-import { REMINDER_KINDS, SESSION_REMINDER_JOB } from '../src/core/sessions/lifecycle.js';
+import { personLocale, REMINDER_KINDS, SESSION_REMINDER_JOB } from '../src/core/sessions/lifecycle.js';
 import { openingStandup } from '../src/core/sessions/opening.js';
 import { d1Message, d7Message, morningMessage } from '../src/core/sessions/reminders.js';
 import { audienceOf, type Session } from '../src/core/sessions/session.js';
@@ -16,14 +18,30 @@ const DataSchema = JobDataSchema.extend({
 });
 type Data = z.infer<typeof DataSchema>;
 
-const localeOf = async (services: Services, email: string) =>
-  (await services.people.locale(email)) ?? services.roster.data.locale;
-
 /** The people in one or more answer states. */
 async function answered(services: Services, session: Session, states: readonly string[]) {
   return [...(await services.sessions.answers(session.id))]
     .filter(([, s]) => states.includes(s))
     .map(([e]) => e);
+}
+
+/** One private message per person, in their language, keyed by kind, session and person. Returns how many. */
+async function tellEach(
+  services: Services,
+  kind: string,
+  session: Session,
+  people: readonly string[],
+  message: (locale: Locale) => Message,
+  file?: Attachment,
+): Promise<number> {
+  for (const email of people)
+    await services.outbox.send({
+      key: `${kind}:${session.id}:${email}`,
+      to: { kind: 'person', email },
+      message: message(await personLocale(services, email)),
+      file,
+    });
+  return people.length;
 }
 
 /** Each kind's sending: DMs keyed per person and session, channel posts per session, so a rerun sends nothing new. */
@@ -32,25 +50,12 @@ const SEND: Record<Data['kind'], (services: Services, session: Session) => Promi
     const today = localDate(services.clock.now(), session.timezone);
     const answers = await services.sessions.answers(session.id);
     const silent = audienceOf(services.roster.data, session.audience, today).filter((e) => !answers.has(e));
-    for (const email of silent)
-      await services.outbox.send({
-        key: `session-d7:${session.id}:${email}`,
-        to: { kind: 'person', email },
-        message: d7Message(session, await localeOf(services, email)),
-      });
-    return silent.length;
+    return tellEach(services, 'session-d7', session, silent, (locale) => d7Message(session, locale));
   },
   async d1(services, session) {
     const people = await answered(services, session, ['yes', 'maybe']);
-    const ics = { name: `session-${session.id}.ics`, content: sessionIcs(session, services.clock.now()) };
-    for (const email of people)
-      await services.outbox.send({
-        key: `session-d1:${session.id}:${email}`,
-        to: { kind: 'person', email },
-        message: d1Message(session, await localeOf(services, email)),
-        file: ics,
-      });
-    return people.length;
+    const ics = sessionIcsFile(session, services.clock.now());
+    return tellEach(services, 'session-d1', session, people, (locale) => d1Message(session, locale), ics);
   },
   async morning(services, session) {
     const { channels, locale } = services.roster.data;
@@ -70,13 +75,7 @@ const SEND: Record<Data['kind'], (services: Services, session: Session) => Promi
   },
   async feedback(services, session) {
     const people = await answered(services, session, ['yes']);
-    for (const email of people)
-      await services.outbox.send({
-        key: `session-feedback:${session.id}:${email}`,
-        to: { kind: 'person', email },
-        message: feedbackAsk(session, await localeOf(services, email)),
-      });
-    return people.length;
+    return tellEach(services, 'session-feedback', session, people, (locale) => feedbackAsk(session, locale));
   },
   async summary(services, session) {
     const { channels, locale } = services.roster.data;

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ritualJob } from '../../jobs/ritual.job.js';
-import type { FormOutcome, Reply } from '../../src/core/handler.js';
-import { type Block, toPlainText } from '../../src/core/message.js';
 import { type RunningCohorte, startCohorte, uniquePrefix } from '../support/cohorte.js';
 import { communityWith } from '../support/community-with.js';
+import { seen } from '../support/shell-replies.js';
 import { waitFor } from '../support/wait.js';
 
 const CLAIRE = 'claire.dubois@beta.gouv.fr';
@@ -16,13 +15,6 @@ const COMMUNITY = communityWith({
     schedule: { days: [mardi], time: '09:50' }
 `,
 });
-const blockText = (block: Block) =>
-  'text' in block && typeof block.text !== 'string' ? toPlainText(block.text) : '';
-/** What the person reads: the reply, or the messages next to the form's fields. */
-const seen = (reply: FormOutcome): string =>
-  'errors' in reply
-    ? Object.values(reply.errors).map(toPlainText).join('\n')
-    : (reply as Reply).message.blocks.map(blockText).join('\n');
 const DEMO = { id: 'demo', message: 'Démo de fin de sprint', days: 'jeudi', time: '16:00', holidays: 'yes' };
 
 describe('rituals on the real bot (shell, Redis, BullMQ, fixed clock)', () => {

@@ -1,6 +1,6 @@
 import { formatDateTime } from '../dates.js';
 import type { Context } from '../handler.js';
-import type { Block, Message, Rich } from '../message.js';
+import { type Block, type Message, type Rich, textMessage } from '../message.js';
 import { allRituals, type KnownRitual } from './catalog.js';
 import { nextOccurrences } from './expand.js';
 import { FRESH_STATE, type RitualState } from './ritual.js';
@@ -27,8 +27,7 @@ export function upcomingText(ctx: Context, known: KnownRitual, state: RitualStat
 export async function ritualList(ctx: Context): Promise<Message> {
   const { services, t } = ctx;
   const rituals = await allRituals(services);
-  if (rituals.length === 0)
-    return { fallback: t('ritual.empty'), blocks: [{ kind: 'section', text: t('ritual.empty') }] };
+  if (rituals.length === 0) return textMessage(t('ritual.empty'));
   const states = await services.rituals.states(rituals.map((k) => k.ritual.id));
   const community = services.roster.data.channels.community;
   const blocks: Block[] = [{ kind: 'header', text: t('ritual.listTitle') }];

@@ -39,6 +39,15 @@ function audienceText(session: Session, t: Translate): Rich {
   });
 }
 
+/** The three RSVP buttons of a session, *Je viens* first and primary; each carries the session id. */
+export const rsvpButtons = (session: Session, t: Translate): Button[] =>
+  (['yes', 'maybe', 'no'] as const).map((answer) => ({
+    actionId: RSVP_ACTIONS[answer],
+    label: t(`session.${answer}`),
+    value: session.id,
+    ...(answer === 'yes' ? { style: 'primary' as const } : {}),
+  }));
+
 /** The headcount line: with seats and waiting list when the session has a capacity. */
 export const headcountText = (session: Session, count: Headcount, t: Translate): Rich =>
   session.capacity
@@ -73,13 +82,7 @@ export function announcement(
     blocks.push({ kind: 'section', text: t('session.cancelledNote') });
   } else {
     blocks.push({ kind: 'section', text: headcountText(session, count, t) });
-    const buttons: Button[] = (['yes', 'maybe', 'no'] as const).map((answer) => ({
-      actionId: RSVP_ACTIONS[answer],
-      label: t(`session.${answer}`),
-      value: session.id,
-      ...(answer === 'yes' ? { style: 'primary' as const } : {}),
-    }));
-    blocks.push({ kind: 'actions', buttons });
+    blocks.push({ kind: 'actions', buttons: rsvpButtons(session, t) });
     const links = calendarLinks(calendarFeed, session.id);
     if (links)
       blocks.push({

@@ -1,4 +1,5 @@
 import { type IcsEvent, icsCalendar } from '../calendar/ics.js';
+import type { Attachment } from '../ports.js';
 import { localInstant } from '../standup/period.js';
 import type { Session } from './session.js';
 
@@ -31,6 +32,12 @@ export const sessionIcs = (session: Session, stamp: Date): string =>
     name: CALENDAR_NAME,
     method: session.cancelled ? 'CANCEL' : 'PUBLISH',
   });
+
+/** The session's `.ics` as a file sent along with a message (see {@link sessionIcs}). */
+export const sessionIcsFile = (session: Session, stamp: Date): Attachment => ({
+  name: `session-${session.id}.ics`,
+  content: sessionIcs(session, stamp),
+});
 
 /** The subscription feed: upcoming sessions, cancelled ones kept with STATUS:CANCELLED so calendars drop them. */
 export const sessionsFeed = (sessions: readonly Session[], stamp: Date): string =>

@@ -4,7 +4,7 @@ import { type Rich, textMessage } from '../message.js';
 import type { Services } from '../ports.js';
 import { localInstant } from '../standup/period.js';
 import { announcement, announcementKey, sessionDate, whereText } from './announcement.js';
-import { sessionIcs } from './calendar.js';
+import { sessionIcsFile } from './calendar.js';
 import type { Session, SessionDetails } from './session.js';
 
 /** The job that sends a session's reminders, one run per kind. */
@@ -68,9 +68,13 @@ export async function publishSession(services: Services, session: Session): Prom
   return true;
 }
 
+/** The language a person reads: theirs when set, else the community's. */
+export const personLocale = async (services: Services, email: string): Promise<Locale> =>
+  (await services.people.locale(email)) ?? services.roster.data.locale;
+
 /** Tells a person promoted from the waiting list, in their language. */
 export async function tellPromoted(services: Services, session: Session, email: string, version: number) {
-  const locale = (await services.people.locale(email)) ?? services.roster.data.locale;
+  const locale = await personLocale(services, email);
   await services.outbox.send({
     key: `session-promoted:${session.id}:${email}:${version}`,
     to: { kind: 'person', email },
@@ -91,9 +95,9 @@ export async function tellAnswered(
   text: (locale: Locale) => Rich,
 ): Promise<number> {
   const told = [...(await services.sessions.answers(session.id))].filter(([, state]) => state !== 'no');
-  const file = { name: `session-${session.id}.ics`, content: sessionIcs(session, services.clock.now()) };
+  const file = sessionIcsFile(session, services.clock.now());
   for (const [email] of told) {
-    const locale = (await services.people.locale(email)) ?? services.roster.data.locale;
+    const locale = await personLocale(services, email);
     await services.outbox.send({
       key: `${kind}:${session.id}:${email}:${session.sequence}`,
       to: { kind: 'person', email },

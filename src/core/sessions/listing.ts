@@ -1,5 +1,5 @@
 import type { Context } from '../handler.js';
-import type { Block, Message } from '../message.js';
+import { type Block, type Message, textMessage } from '../message.js';
 import { localDate } from '../standup/period.js';
 import { sessionDate, whereText } from './announcement.js';
 import type { Session } from './session.js';
@@ -15,8 +15,7 @@ export async function upcomingSessions(ctx: Pick<Context, 'services'>): Promise<
 export async function sessionList(ctx: Context): Promise<Message> {
   const { t, locale, person, services } = ctx;
   const sessions = await upcomingSessions(ctx);
-  if (sessions.length === 0)
-    return { fallback: t('session.none'), blocks: [{ kind: 'section', text: t('session.none') }] };
+  if (sessions.length === 0) return textMessage(t('session.none'));
   const blocks: Block[] = [{ kind: 'header', text: t('session.listTitle') }];
   for (const session of sessions) {
     const answer = (await services.sessions.answers(session.id)).get(person.email);

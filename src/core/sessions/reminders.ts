@@ -1,6 +1,6 @@
 import { type Locale, translator } from '../i18n/index.js';
-import type { Message } from '../message.js';
-import { RSVP_ACTIONS, sessionDate, whereText } from './announcement.js';
+import { type Message, textMessage } from '../message.js';
+import { rsvpButtons, sessionDate, whereText } from './announcement.js';
 import type { Session } from './session.js';
 
 /** D-7, to someone of the audience who has not answered: the session and the three buttons. */
@@ -15,14 +15,7 @@ export function d7Message(session: Session, locale: Locale): Message {
     fallback: text,
     blocks: [
       { kind: 'section', text },
-      {
-        kind: 'actions',
-        buttons: (['yes', 'maybe', 'no'] as const).map((answer) => ({
-          actionId: RSVP_ACTIONS[answer],
-          label: t(`session.${answer}`),
-          value: session.id,
-        })),
-      },
+      { kind: 'actions', buttons: rsvpButtons(session, t) },
     ],
   };
 }
@@ -36,7 +29,7 @@ export function d1Message(session: Session, locale: Locale): Message {
     end: session.end,
     where: whereText(session, t),
   });
-  return { fallback: text, blocks: [{ kind: 'section', text }] };
+  return textMessage(text);
 }
 
 /** The morning post in the community channel: today, where, how many come. */
@@ -49,5 +42,5 @@ export function morningMessage(session: Session, yes: number, locale: Locale): M
     where: whereText(session, t),
     yes,
   });
-  return { fallback: text, blocks: [{ kind: 'section', text }] };
+  return textMessage(text);
 }
