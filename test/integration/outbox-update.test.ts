@@ -50,7 +50,7 @@ describe('outbox updates (real Redis, BullMQ and the Slack Web API double)', () 
     }
     await Promise.all([1, 2, 3].map(updated));
     const applied = slack.callsTo('chat.update').map((call) => Number(String(call.args.text).slice(1)));
-    expect(applied).toEqual([...applied].sort());
+    expect(applied).toEqual([...applied].sort((a, b) => a - b));
     expect(applied.at(-1)).toBe(3);
     expect(slack.messages('C0ANNONCES').map((m) => m.text)).toEqual(['v3']);
 

@@ -1,3 +1,4 @@
+import { startBotOnDouble } from './chat-e2e-boot.js';
 import { type RunningCohorte, startCohorte } from './cohorte.js';
 import { createJobRunner } from './job-runner.js';
 import { type SlackDouble, type SlackDoubleUser, startSlackDouble } from './slack-double.js';
@@ -54,15 +55,14 @@ export async function startClockedSlack(options: {
 }): Promise<ClockedSlack> {
   let current = new Date(options.at);
   const double = await startSlackDouble({ users: [...Object.values(EIG), ...(options.moreUsers ?? [])] });
-  const bot = await startCohorte({
-    name: options.name,
-    slackApiUrl: double.url,
-    clock: { now: () => current },
-    ...(options.communityFile ? { communityFile: options.communityFile } : {}),
-  }).catch(async (error: unknown) => {
-    await double.close();
-    throw error;
-  });
+  const { bot, stop } = await startBotOnDouble(double, () =>
+    startCohorte({
+      name: options.name,
+      slackApiUrl: double.url,
+      clock: { now: () => current },
+      ...(options.communityFile ? { communityFile: options.communityFile } : {}),
+    }),
+  );
   const runner = await createJobRunner(bot);
   return {
     double,
@@ -78,8 +78,7 @@ export async function startClockedSlack(options: {
     run: runner.run,
     async stop() {
       await runner.close();
-      await bot.stop();
-      await double.close();
+      await stop();
     },
   };
 }

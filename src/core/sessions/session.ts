@@ -17,7 +17,7 @@ export const AudienceSchema = z.strictObject({
 export type Audience = z.output<typeof AudienceSchema>;
 
 /** When the reminders of a session go out, local times: D-7, D-1, the morning post, the feedback the day after. */
-export const SessionTimesSchema = z
+const SessionTimesSchema = z
   .strictObject({
     d7: TimeSchema.default('10:00'),
     d1: TimeSchema.default('10:00'),
@@ -25,7 +25,6 @@ export const SessionTimesSchema = z
     feedback: TimeSchema.default('10:00'),
   })
   .default({ d7: '10:00', d1: '10:00', morning: '08:30', feedback: '10:00' });
-export type SessionTimes = z.output<typeof SessionTimesSchema>;
 
 const DETAILS = {
   title: TextSchema.max(150),
