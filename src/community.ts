@@ -60,7 +60,7 @@ const DateSchema = z
   .refine(isRealDate, { error: (iss) => `date inexistante : ${String(iss.input)}` });
 
 /** A person: an e-mail string or `{ email, name? }`, always normalised to the object with a lower-cased e-mail. */
-export const PersonSchema = z.preprocess(
+const PersonSchema = z.preprocess(
   (value) => (typeof value === 'string' ? { email: value } : value),
   z.strictObject({ email: EmailSchema, name: TextSchema.optional() }),
 );
@@ -72,7 +72,7 @@ const IdSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, {
 });
 
 /** A défi of a promotion; its id is unique across all promotions (checked by {@link parseCommunity}). */
-export const DefiSchema = z.strictObject({
+const DefiSchema = z.strictObject({
   id: IdSchema,
   name: TextSchema,
   administration: TextSchema,
@@ -82,7 +82,7 @@ export const DefiSchema = z.strictObject({
 });
 
 /** A promotion with real calendar dates; `end` not before `start` is checked by {@link parseCommunity}. */
-export const PromotionSchema = z.strictObject({
+const PromotionSchema = z.strictObject({
   id: IdSchema,
   name: TextSchema,
   start: DateSchema,
@@ -94,7 +94,7 @@ export const PromotionSchema = z.strictObject({
  * A ritual: `id` and `kind` are required (a misspelt kind is reported, not skipped), references are checked, other
  * keys belong to the ritual's feature.
  */
-export const RitualSchema = z.looseObject({
+const RitualSchema = z.looseObject({
   id: TextSchema,
   kind: z.enum(['standup', 'reminder']),
   promotion: TextSchema.optional(),
@@ -102,7 +102,7 @@ export const RitualSchema = z.looseObject({
 });
 
 /** The whole `community.yml`: strict on its top level, with defaults filled in. */
-export const CommunityFileSchema = z.strictObject({
+const CommunityFileSchema = z.strictObject({
   timezone: z
     .string()
     .refine(isTimezone, { error: (iss) => `fuseau horaire inconnu : ${String(iss.input)}` })

@@ -6,7 +6,7 @@ import { DeliveryRefusedError, RateLimitedError } from '../core/errors.js';
 /** Delivered markers outlive the BullMQ job by far: a late duplicate enqueue is still recognised. */
 export const DELIVERED_TTL_SECONDS = 30 * 24 * 3600;
 /** How long a thread reply or an update waits for the message it depends on before giving up. */
-export const PARENT_WAIT_LIMIT_MS = 3600_000;
+const PARENT_WAIT_LIMIT_MS = 3600_000;
 /**
  * How long a job may wait in the worker for its conversation to be free; longer sends it back to the delayed set.
  * Waits for the workspace are always spent in the worker: at most the worker's concurrency times its interval.

@@ -5,7 +5,7 @@ const INLINE =
   /\*\*([^*]+)\*\*|\*([^*\s][^*]*)\*|_([^_\s][^_]*)_|`([^`]+)`|\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g;
 
 /** One line of Markdown as a rich run: every piece stays literal text, so it can never ping or inject markup. */
-export function markdownLine(line: string): Rich {
+function markdownLine(line: string): Rich {
   const out: Inline[] = [];
   let last = 0;
   for (const match of line.matchAll(INLINE)) {

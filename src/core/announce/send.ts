@@ -9,7 +9,7 @@ import { announcementMessage, reasonLabel, recipientLabel, targetOf } from './re
 import { type Announcement, copyKey, progressKey, type Recipient } from './types.js';
 
 /** How often the author's status message is brought up to date while copies go out. */
-export const PROGRESS_EVERY_MS = 3000;
+const PROGRESS_EVERY_MS = 3000;
 /** Failures named in the final report; beyond, a count. */
 const REPORTED_FAILURES = 40;
 /** How often the fan-out looks whether the announcement was cancelled meanwhile. */

@@ -15,7 +15,7 @@ export const AudienceSchema = z.object({
 export type Audience = z.infer<typeof AudienceSchema>;
 
 /** Where an announcement stands. `draft`: previewed, not confirmed. */
-export const ANNOUNCEMENT_STATES = ['draft', 'scheduled', 'sending', 'sent', 'cancelled'] as const;
+const ANNOUNCEMENT_STATES = ['draft', 'scheduled', 'sending', 'sent', 'cancelled'] as const;
 
 /** An announcement as stored: its text is the author's Markdown, `version` counts confirmed edits. */
 export const AnnouncementSchema = z.object({

@@ -25,7 +25,7 @@ export function distance(a: string, b: string, max: number): number {
 }
 
 /** How many typing mistakes a topic of that length may hold and still be recognised: none below 5 letters. */
-export const allowedMistakes = (length: number): number => (length < 5 ? 0 : length <= 8 ? 1 : 2);
+const allowedMistakes = (length: number): number => (length < 5 ? 0 : length <= 8 ? 1 : 2);
 
 /** The candidate nearest to `text` within the mistakes its length allows (ties: the first in sorted order). */
 export function closest(text: string, candidates: Iterable<string>): string | undefined {

@@ -11,7 +11,7 @@ import type { Topic } from './topics.js';
 import { loadWorld } from './world.js';
 
 /** How long a candidate has to answer before the next one is asked. */
-export const ANSWER_HOURS = 72;
+const ANSWER_HOURS = 72;
 /** The delayed jobs of the bulloterie. */
 export const TIMEOUT_JOB = 'bulle-timeout';
 export const FOLLOWUP_JOB = 'bulle-followup';

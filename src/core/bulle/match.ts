@@ -2,7 +2,7 @@ import { hashOf, type SkillIndex } from './skill-index.js';
 import type { BulleRequest, MatchReason } from './store.js';
 
 /** How many candidates one matching ranks. */
-export const CANDIDATES = 3;
+const CANDIDATES = 3;
 /** A decline this recent puts the person last. */
 export const RECENT_DECLINE_DAYS = 30;
 

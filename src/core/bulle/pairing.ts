@@ -8,7 +8,7 @@ import { nameOf, tell, translatorFor } from './notify.js';
 import { type BulleRequest, isInPlay } from './store.js';
 
 /** Days between an introduction and the question « Avez-vous pu échanger ? ». */
-export const FOLLOWUP_DAYS = 14;
+const FOLLOWUP_DAYS = 14;
 const followUpKey = (id: string) => `bulle-followup:${id}`;
 
 /** Opens the group DM of requester and helper with the request, and sets the follow-up. */

@@ -11,7 +11,7 @@ import type { BulleRequest } from './store.js';
 import { loadWorld } from './world.js';
 
 /** A request waiting for longer than this is "stuck" in the coordinators' summary. */
-export const STUCK_DAYS = 14;
+const STUCK_DAYS = 14;
 /** How many requests the summary looks at (the newest). */
 const SUMMARY_SPAN = 10_000;
 

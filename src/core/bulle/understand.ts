@@ -10,7 +10,7 @@ export const splitTopics = (args: string): string[] =>
     .filter(Boolean);
 
 /** The longest topic accepted: a skill is a few words; details go after a dash. */
-export const TOPIC_MAX = 80;
+const TOPIC_MAX = 80;
 
 /**
  * Throws what to type instead when a topic is too long, before anything is recorded. The whole text is echoed so

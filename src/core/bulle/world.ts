@@ -10,7 +10,7 @@ import { createThesaurus, type Thesaurus } from './topics.js';
 const thesauri = new WeakMap<BulleSettings, Thesaurus>();
 
 /** The community's bulloterie settings (defaults when it has none). */
-export const bulleSettings = (services: Pick<Services, 'roster'>): BulleSettings =>
+const bulleSettings = (services: Pick<Services, 'roster'>): BulleSettings =>
   services.roster.data.bulloterie ?? DEFAULT_BULLE;
 
 /** The thesaurus of the community's themes, built once per settings object. */

@@ -65,7 +65,7 @@ export function nextOccurrences(
 }
 
 /** How late a fired ritual may still post: a worker back within the hour catches up, later is pointless. */
-export const RITUAL_GRACE_MS = 3600_000;
+const RITUAL_GRACE_MS = 3600_000;
 
 /** The occurrence a scheduler firing at `now` stands for, or undefined (not an occurrence, skipped, paused). */
 export function dueOccurrence(ritual: ReminderRitual, now: Date, context: ExpandContext): Date | undefined {

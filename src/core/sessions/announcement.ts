@@ -11,7 +11,7 @@ export const RSVP_ACTIONS = { yes: 'sessionyes', maybe: 'sessionmaybe', no: 'ses
 export const announcementKey = (sessionId: string): string => `session-announce:${sessionId}`;
 
 /** The links of a session when Cohorte has a public feed (see `Services.calendarFeed`): its `.ics`, and the feed. */
-export const calendarLinks = (feed: string | undefined, sessionId: string) =>
+const calendarLinks = (feed: string | undefined, sessionId: string) =>
   feed
     ? { ics: `${feed}${feed.includes('?') ? '&' : '?'}session=${encodeURIComponent(sessionId)}`, feed }
     : undefined;
@@ -49,7 +49,7 @@ export const rsvpButtons = (session: Session, t: Translate): Button[] =>
   }));
 
 /** The headcount line: with seats and waiting list when the session has a capacity. */
-export const headcountText = (session: Session, count: Headcount, t: Translate): Rich =>
+const headcountText = (session: Session, count: Headcount, t: Translate): Rich =>
   session.capacity
     ? t('session.headcountCapacity', { ...count, capacity: session.capacity })
     : t('session.headcount', count);

@@ -4,13 +4,13 @@ import { localInstant } from '../standup/period.js';
 import type { Session } from './session.js';
 
 /** A session's start and end instants, from its local day and times in its timezone. */
-export const sessionSpan = (session: Session): { start: Date; end: Date } => ({
+const sessionSpan = (session: Session): { start: Date; end: Date } => ({
   start: localInstant(session.date, session.start, session.timezone),
   end: localInstant(session.date, session.end, session.timezone),
 });
 
 /** A session as a calendar event: its UID never changes, its SEQUENCE is the session's. */
-export function sessionEvent(session: Session, stamp: Date): IcsEvent {
+function sessionEvent(session: Session, stamp: Date): IcsEvent {
   const location = [session.place, session.address].filter(Boolean).join(', ');
   return {
     uid: `session-${session.id}@cohorte`,

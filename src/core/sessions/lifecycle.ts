@@ -23,7 +23,7 @@ const OFFSETS: Record<ReminderKind, [days: number, time: keyof Session['times']]
 };
 
 /** When a reminder of a session goes out, in its timezone. */
-export function reminderAt(session: Session, kind: ReminderKind): Date {
+function reminderAt(session: Session, kind: ReminderKind): Date {
   const [days, time] = OFFSETS[kind];
   return localInstant(addCalendarDays(session.date, days), session.times[time], session.timezone);
 }
@@ -33,7 +33,7 @@ export const reminderKey = (session: Session, kind: ReminderKind): string =>
   `session-reminder:${session.id}:${kind}:${session.sequence}`;
 
 /** Schedules the reminders still to come (each once, by key). */
-export async function planReminders(services: Services, session: Session): Promise<void> {
+async function planReminders(services: Services, session: Session): Promise<void> {
   const now = services.clock.now();
   for (const kind of REMINDER_KINDS) {
     const at = reminderAt(session, kind);

@@ -5,7 +5,7 @@ import { sessionDate, whereText } from './announcement.js';
 import type { Session } from './session.js';
 
 /** Sessions not cancelled whose day is today or later, by date. */
-export async function upcomingSessions(ctx: Pick<Context, 'services'>): Promise<Session[]> {
+async function upcomingSessions(ctx: Pick<Context, 'services'>): Promise<Session[]> {
   const { services } = ctx;
   const today = localDate(services.clock.now(), services.roster.data.timezone);
   return (await services.sessions.all()).filter((s) => !s.cancelled && s.date >= today);

@@ -58,7 +58,7 @@ const RECENT_PAST_DAYS = 31;
 const YEAR_CROSSING_DAYS = 62;
 
 /** A calendar day as people type it for the next such day: `07/12`. */
-export const typedDay = (day: string): string => `${day.slice(8, 10)}/${day.slice(5, 7)}`;
+const typedDay = (day: string): string => `${day.slice(8, 10)}/${day.slice(5, 7)}`;
 
 /** Words people put around the dates: `du 21/12 au 03/01`, `from … to …`, `21/12 - 03/01`. */
 const FILLERS = new Set(['du', 'au', 'from', 'to', 'until', '-', '–', '→']);
