@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
+import { outboxIdle } from '../support/job-runner.js';
 import { aSession } from '../support/session-fixture.js';
 import { seen, shellPosts } from '../support/shell-replies.js';
 import { waitForAsync } from '../support/wait.js';
@@ -44,15 +45,7 @@ describe('sessions: bad input is answered, nothing sent twice or for nothing (sh
     );
   // The outbox paces posts: wait until what earlier steps sent is out, then read the shell.
   const settled = async () => {
-    await waitForAsync(async () => {
-      const counts = await bot.cohorte.queues.outbox.getJobCounts(
-        'waiting',
-        'active',
-        'delayed',
-        'prioritized',
-      );
-      return Object.values(counts).every((n) => n === 0);
-    });
+    await waitForAsync(() => outboxIdle(bot));
     return shellPosts(bot.shellOutput());
   };
   const onDay = async (date: string) => (await services().sessions.all()).filter((s) => s.date === date);

@@ -7,6 +7,7 @@ import type { Session } from '../../src/core/sessions/session.js';
 import { jobIdOf } from '../../src/queue/queues.js';
 import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
 import { communityWith } from '../support/community-with.js';
+import { outboxIdle } from '../support/job-runner.js';
 import { seen, shellPosts } from '../support/shell-replies.js';
 import { waitFor, waitForAsync } from '../support/wait.js';
 
@@ -66,15 +67,7 @@ describe('monthly sessions on the real bot (shell, Redis, BullMQ, fixed clock)',
   };
   // The outbox paces posts (booked slots): what earlier steps sent may still be on its way.
   const settled = async () => {
-    await waitForAsync(async () => {
-      const counts = await bot.cohorte.queues.outbox.getJobCounts(
-        'waiting',
-        'active',
-        'delayed',
-        'prioritized',
-      );
-      return Object.values(counts).every((n) => n === 0);
-    });
+    await waitForAsync(() => outboxIdle(bot));
     return shellPosts(bot.shellOutput()).length;
   };
   const pending = async (sessionId: string) =>
