@@ -6,7 +6,7 @@ export const annonceAnnuler: CommandHandler = {
   command: 'annonce',
   name: 'annuler',
   aliases: ['cancel'],
-  action: 'announce.send',
+  permission: 'announce.send',
   help: 'help.annonce.annuler',
   async run(ctx, args) {
     return cancelAnnouncement(ctx, await findAnnouncement(ctx.services, args, 'annuler'));

@@ -12,7 +12,7 @@ export const annonceListe: CommandHandler = {
   command: 'annonce',
   name: 'liste',
   aliases: ['list'],
-  action: 'announce.send',
+  permission: 'announce.send',
   help: 'help.annonce.liste',
   async run({ t, services, locale }) {
     const found = await services.announcements.recent(LISTED);

@@ -11,7 +11,7 @@ export const annonceModifier: CommandHandler = {
   command: 'annonce',
   name: 'modifier',
   aliases: ['edit'],
-  action: 'announce.send',
+  permission: 'announce.send',
   help: 'help.annonce.modifier',
   async run({ t, services }, args) {
     const announcement = await findAnnouncement(services, args, 'modifier');

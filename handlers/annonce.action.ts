@@ -8,7 +8,7 @@ import type { ActionHandler } from '../src/core/handler.js';
  */
 export const annonceAction: ActionHandler = {
   actionId: ANNOUNCE_ACTION,
-  action: 'announce.send',
+  permission: 'announce.send',
   async run(ctx, value) {
     const [verb = '', id = '', hash = ''] = value.split(':');
     if (verb === 'send') return confirmAnnouncement(ctx, id);

@@ -9,7 +9,7 @@ import { textMessage } from '../src/core/message.js';
 export const annonceCommand: CommandHandler = {
   command: 'annonce',
   name: '',
-  action: 'announce.send',
+  permission: 'announce.send',
   help: 'help.annonce',
   async run({ t, services }, args) {
     return {

@@ -13,7 +13,7 @@ import type { FormHandler, FormOutcome } from '../src/core/handler.js';
  */
 export const annonceForm: FormHandler = {
   formId: ANNOUNCE_FORM,
-  action: 'announce.send',
+  permission: 'announce.send',
   async run(ctx, values, context): Promise<FormOutcome> {
     const { services, person, t } = ctx;
     const now = services.clock.now();

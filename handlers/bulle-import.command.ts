@@ -9,7 +9,7 @@ const FIELD_MAX = 3000;
 export const bulleImport: CommandHandler = {
   command: 'bulle',
   name: 'import',
-  action: 'bulle.import',
+  permission: 'bulle.import',
   help: 'help.bulle.import',
   async run({ t }) {
     return {

@@ -8,7 +8,7 @@ import type { FormHandler } from '../src/core/handler.js';
  */
 export const bulleImportForm: FormHandler = {
   formId: BULLE_IMPORT_FORM,
-  action: 'bulle.import',
+  permission: 'bulle.import',
   async run(ctx, values) {
     try {
       return await importWorkshop(ctx, values.csv ?? '');

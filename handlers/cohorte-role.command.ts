@@ -23,7 +23,7 @@ export const cohorteRole: CommandHandler = {
   command: 'cohorte',
   name: 'role',
   aliases: ['rôle'],
-  action: 'roles.manage',
+  permission: 'roles.manage',
   help: 'help.cohorte.role',
   async run({ t, user, services }, args) {
     const [who, second, third] = args.split(/\s+/).filter(Boolean);

@@ -12,7 +12,7 @@ export const rituelAjouter: CommandHandler = {
   command: 'rituel',
   name: 'ajouter',
   aliases: ['add', 'modifier', 'edit'],
-  action: 'rituals.manage',
+  permission: 'rituals.manage',
   help: 'help.rituel.ajouter',
   async run({ t, services }, args) {
     const id = args.trim().split(/\s+/)[0] ?? '';

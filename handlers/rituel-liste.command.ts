@@ -6,7 +6,7 @@ export const rituelListe: CommandHandler = {
   command: 'rituel',
   name: 'liste',
   aliases: ['', 'list'],
-  action: 'rituals.manage',
+  permission: 'rituals.manage',
   help: 'help.rituel',
   run: async (ctx) => ({ visibility: 'ephemeral', message: await ritualList(ctx) }),
 };

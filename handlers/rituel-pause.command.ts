@@ -6,7 +6,7 @@ import { ritualArg } from '../src/core/rituals/manage.js';
 export const rituelPause: CommandHandler = {
   command: 'rituel',
   name: 'pause',
-  action: 'rituals.manage',
+  permission: 'rituals.manage',
   help: 'help.rituel.pause',
   async run(ctx, args) {
     const { known, state } = await ritualArg(ctx, args, 'pause');

@@ -8,7 +8,7 @@ export const rituelReprendre: CommandHandler = {
   command: 'rituel',
   name: 'reprendre',
   aliases: ['resume'],
-  action: 'rituals.manage',
+  permission: 'rituals.manage',
   help: 'help.rituel.reprendre',
   async run(ctx, args) {
     const { known, state } = await ritualArg(ctx, args, 'resume');

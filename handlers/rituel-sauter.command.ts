@@ -9,7 +9,7 @@ export const rituelSauter: CommandHandler = {
   command: 'rituel',
   name: 'sauter',
   aliases: ['skip'],
-  action: 'rituals.manage',
+  permission: 'rituals.manage',
   help: 'help.rituel.sauter',
   async run(ctx, args) {
     const { known, state } = await ritualArg(ctx, args, 'skip');

@@ -7,7 +7,7 @@ export const rituelSupprimer: CommandHandler = {
   command: 'rituel',
   name: 'supprimer',
   aliases: ['delete'],
-  action: 'rituals.manage',
+  permission: 'rituals.manage',
   help: 'help.rituel.supprimer',
   async run(ctx, args) {
     const { known } = await ritualArg(ctx, args, 'delete');

@@ -14,7 +14,7 @@ import { localDate } from '../src/core/standup/period.js';
  */
 export const rituelForm: FormHandler = {
   formId: RITUAL_FORM,
-  action: 'rituals.manage',
+  permission: 'rituals.manage',
   async run(ctx, values, context) {
     const { t, services } = ctx;
     const { timezone } = services.roster.data;

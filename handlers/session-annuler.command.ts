@@ -14,7 +14,7 @@ export const sessionAnnuler: CommandHandler = {
   command: 'session',
   name: 'annuler',
   aliases: ['cancel'],
-  action: 'sessions.manage',
+  permission: 'sessions.manage',
   help: 'help.session.annuler',
   async run({ t, services, locale }, args) {
     const id = args.trim().split(/\s+/)[0] ?? '';

@@ -8,7 +8,7 @@ export const sessionAvis: CommandHandler = {
   command: 'session',
   name: 'avis',
   aliases: ['feedback'],
-  action: 'sessions.manage',
+  permission: 'sessions.manage',
   help: 'help.session.avis',
   async run({ services, locale }, args) {
     const id = args.trim().split(/\s+/)[0] ?? '';

@@ -11,7 +11,7 @@ export const sessionModifier: CommandHandler = {
   command: 'session',
   name: 'modifier',
   aliases: ['edit'],
-  action: 'sessions.manage',
+  permission: 'sessions.manage',
   help: 'help.session.modifier',
   async run({ t, services, locale }, args) {
     const id = args.trim().split(/\s+/)[0] ?? '';

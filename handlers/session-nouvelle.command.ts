@@ -8,7 +8,7 @@ export const sessionNouvelle: CommandHandler = {
   command: 'session',
   name: 'nouvelle',
   aliases: ['new'],
-  action: 'sessions.manage',
+  permission: 'sessions.manage',
   help: 'help.session.nouvelle',
   async run({ t, services }) {
     const data = services.roster.data;

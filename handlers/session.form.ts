@@ -31,7 +31,7 @@ const sameSession = (
  */
 export const sessionFormHandler: FormHandler = {
   formId: SESSION_FORM,
-  action: 'sessions.manage',
+  permission: 'sessions.manage',
   async run({ t, services, locale }, values, context) {
     const data = services.roster.data;
     const now = services.clock.now();

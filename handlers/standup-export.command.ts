@@ -20,7 +20,7 @@ export const standupExportCommand: CommandHandler = {
   command: 'standup',
   name: 'export',
   aliases: ['exporter', 'csv'],
-  action: 'standup.export',
+  permission: 'standup.export',
   help: 'help.standup.export',
   async run({ person, services, locale, t }, args) {
     const data = services.roster.data;

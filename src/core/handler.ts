@@ -2,7 +2,7 @@ import type { Form } from './form.js';
 import type { Locale, MessageKey, Translate } from './i18n/index.js';
 import type { ChatUser } from './ids.js';
 import type { Message, Rich } from './message.js';
-import type { Action } from './permissions.js';
+import type { Permission } from './permissions.js';
 import type { Services } from './ports.js';
 import type { Person } from './roster/types.js';
 
@@ -63,7 +63,7 @@ export interface CommandHandler {
   name: string;
   aliases?: readonly string[];
   /** Required permission; the router refuses others with a clear message. */
-  action?: Action;
+  permission?: Permission;
   /** The catalog line of the help: usage and what it does. */
   help: MessageKey;
   run(ctx: Context, args: string): Promise<Reply>;
@@ -72,14 +72,14 @@ export interface CommandHandler {
 /** One button, in one file of `handlers/`. */
 export interface ActionHandler {
   actionId: string;
-  action?: Action;
+  permission?: Permission;
   run(ctx: Context, value: string): Promise<Reply>;
 }
 
 /** One form's submission, in one file of `handlers/`. */
 export interface FormHandler {
   formId: string;
-  action?: Action;
+  permission?: Permission;
   run(ctx: Context, values: Record<string, string>, context: string): Promise<FormOutcome>;
 }
 

@@ -1,7 +1,7 @@
 import type { Person, Role } from './roster/types.js';
 
-/** Everything someone may or may not be allowed to do. Each issue adds its actions here. */
-export type Action =
+/** Everything someone may or may not be allowed to do. Each issue adds its permissions here. */
+export type Permission =
   | 'roles.manage'
   | 'standup.export'
   | 'standup.readAll'
@@ -10,7 +10,7 @@ export type Action =
   | 'bulle.import'
   | 'announce.send';
 
-const RULES: Record<Action, readonly Role[]> = {
+const RULES: Record<Permission, readonly Role[]> = {
   'roles.manage': ['coordinator'],
   'standup.export': ['coordinator'],
   'standup.readAll': ['coordinator'],
@@ -25,6 +25,6 @@ export const mentorsOneOf = (person: Person, defiIds: ReadonlySet<string>): bool
   person.memberships.some((m) => m.role === 'mentor' && defiIds.has(m.defi.id.toLowerCase()));
 
 /** The one permission check of Cohorte. */
-export function can(person: Person, action: Action): boolean {
-  return RULES[action].some((role) => person.roles.includes(role));
+export function can(person: Person, permission: Permission): boolean {
+  return RULES[permission].some((role) => person.roles.includes(role));
 }

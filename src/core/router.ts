@@ -56,7 +56,7 @@ export function createRouter(deps: {
   }
 
   function helpLines(person: Context['person'], t: Translate): Rich[] {
-    const visible = deps.commands.filter((h) => !h.action || can(person, h.action));
+    const visible = deps.commands.filter((h) => !h.permission || can(person, h.permission));
     return [t('help.title'), ...visible.map((h) => t(h.help)), t('help.footer')];
   }
 
@@ -96,7 +96,8 @@ export function createRouter(deps: {
         // Without an e-mail the bot cannot tell people apart (they would share one identity): only the help is open.
         const asksHelp = handler.name === 'aide' || HELP_WORDS.has(word);
         if (!ctx.person.email && !asksHelp) return ephemeral(ctx.t('error.noEmail'));
-        if (handler.action && !can(ctx.person, handler.action)) return ephemeral(ctx.t('error.forbidden'));
+        if (handler.permission && !can(ctx.person, handler.permission))
+          return ephemeral(ctx.t('error.forbidden'));
         // What follows the sub-command, as typed: line breaks and spacing kept (details, stand-up answers).
         return handler.run(ctx, named ? text.slice(first.length).trim() : text);
       });
@@ -114,7 +115,8 @@ export function createRouter(deps: {
           return ephemeral(ctx.t('chat.staleButton'));
         }
         if (!ctx.person.email) return ephemeral(ctx.t('error.noEmail'));
-        if (handler.action && !can(ctx.person, handler.action)) return ephemeral(ctx.t('error.forbidden'));
+        if (handler.permission && !can(ctx.person, handler.permission))
+          return ephemeral(ctx.t('error.forbidden'));
         return handler.run(ctx, invocation.value);
       });
     },
@@ -130,7 +132,8 @@ export function createRouter(deps: {
           return ephemeral(ctx.t('chat.staleForm'));
         }
         if (!ctx.person.email) return ephemeral(ctx.t('error.noEmail'));
-        if (handler.action && !can(ctx.person, handler.action)) return ephemeral(ctx.t('error.forbidden'));
+        if (handler.permission && !can(ctx.person, handler.permission))
+          return ephemeral(ctx.t('error.forbidden'));
         return handler.run(ctx, invocation.values, invocation.context);
       });
     },
