@@ -13,7 +13,7 @@ import type { Delivery, Outbox, Services } from '../src/core/ports.js';
 import { createRoster } from '../src/core/roster/roster.js';
 import { localDate, type Period, periodAt } from '../src/core/standup/period.js';
 import type { StandupStore } from '../src/core/standup/store.js';
-import { cronNext } from '../src/queue/cron.js';
+import { cronCheck, cronNext } from '../src/queue/cron.js';
 import { createStores } from '../src/store/index.js';
 import { combinePersonalData } from '../src/store/personal-data.js';
 import { createCommandRedis, isRedisUnavailable, whenReady } from '../src/store/redis.js';
@@ -164,6 +164,7 @@ export async function run(): Promise<BenchReport> {
         upsert: async () => undefined,
         remove: async () => undefined,
         cronNext,
+        cronCheck,
         once: async () => undefined,
         cancelOnce: async () => false,
       },

@@ -4,6 +4,7 @@ import { ritualRun } from '../src/core/rituals/catalog.js';
 import { parseRitualForm, RITUAL_FORM } from '../src/core/rituals/form.js';
 import { upcomingText } from '../src/core/rituals/listing.js';
 import { FRESH_STATE, RITUAL_JOB } from '../src/core/rituals/ritual.js';
+import { CRON_FIX } from '../src/core/rituals/schedule.js';
 import { localDate } from '../src/core/standup/period.js';
 
 /**
@@ -24,13 +25,9 @@ export const rituelForm: FormHandler = {
     const outcome = parseRitualForm(submitted, localDate(now, timezone), t);
     if ('errors' in outcome) return outcome;
     const { ritual } = outcome;
-    if ('cron' in ritual.schedule) {
-      try {
-        services.schedules.cronNext(ritual.schedule.cron, timezone, now);
-      } catch {
-        return { errors: { cron: t('ritual.fix.cron') } };
-      }
-    }
+    const problem =
+      'cron' in ritual.schedule ? services.schedules.cronCheck(ritual.schedule.cron) : undefined;
+    if (problem) return { errors: { cron: t(CRON_FIX[problem.kind]) } };
     if ((services.roster.data.reminders ?? []).some((r) => r.id === ritual.id))
       return { errors: { id: t('ritual.idTaken', { id: ritual.id }) } };
     const exists = (await services.rituals.chatRituals()).some((r) => r.id === ritual.id);

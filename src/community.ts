@@ -2,11 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { loadThemes, themesPath } from './bulle-themes.js';
 import { BulleSectionSchema, type BulleSettings } from './core/bulle/settings.js';
+import { ritualsFr } from './core/i18n/rituals.fr.js';
 import { type ReminderRitual, ReminderRitualSchema } from './core/rituals/ritual.js';
+import { CRON_FIX } from './core/rituals/schedule.js';
 import type { CommunityData } from './core/roster/types.js';
 import { type SessionRule, SessionRuleSchema } from './core/sessions/session.js';
 import { type StandupRitual, StandupRitualSchema } from './core/standup/ritual.js';
-import { cronProblem } from './queue/cron.js';
+import { cronCheck } from './queue/cron.js';
 import { type CommunityProblem, issuePath, type Path, readYaml, reportIssues } from './yaml-problems.js';
 
 export type { CommunityProblem } from './yaml-problems.js';
@@ -231,7 +233,7 @@ function parseStandups(raw: unknown, report: (path: Path, message: string) => vo
   return standups;
 }
 
-/** The `kind: reminder` rituals, checked by their schema; cron patterns read by BullMQ's parser. */
+/** The `kind: reminder` rituals, checked by their schema; cron patterns by the check `/rituel ajouter` uses. */
 function parseReminders(raw: unknown, report: (path: Path, message: string) => void): ReminderRitual[] {
   const reminders: ReminderRitual[] = [];
   asArray(field(raw, 'rituals')).forEach((ritual, r) => {
@@ -242,8 +244,12 @@ function parseReminders(raw: unknown, report: (path: Path, message: string) => v
       return;
     }
     const { schedule, timezone } = parsed.data;
-    const problem = 'cron' in schedule ? cronProblem(schedule.cron) : undefined;
-    if (problem) report(['rituals', r, 'schedule', 'cron'], problem);
+    const problem = 'cron' in schedule ? cronCheck(schedule.cron) : undefined;
+    if (problem)
+      report(
+        ['rituals', r, 'schedule', 'cron'],
+        problem.kind === 'unreadable' ? problem.detail : ritualsFr[CRON_FIX.tooOften],
+      );
     if (timezone !== undefined && !isTimezone(timezone))
       report(['rituals', r, 'timezone'], `fuseau horaire inconnu : ${timezone}`);
     reminders.push(parsed.data);

@@ -6,7 +6,7 @@ import type { ChatUser, Platform } from './ids.js';
 import type { ScheduledRun } from './job.js';
 import type { Message } from './message.js';
 import type { RitualStore } from './rituals/ritual.js';
-import type { CronNext } from './rituals/schedule.js';
+import type { CronCheck, CronNext } from './rituals/schedule.js';
 import type { Roster } from './roster/roster.js';
 import type { RoleGrant } from './roster/types.js';
 import type { SessionStore } from './sessions/store.js';
@@ -144,12 +144,13 @@ export interface Logger {
 
 /**
  * The job schedulers chat can change at once (rituals made or edited in chat), under stable ids: an upsert replaces,
- * never adds. `cronNext` reads cron as the schedulers do.
+ * never adds. `cronNext` reads cron as the schedulers do; `cronCheck` is the one check of a ritual's cron.
  */
 export interface Schedules {
   upsert(name: string, run: ScheduledRun): Promise<void>;
   remove(id: string): Promise<void>;
   cronNext: CronNext;
+  cronCheck: CronCheck;
   /** Runs job `name` once at `at` (at once if past); the same `key` is scheduled once (deterministic job id). */
   once(name: string, key: string, at: Date, data: Record<string, unknown>): Promise<void>;
   /** Withdraws a job scheduled with {@link once} that has not run yet; false when there was none. */

@@ -1,5 +1,5 @@
 import cronParser from 'cron-parser';
-import type { CronNext } from '../core/rituals/schedule.js';
+import type { CronCheck, CronNext } from '../core/rituals/schedule.js';
 
 /**
  * The next fire time of a cron pattern in `tz`, read by cron-parser, the very parser (and version) BullMQ's job
@@ -10,14 +10,21 @@ export const cronNext: CronNext = (pattern, tz, after) => {
   return interval.hasNext() ? interval.next().toDate() : undefined;
 };
 
-/** Why a cron pattern cannot be read, or undefined when it can (five fields, as BullMQ reads them). */
-export function cronProblem(pattern: string): string | undefined {
+/**
+ * Why a cron pattern cannot schedule a ritual, or undefined when it can: five fields read by BullMQ's parser (which
+ * also takes three, and would fire every minute), and one minute of one hour at most, so at most once a day.
+ */
+export const cronCheck: CronCheck = (pattern) => {
   if (pattern.trim().split(/\s+/).length !== 5)
-    return 'expression cron attendue : 5 champs (minute heure jour mois jour-de-semaine)';
+    return {
+      kind: 'unreadable',
+      detail: 'expression cron attendue : 5 champs (minute heure jour mois jour-de-semaine)',
+    };
   try {
-    cronParser.parseExpression(pattern, { tz: 'UTC' });
-    return undefined;
+    const { minute, hour } = cronParser.parseExpression(pattern, { tz: 'UTC' }).fields;
+    // Every matching day fires each minute of each hour listed: more than one pair is more than once a day.
+    return minute.length * hour.length > 1 ? { kind: 'tooOften' } : undefined;
   } catch (error) {
-    return `expression cron illisible : ${(error as Error).message}`;
+    return { kind: 'unreadable', detail: `expression cron illisible : ${(error as Error).message}` };
   }
-}
+};

@@ -3,7 +3,7 @@ import { type Clock, systemClock } from '../core/clock.js';
 import type { JobDefinition, ScheduledRun } from '../core/job.js';
 import type { JobControl, Logger, Schedules, Services } from '../core/ports.js';
 import type { CommunityData } from '../core/roster/types.js';
-import { cronNext } from './cron.js';
+import { cronCheck, cronNext } from './cron.js';
 import { jobIdOf, QUEUE_NAMES, type Queues } from './queues.js';
 
 /** Runs each job by name through its definition, its data parsed by the definition's schema first. */
@@ -95,6 +95,7 @@ export function createSchedules(
       await queues.jobs.removeJobScheduler(id);
     },
     cronNext,
+    cronCheck,
     async once(name, key, at, data) {
       // The delay is read on the community's clock, so a test clock moves what "in 72 hours" means.
       const delay = Math.max(0, at.getTime() - clock.now().getTime());

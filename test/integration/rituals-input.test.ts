@@ -53,6 +53,24 @@ describe('rituals: bad input is answered, never saved (shell, Redis, fixed clock
     expect(await rituel('liste')).toContain('cafe (community.yml)');
   });
 
+  it('a cron that is not 5 fields, or fires more than once a day, is refused with the floor and an example', async () => {
+    const often =
+      'cron: Un rituel est publié une fois par jour au plus : une seule minute et une seule heure, par exemple 0 9 * * 1 (le lundi à 09:00) ou 30 8 * * 1-5 (du lundi au vendredi à 08:30).';
+    // `* * *` would fire every minute: cron-parser reads three fields, check-community refuses it.
+    expect(seen(await submit({ ...DEMO, cron: '* * *' }))).toBe(
+      'cron: Une expression cron à 5 champs, par exemple 0 9 * * 1 (le lundi à 09:00).',
+    );
+    expect(seen(await submit({ ...DEMO, cron: '*/5 * * * *' }))).toBe(often);
+    expect(seen(await submit({ ...DEMO, cron: '0 9,17 * * 1' }))).toBe(often);
+    expect(seen(await submit({ ...DEMO, cron: '0 * * * 1' }))).toBe(often);
+    expect(await chatIds()).toEqual([]);
+    expect(await schedulers()).toEqual(['ritual:cafe']);
+    expect(seen(await submit({ ...DEMO, id: 'ouvre', cron: '30 8 * * 1-5' }))).toContain(
+      'le rituel ouvre est créé',
+    );
+    expect(await rituel('supprimer ouvre')).toContain('supprimé');
+  });
+
   it('an end date already past is refused; today is accepted', async () => {
     expect(seen(await submit({ ...DEMO, end: '2026-11-30' }))).toBe(
       'end: Cette date de fin est déjà passée : indiquez aujourd’hui (2026-12-01) ou plus tard, ou laissez vide.',

@@ -190,6 +190,34 @@ describe('parseCommunity', () => {
     ]);
   });
 
+  it('refuses a file ritual whose cron fires more than once a day, as the chat does, with the floor', () => {
+    const problems = problemsOf(
+      yamlWith({}, [
+        'rituals:',
+        '  - id: spam',
+        '    kind: reminder',
+        '    message: Café',
+        "    schedule: { cron: '*/10 * * * *' }",
+        '  - id: court',
+        '    kind: reminder',
+        '    message: Café',
+        "    schedule: { cron: '* * *' }",
+      ]),
+    );
+    expect(problems.map((p) => [p.line, p.path, p.message])).toEqual([
+      [
+        26,
+        'rituals.0.schedule.cron',
+        'Un rituel est publié une fois par jour au plus : une seule minute et une seule heure, par exemple `0 9 * * 1` (le lundi à 09:00) ou `30 8 * * 1-5` (du lundi au vendredi à 08:30).',
+      ],
+      [
+        30,
+        'rituals.1.schedule.cron',
+        'expression cron attendue : 5 champs (minute heure jour mois jour-de-semaine)',
+      ],
+    ]);
+  });
+
   it('checks reminder rituals on their lines: schedule, time, cron read as BullMQ reads it, timezone', () => {
     const problems = problemsOf(
       yamlWith({}, [

@@ -63,6 +63,8 @@ export const ritualsEn: Record<keyof typeof ritualsFr, string> = {
   'ritual.fix.every': 'A number of weeks from 1 to 8, for example `2`.',
   'ritual.fix.nth': 'Choose 1, 2, 3, 4 or “last”.',
   'ritual.fix.cron': 'A 5-field cron expression, for example `0 9 * * 1` (Mondays at 09:00).',
+  'ritual.fix.cronOften':
+    'A ritual posts once a day at most: a single minute and a single hour, for example `0 9 * * 1` (Mondays at 09:00) or `30 8 * * 1-5` (Monday to Friday at 08:30).',
   'ritual.fix.start': 'A calendar date, YYYY-MM-DD, for example `2026-12-01`.',
   'ritual.fix.end': 'A calendar date, YYYY-MM-DD, after the start, for example `2027-06-30`.',
   'ritual.fix.endPast': 'This end date is already past: give today ({today}) or later, or leave it empty.',

@@ -66,6 +66,8 @@ export const ritualsFr = {
   'ritual.fix.every': 'Un nombre de semaines de 1 à 8, par exemple `2`.',
   'ritual.fix.nth': 'Choisissez 1, 2, 3, 4 ou « dernier ».',
   'ritual.fix.cron': 'Une expression cron à 5 champs, par exemple `0 9 * * 1` (le lundi à 09:00).',
+  'ritual.fix.cronOften':
+    'Un rituel est publié une fois par jour au plus : une seule minute et une seule heure, par exemple `0 9 * * 1` (le lundi à 09:00) ou `30 8 * * 1-5` (du lundi au vendredi à 08:30).',
   'ritual.fix.start': 'Une date du calendrier, AAAA-MM-JJ, par exemple `2026-12-01`.',
   'ritual.fix.end': 'Une date du calendrier, AAAA-MM-JJ, après celle de début, par exemple `2027-06-30`.',
   'ritual.fix.endPast':

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { calendarDaysBetween, isoWeekday } from '../calendar/holidays.js';
 import { UserError } from '../errors.js';
+import type { MessageKey } from '../i18n/index.js';
 import { parseDay } from '../standup/absence-dates.js';
 import { TimeSchema, type Weekday, WeekdaySchema, weekdayNumber } from '../standup/ritual.js';
 
@@ -57,6 +58,21 @@ export type Schedule = z.output<typeof ScheduleSchema>;
 
 /** Next fire time of a cron pattern after `after`, read in `tz` (BullMQ's own parser); throws on a bad pattern. */
 export type CronNext = (pattern: string, tz: string, after: Date) => Date | undefined;
+
+/**
+ * Why a cron pattern cannot schedule a ritual: unreadable as BullMQ reads it (the parser's words in `detail`), or
+ * firing more than once a day (a ritual is weekly or monthly; a daily one is the most a channel should get).
+ */
+export type CronProblem = { kind: 'unreadable'; detail: string } | { kind: 'tooOften' };
+
+/** The one check of a ritual's cron, for `community.yml` and for `/rituel ajouter` alike. */
+export type CronCheck = (pattern: string) => CronProblem | undefined;
+
+/** What to type instead, for each problem (the file's check says the same, in French). */
+export const CRON_FIX = {
+  unreadable: 'ritual.fix.cron',
+  tooOften: 'ritual.fix.cronOften',
+} as const satisfies Record<CronProblem['kind'], MessageKey>;
 
 const cronDay = (day: Weekday): number => weekdayNumber(day) % 7;
 const hm = (time: string) => time.split(':').map(Number) as [number, number];
