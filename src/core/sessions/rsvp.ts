@@ -5,13 +5,43 @@ import type { Services } from '../ports.js';
 import { sessionDate } from './announcement.js';
 import { refreshAnnouncement, tellPromoted } from './lifecycle.js';
 import { isPastSession, type Session } from './session.js';
-import type { RsvpAnswer } from './store.js';
+import type { RsvpAnswer, RsvpChange } from './store.js';
 
 /** A session by id, or a UserError naming it and how to list them. */
 export async function sessionById(services: Services, id: string): Promise<Session> {
   const session = id ? await services.sessions.get(id) : undefined;
   if (!session) throw new UserError('session.unknown', { id });
   return session;
+}
+
+/**
+ * Records an answer (undefined withdraws it) and what it changes for others: the announcement's headcount replaced
+ * (newest version wins), and whoever a freed seat went to told in private.
+ */
+async function applyAnswer(
+  services: Services,
+  session: Session,
+  email: string,
+  answer: RsvpAnswer | undefined,
+): Promise<RsvpChange> {
+  const change = await services.sessions.answer(session.id, email, answer, session.capacity);
+  if (change.previous !== change.current)
+    await refreshAnnouncement(services, session, change.headcount, change.version);
+  for (const promoted of change.promoted) await tellPromoted(services, session, promoted, change.version);
+  return change;
+}
+
+/**
+ * Withdraws someone's answers to the sessions still to come, before their data is erased: a seat they free goes
+ * to the first waiting, who is told, and each announcement shows the new headcount (the store's own erasure would
+ * do it silently). Past and cancelled sessions have no seat to give.
+ */
+export async function withdrawAnswers(services: Services, email: string): Promise<void> {
+  const now = services.clock.now();
+  for (const session of await services.sessions.all()) {
+    if (session.cancelled || isPastSession(session, now)) continue;
+    await applyAnswer(services, session, email, undefined);
+  }
 }
 
 /**
@@ -27,10 +57,7 @@ export async function rsvp(ctx: Context, sessionId: string, answer: RsvpAnswer):
   });
   if (session.cancelled) return reply(t('session.rsvp.cancelled'));
   if (isPastSession(session, services.clock.now())) return reply(t('session.rsvp.past'));
-  const change = await services.sessions.answer(session.id, person.email, answer, session.capacity);
-  if (change.previous !== change.current)
-    await refreshAnnouncement(services, session, change.headcount, change.version);
-  for (const email of change.promoted) await tellPromoted(services, session, email, change.version);
+  const change = await applyAnswer(services, session, person.email, answer);
   const date = sessionDate(session, locale);
   if (change.current === 'waiting') {
     const rank = (await services.sessions.waiting(session.id)).indexOf(person.email) + 1;

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FORGET_ACTION } from '../../src/core/personal-data.js';
+import { RSVP_ACTIONS } from '../../src/core/sessions/announcement.js';
+import { publishSession } from '../../src/core/sessions/lifecycle.js';
+import type { RsvpAnswer } from '../../src/core/sessions/store.js';
+import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
+import { outboxIdle } from '../support/job-runner.js';
+import { aSession } from '../support/session-fixture.js';
+import { seen, shellPosts } from '../support/shell-replies.js';
+import { waitForAsync } from '../support/wait.js';
+
+const CLAIRE = 'claire.dubois@beta.gouv.fr';
+const INES = 'ines.moreau@beta.gouv.fr';
+const THOMAS = 'thomas.nguyen@beta.gouv.fr';
+const SARAH = 'sarah.lefebvre@beta.gouv.fr';
+const LUCAS = 'lucas.martin@beta.gouv.fr';
+
+/** What the session form holds for the fixture session, with `capacity` and `start` to change. */
+const formValues = (capacity: string, start = '09:30') => ({
+  title: 'Journée de promotion',
+  date: '2026-12-03',
+  start,
+  end: '17:30',
+  place: 'Ségur',
+  address: '14 avenue Duquesne',
+  agenda: '',
+  capacity,
+  promotions: 'eig7',
+  mentors: 'no',
+  alumni: 'no',
+});
+
+describe('session seats: a seat freed by an erasure, a capacity lowered (shell, Redis, fixed clock)', () => {
+  let bot: RunningCohorte;
+  const now = new Date('2026-11-23T10:00:00+01:00');
+  let sessionId = '';
+  let mark = 0;
+  const user = (email: string) => ({ platform: 'shell' as const, id: email });
+  const click = (email: string, actionId: string, value: string) =>
+    bot.cohorte.router.action({ user: user(email), actionId, value, channel: 'shell' });
+  const answer = (email: string, rsvp: RsvpAnswer) => click(email, RSVP_ACTIONS[rsvp], sessionId);
+  const editForm = (values: Record<string, string>) =>
+    bot.cohorte.router.form({ user: user(CLAIRE), formId: 'session', values, context: sessionId });
+  /** Everything delivered since the test began, once the outbox has sent what earlier steps queued. */
+  const postsSinceMark = async () => {
+    await waitForAsync(() => outboxIdle(bot), 10_000);
+    return shellPosts(bot.shellOutput()).slice(mark);
+  };
+  const announcementNow = async () =>
+    (await postsSinceMark()).filter((p) => p.to.startsWith('#eig-communaute ✎')).at(-1)?.text ?? '';
+
+  beforeAll(async () => {
+    bot = await startCohorte({ name: 'session-seats', clock: { now: () => now } });
+  });
+  afterAll(async () => {
+    await bot?.stop();
+  });
+  let day = 3;
+  beforeEach(async () => {
+    // A fresh session each test (a day later each time), announced as the rule would.
+    sessionId = `2026-12-${String(day++).padStart(2, '0')}`;
+    await publishSession(
+      bot.cohorte.services,
+      aSession({ id: sessionId, date: sessionId, address: '14 avenue Duquesne', capacity: 1 }),
+    );
+    mark = (await postsSinceMark()).length + mark;
+  });
+
+  it('/cohorte oublier by someone coming frees the seat: the first waiting is told, the headcount updated', async () => {
+    expect(seen(await answer(INES, 'yes'))).toContain('vous venez');
+    expect(seen(await answer(THOMAS, 'yes'))).toContain('n° 1 sur la liste d’attente');
+    await postsSinceMark();
+    mark = shellPosts(bot.shellOutput()).length;
+
+    await bot.cohorte.router.command({
+      user: user(INES),
+      command: 'cohorte',
+      text: 'oublier',
+      channel: 'shell',
+    });
+    expect(seen(await click(INES, FORGET_ACTION, 'yes'))).toContain('effacé');
+
+    const posts = await postsSinceMark();
+    expect(posts.filter((p) => p.to === `@${THOMAS}`).map((p) => p.text)).toEqual([
+      expect.stringContaining('Une place s’est libérée : vous êtes inscrit·e à Journée de promotion'),
+    ]);
+    expect(await announcementNow()).toContain(
+      '1 / 1 places prises · 0 peut-être · 0 ne viennent pas · 0 en liste d’attente',
+    );
+    expect((await bot.cohorte.services.sessions.answers(sessionId)).get(THOMAS)).toBe('yes');
+  });
+});
