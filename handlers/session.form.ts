@@ -27,7 +27,7 @@ const sameSession = (
  * first free id of its day, announced in the community channel with its RSVP buttons, and its reminders scheduled;
  * the same session submitted again (same day, title and start) is not created twice: the answer points to it. A
  * changed one (its id as the context) is saved with a higher SEQUENCE and everyone concerned is told, unless it
- * was cancelled meanwhile.
+ * was cancelled meanwhile; its capacity may not go below the people already coming.
  */
 export const sessionFormHandler: FormHandler = {
   formId: SESSION_FORM,
@@ -43,6 +43,11 @@ export const sessionFormHandler: FormHandler = {
         const params = { title: old.title, date: sessionDate(old, locale) };
         return { visibility: 'ephemeral', message: textMessage(t('session.alreadyCancelled', params)) };
       }
+      // Fewer seats than people coming would leave someone without a seat they were promised: refused.
+      const { yes } = await services.sessions.headcount(old.id);
+      const { capacity } = parsed.details;
+      if (capacity !== undefined && capacity < yes)
+        return { errors: { capacity: t('session.fix.capacityBelow', { yes }) } };
       const { session, told } = await changeSession(services, old, { ...parsed.details, date: parsed.date });
       return {
         visibility: 'ephemeral',

@@ -15,10 +15,10 @@ const THOMAS = 'thomas.nguyen@beta.gouv.fr';
 const SARAH = 'sarah.lefebvre@beta.gouv.fr';
 const LUCAS = 'lucas.martin@beta.gouv.fr';
 
-/** What the session form holds for the fixture session, with `capacity` and `start` to change. */
-const formValues = (capacity: string, start = '09:30') => ({
+/** What the session form holds for the fixture session on `date`, with `capacity` and `start` to change. */
+const formValues = (date: string, capacity: string, start = '09:30') => ({
   title: 'Journée de promotion',
-  date: '2026-12-03',
+  date,
   start,
   end: '17:30',
   place: 'Ségur',
@@ -88,5 +88,50 @@ describe('session seats: a seat freed by an erasure, a capacity lowered (shell, 
       '1 / 1 places prises · 0 peut-être · 0 ne viennent pas · 0 en liste d’attente',
     );
     expect((await bot.cohorte.services.sessions.answers(sessionId)).get(THOMAS)).toBe('yes');
+  });
+
+  it('a capacity below those coming is refused, saying how many come; a change reaches yes and maybe, not the waiting list', async () => {
+    await answer(INES, 'yes');
+    await answer(THOMAS, 'yes');
+    await answer(SARAH, 'maybe');
+    expect(seen(await editForm(formValues(sessionId, '2')))).toContain('est modifiée');
+    expect(seen(await answer(LUCAS, 'yes'))).toContain('n° 1 sur la liste d’attente');
+    await postsSinceMark();
+    mark = shellPosts(bot.shellOutput()).length;
+
+    expect(seen(await editForm(formValues(sessionId, '1')))).toBe(
+      'capacity: 2 personnes viennent déjà : indiquez une capacité de 2 ou plus, ou laissez vide (sans limite). Pour libérer des places, elles peuvent cliquer sur « Je ne viens pas » dans l’annonce.',
+    );
+    expect(await bot.cohorte.services.sessions.get(sessionId)).toMatchObject({ capacity: 2, sequence: 1 });
+    expect(await postsSinceMark()).toEqual([]);
+
+    expect(seen(await editForm(formValues(sessionId, '2', '10:00')))).toContain('est modifiée');
+    const told = (await postsSinceMark()).filter((p) => p.to.startsWith('@'));
+    expect(told.map((p) => p.to).sort()).toEqual([`@${INES}`, `@${SARAH}`, `@${THOMAS}`]);
+    for (const dm of told) {
+      expect(dm.text).toContain('10:00–17:30');
+      expect(dm.text).toContain('BEGIN:VCALENDAR');
+    }
+    expect(await announcementNow()).toContain(
+      '2 / 2 places prises · 1 peut-être · 0 ne viennent pas · 1 en liste d’attente',
+    );
+  });
+
+  it('a cancellation tells the waiting list too, without an .ics for an event they never had', async () => {
+    await answer(INES, 'yes');
+    await answer(THOMAS, 'yes');
+    await postsSinceMark();
+    mark = shellPosts(bot.shellOutput()).length;
+    await bot.cohorte.router.command({
+      user: user(CLAIRE),
+      command: 'session',
+      text: `annuler ${sessionId}`,
+      channel: 'shell',
+    });
+    const told = (await postsSinceMark()).filter((p) => p.to.startsWith('@'));
+    expect(told.map((p) => [p.to, p.text.includes('BEGIN:VCALENDAR')]).sort()).toEqual([
+      [`@${INES}`, true],
+      [`@${THOMAS}`, false],
+    ]);
   });
 });

@@ -83,6 +83,8 @@ export const sessionsEn: Record<keyof typeof sessionsFr, string> = {
   'session.fix.address': 'The address fits in 300 characters.',
   'session.fix.agenda': 'The agenda fits in 2000 characters.',
   'session.fix.capacity': 'A number of seats, for example `60`, or leave it empty.',
+  'session.fix.capacityBelow':
+    '{yes} people are already coming: give a capacity of {yes} or more, or leave it empty (no limit). To free seats, they can click “Not coming” in the announcement.',
   'session.fix.promotions': 'Promotions of community.yml separated by commas: {promotions}.',
   'session.fix.mentors': 'Choose yes or no.',
   'session.fix.alumni': 'Choose yes or no.',

@@ -81,6 +81,8 @@ export const sessionsFr = {
   'session.fix.address': 'L’adresse tient en 300 caractères.',
   'session.fix.agenda': 'Le programme tient en 2000 caractères.',
   'session.fix.capacity': 'Un nombre de places, par exemple `60`, ou laissez vide.',
+  'session.fix.capacityBelow':
+    '{yes} personnes viennent déjà : indiquez une capacité de {yes} ou plus, ou laissez vide (sans limite). Pour libérer des places, elles peuvent cliquer sur « Je ne viens pas » dans l’annonce.',
   'session.fix.promotions': 'Des promotions de community.yml séparées par des virgules : {promotions}.',
   'session.fix.mentors': 'Choisissez oui ou non.',
   'session.fix.alumni': 'Choisissez oui ou non.',

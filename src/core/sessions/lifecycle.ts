@@ -6,6 +6,7 @@ import { localInstant } from '../standup/period.js';
 import { announcement, announcementKey, sessionDate, whereText } from './announcement.js';
 import { sessionIcsFile } from './calendar.js';
 import type { Session, SessionDetails } from './session.js';
+import type { RsvpState } from './store.js';
 
 /** The job that sends a session's reminders, one run per kind. */
 export const SESSION_REMINDER_JOB = 'session-reminder';
@@ -84,25 +85,32 @@ export async function tellPromoted(services: Services, session: Session, email: 
   });
 }
 
+/** Those holding the event in their calendar: they said yes or maybe (and were sent its `.ics`). */
+const HOLDS_EVENT: ReadonlySet<RsvpState> = new Set(['yes', 'maybe']);
+
 /**
- * Tells everyone who said yes, maybe or waits, in private and in their language, with the session's `.ics` as it
- * is now (a change, or METHOD:CANCEL once cancelled). Keyed by session, person and sequence. Returns how many.
+ * Tells the people in `states`, in private and in their language; those who said yes or maybe get the session's
+ * `.ics` as it is now (a change, or METHOD:CANCEL once cancelled), the others only the text (someone waiting has no
+ * event to update). Keyed by session, person and sequence. Returns how many were told.
  */
 export async function tellAnswered(
   services: Services,
   session: Session,
   kind: string,
+  states: readonly RsvpState[],
   text: (locale: Locale) => Rich,
 ): Promise<number> {
-  const told = [...(await services.sessions.answers(session.id))].filter(([, state]) => state !== 'no');
+  const told = [...(await services.sessions.answers(session.id))].filter(([, state]) =>
+    states.includes(state),
+  );
   const file = sessionIcsFile(session, services.clock.now());
-  for (const [email] of told) {
+  for (const [email, state] of told) {
     const locale = await personLocale(services, email);
     await services.outbox.send({
       key: `${kind}:${session.id}:${email}:${session.sequence}`,
       to: { kind: 'person', email },
       message: textMessage(text(locale)),
-      file,
+      ...(HOLDS_EVENT.has(state) ? { file } : {}),
     });
   }
   return told.length;
@@ -110,7 +118,7 @@ export async function tellAnswered(
 
 /**
  * Changes a session: SEQUENCE raised, the old reminders withdrawn and the new ones scheduled, the announcement
- * replaced, and everyone who said yes, maybe or waits sent the new `.ics` (calendars replace the event by UID).
+ * replaced, and everyone who said yes or maybe sent the new `.ics` (calendars replace the event by UID).
  * Returns the session as saved and how many people were told.
  */
 export async function changeSession(
@@ -127,7 +135,8 @@ export async function changeSession(
   const version = await services.sessions.nextVersion(session.id);
   await refreshAnnouncement(services, session, filled.headcount, version);
   for (const email of filled.promoted) await tellPromoted(services, session, email, version);
-  const told = await tellAnswered(services, session, 'session-change', (locale) =>
+  // Only those coming (or maybe) are told: the waiting list has no event to update, and is told when a seat frees.
+  const told = await tellAnswered(services, session, 'session-change', ['yes', 'maybe'], (locale) =>
     translate(locale, 'session.changedNotice', {
       title: session.title,
       date: sessionDate(session, locale),
