@@ -5,9 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { actionHandlers, commandHandlers, formHandlers } from '../handlers/index.js';
 import { jobDefinitions } from '../jobs/index.js';
 import { calendarFeedUrl, calendarRoute } from './calendar-route.js';
-import { createMattermostAdapter } from './chat/mattermost/mattermost-adapter.js';
-import { createShellAdapter } from './chat/shell/shell-adapter.js';
-import { createSlackAdapter } from './chat/slack/slack-adapter.js';
+import { createChatAdapter } from './chat/index.js';
 import type { LoadedCommunity } from './community.js';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './core/clock.js';
@@ -75,28 +73,19 @@ export function createCohorte(options: CohorteOptions) {
   const queues = createQueues(connection, stores.keys.bull);
   for (const queue of [queues.jobs, queues.outbox]) queue.on('error', redisState.error);
 
-  const slack =
-    config.chat.kind === 'slack'
-      ? createSlackAdapter({ ...config.chat, locale: community.locale }, { cache: stores.identities, log })
-      : undefined;
-  const mattermost =
-    config.chat.kind === 'mattermost'
-      ? createMattermostAdapter(
-          { ...config.chat, locale: community.locale },
-          { cache: stores.identities, tokens: stores.commandTokens, log, commands: commandHandlers },
-        )
-      : undefined;
-  const platform = slack ?? mattermost;
-  const shell = platform
-    ? undefined
-    : createShellAdapter({
-        locale: community.locale,
-        timezone: community.timezone,
-        input: options.shell?.input ?? process.stdin,
-        output: options.shell?.output ?? process.stdout,
-        as: options.shell?.as ?? community.coordinators[0]?.email ?? 'invite@example.org',
-      });
-  const adapter = platform ?? (shell as NonNullable<typeof shell>);
+  const adapter = createChatAdapter(config.chat, {
+    locale: community.locale,
+    timezone: community.timezone,
+    identities: stores.identities,
+    commandTokens: stores.commandTokens,
+    log,
+    commands: commandHandlers,
+    shell: {
+      input: options.shell?.input ?? process.stdin,
+      output: options.shell?.output ?? process.stdout,
+      as: options.shell?.as ?? community.coordinators[0]?.email ?? 'invite@example.org',
+    },
+  });
 
   const clock = options.clock ?? systemClock;
   const services: Services = {
@@ -140,11 +129,8 @@ export function createCohorte(options: CohorteOptions) {
         workers: runsWorkers ? workersOk : 'n/a',
       });
     },
-    ...(runsWeb && slack?.requestListener ? { '/slack/events': slack.requestListener } : {}),
-    ...(runsWeb && mattermost ? mattermost.routes : {}),
+    ...(runsWeb ? adapter.routes : {}),
   });
-
-  let shellDone: Promise<void> | undefined;
 
   return {
     services,
@@ -153,14 +139,12 @@ export function createCohorte(options: CohorteOptions) {
     router,
     jobControl,
     server,
-    /** Resolves when the local shell's input ends (shell mode only). */
-    shellDone: () => shellDone,
+    /** Resolves when the adapter stops receiving on its own (the local shell's input ended); else undefined. */
+    ended: () => adapter.ended(),
 
     /** Starts the HTTP server, the adapter and, by role, the workers and schedulers. */
     async start() {
       await whenReady(redis);
-      // Only web processes listen: a worker in Socket Mode would otherwise open a socket and answer commands.
-      if (runsWeb) platform?.attach(router);
       if (runsWorkers) {
         const chatRuns = async () =>
           (await stores.rituals.chatRituals()).map((r) => ({ ...ritualRun(r), name: RITUAL_JOB }));
@@ -190,11 +174,11 @@ export function createCohorte(options: CohorteOptions) {
         // Fully connected before we call ourselves started (closing a worker mid-connection leaks rejections).
         await Promise.all(workers.map((w) => w.waitUntilReady()));
       }
-      await platform?.start({ listen: runsWeb });
+      // Only web processes receive: a worker in Socket Mode would otherwise open a socket and answer commands.
+      await adapter.start(runsWeb ? { router, jobs: jobControl } : undefined);
       server.listen(config.PORT);
       await once(server, 'listening');
       log.info({ port: config.PORT, role, chat: config.chat.kind }, 'cohorte started');
-      if (shell && runsWeb) shellDone = shell.run(router, jobControl);
     },
 
     /** Graceful stop: no new requests, in-flight jobs finish (bounded by SHUTDOWN_TIMEOUT_MS), connections closed. */
@@ -207,7 +191,7 @@ export function createCohorte(options: CohorteOptions) {
       server.closeIdleConnections();
       await bounded(closed, Math.min(left(), 3000));
       server.closeAllConnections();
-      await bounded(platform?.stop() ?? Promise.resolve(), left());
+      await bounded(adapter.stop(), left());
       await bounded(Promise.all(workers.map((w) => w.close())), left());
       await bounded(queues.close(), left());
       redis.disconnect();

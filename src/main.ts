@@ -39,7 +39,7 @@ async function main() {
     await cohorte.stop();
     process.exit(1);
   }
-  await cohorte.shellDone()?.then(() => stop('end of input'));
+  await cohorte.ended()?.then(() => stop('end of input'));
 }
 
 void main();

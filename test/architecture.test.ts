@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-/** The import rules of shared/GUIDE.md, checked on every source file. */
+/** Who may import whom, and who may know which chat platform runs, checked on every source file. */
 const ROOT = resolve(import.meta.dirname, '..');
 
 function sources(dir: string): string[] {
@@ -23,7 +23,21 @@ function importsOf(file: string): string[] {
   );
 }
 
-const SDKS = ['@slack/', '@mattermost/', 'bullmq', 'ioredis', 'pino'];
+const SDKS = ['@slack/', '@mattermost/', '@matrix-org/', 'matrix-', 'bullmq', 'ioredis', 'pino'];
+
+/** Each platform's SDK packages, by the folder of src/chat/ allowed to import them. */
+const PLATFORM_SDKS: Record<string, RegExp> = {
+  slack: /^@slack\//,
+  mattermost: /^@mattermost\//,
+  matrix: /^(@matrix-org\/|matrix-)/,
+};
+const sdkPlatform = (spec: string) => Object.entries(PLATFORM_SDKS).find(([, sdk]) => sdk.test(spec))?.[0];
+
+/** Every platform name a branch could compare with. */
+const PLATFORM_NAMES = ['slack', 'mattermost', 'shell', 'matrix', 'tchap'];
+
+/** The one file that picks the adapter from the configuration. */
+const FACTORY = 'src/chat/index.ts';
 const isSdk = (spec: string) => SDKS.some((sdk) => spec === sdk || spec.startsWith(sdk));
 const violations = (files: string[], bad: (spec: string, file: string) => boolean) =>
   files.flatMap((file) =>
@@ -62,16 +76,48 @@ describe('architecture', () => {
     expect(bad).toEqual([]);
   });
 
-  it('keeps each chat adapter to the core and its own SDK', () => {
-    const bad = violations(sources('src/chat'), (spec, file) => {
+  it("keeps each chat adapter to the core and its own folder, and no other platform's SDK", () => {
+    const adapters = sources('src/chat').filter((file) => file !== FACTORY);
+    const bad = violations(adapters, (spec, file) => {
       const platform = file.split('/')[2];
       if (spec.startsWith('src/'))
         return !spec.startsWith('src/core/') && !spec.startsWith(`src/chat/${platform}/`);
-      return (
-        ['bullmq', 'ioredis', 'pino'].includes(spec) || (platform !== 'slack' && spec.startsWith('@slack/'))
-      );
+      return ['bullmq', 'ioredis', 'pino'].includes(spec) || (sdkPlatform(spec) ?? platform) !== platform;
     });
     expect(bad).toEqual([]);
+  });
+
+  it('lets nothing outside src/chat/<platform>/ import a platform SDK (@slack/*, @mattermost/*, Matrix)', () => {
+    const bad = violations(all, (spec, file) => {
+      const platform = sdkPlatform(spec);
+      return platform !== undefined && !file.startsWith(`src/chat/${platform}/`);
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it("picks the adapter in one factory: it imports adapters, the core and the configuration's types only", () => {
+    const bad = violations([FACTORY], (spec) => {
+      if (!spec.startsWith('src/')) return true;
+      return !/^src\/(core\/|chat\/\w+\/|config\.js$|http\.js$)/.test(spec);
+    });
+    expect(bad).toEqual([]);
+    expect(importsOf('src/app.ts').filter((spec) => spec.startsWith('src/chat/'))).toEqual([
+      'src/chat/index.js',
+    ]);
+  });
+
+  it('branches on the platform nowhere but in the factory (adapters know only themselves)', () => {
+    const name = `['"](?:${PLATFORM_NAMES.join('|')})['"]`;
+    const branch = new RegExp(
+      `[!=]==?\\s*${name}|${name}\\s*[!=]==?|case\\s+${name}|switch\\s*\\([^)]*(?:platform|kind)\\)`,
+    );
+    // src/config.ts derives the kind from the environment (and the shell's quieter default log level).
+    const allowed = (file: string) =>
+      file === FACTORY || file === 'src/config.ts' || /^src\/chat\/\w+\//.test(file);
+    const offenders = all.filter(
+      (file) => !allowed(file) && branch.test(readFileSync(join(ROOT, file), 'utf8')),
+    );
+    expect(offenders).toEqual([]);
   });
 
   it('lets only src/store and src/queue import ioredis and bullmq, and only src/log.ts import pino', () => {

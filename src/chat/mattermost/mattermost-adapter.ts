@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import type { ChatAdapter, ChatCapabilities } from '../../core/chat-adapter.js';
 import type { CommandHandler } from '../../core/handler.js';
 import type { Locale } from '../../core/i18n/index.js';
 import type { CommandTokens, IdentityCache, Logger } from '../../core/ports.js';
-import type { Router } from '../../core/router.js';
 import { createMattermostClient, patientClient, waitingOut429 } from './mattermost-client.js';
 import { commandSpecs, registerCommands } from './mattermost-commands.js';
 import { createMattermostDirectory } from './mattermost-directory.js';
@@ -66,6 +66,15 @@ function once<T>(work: () => Promise<T>): () => Promise<T> {
 
 type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
+/** Mattermost has buttons, dialogs (its forms), ephemeral posts, post edits and threads. */
+const MATTERMOST_CAPABILITIES: ChatCapabilities = {
+  buttons: true,
+  forms: true,
+  ephemeral: true,
+  messageUpdates: true,
+  threads: true,
+};
+
 /**
  * The Mattermost adapter, an external bot over the REST API v4 (no plugin): slash commands, buttons and dialogs
  * posted by the server to `PUBLIC_URL/mattermost/{command,action,dialog}`, verified (command tokens, signed
@@ -75,7 +84,7 @@ type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 export function createMattermostAdapter(
   options: MattermostOptions,
   deps: { cache: IdentityCache; tokens: CommandTokens; log: Logger; commands: readonly CommandHandler[] },
-) {
+): ChatAdapter<Route> {
   const client = createMattermostClient({
     url: options.url,
     token: options.botToken,
@@ -99,7 +108,7 @@ export function createMattermostAdapter(
   });
   let routes: ReturnType<typeof createMattermostRoutes> | undefined;
 
-  /** Until `attach`, requests get a 503: Mattermost shows an error and the person can retry. */
+  /** Until `start` is given what to route to, requests get a 503: Mattermost shows an error and the person can retry. */
   const route =
     (name: 'command' | 'action' | 'dialog'): Route =>
     async (req, res) => {
@@ -113,12 +122,25 @@ export function createMattermostAdapter(
     };
 
   return {
+    capabilities: MATTERMOST_CAPABILITIES,
     directory,
     sender,
-    /** Routes every command, button and dialog to the core. Called once, when the router exists. */
-    attach(router: Router) {
+    routes: {
+      '/mattermost/command': route('command'),
+      '/mattermost/action': route('action'),
+      '/mattermost/dialog': route('dialog'),
+    },
+    /**
+     * Checks the token (`/users/me`) and the team; given `receive`, routes every command, button and dialog to it,
+     * and registers the slash commands (unless they were made by hand).
+     */
+    async start(receive) {
+      // At boot a 429 is waited out: nothing else would retry these calls, and the bot would not start.
+      const [bot, team] = await waitingOut429(async () => [await botId(), await teamId()]);
+      deps.log.info({ bot, team: options.team }, 'mattermost bot identity');
+      if (!receive) return;
       routes = createMattermostRoutes({
-        router,
+        router: receive.router,
         client,
         sender,
         tokens,
@@ -128,19 +150,7 @@ export function createMattermostAdapter(
         dialogUrl: `${base}/dialog`,
         actionUrl: `${base}/action`,
       });
-    },
-    /** Mount on the HTTP server (web processes only). */
-    routes: {
-      '/mattermost/command': route('command'),
-      '/mattermost/action': route('action'),
-      '/mattermost/dialog': route('dialog'),
-    },
-    /** Checks the token (`/users/me`) and the team; a web process then registers the slash commands. */
-    async start({ listen }: { listen: boolean }) {
-      // At boot a 429 is waited out: nothing else would retry these calls, and the bot would not start.
-      const [bot, team] = await waitingOut429(async () => [await botId(), await teamId()]);
-      deps.log.info({ bot, team: options.team }, 'mattermost bot identity');
-      if (!listen || options.commandTokens) return;
+      if (options.commandTokens) return;
       const specs = commandSpecs(deps.commands, options.locale);
       const registered = await registerCommands(specs, {
         client: patientClient(client),
@@ -153,8 +163,6 @@ export function createMattermostAdapter(
       deps.log.info({ commands: registered }, 'mattermost slash commands registered');
     },
     async stop() {},
+    ended: () => undefined,
   };
 }
-
-/** The Mattermost adapter's type. */
-export type MattermostAdapter = ReturnType<typeof createMattermostAdapter>;

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import type { ChatAdapter, ChatCapabilities } from '../../core/chat-adapter.js';
 import { formatDateTime } from '../../core/dates.js';
 import type { Reply } from '../../core/handler.js';
 import { type Locale, type MessageKey, type Params, translate } from '../../core/i18n/index.js';
@@ -11,14 +12,33 @@ import type { Router } from '../../core/router.js';
 import { type ShellForm, startShellForm } from './shell-form.js';
 import { renderShell } from './shell-render.js';
 
-/** The local shell: a terminal where you are any person of the community file; user ids are e-mails. */
-export function createShellAdapter(options: {
+/**
+ * A terminal shows text only: buttons are numbered (`:click <n>`), forms asked field by field, and posts, edits and
+ * thread replies printed one after the other, marked with where they go.
+ */
+const SHELL_CAPABILITIES: ChatCapabilities = {
+  buttons: false,
+  forms: false,
+  ephemeral: false,
+  messageUpdates: false,
+  threads: false,
+};
+
+/** What the shell needs: the community's language and zone, the terminal, and who you are at first. */
+export interface ShellOptions {
   locale: Locale;
   timezone: string;
   input: Readable;
   output: Writable;
+  /** The e-mail of the person you are until `:as`. */
   as: string;
-}) {
+}
+
+/**
+ * The local shell: a terminal where you are any person of the community file; user ids are e-mails. It reads the
+ * terminal, so it has no HTTP route (hence `never`).
+ */
+export function createShellAdapter(options: ShellOptions): ChatAdapter<never> {
   const write = (text: string): void => {
     options.output.write(`${text}\n`);
   };
@@ -136,5 +156,17 @@ export function createShellAdapter(options: {
     });
   }
 
-  return { directory, sender, run };
+  let ended: Promise<void> | undefined;
+  return {
+    capabilities: SHELL_CAPABILITIES,
+    directory,
+    sender,
+    routes: {},
+    /** Starts reading the terminal, given `receive`; there is nothing to check. */
+    async start(receive) {
+      if (receive) ended = run(receive.router, receive.jobs);
+    },
+    async stop() {},
+    ended: () => ended,
+  };
 }

@@ -1,8 +1,8 @@
 import type { RequestListener } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import type { ChatAdapter, ChatCapabilities } from '../../core/chat-adapter.js';
 import type { Locale } from '../../core/i18n/index.js';
 import type { IdentityCache, Logger } from '../../core/ports.js';
-import type { Router } from '../../core/router.js';
 import { createSlackDirectory } from './slack-directory.js';
 import { registerSlackListeners } from './slack-listeners.js';
 import { boltLogger } from './slack-logger.js';
@@ -32,11 +32,23 @@ function refuseFutureTimestamps(listener: RequestListener): RequestListener {
   };
 }
 
+/** Slack shows everything the core can ask for. */
+const SLACK_CAPABILITIES: ChatCapabilities = {
+  buttons: true,
+  forms: true,
+  ephemeral: true,
+  messageUpdates: true,
+  threads: true,
+};
+
 /**
  * The Slack adapter: Bolt's receiver (HTTP at `/slack/events`, or Socket Mode), requests verified by Bolt,
  * translated into core invocations, answered within 3 s; plus the directory and the outbox's sender.
  */
-export function createSlackAdapter(options: SlackOptions, deps: { cache: IdentityCache; log: Logger }) {
+export function createSlackAdapter(
+  options: SlackOptions,
+  deps: { cache: IdentityCache; log: Logger },
+): ChatAdapter<RequestListener> {
   const logger = boltLogger(deps.log);
   const http = options.appToken
     ? undefined
@@ -70,28 +82,23 @@ export function createSlackAdapter(options: SlackOptions, deps: { cache: Identit
     deps.log.error({ err: error }, 'slack listener failed');
   });
 
-  /** Routes every command, button and form to the core. Called once, when the router exists. */
-  const attach = (router: Router) =>
-    registerSlackListeners(app, router, { locale: options.locale, log: deps.log });
-
   return {
+    capabilities: SLACK_CAPABILITIES,
     directory,
     sender,
-    attach,
-    /** Mount at `/slack/events` on the HTTP server (absent in Socket Mode). */
-    requestListener: http && refuseFutureTimestamps(http.requestListener),
-    /** Checks the token with `auth.test` (fails the boot when Slack refuses it); opens the socket if it listens. */
-    async start({ listen }: { listen: boolean }) {
+    // In Socket Mode, Slack sends everything over the socket: no HTTP endpoint.
+    routes: http ? { '/slack/events': refuseFutureTimestamps(http.requestListener) } : {},
+    /** Checks the token with `auth.test` (fails the boot when Slack refuses it); opens the socket if it receives. */
+    async start(receive) {
       const identity = await app.client.auth.test();
       deps.log.info({ bot: identity.user_id, team: identity.team, socketMode }, 'slack bot identity');
-      if (socketMode && listen) await app.start();
-      return identity;
+      if (!receive) return;
+      registerSlackListeners(app, receive.router, { locale: options.locale, log: deps.log });
+      if (socketMode) await app.start();
     },
     async stop() {
       if (socketMode) await app.stop().catch(() => undefined);
     },
+    ended: () => undefined,
   };
 }
-
-/** The Slack adapter's type. */
-export type SlackAdapter = ReturnType<typeof createSlackAdapter>;

@@ -1,0 +1,43 @@
+import type { ChatConfig } from '../config.js';
+import type { ChatAdapter } from '../core/chat-adapter.js';
+import type { CommandHandler } from '../core/handler.js';
+import type { Locale } from '../core/i18n/index.js';
+import type { CommandTokens, IdentityCache, Logger } from '../core/ports.js';
+import type { Route } from '../http.js';
+import { createMattermostAdapter } from './mattermost/mattermost-adapter.js';
+import { createShellAdapter, type ShellOptions } from './shell/shell-adapter.js';
+import { createSlackAdapter } from './slack/slack-adapter.js';
+
+/** What any adapter may need besides its own configuration. */
+export interface ChatDeps {
+  locale: Locale;
+  timezone: string;
+  /** Platform accounts ↔ e-mails, kept in Redis so each lookup hits the platform once. */
+  identities: IdentityCache;
+  /** Where Mattermost's per-command tokens are kept. */
+  commandTokens: CommandTokens;
+  log: Logger;
+  /** The bot's commands, which Mattermost registers as slash commands at boot. */
+  commands: readonly CommandHandler[];
+  /** The terminal and first person of the local shell. */
+  shell: Omit<ShellOptions, 'locale' | 'timezone'>;
+}
+
+/**
+ * The adapter of the platform the configuration names: the one place that knows which platforms exist. Everything
+ * else talks to the {@link ChatAdapter} it returns.
+ */
+export function createChatAdapter(chat: ChatConfig, deps: ChatDeps): ChatAdapter<Route> {
+  const { locale, log } = deps;
+  switch (chat.kind) {
+    case 'slack':
+      return createSlackAdapter({ ...chat, locale }, { cache: deps.identities, log });
+    case 'mattermost':
+      return createMattermostAdapter(
+        { ...chat, locale },
+        { cache: deps.identities, tokens: deps.commandTokens, log, commands: deps.commands },
+      );
+    case 'shell':
+      return createShellAdapter({ ...deps.shell, locale, timezone: deps.timezone });
+  }
+}
