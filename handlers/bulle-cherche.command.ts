@@ -1,6 +1,11 @@
 import { openRequest, requestIdOf } from '../src/core/bulle/lifecycle.js';
 import { isInPlay } from '../src/core/bulle/store.js';
-import { checkTopicLength, knownTopics, understand } from '../src/core/bulle/understand.js';
+import {
+  checkDetailsLength,
+  checkTopicLength,
+  knownTopics,
+  understand,
+} from '../src/core/bulle/understand.js';
 import { thesaurusOf } from '../src/core/bulle/world.js';
 import { UserError } from '../src/core/errors.js';
 import type { CommandHandler } from '../src/core/handler.js';
@@ -22,6 +27,7 @@ export const bulleCherche: CommandHandler = {
     const [typed = '', ...rest] = args.trim().split(DETAILS);
     const details = rest.join(' — ').trim();
     checkTopicLength([typed], 'cherche', details);
+    checkDetailsLength(typed, details);
     const understood = understand(
       typed,
       thesaurusOf(services),
@@ -30,6 +36,11 @@ export const bulleCherche: CommandHandler = {
     // Details typed after an unreadable topic are given back in the command to retype.
     if (!understood)
       throw new UserError(details ? 'bulle.unreadableTopic' : 'bulle.usage.cherche', { typed, details });
+    if ('markup' in understood)
+      throw new UserError(details ? 'bulle.markupTopic.details' : 'bulle.markupTopic', {
+        typed: understood.markup,
+        details,
+      });
     if ('suggestion' in understood)
       throw new UserError('bulle.didYouMean', {
         ...understood.suggestion,

@@ -29,6 +29,10 @@ export const bullePartage: CommandHandler = {
         unread.push(text);
         continue;
       }
+      if ('markup' in understood) {
+        notes.push(t('bulle.markupTopic', { typed: understood.markup }));
+        continue;
+      }
       if ('suggestion' in understood) {
         notes.push(t('bulle.didYouMean', { ...understood.suggestion, verb: 'partage', rest: '' }));
         continue;

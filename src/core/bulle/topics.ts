@@ -40,6 +40,12 @@ function singular(word: string): string {
 }
 
 /**
+ * Chat markup typed as a topic: a platform token (`<!channel>`, `<@U123>`, `<https://…|lien>`) or a mention
+ * (`@here`, `@jean`). Rendering escapes it, but a skill shown to others must be words, not a ping or a link.
+ */
+export const isChatMarkup = (text: string): boolean => /[<>]|(?:^|\s)@[\w.-]/.test(text);
+
+/**
  * The normal form of a topic: no accents, no case, no punctuation, no plurals, no filler words, words sorted.
  * `Gestion de projets` and `projet, gestion` both give `gestion projet`.
  */
@@ -112,7 +118,8 @@ export function createThesaurus(themes: readonly Theme[]): Thesaurus {
   const thesaurus: Thesaurus = {
     resolve(text) {
       const key = normalizeTopic(text);
-      if (!key) return undefined;
+      // Markup (`<!channel>`) normalises to a word; it must not become a label that others read.
+      if (!key || isChatMarkup(text)) return undefined;
       const exact = byAlias.get(key);
       if (exact) return topicOf(exact, false);
       const near = closest(key, aliases);

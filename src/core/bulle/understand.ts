@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import { closest } from './distance.js';
-import type { Thesaurus, Topic } from './topics.js';
+import { isChatMarkup, type Thesaurus, type Topic } from './topics.js';
 
 /** Topics typed in a command, separated by commas or semicolons. */
 export const splitTopics = (args: string): string[] =>
@@ -11,6 +11,8 @@ export const splitTopics = (args: string): string[] =>
 
 /** The longest topic accepted: a skill is a few words; details go after a dash. */
 const TOPIC_MAX = 80;
+/** The longest details of a request: a few sentences, read by the helper in a DM. */
+const DETAILS_MAX = 1000;
 
 /**
  * Throws what to type instead when a topic is too long, before anything is recorded. The whole text is echoed so
@@ -25,16 +27,27 @@ export function checkTopicLength(typed: readonly string[], verb: 'partage' | 'ch
 }
 
 /**
+ * Throws what to type instead when a request's details are too long, before anything is recorded: the whole
+ * command comes back, so the person shortens it rather than typing it again.
+ */
+export function checkDetailsLength(typed: string, details: string): void {
+  if (details.length <= DETAILS_MAX) return;
+  throw new UserError('bulle.detailsTooLong', { length: details.length, max: DETAILS_MAX, typed, details });
+}
+
+/**
  * What a typed topic turned out to be: a topic to record (`typed` is set when a misspelling was corrected), or a
  * close topic already on the map, to suggest.
  */
 export type Understood =
   | { topic: Topic; corrected?: string }
-  | { suggestion: { typed: string; label: string } };
+  | { suggestion: { typed: string; label: string } }
+  | { markup: string };
 
 /**
  * Reads one typed topic. A close misspelling of a theme is corrected. A new free topic close to one already on the
  * community's map is not recorded: the caller asks « vouliez-vous dire … ? »; a trailing `!` keeps the spelling.
+ * Chat markup is never a topic: the caller refuses it by name.
  */
 export function understand(
   typed: string,
@@ -43,6 +56,7 @@ export function understand(
 ): Understood | undefined {
   const forced = typed.endsWith('!');
   const text = forced ? typed.slice(0, -1).trim() : typed.trim();
+  if (isChatMarkup(text)) return { markup: text };
   const topic = thesaurus.resolve(text);
   if (!topic) return undefined;
   if (topic.corrected) return { topic, corrected: text };

@@ -31,6 +31,12 @@ export const bulleEn: Record<keyof typeof bulleFr, string> = {
     '“{typed}” is too long for a skill ({max} characters at most). Write the skill in a few words, then the details after “—”: `/bulle cherche <skill> — {typed}{rest}`.',
   'bulle.topicTooLong.partage':
     '“{typed}” is too long for a skill ({max} characters at most): nothing was added. Write each skill in a few words, separated by commas: `/bulle partage Docker, SQL`.',
+  'bulle.markupTopic':
+    '“{typed}” looks like a chat mention or link, not a skill: nothing was added. Write the skill in words, for example: `/bulle partage Docker, SQL`.',
+  'bulle.markupTopic.details':
+    '“{typed}” looks like a chat mention or link, not a skill. Write it in words, your details follow: `/bulle cherche <skill> — {details}`.',
+  'bulle.detailsTooLong':
+    'Your details are {length} characters long: {max} at most. Shorten them, then type again: `/bulle cherche {typed} — {details}`',
   'bulle.removed': 'Removed: {topic}.',
   'bulle.notFound': 'You have no bubble “{topic}”. Type `/bulle mes` to see yours.',
   'bulle.notFoundMany': 'You have no bubble for: {topics}. Type `/bulle mes` to see yours.',

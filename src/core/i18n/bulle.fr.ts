@@ -31,6 +31,12 @@ export const bulleFr = {
     '« {typed} » est trop long pour une compétence ({max} caractères au plus). Écrivez la compétence en quelques mots, puis les précisions après « — » : `/bulle cherche <compétence> — {typed}{rest}`.',
   'bulle.topicTooLong.partage':
     '« {typed} » est trop long pour une compétence ({max} caractères au plus) : rien n’est ajouté. Écrivez chaque compétence en quelques mots, séparées par des virgules : `/bulle partage Docker, SQL`.',
+  'bulle.markupTopic':
+    '« {typed} » ressemble à une mention ou à un lien du chat, pas à une compétence : rien n’est ajouté. Écrivez la compétence en toutes lettres, par exemple : `/bulle partage Docker, SQL`.',
+  'bulle.markupTopic.details':
+    '« {typed} » ressemble à une mention ou à un lien du chat, pas à une compétence. Écrivez-la en mots, vos précisions suivent : `/bulle cherche <compétence> — {details}`.',
+  'bulle.detailsTooLong':
+    'Vos précisions font {length} caractères : {max} au plus. Raccourcissez-les, puis retapez : `/bulle cherche {typed} — {details}`',
   'bulle.removed': 'C’est retiré : {topic}.',
   'bulle.notFound': 'Vous n’avez pas de bulle « {topic} ». Tapez `/bulle mes` pour voir les vôtres.',
   'bulle.notFoundMany': 'Vous n’avez pas de bulle pour : {topics}. Tapez `/bulle mes` pour voir les vôtres.',
