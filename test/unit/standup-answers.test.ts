@@ -61,9 +61,8 @@ describe('/standup <texte>', () => {
     expect(parse(`aide: ${'x'.repeat(500)}`).aide).toHaveLength(500);
   });
 
-  it('gives nothing for empty text or bare labels (the form opens instead)', () => {
-    expect(parse('')).toEqual({});
-    expect(parse('  ;  ')).toEqual({});
+  it('refuses text that names no question and says nothing; a bare label gives nothing', () => {
+    expect(() => parse('  ;  ')).toThrow(expect.objectContaining({ key: 'standup.nothingTyped' }));
     expect(parse('aide:')).toEqual({});
   });
 });

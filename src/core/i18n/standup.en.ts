@@ -20,6 +20,9 @@ export const standupEn: Record<keyof typeof standupFr, string> = {
   'standup.noPeriod': 'No stand-up right now (a holiday week, or outside the promotion’s dates).',
   'standup.empty':
     'Your stand-up is empty. Type `/standup` for the form, or `/standup priorities: … ; wins: … ; help: …`.',
+  'standup.nothingTyped':
+    'I find no answer in “{typed}”: nothing was recorded. Type for example `/standup priorities: finish the acceptance tests ; difficulties: … ; help: …`, or `/standup` for the form.',
+  'standup.cleared': 'Answers emptied: {labels}. To put them back: `{retype}`',
   'standup.emptyForm': 'Answer at least one question before sending.',
   'standup.recorded': 'Recorded! You can change it until {deadline} by sending it again.',
   'standup.recordedLate': 'Recorded, after the deadline: your stand-up counts for this week.',

@@ -19,6 +19,9 @@ export const standupFr = {
   'standup.noPeriod': 'Pas de stand-up en ce moment (semaine fériée ou hors des dates de la promotion).',
   'standup.empty':
     'Votre stand-up est vide. Tapez `/standup` pour le formulaire, ou `/standup priorités: … ; difficultés: … ; aide: …`.',
+  'standup.nothingTyped':
+    'Je ne trouve aucune réponse dans « {typed} » : rien n’est enregistré. Tapez par exemple `/standup priorités: finir la recette ; difficultés: … ; aide: …`, ou `/standup` pour le formulaire.',
+  'standup.cleared': 'Réponses effacées : {labels}. Pour les remettre : `{retype}`',
   'standup.emptyForm': 'Répondez à au moins une question avant d’envoyer.',
   'standup.recorded': 'C’est noté ! Vous pouvez le modifier jusqu’au {deadline} en le renvoyant.',
   'standup.recordedLate': 'C’est noté, après l’échéance : votre stand-up compte pour cette semaine.',

@@ -86,7 +86,7 @@ export function checkAnswers(
  * accents optional). Text before any label goes to the priorities (the first text question that is not the help
  * one); a part with an unknown label continues the previous part. Questions not named keep their current answer;
  * a label with nothing after it (`aide:`) clears that answer. Throws a UserError naming the limit when an answer is
- * too long or a choice is not one.
+ * too long or a choice is not one, and `standup.nothingTyped` when the text names no question and says nothing.
  */
 export function parseStandupText(
   text: string,
@@ -114,9 +114,29 @@ export function parseStandupText(
     if (!target || !body) continue;
     parts[target] = [...(parts[target] ?? []), body];
   }
+  // `;;` names no question and says nothing: refused, so an earlier post is not « updated » with itself.
+  if (Object.keys(parts).length === 0) throw new UserError('standup.nothingTyped', { typed: text.trim() });
   const given = Object.fromEntries(Object.entries(parts).map(([id, bodies]) => [id, bodies.join(' ; ')]));
   const { answers, problems } = checkAnswers({ ...current, ...given }, questions, locale);
   const [first] = problems;
   if (first) throw new UserError(first.key, first.params);
   return answers;
+}
+
+/**
+ * The answers a post emptied (in `before`, not in `after`), as their labels and as the `/standup` text that puts
+ * them back; undefined when none was.
+ */
+export function clearedAnswers(
+  questions: readonly StandupQuestion[],
+  before: Record<string, string>,
+  after: Record<string, string>,
+  locale: Locale,
+): { labels: string; retype: string } | undefined {
+  const cleared = questions.filter((q) => before[q.id] && !after[q.id]);
+  if (cleared.length === 0) return undefined;
+  return {
+    labels: cleared.map((q) => q.label[locale]).join(', '),
+    retype: `/standup ${cleared.map((q) => `${q.id}: ${before[q.id]}`).join(' ; ')}`,
+  };
 }

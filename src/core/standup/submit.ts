@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import type { Context, Reply } from '../handler.js';
 import { plain, type Rich, textMessage, toPlainText } from '../message.js';
 import { nameFromEmail } from '../roster/roster.js';
+import { clearedAnswers } from './answers.js';
 import type { StandupPlace } from './context.js';
 import { memberAnswers } from './digest.js';
 import { helpRequestId } from './store.js';
@@ -27,11 +28,13 @@ export async function submitStandup(
   const { services, person, t, locale } = ctx;
   const { ritual, period, defi } = place;
   const now = services.clock.now();
+  let before: Record<string, string> = {};
   const { entry, edited } = await services.standups.save(
     ritual.id,
     period.id,
     { email: person.email, at: now.toISOString() },
     (stored) => {
+      before = stored ?? {};
       const answers = answersOf(stored);
       if (Object.keys(answers).length === 0) throw new UserError('standup.empty');
       return answers;
@@ -73,6 +76,9 @@ export async function submitStandup(
     memberAnswers(ritual.questions, person.name, entry, locale),
     t('standup.readers', { readers: readers(ctx, place) }),
   ];
+  const cleared = clearedAnswers(ritual.questions, before, answers, locale);
+  // Emptied answers are named and given back: `aide:` withdraws a help request, but nothing goes unnoticed.
+  if (cleared) lines.splice(2, 0, t('standup.cleared', cleared));
   if (digest) lines.push(t('standup.lateThread'));
   return {
     visibility: 'ephemeral',
