@@ -18,7 +18,10 @@ const ROLE_WORDS: Record<string, Role> = {
 };
 const REMOVE_WORDS = ['retirer', 'remove'];
 
-/** `/cohorte role <@personne|e-mail> <rôle> [défi]` and `… retirer <rôle>`: coordinators only. */
+/**
+ * `/cohorte role <@personne|e-mail> <rôle> [défi]` and `… retirer <rôle>`: coordinators only. A role is given only
+ * to someone `community.yml` lists; any chat role can be taken back.
+ */
 export const cohorteRole: CommandHandler = {
   command: 'cohorte',
   name: 'role',
@@ -41,6 +44,8 @@ export const cohorteRole: CommandHandler = {
       const key = removed ? 'role.revoked' : 'role.notGranted';
       return { visibility: 'ephemeral', message: textMessage(t(key, { email, role: roleName })) };
     }
+    // A chat role adds to a person of the file: a mistyped address would otherwise get announcements nobody reads.
+    if (!services.roster.emails().includes(email)) throw new UserError('role.notInFile', { email });
     const defis = services.roster.data.promotions.flatMap((p) => p.defis.map((d) => d.id)).join(', ');
     const needsDefi = role === 'eig' || role === 'mentor';
     if (needsDefi && !third) throw new UserError('role.needsDefi', { role: roleWord, who, defis });

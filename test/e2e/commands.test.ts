@@ -78,8 +78,8 @@ describe.each(PLATFORMS)('/cohorte through the real receiver, as %s sends it', (
   });
 
   it('asks for a défi when a mentor role is given without one, listing the défis', async () => {
-    expect(await cohorte('claire', `role ${chat.email('someone@x.fr')} mentor`)).toBe(
-      'Le rôle mentor demande un défi : `/cohorte role someone@x.fr mentor <défi>`. ' +
+    expect(await cohorte('claire', `role ${chat.email('camille.roussel@beta.gouv.fr')} mentor`)).toBe(
+      'Le rôle mentor demande un défi : `/cohorte role camille.roussel@beta.gouv.fr mentor <défi>`. ' +
         'Défis : lexiq, datapass-sante, carto-eau, signal-conso-pro.',
     );
   });

@@ -24,7 +24,9 @@ import type { StandupStore } from '../../src/core/standup/store.js';
 
 const COORD = 'claire.coord@beta.gouv.fr';
 const EIG = 'bea.dupont@beta.gouv.fr';
+/** An alumna of the file, to whom the coordination gives roles in chat. */
 const NEWCOMER = 'nouveau.mentor@x.fr';
+const STRANGER = 'nobody@nowhere.fr';
 
 const data: CommunityData = {
   timezone: 'Europe/Paris',
@@ -57,7 +59,7 @@ const data: CommunityData = {
       ],
     },
   ],
-  alumni: [],
+  alumni: [{ email: NEWCOMER }],
   standups: [],
 };
 
@@ -268,8 +270,18 @@ describe('router: /cohorte role', () => {
     expect(world.granted).toEqual([{ email: NEWCOMER, grant: { role: 'mentor', defiId: 'lexiq' } }]);
 
     const me = linesOf(await world.command(NEWCOMER, 'moi'));
-    expect(me).toContain('Rôles : mentor');
+    expect(me).toContain('Rôles : alumni, mentor');
     expect(me).toContain('Mentor du défi LexIQ (promotion Promo 2025)');
+  });
+
+  it('refuses a role to an e-mail the file does not list, saying why, and grants nothing', async () => {
+    const world = createWorld();
+    for (const args of [`role ${STRANGER} mentor lexiq`, `role ${STRANGER} coordination`]) {
+      expect(linesOf(await world.command(COORD, args))).toEqual([
+        `Je ne trouve pas ${STRANGER} dans community.yml : rien n’est changé. Un rôle donné dans le chat s’ajoute à une personne du fichier. Vérifiez l’adresse, ou ajoutez la personne au fichier (coordinators, alumni, ou un défi), puis redonnez le rôle.`,
+      ]);
+    }
+    expect(world.granted).toEqual([]);
   });
 
   it('lower-cases a typed e-mail', async () => {

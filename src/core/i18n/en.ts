@@ -54,6 +54,8 @@ export const en: Record<MessageKey, string> = {
   'role.needsDefi': 'The {role} role needs a défi: `/cohorte role {who} {role} <défi>`. Défis: {defis}.',
   'role.unknownDefi': 'I do not know the défi “{defi}”. Défis: {defis}.',
   'role.unknownPerson': 'I cannot find anyone for “{who}”. Give an @mention or the person’s email.',
+  'role.notInFile':
+    'I cannot find {email} in `community.yml`: nothing was changed. A role given in chat adds to a person of the file. Check the address, or add the person to the file (`coordinators`, `alumni`, or a défi), then give the role again.',
   'role.granted': 'Done: {email} now has the *{role}* role{defi}.',
   'role.revoked': 'Done: {email} no longer has the *{role}* role given in chat.',
   'role.notGranted':

@@ -57,6 +57,8 @@ export const fr = {
   'role.unknownDefi': 'Je ne connais pas le défi « {defi} ». Défis : {defis}.',
   'role.unknownPerson':
     'Je ne trouve personne pour « {who} ». Indiquez une @mention ou l’e-mail de la personne.',
+  'role.notInFile':
+    'Je ne trouve pas {email} dans `community.yml` : rien n’est changé. Un rôle donné dans le chat s’ajoute à une personne du fichier. Vérifiez l’adresse, ou ajoutez la personne au fichier (`coordinators`, `alumni`, ou un défi), puis redonnez le rôle.',
   'role.granted': 'C’est fait : {email} a maintenant le rôle *{role}*{defi}.',
   'role.revoked': 'C’est fait : {email} n’a plus le rôle *{role}* donné dans le chat.',
   'role.notGranted':
