@@ -4,7 +4,10 @@ import { parse } from 'yaml';
 import { actionHandlers, commandHandlers } from '../../handlers/index.js';
 
 const manifest = parse(readFileSync(new URL('../../slack-app-manifest.yml', import.meta.url), 'utf8')) as {
-  features: { slash_commands: { command: string; url: string; should_escape: boolean }[] };
+  features: {
+    bot_user: { display_name: string };
+    slash_commands: { command: string; url: string; should_escape: boolean }[];
+  };
   oauth_config: { scopes: { bot: string[] } };
   settings: { interactivity: { is_enabled: boolean; request_url: string } };
 };
@@ -34,6 +37,13 @@ describe('slack-app-manifest.yml', () => {
       // Escaped mentions (<@U…|name>) are what the adapter resolves to e-mails.
       expect(command.should_escape).toBe(true);
     }
+  });
+
+  it('names the bot user with the characters Slack accepts', () => {
+    // Slack's manifest reference (docs.slack.dev/reference/app-manifest, features.bot_user.display_name): a-z, 0-9,
+    // -, _ and . only, 80 at most (slackapi/manifest-schema schemas/manifest.schema.1.0.0.json @ c50cfa85, maxLength).
+    // Any other character makes Slack refuse the whole manifest at "Create New App".
+    expect(manifest.features.bot_user.display_name).toMatch(/^[a-z0-9._-]{1,80}$/);
   });
 
   it('sends button clicks to the same URL', () => {
