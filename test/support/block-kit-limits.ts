@@ -7,6 +7,7 @@ interface BlockKitLimits {
   surfaces: Record<string, Limit>;
   blocks: Record<string, Limit>;
   elements: Record<string, Limit>;
+  composition: Record<string, Limit>;
 }
 const fixture = JSON.parse(
   readFileSync(new URL('../fixtures/slack/block_kit_limits.json', import.meta.url), 'utf8'),
@@ -31,4 +32,8 @@ export const LIMITS = {
   buttonText: limit('elements', 'button.text_max'),
   buttonValue: limit('elements', 'button.value_max'),
   actionId: limit('elements', 'action_id_max'),
+  selectOptions: limit('elements', 'static_select.options_max'),
+  optionText: limit('composition', 'option.text_max'),
+  optionValue: limit('composition', 'option.value_max'),
+  inputLabel: limit('blocks', 'input.label_max'),
 };

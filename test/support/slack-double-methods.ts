@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { blocksValid } from './slack-double-blocks.js';
 
 /** A workspace member known to the double. */
 export interface SlackDoubleUser {
@@ -160,7 +161,8 @@ function messageContent(args: MethodArgs): Content | MethodResult {
   const { blocks, attachments, metadata } = args;
   if (!text && blocks === undefined && attachments === undefined) return fail('no_text');
   if (blocks !== undefined && !Array.isArray(blocks)) return fail('invalid_blocks_format');
-  if (Array.isArray(blocks) && blocks.length > MAX_MESSAGE_BLOCKS) return fail('invalid_blocks');
+  if (Array.isArray(blocks) && (blocks.length > MAX_MESSAGE_BLOCKS || !blocksValid(blocks)))
+    return fail('invalid_blocks');
   if (Array.isArray(attachments) && attachments.length > MAX_ATTACHMENTS) return fail('too_many_attachments');
   if (text && text.length > MAX_TEXT) return fail('msg_too_long');
   return { text: text ?? '', blocks, attachments, metadata };

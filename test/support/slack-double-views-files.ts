@@ -1,3 +1,4 @@
+import { blocksValid } from './slack-double-blocks.js';
 import {
   BOT_ID,
   type DoubleState,
@@ -40,13 +41,13 @@ function viewJson(
   };
 }
 
-/** Validates a view argument: an object with a `type` and at most 100 blocks. */
+/** Validates a view argument: an object with a `type` and at most 100 blocks, each within Block Kit's limits. */
 function checkView(args: MethodArgs): Record<string, unknown> | MethodResult {
   const view = args.view;
   if (typeof view !== 'object' || view === null || Array.isArray(view)) return fail('invalid_arguments');
   const record = view as Record<string, unknown>;
   if (typeof record.type !== 'string') return fail('invalid_arguments');
-  if (Array.isArray(record.blocks) && record.blocks.length > MAX_VIEW_BLOCKS)
+  if (Array.isArray(record.blocks) && (record.blocks.length > MAX_VIEW_BLOCKS || !blocksValid(record.blocks)))
     return fail('invalid_arguments');
   return record;
 }

@@ -232,6 +232,57 @@ describe('Slack Web API double, driven by the real WebClient', () => {
     expect((await client.chat.postMessage({ channel: 'C0GENERAL', text: 'd' })).ok).toBe(true);
   });
 
+  it('refuses blocks over Block Kit limits as Slack does: invalid_blocks, or invalid_arguments for a view', async () => {
+    const field = (text: string) => ({ type: 'mrkdwn' as const, text });
+    const section = (fields: { type: 'mrkdwn'; text: string }[]) => [{ type: 'section' as const, fields }];
+    await expect(
+      client.chat.postMessage({
+        channel: 'C0GENERAL',
+        text: 'x',
+        blocks: section([field('y'.repeat(2001))]),
+      }),
+    ).rejects.toMatchObject({ data: { error: 'invalid_blocks' } });
+    const eleven = Array.from({ length: 11 }, (_, i) => field(`champ ${i}`));
+    await expect(
+      client.chat.postMessage({ channel: 'C0GENERAL', text: 'x', blocks: section(eleven) }),
+    ).rejects.toMatchObject({ data: { error: 'invalid_blocks' } });
+    const atLimits = section([field('y'.repeat(2000)), ...eleven.slice(2)]);
+    await expect(
+      client.chat.postMessage({ channel: 'C0GENERAL', text: 'x', blocks: atLimits }),
+    ).resolves.toMatchObject({ ok: true });
+
+    const option = (value: string, text = value) => ({ text: { type: 'plain_text' as const, text }, value });
+    const modal = (options: ReturnType<typeof option>[]) => ({
+      type: 'modal' as const,
+      title: { type: 'plain_text' as const, text: 'Stand-up' },
+      blocks: [
+        {
+          type: 'input' as const,
+          block_id: 'meteo',
+          label: { type: 'plain_text' as const, text: 'Météo' },
+          element: { type: 'static_select' as const, action_id: 'value', options },
+        },
+      ],
+    });
+    const refused = { data: { error: 'invalid_arguments' } };
+    const hundredOne = Array.from({ length: 101 }, (_, i) => option(String(i + 1)));
+    await expect(client.views.open({ trigger_id: '1.1', view: modal(hundredOne) })).rejects.toMatchObject(
+      refused,
+    );
+    await expect(
+      client.views.open({ trigger_id: '1.2', view: modal([option('v'.repeat(151), 'a')]) }),
+    ).rejects.toMatchObject(refused);
+    await expect(
+      client.views.open({ trigger_id: '1.3', view: modal([option('1', 't'.repeat(76))]) }),
+    ).rejects.toMatchObject(refused);
+    await expect(
+      client.views.open({
+        trigger_id: '1.4',
+        view: modal([...hundredOne.slice(2), option('v'.repeat(150), 't'.repeat(75))]),
+      }),
+    ).resolves.toMatchObject({ ok: true });
+  });
+
   it('opens a modal once per trigger_id and updates it by id', async () => {
     const view = { type: 'modal' as const, title: { type: 'plain_text' as const, text: 'Défi' }, blocks: [] };
     const opened = await client.views.open({ trigger_id: '123.456', view });

@@ -51,8 +51,9 @@ function section(block: Extract<Block, { kind: 'section' }>): SlackBlock[] {
     type: 'section',
     text: mrkdwn(text),
   }));
-  // Fields beyond Slack's 10 per section go on fields-only sections that follow, so none is dropped.
-  const fields = (block.fields ?? []).map((f) => mrkdwn(splitMrkdwn(f, SLACK_LIMITS.fieldText).join('\n')));
+  // A field over 2,000 characters becomes several fields in a row (joined back, it would be refused with
+  // invalid_blocks); fields beyond Slack's 10 per section go on fields-only sections that follow, so none is dropped.
+  const fields = (block.fields ?? []).flatMap((f) => splitMrkdwn(f, SLACK_LIMITS.fieldText).map(mrkdwn));
   chunks(fields, SLACK_LIMITS.sectionFields).forEach((group, i) => {
     const last = sections[sections.length - 1];
     if (i === 0 && last) last.fields = group;
