@@ -76,7 +76,16 @@ describe('/standup on Mattermost: the form as an interactive dialog', () => {
     for (const element of dialog.elements)
       expect(String(element.display_name).length).toBeLessThanOrEqual(24);
 
-    const submitted = await submitDialog(e2e, ines, opened, ANSWERS, MM_CHANNELS.lexiq);
+    // A select sends its option's value: the choice's number (🌤️ is the second).
+    const meteo = dialog.elements[0] as { options: { text: string; value: string }[] };
+    expect(meteo.options.map((o) => [o.value, o.text])).toEqual([
+      ['1', '☀️'],
+      ['2', '🌤️'],
+      ['3', '☁️'],
+      ['4', '🌧️'],
+      ['5', '⛈️'],
+    ]);
+    const submitted = await submitDialog(e2e, ines, opened, { ...ANSWERS, meteo: '2' }, MM_CHANNELS.lexiq);
     expect(submitted.status).toBe(200);
     expect(submitted.json).toEqual({});
     await waitFor(() => e2e.double.ephemerals().length === 1, 5000, 'the confirmation');
@@ -95,7 +104,7 @@ describe('/standup on Mattermost: the form as an interactive dialog', () => {
     await command(e2e, ines, '', { command: 'standup', channel: MM_CHANNELS.lexiq });
     const again = (await openedDialog(2)).dialog as { elements: Record<string, unknown>[] };
     expect(again.elements.map((e) => e.default)).toEqual([
-      ANSWERS.meteo,
+      '2',
       ANSWERS.priorites,
       ANSWERS.difficultes,
       ANSWERS.aide,

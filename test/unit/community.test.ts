@@ -167,6 +167,33 @@ describe('parseCommunity', () => {
     });
   });
 
+  it('refuses a stand-up choice question Slack cannot show: over 100 choices, or a choice over 75 characters', () => {
+    const question = (choices: string) => [
+      'rituals:',
+      '  - id: standup-p1',
+      '    kind: standup',
+      '    promotion: p1',
+      '    questions:',
+      '      - id: humeur',
+      '        kind: choice',
+      '        label: { fr: Humeur, en: Mood }',
+      `        choices: ${choices}`,
+    ];
+    const many = JSON.stringify(Array.from({ length: 101 }, (_, i) => `choix ${i + 1}`));
+    const tooMany = problemsOf(yamlWith({}, question(many)));
+    expect(tooMany.map((p) => [p.line, p.path])).toEqual([[30, 'rituals.0.questions.0.choices']]);
+    expect(tooMany[0]?.message).toContain('100 choix au plus');
+    const long = JSON.stringify(['court', 'l'.repeat(76)]);
+    const tooLong = problemsOf(yamlWith({}, question(long)));
+    expect(tooLong.map((p) => [p.line, p.path])).toEqual([[30, 'rituals.0.questions.0.choices.1']]);
+    expect(tooLong[0]?.message).toContain('75 caractères au plus');
+    const atLimits = JSON.stringify([
+      'l'.repeat(75),
+      ...Array.from({ length: 99 }, (_, i) => `choix ${i + 2}`),
+    ]);
+    expect(parseCommunity(yamlWith({}, question(atLimits)), 'community.yml').ok).toBe(true);
+  });
+
   it('reports two rituals with the same id (their schedulers and keys would collide)', () => {
     const cafe = [
       '    kind: reminder',

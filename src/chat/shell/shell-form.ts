@@ -16,7 +16,9 @@ export interface ShellForm {
 function describe(field: FormField, current: string): string {
   const label = toPlainText(field.label);
   const choices = field.choices?.map((c, i) => `[${i + 1}] ${c.label}`).join('  ');
-  const proposed = current ? ` (${current})` : '';
+  // A choice's value may be its number: the proposed answer is shown as people read it.
+  const shownCurrent = field.choices?.find((c) => c.value === current)?.label ?? current;
+  const proposed = shownCurrent ? ` (${shownCurrent})` : '';
   return [`? ${label}${proposed}`, choices ? `  ${choices}` : ''].filter(Boolean).join('\n');
 }
 

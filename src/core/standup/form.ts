@@ -8,6 +8,19 @@ import { type StandupPlace, standupPlace } from './context.js';
 export const STANDUP_FORM = 'standup';
 export const OPEN_STANDUP_ACTION = 'standupopen';
 
+/**
+ * A choice question's choices as form choices: the value is the choice's number (`1`, `2`…), which
+ * `checkAnswers` reads back as the choice. A label from community.yml would not do as a value: Slack caps an
+ * option's value (75 characters in @slack/types, 150 in its docs). `initial` is the stored answer, as its number.
+ */
+function numberedChoices(choices: readonly string[], answer: string | undefined) {
+  const index = answer === undefined ? -1 : choices.indexOf(answer);
+  return {
+    choices: choices.map((label, i) => ({ value: String(i + 1), label })),
+    initial: index >= 0 ? String(index + 1) : undefined,
+  };
+}
+
 /** The stand-up form of a period, prefilled with `initial` (this period's post, or the person's previous one). */
 export function standupForm(
   place: StandupPlace,
@@ -24,8 +37,7 @@ export function standupForm(
       id: q.id,
       label: [{ kind: 'plain', text: q.label[locale] }],
       kind: q.kind === 'choice' ? 'choice' : 'multiline',
-      ...(q.choices ? { choices: q.choices.map((c) => ({ value: c, label: c })) } : {}),
-      initial: initial[q.id],
+      ...(q.choices ? numberedChoices(q.choices, initial[q.id]) : { initial: initial[q.id] }),
       max: q.max,
       optional: true,
     })),

@@ -63,17 +63,31 @@ const whenValid = { when: (payload: { issues: readonly unknown[] }) => payload.i
 
 const MAX_ERROR = 'longueur maximale attendue : un entier de 1 à 3000 caractères';
 const LabelTextSchema = z.string().trim().min(1, { error: 'libellé vide' });
+// A choice is an option of a Slack static select: its text is at most 75 characters, and a select lists at most
+// 100 options (node-slack-sdk packages/types/src/block-kit/composition-objects.ts and block-elements.ts).
+const CHOICE_TEXT_MAX = 75;
+const CHOICES_MAX = 100;
+const ChoiceSchema = LabelTextSchema.max(CHOICE_TEXT_MAX, {
+  error: `un choix tient en ${CHOICE_TEXT_MAX} caractères au plus (limite d’une liste de choix sur Slack)`,
+});
 
 /**
- * One question of the stand-up form. Guarantees: a `choice` question has at least two distinct choices, a `text`
- * question has none, `max` (answer length) is 1–3000 (default 500), and only a `text` question can be the help one.
+ * One question of the stand-up form. Guarantees: a `choice` question has 2 to 100 distinct choices of at most 75
+ * characters each (what a Slack select shows), a `text` question has none, `max` (answer length) is 1–3000
+ * (default 500), and only a `text` question can be the help one.
  */
 export const StandupQuestionSchema = z
   .strictObject({
     id: SlugSchema,
     label: z.strictObject({ fr: LabelTextSchema, en: LabelTextSchema }),
     kind: z.enum(['choice', 'text'], { error: 'type de question attendu : choice ou text' }),
-    choices: z.array(LabelTextSchema).min(2, { error: 'au moins deux choix' }).optional(),
+    choices: z
+      .array(ChoiceSchema)
+      .min(2, { error: 'au moins deux choix' })
+      .max(CHOICES_MAX, {
+        error: `${CHOICES_MAX} choix au plus (limite d’une liste de choix sur Slack) : gardez les plus utiles`,
+      })
+      .optional(),
     max: z
       .number({ error: MAX_ERROR })
       .int({ error: MAX_ERROR })
