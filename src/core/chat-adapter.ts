@@ -3,18 +3,19 @@ import type { Router } from './router.js';
 
 /**
  * What a chat platform can show. Each adapter declares its own; where one is missing, the fallback named on the
- * field is what people get instead, so that every command works on every platform.
+ * field is what people get instead, so that every command works on every platform. `showReply`
+ * (`core/fallback.ts`) reads them and picks the fallbacks a reply needs.
  */
 export interface ChatCapabilities {
   /**
    * Clickable buttons in a message (Slack, Mattermost). Without them, a message's buttons are shown as numbered
-   * choices that the person picks by typing the number (the shell's `:click <n>`).
+   * choices that the person picks by typing the number (`numberedChoices`; the shell's `:click <n>`).
    */
   readonly buttons: boolean;
   /**
    * Forms that open over the conversation (Slack modals, Mattermost dialogs) when a reply carries a `form`.
    * Without them, the form's fields are asked one by one in the conversation, a prefilled answer kept when the
-   * person answers with an empty line.
+   * person answers with an empty line (`startFormConversation`).
    */
   readonly forms: boolean;
   /**

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ChatAdapter, ChatCapabilities } from '../../core/chat-adapter.js';
 import { formatDateTime } from '../../core/dates.js';
+import { type FormConversation, showReply, startFormConversation } from '../../core/fallback.js';
 import type { Reply } from '../../core/handler.js';
 import { type Locale, type MessageKey, type Params, translate } from '../../core/i18n/index.js';
 import type { Button } from '../../core/message.js';
@@ -9,7 +10,6 @@ import { toPlainText } from '../../core/message.js';
 import type { ChatSender, Directory, JobControl } from '../../core/ports.js';
 import { normalizeEmail } from '../../core/roster/roster.js';
 import type { Router } from '../../core/router.js';
-import { type ShellForm, startShellForm } from './shell-form.js';
 import { renderShell } from './shell-render.js';
 
 /**
@@ -74,18 +74,18 @@ export function createShellAdapter(options: ShellOptions): ChatAdapter<never> {
   function run(router: Router, jobs: JobControl): Promise<void> {
     let email = normalizeEmail(options.as);
     let buttons: Button[] = [];
-    let filling: ShellForm | undefined;
+    let filling: FormConversation | undefined;
     const user = () => ({ platform: 'shell' as const, id: email });
     const show = (reply: Reply) => {
-      if (reply.form) {
-        filling = startShellForm(reply.form);
-        return write(`${toPlainText(reply.form.title)}\n${filling.prompt()}`);
+      const shown = showReply(reply, SHELL_CAPABILITIES);
+      if (shown.kind !== 'message') {
+        filling = startFormConversation(shown.form);
+        return write(`${toPlainText(shown.form.title)}\n${filling.prompt()}`);
       }
-      const rendered = renderShell(reply.message);
-      write(rendered.text);
-      if (rendered.buttons.length) buttons = rendered.buttons;
+      write(renderShell(shown.message).text);
+      if (shown.choices.length) buttons = shown.choices;
     };
-    const fill = async (form: ShellForm, line: string) => {
+    const fill = async (form: FormConversation, line: string) => {
       if (!form.answer(line)) return write(form.prompt());
       filling = undefined;
       const { formId, context } = form.form;

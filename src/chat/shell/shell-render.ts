@@ -1,3 +1,4 @@
+import { numberedChoices } from '../../core/fallback.js';
 import type { Block, Button, Message, Rich } from '../../core/message.js';
 import { toPlainText } from '../../core/message.js';
 
@@ -5,7 +6,7 @@ import { toPlainText } from '../../core/message.js';
 const shellText = (rich: Rich): string =>
   rich.map((piece) => (piece.kind === 'link' ? `${piece.text} <${piece.url}>` : piece.text)).join('');
 
-const renderBlock = (block: Block, buttons: Button[]): string[] => {
+const renderBlock = (block: Block): string[] => {
   switch (block.kind) {
     case 'header':
       return [toPlainText(block.text).toUpperCase()];
@@ -18,20 +19,14 @@ const renderBlock = (block: Block, buttons: Button[]): string[] => {
     case 'divider':
       return ['────────'];
     case 'actions':
-      return [
-        block.buttons
-          .map((b) => {
-            buttons.push(b);
-            return `[${buttons.length}] ${toPlainText(b.label)}`;
-          })
-          .join('   '),
-      ];
+      // Numbered into a section by numberedChoices before rendering: a terminal has nothing to click.
+      return [];
   }
 };
 
 /** A message as terminal text; buttons are numbered (`:click n`) and returned in that order. */
 export function renderShell(message: Message): { text: string; buttons: Button[] } {
-  const buttons: Button[] = [];
-  const text = message.blocks.flatMap((b) => renderBlock(b, buttons)).join('\n');
-  return { text, buttons };
+  const numbered = numberedChoices(message);
+  const text = numbered.message.blocks.flatMap(renderBlock).join('\n');
+  return { text, buttons: numbered.choices };
 }
