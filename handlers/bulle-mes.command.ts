@@ -1,9 +1,9 @@
 import { withCancel } from '../src/core/bulle/messages.js';
 import { isInPlay } from '../src/core/bulle/store.js';
-import { formatDay } from '../src/core/dates.js';
 import type { CommandHandler } from '../src/core/handler.js';
 import type { Block, Rich } from '../src/core/message.js';
-import { localDate } from '../src/core/standup/period.js';
+import { formatDay } from '../src/core/time/format.js';
+import { localDate } from '../src/core/time/local.js';
 
 /** `/bulle mes`: the person's bubbles, their pause, and their requests (those in play with *Annuler la demande*). */
 export const bulleMes: CommandHandler = {

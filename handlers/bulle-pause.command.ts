@@ -1,9 +1,9 @@
 import { pauseEnd } from '../src/core/bulle/pause-date.js';
-import { formatDay } from '../src/core/dates.js';
 import { UserError } from '../src/core/errors.js';
 import type { CommandHandler } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
-import { localDate } from '../src/core/standup/period.js';
+import { formatDay } from '../src/core/time/format.js';
+import { localDate } from '../src/core/time/local.js';
 
 const END_WORDS = new Set(['fin', 'end', 'stop', 'reprendre', 'resume']);
 

@@ -1,6 +1,6 @@
-import { formatDate } from '../src/core/dates.js';
 import type { CommandHandler } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
+import { formatDate } from '../src/core/time/format.js';
 
 /** `/cohorte mes-donnees`: a JSON file of everything stored about you, sent by DM through the outbox. */
 export const cohorteMesDonnees: CommandHandler = {

@@ -1,8 +1,8 @@
-import { formatDateTime } from '../src/core/dates.js';
 import type { CommandHandler } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
 import { upcomingText } from '../src/core/rituals/listing.js';
 import { ritualArg, skipNext } from '../src/core/rituals/manage.js';
+import { formatDateTime } from '../src/core/time/format.js';
 
 /** `/rituel sauter <id>`: the next occurrence only is not posted; the answer names it and the ones after. */
 export const rituelSauter: CommandHandler = {

@@ -5,7 +5,7 @@ import { parseRitualForm, RITUAL_FORM } from '../src/core/rituals/form.js';
 import { upcomingText } from '../src/core/rituals/listing.js';
 import { FRESH_STATE, RITUAL_JOB } from '../src/core/rituals/ritual.js';
 import { CRON_FIX } from '../src/core/rituals/schedule.js';
-import { localDate } from '../src/core/standup/period.js';
+import { localDate } from '../src/core/time/local.js';
 
 /**
  * The ritual form's submission: checked field by field (the form stays open), saved, then its scheduler upserted

@@ -4,7 +4,7 @@ import { textMessage } from '../src/core/message.js';
 import { sessionDate } from '../src/core/sessions/announcement.js';
 import { sessionForm } from '../src/core/sessions/form.js';
 import { sessionById } from '../src/core/sessions/rsvp.js';
-import { localDate } from '../src/core/standup/period.js';
+import { localDate } from '../src/core/time/local.js';
 
 /** `/session modifier <id>` (coordinators): the session form, prefilled; submitting it changes the session. */
 export const sessionModifier: CommandHandler = {

@@ -1,7 +1,7 @@
 import type { CommandHandler } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
 import { sessionForm } from '../src/core/sessions/form.js';
-import { localDate } from '../src/core/standup/period.js';
+import { localDate } from '../src/core/time/local.js';
 
 /** `/session nouvelle` (coordinators): the new-session form. */
 export const sessionNouvelle: CommandHandler = {

@@ -5,7 +5,7 @@ import { parseSessionForm, SESSION_FORM } from '../src/core/sessions/form.js';
 import { changeSession, publishSession } from '../src/core/sessions/lifecycle.js';
 import { sessionById } from '../src/core/sessions/rsvp.js';
 import type { Session, SessionDetails } from '../src/core/sessions/session.js';
-import { localDate } from '../src/core/standup/period.js';
+import { localDate } from '../src/core/time/local.js';
 
 /** Tries this many ids for a day (`2026-12-03`, `2026-12-03-2`, …) before giving up. */
 const IDS_PER_DAY = 9;

@@ -1,11 +1,11 @@
-import { formatDay } from '../src/core/dates.js';
 import { UserError } from '../src/core/errors.js';
 import type { CommandHandler, Context } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
 import { parseAbsence } from '../src/core/standup/absence-dates.js';
 import { includes, ritualOf, standupPlace } from '../src/core/standup/context.js';
-import { localDate } from '../src/core/standup/period.js';
 import type { Absence } from '../src/core/standup/store.js';
+import { formatDay } from '../src/core/time/format.js';
+import { localDate } from '../src/core/time/local.js';
 
 /** Throws the reason an absence would not matter: not an EIG, or no stand-up for their promotion. */
 function requireStandup({ person, services }: Context): void {

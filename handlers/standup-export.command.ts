@@ -1,12 +1,12 @@
-import { formatDay } from '../src/core/dates.js';
 import { UserError } from '../src/core/errors.js';
 import type { CommandHandler } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
 import type { PromotionData } from '../src/core/roster/types.js';
-import { argumentWords, looksLikeDay, parseDay } from '../src/core/standup/absence-dates.js';
 import { standupExport } from '../src/core/standup/export.js';
-import { localDate } from '../src/core/standup/period.js';
 import type { StandupRitual } from '../src/core/standup/ritual.js';
+import { formatDay } from '../src/core/time/format.js';
+import { localDate } from '../src/core/time/local.js';
+import { argumentWords, looksLikeDay, parseDay } from '../src/core/time/typed-days.js';
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 

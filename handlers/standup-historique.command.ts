@@ -8,8 +8,8 @@ import type { DefiData, PromotionData } from '../src/core/roster/types.js';
 import { includes, isAbsent, ritualOf } from '../src/core/standup/context.js';
 import { memberAnswers } from '../src/core/standup/digest.js';
 import { periodDaysOf, periodHeading, periodsBetween } from '../src/core/standup/history.js';
-import { localDate } from '../src/core/standup/period.js';
 import { DEFAULT_QUESTIONS } from '../src/core/standup/ritual.js';
+import { localDate } from '../src/core/time/local.js';
 
 const DEFAULT_COUNT = 4;
 const MAX_COUNT = 12;

@@ -1,8 +1,8 @@
-import { formatDay } from '../src/core/dates.js';
 import type { CommandHandler } from '../src/core/handler.js';
 import { textMessage, toPlainText } from '../src/core/message.js';
 import { endAbsences } from '../src/core/standup/absence-dates.js';
-import { localDate } from '../src/core/standup/period.js';
+import { formatDay } from '../src/core/time/format.js';
+import { localDate } from '../src/core/time/local.js';
 
 /**
  * `/standup present`: back earlier than announced. Absences still to come are cancelled, the one under way ends

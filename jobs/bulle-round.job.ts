@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { runRound } from '../src/core/bulle/round.js';
 import { DEFAULT_BULLE } from '../src/core/bulle/settings.js';
 import { JobDataSchema, type JobDefinition } from '../src/core/job.js';
-import { weekdayNumber } from '../src/core/standup/ritual.js';
+import { weeklyAt } from '../src/core/time/time-of-day.js';
 
 /** Weekly (community.yml `bulloterie.round`, Monday 09:30 by default): open requests matched again, then the summary. */
 export const bulleRoundJob: JobDefinition<z.infer<typeof JobDataSchema>> = {
@@ -10,10 +10,7 @@ export const bulleRoundJob: JobDefinition<z.infer<typeof JobDataSchema>> = {
   schema: JobDataSchema,
   schedules: (community) => {
     const { round } = community.bulloterie ?? DEFAULT_BULLE;
-    const [hours = '0', minutes = '0'] = round.time.split(':');
-    // Cron counts Sunday as 0; ISO numbers it 7.
-    const day = weekdayNumber(round.day) % 7;
-    return [{ id: 'bulle-round', pattern: `${Number(minutes)} ${Number(hours)} * * ${day}`, data: {} }];
+    return [{ id: 'bulle-round', pattern: weeklyAt(round.time, [round.day]), data: {} }];
   },
   run: (services, { manual }) => runRound(services, manual ?? false),
 };

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { JobDataSchema, type JobDefinition } from '../src/core/job.js';
 import { publishSession } from '../src/core/sessions/lifecycle.js';
 import { ruleDays } from '../src/core/sessions/session.js';
-import { localDate } from '../src/core/standup/period.js';
+import { localDate } from '../src/core/time/local.js';
 
 /**
  * Daily at 07:15: each `sessions:` rule of `community.yml` creates its next sessions (its months ahead), announces

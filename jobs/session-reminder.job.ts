@@ -9,7 +9,7 @@ import { personLocale, REMINDER_KINDS, SESSION_REMINDER_JOB } from '../src/core/
 import { openingStandup } from '../src/core/sessions/opening.js';
 import { d1Message, d7Message, morningMessage } from '../src/core/sessions/reminders.js';
 import { audienceOf, type Session } from '../src/core/sessions/session.js';
-import { localDate } from '../src/core/standup/period.js';
+import { localDate } from '../src/core/time/local.js';
 
 const DataSchema = JobDataSchema.extend({
   sessionId: z.string(),

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { dailyAt, JobDataSchema, type JobDefinition } from '../src/core/job.js';
+import { JobDataSchema, type JobDefinition } from '../src/core/job.js';
 import { normalizeEmail } from '../src/core/roster/roster.js';
 import { isAbsent } from '../src/core/standup/context.js';
 import { defiDigest, type RollupLine, rollup } from '../src/core/standup/digest.js';
 import { isDue, roundOf } from '../src/core/standup/round.js';
+import { dailyAt } from '../src/core/time/time-of-day.js';
 
 const DataSchema = JobDataSchema.extend({ ritualId: z.string() });
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { formatDateTime, formatDay } from '../src/core/dates.js';
 import { translate } from '../src/core/i18n/index.js';
-import { dailyAt, JobDataSchema, type JobDefinition } from '../src/core/job.js';
+import { JobDataSchema, type JobDefinition } from '../src/core/job.js';
 import { normalizeEmail } from '../src/core/roster/roster.js';
 import { isAbsent } from '../src/core/standup/context.js';
 import { OPEN_STANDUP_ACTION } from '../src/core/standup/form.js';
 import { isDue, roundOf } from '../src/core/standup/round.js';
+import { formatDateTime, formatDay } from '../src/core/time/format.js';
+import { dailyAt } from '../src/core/time/time-of-day.js';
 
 const DataSchema = JobDataSchema.extend({ ritualId: z.string() });
 

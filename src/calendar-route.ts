@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { addCalendarDays } from './core/calendar/holidays.js';
 import type { Services } from './core/ports.js';
 import { sessionIcs, sessionsFeed } from './core/sessions/calendar.js';
-import { localDate } from './core/standup/period.js';
+import { addCalendarDays } from './core/time/days.js';
+import { localDate } from './core/time/local.js';
 import type { Route } from './http.js';
 
 /** How long a cancelled or past session stays in the feed, so subscribed calendars see its last state. */

@@ -22,9 +22,3 @@ export interface JobDefinition<Data = unknown> {
   /** Returns a one-line summary for the log and the shell. */
   run(services: Services, data: Data): Promise<string>;
 }
-
-/** The cron pattern of every day at `HH:MM` (read in the scheduler's timezone). */
-export function dailyAt(time: string): string {
-  const [hours = '0', minutes = '0'] = time.split(':');
-  return `${Number(minutes)} ${Number(hours)} * * *`;
-}

@@ -2,9 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderMattermost } from '../../src/chat/mattermost/mattermost-render.js';
 import { createSigner } from '../../src/chat/mattermost/mattermost-sign.js';
-import { formatDateTime } from '../../src/core/dates.js';
 import { OPEN_STANDUP_ACTION } from '../../src/core/standup/form.js';
 import { type Period, periodAt } from '../../src/core/standup/period.js';
+import { formatDateTime } from '../../src/core/time/format.js';
 import {
   buttonsOfMm,
   click,

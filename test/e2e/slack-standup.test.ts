@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { formatDateTime } from '../../src/core/dates.js';
 import { OPEN_STANDUP_ACTION } from '../../src/core/standup/form.js';
 import { type Period, periodAt } from '../../src/core/standup/period.js';
+import { formatDateTime } from '../../src/core/time/format.js';
 import {
   clickBody,
   fixturePayload,

@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay } from '../../src/core/dates.js';
-import { UserError } from '../../src/core/errors.js';
+import type { UserError } from '../../src/core/errors.js';
 import { translator } from '../../src/core/i18n/index.js';
 import { toPlainText } from '../../src/core/message.js';
-import {
-  argumentWords,
-  endAbsences,
-  looksLikeDay,
-  parseAbsence,
-  parseDay,
-} from '../../src/core/standup/absence-dates.js';
+import { endAbsences, parseAbsence } from '../../src/core/standup/absence-dates.js';
 import { periodDaysOf, periodHeading, periodsBetween } from '../../src/core/standup/history.js';
 import { type StandupRitual, StandupRitualSchema } from '../../src/core/standup/ritual.js';
+import { formatDay } from '../../src/core/time/format.js';
+import { keyOf } from '../support/user-error.js';
 
 const TZ = 'Europe/Paris';
 const TODAY = '2026-11-25';
@@ -19,61 +14,6 @@ const EIG7 = { start: '2026-09-07', end: '2027-06-26' };
 
 const ritual = (extra: Record<string, unknown> = {}): StandupRitual =>
   StandupRitualSchema.parse({ id: 'standup-eig7', kind: 'standup', promotion: 'eig7', ...extra });
-
-/** The catalog key of the UserError `work` throws. */
-function keyOf(work: () => unknown): string {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof UserError) return error.key;
-    throw error;
-  }
-  throw new Error('no UserError thrown');
-}
-
-describe('parseDay', () => {
-  it.each([
-    ['07/12', '2026-12-07'],
-    ['7/12', '2026-12-07'],
-    ['25/11', '2026-11-25'],
-    ['24/11', '2027-11-24'],
-    ['7/1', '2027-01-07'],
-    ['29/02', '2028-02-29'],
-    ['07/12/2026', '2026-12-07'],
-    ['2026-12-07', '2026-12-07'],
-    ['01/03/2025', '2025-03-01'],
-  ])('reads %s on or after 25 November 2026 as %s', (word, day) => {
-    expect(parseDay(word, TODAY, 'onOrAfter')).toBe(day);
-  });
-
-  it.each([
-    ['30/11', '2025-11-30'],
-    ['25/11', '2026-11-25'],
-    ['01/09', '2026-09-01'],
-    ['29/02', '2024-02-29'],
-  ])('reads %s on or before 25 November 2026 as %s', (word, day) => {
-    expect(parseDay(word, TODAY, 'onOrBefore')).toBe(day);
-  });
-
-  it.each(['31/02', '30/02', '31/04/2027', '29/02/2027', '2026-13-01', '00/12', '12/00'])(
-    'says %s does not exist in the calendar',
-    (word) => {
-      expect(keyOf(() => parseDay(word, TODAY, 'onOrAfter'))).toBe('standup.noSuchDate');
-    },
-  );
-
-  it.each(['demain', '12.12', '2026/12/07', '1/2/3', '07-12', '', '123/12'])(
-    'says %j is not a date it understands',
-    (word) => {
-      expect(keyOf(() => parseDay(word, TODAY, 'onOrAfter'))).toBe('standup.badDate');
-    },
-  );
-
-  it('tells dates from names and ids', () => {
-    expect(['07/12', '2026-12-07', '1'].map(looksLikeDay)).toEqual([true, true, true]);
-    expect(['eig7', 'lexiq', '@x', ''].map(looksLikeDay)).toEqual([false, false, false, false]);
-  });
-});
 
 describe('endAbsences (/standup present)', () => {
   it('keeps past absences, ends the one under way yesterday, drops those to come', () => {
@@ -138,7 +78,6 @@ describe('parseAbsence', () => {
         to: 'vendredi 27 novembre 2026',
       });
     }
-    expect(argumentWords('du 1/12 AU 3/12')).toEqual(['1/12', '3/12']);
   });
 });
 

@@ -1,7 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ChatAdapter, ChatCapabilities } from '../../core/chat-adapter.js';
-import { formatDateTime } from '../../core/dates.js';
 import { type FormConversation, showReply, startFormConversation } from '../../core/fallback.js';
 import type { Reply } from '../../core/handler.js';
 import { type Locale, type MessageKey, type Params, translate } from '../../core/i18n/index.js';
@@ -10,6 +9,7 @@ import { toPlainText } from '../../core/message.js';
 import type { ChatSender, Directory, JobControl } from '../../core/ports.js';
 import { normalizeEmail } from '../../core/roster/roster.js';
 import type { Router } from '../../core/router.js';
+import { formatDateTime } from '../../core/time/format.js';
 import { renderShell } from './shell-render.js';
 
 /**

@@ -1,9 +1,9 @@
-import { formatDateTime } from '../dates.js';
 import type { Locale, Translate } from '../i18n/index.js';
 import { translate } from '../i18n/index.js';
 import type { Message, Rich } from '../message.js';
 import type { Target } from '../ports.js';
 import type { Roster } from '../roster/roster.js';
+import { formatDateTime } from '../time/format.js';
 import { markdownMessage } from './markdown.js';
 import type { Announcement, Recipient } from './types.js';
 

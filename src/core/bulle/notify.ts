@@ -1,7 +1,7 @@
-import { formatDateTime } from '../dates.js';
 import { type Translate, translator } from '../i18n/index.js';
 import type { Message } from '../message.js';
 import type { Services } from '../ports.js';
+import { formatDateTime } from '../time/format.js';
 
 /** A person's name as the community file gives it (or made from the e-mail). */
 export const nameOf = (services: Services, email: string): string =>

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { parseDay, recentPastDay } from '../standup/absence-dates.js';
+import { parseDay, recentPastDay } from '../time/typed-days.js';
 
 /**
  * The last day of a pause typed `JJ/MM`, `JJ/MM/AAAA` or `AAAA-MM-JJ` (`today` and the result are `yyyy-MM-dd` of

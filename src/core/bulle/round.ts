@@ -1,9 +1,9 @@
 import { subDays } from 'date-fns/subDays';
-import { formatDay } from '../dates.js';
 import { translator } from '../i18n/index.js';
 import { type Rich, textMessage, toPlainText } from '../message.js';
 import type { Services } from '../ports.js';
-import { localDate } from '../standup/period.js';
+import { formatDay } from '../time/format.js';
+import { localDate } from '../time/local.js';
 import { advance } from './lifecycle.js';
 import { matchRound } from './match.js';
 import { nameOf } from './notify.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { TimeSchema, type Weekday, WeekdaySchema } from '../standup/ritual.js';
+import { TimeSchema } from '../time/time-of-day.js';
+import { type Weekday, WeekdaySchema } from '../time/weekday.js';
 import type { Theme } from './topics.js';
 
 /**

@@ -1,6 +1,6 @@
 import { subDays } from 'date-fns/subDays';
 import type { Services } from '../ports.js';
-import { localDate } from '../standup/period.js';
+import { localDate } from '../time/local.js';
 import { loadOf, type MatchWorld, RECENT_DECLINE_DAYS } from './match.js';
 import { type BulleSettings, DEFAULT_BULLE } from './settings.js';
 import { indexSkills } from './skill-index.js';

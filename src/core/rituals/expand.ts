@@ -1,5 +1,5 @@
-import { isHoliday } from '../calendar/holidays.js';
-import { localDate, localInstant } from '../standup/period.js';
+import { isHoliday } from '../time/days.js';
+import { localDate, localInstant } from '../time/local.js';
 import type { ReminderRitual, RitualState } from './ritual.js';
 import type { CronNext } from './schedule.js';
 import { occursOn } from './schedule.js';

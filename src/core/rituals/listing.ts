@@ -1,6 +1,6 @@
-import { formatDateTime } from '../dates.js';
 import type { Context } from '../handler.js';
 import { type Block, type Message, type Rich, textMessage } from '../message.js';
+import { formatDateTime } from '../time/format.js';
 import { allRituals, type KnownRitual } from './catalog.js';
 import { nextOccurrences } from './expand.js';
 import { FRESH_STATE, type RitualState } from './ritual.js';

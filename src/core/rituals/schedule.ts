@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { calendarDaysBetween, isoWeekday } from '../calendar/holidays.js';
 import { UserError } from '../errors.js';
 import type { MessageKey } from '../i18n/index.js';
-import { parseDay } from '../standup/absence-dates.js';
-import { TimeSchema, type Weekday, WeekdaySchema, weekdayNumber } from '../standup/ritual.js';
+import { calendarDaysBetween, isoWeekday } from '../time/days.js';
+import { TimeSchema, weeklyAt } from '../time/time-of-day.js';
+import { parseDay } from '../time/typed-days.js';
+import { WeekdaySchema, weekdayNumber } from '../time/weekday.js';
 
 /** Whether a `yyyy-MM-dd` is a day of the calendar (no 2026-02-31, no month 13): the standup's own date reading. */
 function isRealDay(text: string): boolean {
@@ -74,18 +75,13 @@ export const CRON_FIX = {
   tooOften: 'ritual.fix.cronOften',
 } as const satisfies Record<CronProblem['kind'], MessageKey>;
 
-const cronDay = (day: Weekday): number => weekdayNumber(day) % 7;
-const hm = (time: string) => time.split(':').map(Number) as [number, number];
-
 /**
  * The cron pattern the ritual's job scheduler fires on: exactly the schedule for weekly and cron; a superset for
  * every-N-weeks and nth-weekday (the weekday at the time), which {@link occursOn} then narrows.
  */
 export function schedulerPattern(schedule: Schedule): string {
   if ('cron' in schedule) return schedule.cron;
-  const [hours, minutes] = hm(schedule.time);
-  const days = 'days' in schedule ? schedule.days.map(cronDay) : [cronDay(schedule.day)];
-  return `${minutes} ${hours} * * ${[...new Set(days)].sort().join(',')}`;
+  return weeklyAt(schedule.time, 'days' in schedule ? schedule.days : [schedule.day]);
 }
 
 const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();

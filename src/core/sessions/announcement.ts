@@ -1,6 +1,6 @@
-import { formatDay } from '../dates.js';
 import { type Locale, type Translate, translator } from '../i18n/index.js';
 import { type Block, type Button, type Message, type Rich, toPlainText } from '../message.js';
+import { formatDay } from '../time/format.js';
 import type { Session } from './session.js';
 import type { Headcount } from './store.js';
 

@@ -1,6 +1,6 @@
 import { type IcsEvent, icsCalendar } from '../calendar/ics.js';
 import type { Attachment } from '../ports.js';
-import { localInstant } from '../standup/period.js';
+import { localInstant } from '../time/local.js';
 import type { Session } from './session.js';
 
 /** A session's start and end instants, from its local day and times in its timezone. */

@@ -3,7 +3,7 @@ import { type Form, type FormField, yesNoChoices } from '../form.js';
 import type { MessageKey, Translate } from '../i18n/index.js';
 import type { Rich } from '../message.js';
 import type { CommunityData } from '../roster/types.js';
-import { parseDay } from '../standup/absence-dates.js';
+import { parseDay } from '../time/typed-days.js';
 import { type Session, type SessionDetails, SessionDetailsSchema } from './session.js';
 
 /** Form id of `/session nouvelle`. */

@@ -1,8 +1,8 @@
-import { addCalendarDays } from '../calendar/holidays.js';
 import { type Locale, translate, translator } from '../i18n/index.js';
 import { type Rich, textMessage } from '../message.js';
 import type { Services } from '../ports.js';
-import { localInstant } from '../standup/period.js';
+import { addCalendarDays } from '../time/days.js';
+import { localInstant } from '../time/local.js';
 import { announcement, announcementKey, sessionDate, whereText } from './announcement.js';
 import { sessionIcsFile } from './calendar.js';
 import type { Session, SessionDetails } from './session.js';

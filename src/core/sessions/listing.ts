@@ -1,6 +1,6 @@
 import type { Context } from '../handler.js';
 import { type Block, type Message, textMessage } from '../message.js';
-import { localDate } from '../standup/period.js';
+import { localDate } from '../time/local.js';
 import { sessionDate, whereText } from './announcement.js';
 import type { Session } from './session.js';
 

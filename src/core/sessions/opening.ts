@@ -1,12 +1,13 @@
-import { addCalendarDays } from '../calendar/holidays.js';
 import { translator } from '../i18n/index.js';
 import type { Block, Message } from '../message.js';
 import type { Services } from '../ports.js';
 import { normalizeEmail } from '../roster/roster.js';
 import type { DefiData, PromotionData } from '../roster/types.js';
 import { includes } from '../standup/context.js';
-import { localDate, type Period, periodOn } from '../standup/period.js';
+import { type Period, periodOn } from '../standup/period.js';
 import type { StandupRitual } from '../standup/ritual.js';
+import { addCalendarDays } from '../time/days.js';
+import { localDate } from '../time/local.js';
 import type { Session } from './session.js';
 
 /** How far back the opening post looks for a défi's last digest: a stand-up every few weeks at most. */

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { addCalendarDays } from '../calendar/holidays.js';
 import { MonthlyScheduleSchema, occursOn } from '../rituals/schedule.js';
 import { normalizeEmail } from '../roster/roster.js';
 import type { CommunityData } from '../roster/types.js';
-import { localDate } from '../standup/period.js';
-import { TimeSchema } from '../standup/ritual.js';
+import { addCalendarDays } from '../time/days.js';
+import { localDate } from '../time/local.js';
+import { TimeSchema } from '../time/time-of-day.js';
 
 const TextSchema = z.string().trim().min(1);
 

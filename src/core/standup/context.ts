@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import type { CommunityData, DefiData, Person, PromotionData } from '../roster/types.js';
-import { localDate, type Period, periodAt } from './period.js';
+import { localDate } from '../time/local.js';
+import { type Period, periodAt } from './period.js';
 import type { StandupRitual } from './ritual.js';
 import type { Absence } from './store.js';
 

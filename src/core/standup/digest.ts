@@ -1,8 +1,8 @@
-import { formatDay } from '../dates.js';
 import { type Locale, translate } from '../i18n/index.js';
 import type { Block, Message, Rich } from '../message.js';
 import { joinLines } from '../message.js';
 import type { DefiData } from '../roster/types.js';
+import { formatDay } from '../time/format.js';
 import type { Period } from './period.js';
 import type { StandupQuestion } from './ritual.js';
 import type { HelpRequest, StandupEntry } from './store.js';

@@ -1,7 +1,7 @@
-import { addCalendarDays, isoWeekday } from '../calendar/holidays.js';
-import { formatDay } from '../dates.js';
 import type { Locale, Translate } from '../i18n/index.js';
 import type { Rich } from '../message.js';
+import { addCalendarDays, isoWeekday } from '../time/days.js';
+import { formatDay } from '../time/format.js';
 import { type Period, type PromotionDates, periodOn } from './period.js';
 import type { StandupRitual } from './ritual.js';
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { TimeSchema } from '../time/time-of-day.js';
+import { type Weekday, WeekdaySchema, weekdayNumber } from '../time/weekday.js';
 
 /**
  * A stand-up ritual as written in `community.yml` (`rituals:` entries of `kind: standup`), parsed with every default
@@ -9,54 +11,6 @@ const SLUG = /^[a-z0-9][a-z0-9_-]*$/i;
 const SlugSchema = z
   .string({ error: (iss) => (iss.input === undefined ? 'champ requis' : 'identifiant attendu') })
   .regex(SLUG, { error: 'identifiant attendu : lettres, chiffres, - et _ (ex. standup-eig7)' });
-
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const timeFormat = (input: unknown): string =>
-  `heure attendue au format HH:MM (ex. 09:30)${input === undefined ? '' : ` : ${String(input)}`}`;
-
-/**
- * A local time of day `HH:MM`, 24-hour clock, two digits each. Refuses 01:00–02:59: those hours do not exist or
- * happen twice on the daylight-saving Sundays, and schedulers have had bugs there.
- */
-export const TimeSchema = z
-  .string({ error: (iss) => timeFormat(iss.input) })
-  .regex(TIME, { error: (iss) => timeFormat(iss.input) })
-  .refine((time) => time < '01:00' || time > '02:59', {
-    error: 'évitez 01:00–02:59, heures du changement d’heure',
-  });
-
-/** The days of the week, Monday first, as stored after parsing. */
-export const WEEKDAYS = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-] as const;
-/** A day of the week, always in its English lower-case name once parsed. */
-export type Weekday = (typeof WEEKDAYS)[number];
-
-const FRENCH_DAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const;
-const DAY_NAMES = new Map<string, Weekday>(
-  WEEKDAYS.flatMap((day, i) => [
-    [day, day],
-    [FRENCH_DAYS[i] ?? day, day],
-  ]),
-);
-const DAY_ERROR = 'jour attendu : lundi … dimanche (ou monday … sunday)';
-
-/** A day name in English or French, any case (`Vendredi`, `friday`), parsed to its {@link Weekday}. */
-export const WeekdaySchema = z.string({ error: DAY_ERROR }).transform((value, ctx): Weekday => {
-  const day = DAY_NAMES.get(value.trim().toLowerCase());
-  if (day) return day;
-  ctx.addIssue({ code: 'custom', message: `${DAY_ERROR} : ${value}`, input: value });
-  return z.NEVER;
-});
-
-/** The ISO number of a weekday: 1 for Monday … 7 for Sunday. */
-export const weekdayNumber = (day: Weekday): number => WEEKDAYS.indexOf(day) + 1;
 
 // Cross-field checks read fields already valid: a bad time must not also be reported as « digest before deadline ».
 const whenValid = { when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0 };

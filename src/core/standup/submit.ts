@@ -1,8 +1,8 @@
-import { formatDateTime } from '../dates.js';
 import { UserError } from '../errors.js';
 import type { Context, Reply } from '../handler.js';
 import { plain, type Rich, textMessage, toPlainText } from '../message.js';
 import { nameFromEmail } from '../roster/roster.js';
+import { formatDateTime } from '../time/format.js';
 import { clearedAnswers } from './answers.js';
 import type { StandupPlace } from './context.js';
 import { memberAnswers } from './digest.js';

@@ -8,7 +8,7 @@ import {
   isHoliday,
   isoWeekday,
   isWorkingDay,
-} from '../../src/core/calendar/holidays.js';
+} from '../../src/core/time/days.js';
 
 const dates = (year: number): string[] => frenchHolidays(year).map((holiday) => holiday.date);
 

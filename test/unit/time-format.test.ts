@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime } from '../../src/core/dates.js';
+import { formatDate, formatDateTime } from '../../src/core/time/format.js';
 
 describe('dates as people read them', () => {
   it('uses the community timezone and a 24-hour clock, across both daylight-saving changes', () => {

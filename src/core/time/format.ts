@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { enGB } from 'date-fns/locale/en-GB';
 import { fr } from 'date-fns/locale/fr';
-import type { Locale } from './i18n/index.js';
+import type { Locale } from '../i18n/index.js';
 
 const LOCALES = { fr, en: enGB };
 const PATTERNS: Record<Locale, { date: string; dateTime: string }> = {
