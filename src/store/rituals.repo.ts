@@ -50,5 +50,8 @@ export function createRitualsRepo(redis: Redis, keys: Keys): RitualStore {
         .zremrangebyrank(k.skipped(id), 0, -SKIPPED_KEPT - 1)
         .exec();
     },
+    async unskip(id, occurrence) {
+      return (await redis.zrem(k.skipped(id), occurrence)) === 1;
+    },
   };
 }

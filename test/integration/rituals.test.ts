@@ -132,7 +132,7 @@ describe('rituals on the real bot (shell, Redis, BullMQ, fixed clock)', () => {
   it('skips only the next occurrence, and a paused ritual posts nothing until resumed', async () => {
     now = new Date('2026-12-02T12:00:00+01:00');
     expect(await rituel(CLAIRE, 'sauter cafe')).toContain(
-      'ne sera pas publié le mardi 8 décembre 2026 à 09:50. Prochaines dates : mardi 15 décembre 2026 à 09:50',
+      'ne sera pas publié le mardi 8 décembre 2026 à 09:50. Pour revenir en arrière : /rituel sauter cafe annuler. Prochaines dates : mardi 15 décembre 2026 à 09:50',
     );
     now = new Date('2026-12-08T09:50:01+01:00');
     expect(await ritualJob.run(bot.cohorte.services, { ritualId: 'cafe' })).toContain('not an occurrence');

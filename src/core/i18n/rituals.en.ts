@@ -7,7 +7,8 @@ export const ritualsEn: Record<keyof typeof ritualsFr, string> = {
   'help.rituel.pause': '`/rituel pause <id>`: pause a ritual',
   'help.rituel.reprendre': '`/rituel reprendre <id>`: resume a paused ritual',
   'help.rituel.supprimer': '`/rituel supprimer <id>`: delete a ritual created in chat',
-  'help.rituel.sauter': '`/rituel sauter <id>`: skip the next occurrence only',
+  'help.rituel.sauter':
+    '`/rituel sauter <id>`: skip the next occurrence only (`/rituel sauter <id> annuler` to take it back)',
   'ritual.listTitle': 'Rituals',
   'ritual.empty': 'No ritual yet. Type `/rituel ajouter` to create one.',
   'ritual.lineFile': '*{id}* (community.yml) in {channel}: “{message}”',
@@ -18,7 +19,8 @@ export const ritualsEn: Record<keyof typeof ritualsFr, string> = {
   'ritual.usage.pause': 'Usage: `/rituel pause <id>`. Type `/rituel liste` to see the ids.',
   'ritual.usage.resume': 'Usage: `/rituel reprendre <id>`. Type `/rituel liste` to see the ids.',
   'ritual.usage.delete': 'Usage: `/rituel supprimer <id>`. Type `/rituel liste` to see the ids.',
-  'ritual.usage.skip': 'Usage: `/rituel sauter <id>`. Type `/rituel liste` to see the ids.',
+  'ritual.usage.skip':
+    'Usage: `/rituel sauter <id>`, or `/rituel sauter <id> annuler` to post the last skipped date again. Type `/rituel liste` to see the ids.',
   'ritual.unknown':
     'I do not know the ritual “{id}”. Type `/rituel liste` to see the ids, or `/rituel ajouter` (without an id) to create one.',
   'ritual.fileOnly':
@@ -33,7 +35,11 @@ export const ritualsEn: Record<keyof typeof ritualsFr, string> = {
   'ritual.resumed': 'Done: the ritual *{id}* resumes. {next}',
   'ritual.notPaused': 'The ritual *{id}* is not paused. {next}',
   'ritual.deleted': 'Done: the ritual *{id}* is deleted.',
-  'ritual.skipped': 'Noted: the ritual *{id}* will not be posted on {date}. {next}',
+  'ritual.skipped':
+    'Noted: the ritual *{id}* will not be posted on {date}.{also} To take it back: `/rituel sauter {id} annuler`. {next}',
+  'ritual.skippedAll': ' Skipped dates to come: {dates}.',
+  'ritual.unskipped': 'Done: the ritual *{id}* will be posted again on {date}. {next}',
+  'ritual.unskipNone': 'The ritual *{id}* has no skipped date to come: nothing to take back. {next}',
   'ritual.skipNone': 'The ritual *{id}* has no upcoming date to skip.',
   'ritual.skipPaused': 'The ritual *{id}* is paused: there is nothing to skip.',
   'ritual.created': 'Done: the ritual *{id}* is created. {next}',

@@ -6,7 +6,8 @@ export const ritualsFr = {
   'help.rituel.pause': '`/rituel pause <id>` : suspendre un rituel',
   'help.rituel.reprendre': '`/rituel reprendre <id>` : reprendre un rituel suspendu',
   'help.rituel.supprimer': '`/rituel supprimer <id>` : supprimer un rituel créé dans le chat',
-  'help.rituel.sauter': '`/rituel sauter <id>` : ne pas publier la prochaine occurrence seulement',
+  'help.rituel.sauter':
+    '`/rituel sauter <id>` : ne pas publier la prochaine occurrence seulement (`/rituel sauter <id> annuler` pour revenir en arrière)',
   'ritual.listTitle': 'Rituels',
   'ritual.empty': 'Aucun rituel pour l’instant. Tapez `/rituel ajouter` pour en créer un.',
   'ritual.lineFile': '*{id}* (community.yml) dans {channel} : « {message} »',
@@ -19,7 +20,8 @@ export const ritualsFr = {
     'Usage : `/rituel reprendre <id>`. Tapez `/rituel liste` pour voir les identifiants.',
   'ritual.usage.delete':
     'Usage : `/rituel supprimer <id>`. Tapez `/rituel liste` pour voir les identifiants.',
-  'ritual.usage.skip': 'Usage : `/rituel sauter <id>`. Tapez `/rituel liste` pour voir les identifiants.',
+  'ritual.usage.skip':
+    'Usage : `/rituel sauter <id>`, ou `/rituel sauter <id> annuler` pour publier de nouveau la dernière date sautée. Tapez `/rituel liste` pour voir les identifiants.',
   'ritual.unknown':
     'Je ne connais pas le rituel « {id} ». Tapez `/rituel liste` pour voir les identifiants, ou `/rituel ajouter` (sans identifiant) pour en créer un.',
   'ritual.fileOnly':
@@ -36,7 +38,11 @@ export const ritualsFr = {
   'ritual.resumed': 'C’est fait : le rituel *{id}* reprend. {next}',
   'ritual.notPaused': 'Le rituel *{id}* n’est pas en pause. {next}',
   'ritual.deleted': 'C’est fait : le rituel *{id}* est supprimé.',
-  'ritual.skipped': 'C’est noté : le rituel *{id}* ne sera pas publié le {date}. {next}',
+  'ritual.skipped':
+    'C’est noté : le rituel *{id}* ne sera pas publié le {date}.{also} Pour revenir en arrière : `/rituel sauter {id} annuler`. {next}',
+  'ritual.skippedAll': ' Dates sautées à venir : {dates}.',
+  'ritual.unskipped': 'C’est fait : le rituel *{id}* sera de nouveau publié le {date}. {next}',
+  'ritual.unskipNone': 'Le rituel *{id}* n’a aucune date sautée à venir : rien à annuler. {next}',
   'ritual.skipNone': 'Le rituel *{id}* n’a pas de prochaine date à sauter.',
   'ritual.skipPaused': 'Le rituel *{id}* est en pause : il n’y a rien à sauter.',
   'ritual.created': 'C’est fait : le rituel *{id}* est créé. {next}',

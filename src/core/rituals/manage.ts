@@ -34,3 +34,21 @@ export async function skipNext(ctx: Context, known: KnownRitual, state: RitualSt
   await services.rituals.skip(known.ritual.id, next.toISOString());
   return next;
 }
+
+/** The skipped occurrences still to come, in order. */
+export const upcomingSkipped = (state: RitualState, now: Date): Date[] =>
+  state.skipped
+    .map((at) => new Date(at))
+    .filter((at) => at > now)
+    .sort((a, b) => a.getTime() - b.getTime());
+
+/** Posts again the last skipped occurrence still to come; returns it, or undefined when none is skipped. */
+export async function unskipLast(
+  ctx: Context,
+  known: KnownRitual,
+  state: RitualState,
+): Promise<Date | undefined> {
+  const last = upcomingSkipped(state, ctx.services.clock.now()).at(-1);
+  if (last) await ctx.services.rituals.unskip(known.ritual.id, last.toISOString());
+  return last;
+}

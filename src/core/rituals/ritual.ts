@@ -57,6 +57,8 @@ export interface RitualStore {
   setPaused(id: string, paused: boolean): Promise<void>;
   /** Skips one occurrence (its ISO instant). */
   skip(id: string, occurrence: string): Promise<void>;
+  /** Posts a skipped occurrence again (its ISO instant); false when it was not skipped. */
+  unskip(id: string, occurrence: string): Promise<boolean>;
 }
 
 /** The job that posts a reminder ritual's message. */
