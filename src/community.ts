@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { loadThemes, themesPath } from './bulle-themes.js';
+import { asArray, crossCheck, field, str } from './community-cross-check.js';
 import { BulleSectionSchema, type BulleSettings } from './core/bulle/settings.js';
 import { ritualsFr } from './core/i18n/rituals.fr.js';
 import { type ReminderRitual, ReminderRitualSchema } from './core/rituals/ritual.js';
@@ -152,64 +153,6 @@ const frenchErrors: z.core.$ZodErrorMap = (iss) => {
   return undefined;
 };
 
-const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const field = (value: unknown, key: string): unknown =>
-  typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-const str = (value: unknown): string | undefined => (typeof value === 'string' ? value.trim() : undefined);
-
-/** Checks across entries (ids, dates, references, people), tolerant of shapes the schema already reports. */
-function crossCheck(raw: unknown, report: (path: Path, message: string) => void): void {
-  const promotionIds = new Map<string, number>();
-  const defiIds = new Map<string, string>();
-  asArray(field(raw, 'promotions')).forEach((promotion, p) => {
-    const id = str(field(promotion, 'id'));
-    if (id !== undefined) {
-      if (promotionIds.has(id)) report(['promotions', p, 'id'], `identifiant de promotion en double : ${id}`);
-      else promotionIds.set(id, p);
-    }
-    const start = str(field(promotion, 'start'));
-    const end = str(field(promotion, 'end'));
-    if (start && end && end < start)
-      report(['promotions', p, 'end'], `la fin ${end} précède le début ${start}`);
-    const eigSeen = new Map<string, string>();
-    asArray(field(promotion, 'defis')).forEach((defi, d) => {
-      const defiPath: Path = ['promotions', p, 'defis', d];
-      const defiId = str(field(defi, 'id'));
-      if (defiId !== undefined) {
-        const other = defiIds.get(defiId.toLowerCase());
-        if (other !== undefined) {
-          report([...defiPath, 'id'], `identifiant de défi en double : ${defiId} (promotion ${other})`);
-        } else defiIds.set(defiId.toLowerCase(), id ?? String(p));
-      }
-      asArray(field(defi, 'eig')).forEach((person, e) => {
-        const email = str(typeof person === 'string' ? person : field(person, 'email'))?.toLowerCase();
-        if (!email) return;
-        const first = eigSeen.get(email);
-        if (first !== undefined) {
-          report([...defiPath, 'eig', e], `${email} est déjà EIG dans cette promotion (défi ${first})`);
-        } else eigSeen.set(email, defiId ?? String(d));
-      });
-    });
-  });
-  const ritualIds = new Set<string>();
-  asArray(field(raw, 'rituals')).forEach((ritual, r) => {
-    const id = str(field(ritual, 'id'));
-    if (id !== undefined && ritualIds.has(id))
-      report(['rituals', r, 'id'], `identifiant de rituel en double : ${id}`);
-    if (id !== undefined) ritualIds.add(id);
-    const promotion = str(field(ritual, 'promotion'));
-    if (promotion !== undefined && !promotionIds.has(promotion)) {
-      report(['rituals', r, 'promotion'], `promotion inconnue : ${promotion}`);
-    }
-    asArray(field(ritual, 'defis')).forEach((defi, d) => {
-      const id = str(defi);
-      if (id !== undefined && !defiIds.has(id.toLowerCase())) {
-        report(['rituals', r, 'defis', d], `défi inconnu : ${id}`);
-      }
-    });
-  });
-}
-
 /** The `kind: standup` rituals, checked by the stand-up schema; one per promotion. */
 function parseStandups(raw: unknown, report: (path: Path, message: string) => void): StandupRitual[] {
   const standups: StandupRitual[] = [];
@@ -316,7 +259,7 @@ export function parseCommunity(text: string, fileName: string): ParseResult {
       } else report(path, issue.message);
     }
   }
-  crossCheck(raw, report);
+  crossCheck(raw, report, lineOf);
   const standups = parseStandups(raw, report);
   const reminders = parseReminders(raw, report);
   const sessionRules = parseSessionRules(raw, report);

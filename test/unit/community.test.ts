@@ -359,6 +359,33 @@ describe('parseCommunity', () => {
     expect(problems).toEqual([expect.objectContaining({ line: 20, path: 'promotions.0.defis.0.eig.1' })]);
   });
 
+  it('reports the same coordinator, alumna or mentor twice on the second line, naming the first', () => {
+    const problems = problemsOf(
+      yamlWith({ 21: '        mentors: [m@x.gouv.fr, M@X.gouv.fr]' }, [
+        'alumni:',
+        '  - old@beta.gouv.fr',
+        '  - { email: Old@beta.gouv.fr, name: Old }',
+      ]).replace('  - Coord@Beta.Gouv.fr', '  - Coord@Beta.Gouv.fr\n  - { email: coord@beta.gouv.fr, name: C }'),
+    );
+    expect(problems).toEqual([
+      {
+        line: 8,
+        path: 'coordinators.1',
+        message: 'coord@beta.gouv.fr est déjà dans coordinators (ligne 7) : retirez l’une des deux lignes',
+      },
+      {
+        line: 22,
+        path: 'promotions.0.defis.0.mentors.1',
+        message: 'm@x.gouv.fr est déjà dans mentors (ligne 22) : retirez l’une des deux lignes',
+      },
+      {
+        line: 25,
+        path: 'alumni.1',
+        message: 'old@beta.gouv.fr est déjà dans alumni (ligne 24) : retirez l’une des deux lignes',
+      },
+    ]);
+  });
+
   it('reports every mistake at once, sorted by line', () => {
     const text = yamlWith(
       { 1: 'timezone: Mars/Olympus', 7: '  - coord', 12: '    end: 2020-01-01', 15: '        name:' },
