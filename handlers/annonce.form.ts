@@ -33,7 +33,7 @@ export const annonceForm: FormHandler = {
       return editPreviewReply(ctx, announcement, text, copies.length);
     }
     try {
-      const request = readAnnouncementForm(values, services.roster, now);
+      const request = readAnnouncementForm(values, services.roster, now, t);
       const recipients = resolveAudience(
         request.audience,
         request.mode,

@@ -365,7 +365,10 @@ describe('parseCommunity', () => {
         'alumni:',
         '  - old@beta.gouv.fr',
         '  - { email: Old@beta.gouv.fr, name: Old }',
-      ]).replace('  - Coord@Beta.Gouv.fr', '  - Coord@Beta.Gouv.fr\n  - { email: coord@beta.gouv.fr, name: C }'),
+      ]).replace(
+        '  - Coord@Beta.Gouv.fr',
+        '  - Coord@Beta.Gouv.fr\n  - { email: coord@beta.gouv.fr, name: C }',
+      ),
     );
     expect(problems).toEqual([
       {

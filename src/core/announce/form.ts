@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { UserError } from '../errors.js';
-import type { Form } from '../form.js';
+import { checkChoice, type Form } from '../form.js';
 import type { Translate } from '../i18n/index.js';
 import { toPlainText } from '../message.js';
 import type { Roster } from '../roster/roster.js';
@@ -18,6 +18,10 @@ const MODE_LABELS = {
   dms: 'announce.modeDms',
   both: 'announce.modeBoth',
 } as const;
+
+/** Where an announcement may go, as the form offers it. */
+const modeChoices = (t: Translate) =>
+  DELIVERY_MODES.map((mode) => ({ value: mode, label: toPlainText(t(MODE_LABELS[mode])) }));
 
 /**
  * The form of a new announcement; `text` (what was typed after `/annonce`) prefills the text field, so nothing
@@ -43,7 +47,7 @@ export function newAnnouncementForm(t: Translate, timezone: string, text = ''): 
         label: t('announce.fieldMode'),
         kind: 'choice',
         initial: 'both',
-        choices: DELIVERY_MODES.map((mode) => ({ value: mode, label: toPlainText(t(MODE_LABELS[mode])) })),
+        choices: modeChoices(t),
       },
       { id: 'when', label: t('announce.fieldWhen', { timezone }), kind: 'text', optional: true, max: 16 },
     ],
@@ -103,6 +107,7 @@ export function readAnnouncementForm(
   values: Record<string, string>,
   roster: Roster,
   now: Date,
+  t: Translate,
 ): AnnouncementRequest {
   const text = (values.text ?? '').trim();
   if (text === '') throw new FieldError('text', new UserError('announce.emptyText'));
@@ -116,7 +121,8 @@ export function readAnnouncementForm(
   };
   const audienceText = (values.audience ?? '').trim();
   const audience = guard('audience', () => parseAudience(audienceText, roster));
-  const mode = DELIVERY_MODES.find((m) => m === values.mode) ?? 'both';
+  const picked = guard('mode', () => checkChoice(values.mode ?? '', modeChoices(t), t));
+  const mode = DELIVERY_MODES.find((m) => m === picked) ?? 'both';
   const at = guard('when', () => parseWhen(values.when ?? '', roster.data.timezone, now));
   return { text, audience, audienceText, mode, at };
 }

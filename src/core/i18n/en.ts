@@ -25,6 +25,9 @@ export const en: Record<MessageKey, string> = {
   'form.yes': 'yes',
   'form.no': 'no',
 
+  'form.or': 'or',
+  'form.badChoice': '“{value}” is not one of the choices: {choices}.',
+
   'role.eig': 'EIG',
   'role.mentor': 'mentor',
   'role.coordinator': 'coordinator',

@@ -27,6 +27,9 @@ export const fr = {
   'form.yes': 'oui',
   'form.no': 'non',
 
+  'form.or': 'ou',
+  'form.badChoice': '« {value} » n’est pas un des choix : {choices}.',
+
   'role.eig': 'EIG',
   'role.mentor': 'mentor',
   'role.coordinator': 'coordination',

@@ -1,4 +1,4 @@
-import { type Form, type FormField, yesNoChoices } from '../form.js';
+import { type Form, type FormField, yesNoAnswer, yesNoChoices } from '../form.js';
 import type { MessageKey, Translate } from '../i18n/index.js';
 import { type Rich, toPlainText } from '../message.js';
 import { type ReminderRitual, ReminderRitualSchema } from './ritual.js';
@@ -101,6 +101,7 @@ export function parseRitualForm(
           time: v('time'),
           ...(v('every') ? { every: Number(v('every')), from: v('start') || today } : {}),
         });
+  const holidays = yesNoAnswer(v('holidays'), t);
   const parsed = ReminderRitualSchema.safeParse({
     id: v('id'),
     kind: 'reminder',
@@ -109,13 +110,15 @@ export function parseRitualForm(
     schedule: schedule.data ?? { cron: '* * * * *' },
     ...(v('start') ? { start: v('start') } : {}),
     ...(v('end') ? { end: v('end') } : {}),
-    skipHolidays: v('holidays') !== 'no',
+    skipHolidays: !('answer' in holidays && holidays.answer === 'no'),
   });
   const issues = [...(schedule.error?.issues ?? []), ...(parsed.error?.issues ?? [])];
   const errors: Record<string, Rich> = {};
   // An end already past: the ritual would be saved and scheduled, and never post anything.
   if (parsed.data?.end && parsed.data.end < today) errors.end = t('ritual.fix.endPast', { today });
-  if (parsed.success && issues.length === 0 && !errors.end) return { ritual: parsed.data };
+  if ('error' in holidays) errors.holidays = holidays.error;
+  if (parsed.success && issues.length === 0 && Object.keys(errors).length === 0)
+    return { ritual: parsed.data };
   for (const issue of issues) {
     const field = fieldOf(issue.path);
     errors[field] ??= t(`ritual.fix.${field}` as MessageKey);

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { type Form, type FormField, yesNoChoices } from '../form.js';
+import { type Form, type FormField, yesNoAnswer, yesNoChoices } from '../form.js';
 import type { MessageKey, Translate } from '../i18n/index.js';
 import type { Rich } from '../message.js';
 import type { CommunityData } from '../roster/types.js';
@@ -96,6 +96,11 @@ export function parseSessionForm(
     .filter(Boolean);
   if (promotions.some((p) => !known.includes(p)))
     errors.promotions = t('session.fix.promotions', { promotions: known.join(', ') });
+  const yes = (id: 'mentors' | 'alumni') => {
+    const read = yesNoAnswer(v(id), t);
+    if ('error' in read) errors[id] = read.error;
+    return 'answer' in read && read.answer === 'yes';
+  };
   const capacity = v('capacity');
   const parsed = SessionDetailsSchema.safeParse({
     title: v('title'),
@@ -105,7 +110,7 @@ export function parseSessionForm(
     address: v('address'),
     agenda: v('agenda'),
     ...(capacity ? { capacity: /^\d+$/.test(capacity) ? Number(capacity) : Number.NaN } : {}),
-    audience: { promotions, mentors: v('mentors') === 'yes', alumni: v('alumni') === 'yes' },
+    audience: { promotions, mentors: yes('mentors'), alumni: yes('alumni') },
   });
   // The schema checks the order of the times only once everything else is valid: say it along with the rest.
   if (/^\d\d:\d\d$/.test(v('start')) && /^\d\d:\d\d$/.test(v('end')) && v('end') <= v('start'))
