@@ -1,7 +1,9 @@
-// Adds lockfile entries for optional platform packages (other OS, CPU or libc) that `npm install` could not
-// resolve because the package mirror lacks them. npm would have written these entries from a full registry; without
-// them `npm ci` refuses the lockfile. They are never installed here: their os/cpu/libc do not match this machine.
-// Run after any `npm install` that rewrites package-lock.json: `node .ci/lock-platform-stubs.mjs`.
+// Adds lockfile entries for optional platform packages (other OS, CPU or libc: Biome's and msgpackr-extract's
+// prebuilt binaries) that `npm install` could not resolve because the package mirror it used lacks them. npm would
+// have written these entries from a full registry; without them `npm ci` refuses the lockfile. They are never
+// installed here: their os/cpu/libc do not match this machine.
+// Only needed behind such a mirror: run it after any `npm install` that rewrites package-lock.json there,
+// `node .ci/lock-platform-stubs.mjs`. With the public registry, npm writes these entries itself.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const path = new URL('../package-lock.json', import.meta.url);

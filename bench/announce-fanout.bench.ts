@@ -1,5 +1,5 @@
 /**
- * Announcements (issue: fan-out): one announcement DM'd to 1,000 people, with the Slack Web API double enforcing
+ * Announcements (fan-out): one announcement DM'd to 1,000 people, with the Slack Web API double enforcing
  * Slack's figures, 1 post per second per channel and 8 per second per workspace. Cohorte's worker runs as its own
  * process (`src/main.ts`, ROLE=worker); the announcement is written and confirmed through the router of a web
  * instance in this process. Target: every person gets exactly one copy, within 1.2 × the minimum those limits

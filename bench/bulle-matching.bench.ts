@@ -1,5 +1,5 @@
 /**
- * Bulloterie (issue 5): one matching round over 5,000 people, 50,000 bubbles and 2,000 open requests (plus 300
+ * Bulloterie: one matching round over 5,000 people, 50,000 bubbles and 2,000 open requests (plus 300
  * pairings in progress, for the load rule), as the weekly round does it: read everything from Redis
  * (`loadWorld`), then rank every request (`matchRound`). Each round runs in a fresh child process, so its peak RSS
  * is the round's. Baselines in the same run: the same child doing nothing but connecting (its RSS), and a matcher

@@ -1,5 +1,5 @@
 /**
- * Mattermost (issue 7): command round trip, `/cohorte moi` typed by the same coordinator, through Cohorte's
+ * Mattermost: command round trip, `/cohorte moi` typed by the same coordinator, through Cohorte's
  * `/mattermost/command` endpoint (token checked in constant time, JSON answer) and through Cohorte's
  * Slack receiver (Bolt, HMAC signature), both real compositions in their own child process, measured in the same
  * run with alternating rounds. The Slack receiver is the baseline.
@@ -130,7 +130,7 @@ function report(
   ];
   const columns = ['platform', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'ok', 'errors'];
   return {
-    title: 'Mattermost (issue 7): command round trip — `/mattermost/command` vs the Slack receiver',
+    title: 'Mattermost: command round trip — `/mattermost/command` vs the Slack receiver',
     tables: [
       {
         title: 'Rounds',

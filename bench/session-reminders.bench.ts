@@ -1,5 +1,5 @@
 /**
- * Sessions (issue 4): 10,000 reminders due over the next minute, scheduled as production schedules them
+ * Sessions: 10,000 reminders due over the next minute, scheduled as production schedules them
  * (`Schedules.once`: one delayed BullMQ job per key, deterministic job id) and run by the real jobs worker
  * (`createJobsWorker`, concurrency 4) on a real Redis. Every key is scheduled twice, as a planning job run twice
  * would: each must fire exactly once. Measured: lateness from each due time to the job running (p50, p99, max),

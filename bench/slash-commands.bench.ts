@@ -1,5 +1,5 @@
 /**
- * Foundation (issue 2): throughput and p99 acknowledgement latency of `/cohorte moi` through Cohorte's real Slack
+ * Foundation: throughput and p99 acknowledgement latency of `/cohorte moi` through Cohorte's real Slack
  * receiver, against a bare Bolt app that only acknowledges, both measured in the same run on the same machine;
  * plus Cohorte's idle resident memory. Each server runs in its own child process; the load comes from this one.
  */
@@ -198,7 +198,7 @@ function report(rounds: Round[], memory: Memory, servers: ChildServer[]): BenchR
     }),
   ];
   return {
-    title: 'Foundation (issue 2): slash commands — `/cohorte moi` vs bare Bolt',
+    title: 'Foundation: slash commands — `/cohorte moi` vs bare Bolt',
     tables: [
       {
         title: 'Rounds',

@@ -1,5 +1,5 @@
 /**
- * Stand-up (issue: burst): 200 `/standup priorités: … ; aide: …` from 200 different EIG within one second, through
+ * Stand-up (burst): 200 `/standup priorités: … ; aide: …` from 200 different EIG within one second, through
  * Cohorte's real Slack receiver (child process, real Redis, Slack Web API double): every one acknowledged within
  * 3 s, with its confirmation, and stored. Two bursts: the first posts of people Cohorte has never seen (each costs
  * a `users.info`), then the same people editing (identities cached). Baseline in the same run: the same burst

@@ -1,5 +1,5 @@
 /**
- * Stand-up (issue: digests): the digests of a promotion of 500 EIG in 60 défis and the coordinators' roll-up, as
+ * Stand-up (digests): the digests of a promotion of 500 EIG in 60 défis and the coordinators' roll-up, as
  * `jobs/standup-digest.job.ts` builds them from Redis, then rendered to Block Kit — without sending: the outbox is
  * an in-memory collector. Baselines in the same run, on the same seeded data: the job's Redis calls alone (the
  * answers and help reads; then every call it makes), and the building + rendering alone on an in-memory store.

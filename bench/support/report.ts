@@ -8,7 +8,7 @@ export interface Table {
 /** How a measured figure is compared with its limit. */
 export type Comparison = '>=' | '<=' | '<';
 
-/** One target of an issue, e.g. "throughput ratio ≥ 0.5". */
+/** One performance target of a feature, e.g. "throughput ratio ≥ 0.5". */
 export interface Target {
   name: string;
   measured: number;

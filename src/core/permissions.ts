@@ -1,6 +1,6 @@
 import type { Person, Role } from './roster/types.js';
 
-/** Everything someone may or may not be allowed to do. Each issue adds its permissions here. */
+/** Everything someone may or may not be allowed to do. Each feature adds its permissions here. */
 export type Permission =
   | 'roles.manage'
   | 'standup.export'

@@ -157,7 +157,7 @@ export interface Schedules {
   cancelOnce(key: string): Promise<boolean>;
 }
 
-/** Everything handlers and jobs may use. Built once in `src/main.ts`. */
+/** Everything handlers and jobs may use. Built once, in `createCohorte` (`src/app.ts`). */
 export interface Services {
   roster: Roster;
   people: PeopleStore;

@@ -1,12 +1,21 @@
 import { createHash } from 'node:crypto';
 import type { Platform } from '../core/ids.js';
 
-/** A short stable digest of a key that may hold an e-mail, so no key name carries personal data. */
+/**
+ * A short stable digest of an id that may hold e-mails (an outbox delivery key, a bulloterie request id), so that
+ * those key names do not repeat them. Other key names are not hashed (see {@link createKeys}).
+ */
 export const digest = (key: string): string => createHash('sha256').update(key).digest('hex').slice(0, 32);
 
 /**
  * Every Redis key name Cohorte uses, built here and nowhere else. All live under one prefix, so several instances
  * and test runs share a Redis without touching each other.
+ *
+ * Personal data in key names: `person`, `identityByEmail`, `standup.helpOf`, `history`, `last`, `absences`,
+ * `bulle.skills` and `requestsOf` carry a person's e-mail in clear; `identityByUser` and `dm` carry a platform user
+ * id (in the shell, user ids and DM conversations are e-mails, so `pace` and `paceWake`, which expire within
+ * seconds, carry one there too). Whoever can list the keys (`redis-cli --scan`, `MONITOR`) sees those e-mails.
+ * `/cohorte oublier` deletes a person's keys by these names; the outbox's keys are hashed with {@link digest}.
  */
 export function createKeys(prefix: string) {
   return {

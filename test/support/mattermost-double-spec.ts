@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
-/** Mattermost's OpenAPI subset (copied from ../shared/fixtures/mattermost), read once. */
+/** Mattermost's OpenAPI subset (provenance in test/fixtures/README.md), read once. */
 const SPEC_URL = new URL('../fixtures/mattermost/mattermost_api_subset.yaml', import.meta.url);
 
 // Lenient on purpose: only paths, methods and the request bodies' `required` lists matter here.

@@ -13,8 +13,8 @@ import { sessionForm } from '../../src/core/sessions/form.js';
 import { aSession, SESSION_FORM_DATA } from '../support/session-fixture.js';
 
 /**
- * Interactive dialog limits (docs/plugins__interactive-dialogs.md, copied from ../shared/fixtures/mattermost): title
- * and display names 24 characters, names 300, help text 150; a text element's default 150, a textarea's 3,000; a
+ * Interactive dialog limits (mattermost/mattermost-developer-documentation,
+ * `site/content/integrate/plugins/interactive-dialogs/_index.md`): title and display names 24 characters, names 300, help text 150; a text element's default 150, a textarea's 3,000; a
  * select's default one of its options.
  */
 const DIALOG = { title: 24, displayName: 24, name: 300, helpText: 150, text: 150, textarea: 3000 } as const;

@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SKIPPED = new Set(['node_modules', 'dist', 'coverage', '.git', 'tmp']);
+const TEXT = new Set(['.ts', '.mjs', '.md', '.yml', '.yaml', '.json', '.example', '']);
+
+/** Every text file we wrote: the copies in test/fixtures/ keep their authors' wording (its README says whose). */
+function ours(dir = ''): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return SKIPPED.has(entry.name) ? [] : ours(path);
+    // Files only: a worktree's node_modules may be a symbolic link.
+    if (!entry.isFile() || entry.name === 'package-lock.json' || !TEXT.has(extname(entry.name))) return [];
+    if (path.startsWith('test/fixtures/') && entry.name !== 'README.md') return [];
+    return [path];
+  });
+}
+
+/** Places a reader cannot follow: a folder beside the repository, a tracker's number without its repository. */
+const UNREACHABLE = [
+  /\.\.\/shared\//,
+  /\bshared\/(GUIDE|PITFALLS)\.md/,
+  // A tracker's number after its repository (owner/name) says where to read it; a bare number does not.
+  /(?<![\w.-]+\/[\w.-]+ )\bissues? #?\d/i,
+];
+
+describe('the repository stands on its own', () => {
+  const files = ours();
+
+  it('reads our own files', () => {
+    expect(files).toContain('README.md');
+    expect(files).toContain('src/app.ts');
+    expect(files).toContain('test/fixtures/README.md');
+    expect(files).not.toContain('test/fixtures/slack/block_kit_limits.json');
+  });
+
+  it('points to no file outside it and to no numbered issue of a tracker nobody can read', () => {
+    const offenders = files.flatMap((file) =>
+      readFileSync(join(ROOT, file), 'utf8')
+        .split('\n')
+        .flatMap((line, i) =>
+          UNREACHABLE.some((bad) => bad.test(line)) ? [`${file}:${i + 1}: ${line.trim()}`] : [],
+        ),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
