@@ -12,5 +12,5 @@ export const bulleRoundJob: JobDefinition<z.infer<typeof JobDataSchema>> = {
     const { round } = community.bulloterie ?? DEFAULT_BULLE;
     return [{ id: 'bulle-round', pattern: weeklyAt(round.time, [round.day]), data: {} }];
   },
-  run: (services, { manual }) => runRound(services, manual ?? false),
+  run: (services) => runRound(services),
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { JobDataSchema, type JobDefinition } from '../src/core/job.js';
 import { plain, textMessage } from '../src/core/message.js';
 import { findRitual, ritualRun } from '../src/core/rituals/catalog.js';
-import { dueOccurrence } from '../src/core/rituals/expand.js';
+import { dueOccurrence, upcomingOccurrence } from '../src/core/rituals/expand.js';
 import { FRESH_STATE, RITUAL_JOB } from '../src/core/rituals/ritual.js';
 
 const DataSchema = JobDataSchema.extend({ ritualId: z.string() });
@@ -23,9 +23,13 @@ export const ritualJob: JobDefinition<z.infer<typeof DataSchema>> = {
     const state = (await services.rituals.states([ritual.id])).get(ritual.id) ?? FRESH_STATE;
     const now = services.clock.now();
     const { timezone, channels } = services.roster.data;
-    const at = dueOccurrence(ritual, now, { timezone, cronNext: services.schedules.cronNext, state });
-    if (!at && !manual) return `${ritualId}: not an occurrence now`;
-    const occurrence = at ? at.toISOString() : `manual-${now.getTime()}`;
+    const context = { timezone, cronNext: services.schedules.cronNext, state };
+    if (state.paused) return `${ritualId}: paused, nothing posted`;
+    // By hand (the shell's `:run`), the next occurrence goes out early under its own key: the scheduler posts
+    // nothing more for it, and a paused ritual or a skipped occurrence stays silent, as they would.
+    const at = manual ? upcomingOccurrence(ritual, now, context) : dueOccurrence(ritual, now, context);
+    if (!at) return `${ritualId}: not an occurrence now`;
+    const occurrence = at.toISOString();
     await services.outbox.send({
       key: `ritual:${ritual.id}:${occurrence}`,
       to: { kind: 'channel', channel: ritual.channel ?? channels.community },

@@ -28,18 +28,16 @@ export const standupDigestJob: JobDefinition<z.infer<typeof DataSchema>> = {
     if (!manual && !isDue(round.period.digestAt, now, 12 * 3600_000)) return `${ritualId}: not digest time`;
     const { ritual, period } = round;
     const { locale, timezone, channels } = services.roster.data;
-    // A hand-made run (the shell's `:run`) posts a preview under its own keys: the real digest still goes out.
-    const suffix = manual ? `:manual-${now.getTime()}` : '';
-    const keyOf = (defiId: string) => `standup-digest:${ritual.id}:${period.id}:${defiId}${suffix}`;
+    // A hand-made run (the shell's `:run`) is the period's digest, early: the same keys and claims, so the
+    // scheduled run posts nothing more and later stand-ups go to its thread.
+    const keyOf = (defiId: string) => `standup-digest:${ritual.id}:${period.id}:${defiId}`;
     // Claim every défi first, then read: a post saved meanwhile is either read here or sees the digest and goes
     // to its thread, never neither.
-    if (!manual) {
-      for (const defi of round.defis) {
-        await services.standups.claimDigest(ritual.id, period.id, defi.id, {
-          deliveryKey: keyOf(defi.id),
-          channel: defi.channel,
-        });
-      }
+    for (const defi of round.defis) {
+      await services.standups.claimDigest(ritual.id, period.id, defi.id, {
+        deliveryKey: keyOf(defi.id),
+        channel: defi.channel,
+      });
     }
     const entries = new Map((await services.standups.entries(ritual.id, period.id)).map((e) => [e.email, e]));
     const help = await services.standups.helpFor(ritual.id, period.id);
@@ -83,7 +81,7 @@ export const standupDigestJob: JobDefinition<z.infer<typeof DataSchema>> = {
       });
     }
     await services.outbox.send({
-      key: `standup-rollup:${ritual.id}:${period.id}${suffix}`,
+      key: `standup-rollup:${ritual.id}:${period.id}`,
       to: { kind: 'channel', channel: channels.coordination },
       message: rollup(lines, period, locale, timezone),
     });

@@ -29,9 +29,13 @@ export const standupReminderJob: JobDefinition<z.infer<typeof DataSchema>> = {
     const round = roundOf(services, ritualId);
     if (!round) return `${ritualId}: no stand-up period now`;
     const now = services.clock.now();
-    const due = round.period.remindersAt.find((at) => isDue(at, now));
-    if (!due && !manual) return `${ritualId}: not a reminder time`;
-    const slot = due ? String(due.getTime()) : `manual-${now.getTime()}`;
+    const { remindersAt } = round.period;
+    // By hand (the shell's `:run`): the next reminder of the period (or its last), early, under its own key.
+    const due = manual
+      ? (remindersAt.find((at) => at >= now) ?? remindersAt.at(-1))
+      : remindersAt.find((at) => isDue(at, now));
+    if (!due) return `${ritualId}: not a reminder time`;
+    const slot = String(due.getTime());
     const { ritual, period } = round;
     const timezone = services.roster.data.timezone;
     const counts = { sent: 0, posted: 0, absent: 0 };

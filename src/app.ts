@@ -8,11 +8,12 @@ import { calendarFeedUrl, calendarRoute } from './calendar-route.js';
 import { createChatAdapter } from './chat/index.js';
 import type { LoadedCommunity } from './community.js';
 import type { Config } from './config.js';
-import { type Clock, systemClock } from './core/clock.js';
+import { type Clock, movableClock, systemClock } from './core/clock.js';
 import { UnavailableError } from './core/errors.js';
 import type { Services } from './core/ports.js';
 import { ritualRun } from './core/rituals/catalog.js';
 import { RITUAL_JOB } from './core/rituals/ritual.js';
+import { channelsOf } from './core/roster/channels.js';
 import { createRoster } from './core/roster/roster.js';
 import { createRouter } from './core/router.js';
 import { createHttpServer, sendJson } from './http.js';
@@ -20,6 +21,7 @@ import type { Log } from './log.js';
 import { createJobControl, createJobsWorker, createSchedules, upsertSchedulers } from './queue/jobs.js';
 import { createOutbox, createOutboxPersonalData, createOutboxWorker } from './queue/outbox.js';
 import { createQueues } from './queue/queues.js';
+import { createShellTime } from './queue/shell-time.js';
 import { createStores } from './store/index.js';
 import { combinePersonalData } from './store/personal-data.js';
 import { bullConnectionOptions, createCommandRedis, isRedisUnavailable, whenReady } from './store/redis.js';
@@ -73,6 +75,7 @@ export function createCohorte(options: CohorteOptions) {
   const queues = createQueues(connection, stores.keys.bull);
   for (const queue of [queues.jobs, queues.outbox]) queue.on('error', redisState.error);
 
+  const movable = movableClock(options.clock ?? systemClock);
   const adapter = createChatAdapter(config.chat, {
     locale: community.locale,
     timezone: community.timezone,
@@ -84,10 +87,13 @@ export function createCohorte(options: CohorteOptions) {
       input: options.shell?.input ?? process.stdin,
       output: options.shell?.output ?? process.stdout,
       as: options.shell?.as ?? community.coordinators[0]?.email ?? 'invite@example.org',
+      channelsOf: (email) => channelsOf(services)(email),
     },
   });
+  // The local shell moves the bot's clock (`:avance`, `:date`) and fires the jobs by it: see shell-time.ts.
+  const { drivesTime } = adapter.capabilities;
+  const clock = drivesTime ? movable : (options.clock ?? systemClock);
 
-  const clock = options.clock ?? systemClock;
   const services: Services = {
     roster: createRoster(community),
     people: stores.people,
@@ -113,6 +119,13 @@ export function createCohorte(options: CohorteOptions) {
     services,
   });
   const jobControl = createJobControl(queues, jobDefinitions, community);
+  /** Only the local shell uses it: its `:jobs`, `:run`, `:avance` and `:date`. */
+  const shellTime = createShellTime({
+    queues,
+    definitions: jobDefinitions,
+    clock: movable,
+    timezone: community.timezone,
+  });
   const workers: ReturnType<typeof createJobsWorker>[] = [];
 
   const server: Server = createHttpServer({
@@ -157,14 +170,23 @@ export function createCohorte(options: CohorteOptions) {
           'schedulers registered',
         );
         const common = { connection, prefix: stores.keys.bull, log, lockMs: config.WORKER_LOCK_MS };
-        workers.push(createJobsWorker({ ...common, definitions: jobDefinitions, services }));
+        workers.push(
+          createJobsWorker({
+            ...common,
+            definitions: jobDefinitions,
+            services,
+            schedulerFirings: !drivesTime,
+          }),
+        );
         workers.push(
           createOutboxWorker({
             ...common,
             redis,
             keys: stores.keys,
             sender: adapter.sender,
-            channelIntervalMs: config.OUTBOX_CHANNEL_INTERVAL_MS,
+            // A terminal has no rate limit, and one post at a time prints them in the order they were sent.
+            channelIntervalMs: drivesTime ? 0 : config.OUTBOX_CHANNEL_INTERVAL_MS,
+            ...(drivesTime ? { concurrency: 1 } : {}),
             workspacePerSecond: config.OUTBOX_WORKSPACE_PER_SECOND,
             updatesPerMinute: config.OUTBOX_UPDATES_PER_MINUTE,
             inFlightMs: config.OUTBOX_IN_FLIGHT_MS,
@@ -175,7 +197,7 @@ export function createCohorte(options: CohorteOptions) {
         await Promise.all(workers.map((w) => w.waitUntilReady()));
       }
       // Only web processes receive: a worker in Socket Mode would otherwise open a socket and answer commands.
-      await adapter.start(runsWeb ? { router, jobs: jobControl } : undefined);
+      await adapter.start(runsWeb ? { router, jobs: shellTime } : undefined);
       server.listen(config.PORT);
       await once(server, 'listening');
       log.info({ port: config.PORT, role, chat: config.chat.kind }, 'cohorte started');

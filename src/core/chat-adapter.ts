@@ -1,4 +1,4 @@
-import type { ChatSender, Directory, JobControl } from './ports.js';
+import type { ChatSender, Directory, ShellJobs } from './ports.js';
 import type { Router } from './router.js';
 
 /**
@@ -33,12 +33,19 @@ export interface ChatCapabilities {
    * conversation itself, marked with the post it answers.
    */
   readonly threads: boolean;
+  /**
+   * A playground where the person moves the bot's clock (the local shell's `:avance` and `:date`): the bot then
+   * reads a movable clock, the adapter fires the scheduled jobs by it (BullMQ's real-time firings are left aside),
+   * and posts go out one at a time, unpaced, in the order they were sent (a terminal has no rate limit). False on
+   * every real platform.
+   */
+  readonly drivesTime: boolean;
 }
 
-/** What an adapter hands what it receives to: the router, and the scheduled jobs for the local shell's `:run`. */
+/** What an adapter hands what it receives to: the router, and the jobs and clock the local shell drives. */
 export interface Inbound {
   router: Router;
-  jobs: JobControl;
+  jobs: ShellJobs;
 }
 
 /**

@@ -204,6 +204,39 @@ export interface JobControl {
   runNow(name: string): Promise<boolean>;
 }
 
+/** A job the local shell lists: a scheduler with its cron and next run, or a delayed job with its due time. */
+export interface ShellJobListing {
+  id: string;
+  kind: 'recurring' | 'delayed';
+  pattern?: string;
+  at: Date | undefined;
+}
+
+/**
+ * The local shell's hold on jobs and time: its clock drives the schedulers and the delayed jobs, so it can move a
+ * week forward and see everything that week does, in order.
+ */
+export interface ShellJobs {
+  now(): Date;
+  /** Schedulers and delayed jobs, the soonest first, times on the shell's clock. */
+  list(): Promise<ShellJobListing[]>;
+  /**
+   * Runs now, and waits for, a scheduler by id (as a manual run: `manual` set) or a delayed job by its listed id or
+   * its job name (the next one due): with its real data. `unknown` when no job has that name, `nothing-due` when
+   * it names a delayed job of which none waits.
+   */
+  run(id: string): Promise<{ summary: string } | { error: string } | 'unknown' | 'nothing-due'>;
+  /** Waits until no job waits or runs and the outbox has delivered everything (bounded). */
+  settle(): Promise<void>;
+  /** Sets the clock to `at`: nothing due in between runs. */
+  set(at: Date): void;
+  /**
+   * Moves the clock forward to `to` through every moment something is due, running each at its time and waiting
+   * for what it sent; `onStep` hears each moment before its job runs.
+   */
+  advance(to: Date, onStep: (at: Date) => void): Promise<void>;
+}
+
 /** The name under which every outbox post carries its delivery and part (Slack message metadata, Mattermost props). */
 export const DELIVERY_TAG = 'cohorte_delivery';
 

@@ -15,6 +15,11 @@ export function createJobsWorker(options: {
   log: Logger;
   /** BullMQ lock of a running job: a killed worker's jobs run again once it lapses (default 30 s). */
   lockMs?: number;
+  /**
+   * False in the local shell, whose own clock fires the schedulers (`shell-time.ts`): BullMQ fires them on the real
+   * clock, which the shell's `:avance` leaves behind.
+   */
+  schedulerFirings?: boolean;
 }): Worker {
   const byName = new Map(options.definitions.map((d) => [d.name, d]));
   const worker = new Worker(
@@ -22,6 +27,7 @@ export function createJobsWorker(options: {
     async (job: Job) => {
       const definition = byName.get(job.name);
       if (!definition) throw new UnrecoverableError(`unknown job ${job.name}`);
+      if (job.repeatJobKey && options.schedulerFirings === false) return 'left to the shell clock';
       const parsed = definition.schema.safeParse(job.data ?? {});
       if (!parsed.success)
         throw new UnrecoverableError(`invalid data for ${job.name}: ${parsed.error.message}`);
@@ -77,6 +83,9 @@ export async function upsertSchedulers(
   return createJobControl(queues, definitions, community).list();
 }
 
+/** The field of a delayed job's data that holds its due time on the bot's clock (ISO 8601). */
+export const DUE_AT = 'dueAt';
+
 /** The schedulers chat changes at once (same stable ids as at boot), and BullMQ's reading of cron. */
 export function createSchedules(
   queues: Queues,
@@ -99,7 +108,8 @@ export function createSchedules(
     async once(name, key, at, data) {
       // The delay is read on the community's clock, so a test clock moves what "in 72 hours" means.
       const delay = Math.max(0, at.getTime() - clock.now().getTime());
-      await queues.jobs.add(name, data, { jobId: jobIdOf(key), delay });
+      // `dueAt` is the due time on that clock, which the local shell's `:jobs` and `:avance` read.
+      await queues.jobs.add(name, { ...data, [DUE_AT]: at.toISOString() }, { jobId: jobIdOf(key), delay });
     },
     async cancelOnce(key) {
       const job = await queues.jobs.getJob(jobIdOf(key));

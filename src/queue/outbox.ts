@@ -48,6 +48,8 @@ export interface OutboxWorkerOptions {
    * intent younger than this may still be posting, so it is waited for before being looked for.
    */
   inFlightMs: number;
+  /** Deliveries in progress at once; by default a second and a half of the workspace's pace. */
+  concurrency?: number;
 }
 
 /** Posts are booked 10% under the caps: network jitter never pushes a burst over them. */
@@ -215,7 +217,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
     connection: options.connection,
     prefix: options.prefix,
     // Jobs wait for their booked slot in the worker: a second and a half of posts keeps the pace.
-    concurrency: Math.min(Math.max(Math.ceil(options.workspacePerSecond * 1.5), 8), 64),
+    concurrency:
+      options.concurrency ?? Math.min(Math.max(Math.ceil(options.workspacePerSecond * 1.5), 8), 64),
     // Deliveries are idempotent, so a job caught in several crashes is simply run again.
     maxStalledCount: 10,
     ...(options.lockMs ? { lockDuration: options.lockMs, stalledInterval: options.lockMs } : {}),

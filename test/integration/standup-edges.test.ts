@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/handler.js';
 import { toPlainText } from '../../src/core/message.js';
 import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
+import { outboxIdle } from '../support/job-runner.js';
 import { waitFor, waitForAsync } from '../support/wait.js';
 
 const INES = { platform: 'shell' as const, id: 'ines.moreau@beta.gouv.fr' };
@@ -18,19 +19,19 @@ describe('stand-up edges (shell, real Redis and BullMQ, a controlled clock)', ()
     bot.cohorte.router.command({ user: INES, command: 'standup', text: words, channel: 'shell' });
   afterEach(() => bot.stop());
 
-  it('a hand-made digest run is a preview: the real one still goes out at the deadline', async () => {
+  it('a hand-made digest run is the period’s digest, early: the scheduled run posts nothing more', async () => {
     bot = await startCohorte({ name: 'edges', clock });
+    const posts = (where: string) => bot.shellOutput().split(`── ${where} ──`).length - 1;
     await standup('priorités: recette');
     expect(await bot.cohorte.jobControl.runNow('standup-digest:standup-eig7')).toBe(true);
-    await waitFor(() => bot.shellOutput().split('── #defi-lexiq ──').length === 2, 10_000);
+    await waitFor(() => posts('#defi-lexiq') === 1 && posts('#eig-coordination') === 1, 10_000);
+    expect(bot.shellOutput()).not.toMatch(/aperçu|preview/i);
 
     now = new Date('2026-11-27T14:00:00Z');
     await bot.cohorte.queues.jobs.add('standup-digest', { ritualId: 'standup-eig7' });
-    await waitFor(() => bot.shellOutput().split('── #defi-lexiq ──').length === 3, 10_000);
     await waitForAsync(async () => (await bot.cohorte.queues.jobs.getCompletedCount()) >= 2);
-    // The roll-up goes out after the défi digests: wait for it rather than race it.
-    await waitFor(() => bot.shellOutput().split('── #eig-coordination ──').length === 3, 10_000);
-    expect(bot.shellOutput().split('── #eig-coordination ──').length).toBe(3);
+    await waitForAsync(() => outboxIdle(bot));
+    expect([posts('#defi-lexiq'), posts('#eig-coordination')]).toEqual([1, 1]);
   });
 
   it('`/standup aide` shows the help instead of recording « aide » as priorities', async () => {

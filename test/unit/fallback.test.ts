@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatCapabilities } from '../../src/core/chat-adapter.js';
-import { showReply, startFormConversation } from '../../src/core/fallback.js';
+import { showReply } from '../../src/core/fallback.js';
 import type { Form } from '../../src/core/form.js';
+import { startFormConversation } from '../../src/core/form-conversation.js';
 import type { Reply } from '../../src/core/handler.js';
 import { type Button, plain, textMessage } from '../../src/core/message.js';
 
@@ -11,6 +12,7 @@ const everything: ChatCapabilities = {
   ephemeral: true,
   messageUpdates: true,
   threads: true,
+  drivesTime: false,
 };
 const textOnly: ChatCapabilities = { ...everything, buttons: false, forms: false };
 
@@ -71,16 +73,16 @@ describe('the fallbacks a platform gets for what it cannot show', () => {
     expect(shown.choices).toEqual([yes, no]);
   });
 
-  it('asks a form field by field when the platform has no forms: empty keeps the proposal, a number picks', () => {
+  it('asks a form field by field when the platform has no forms: Enter keeps what the prompt offers, a number picks', () => {
     expect(showReply(withForm, textOnly)).toEqual({ kind: 'conversation', form });
-    const asking = startFormConversation(form);
-    expect(asking.prompt()).toBe('? Titre (Café)');
-    expect(asking.answer('')).toBe(false);
-    expect(asking.prompt()).toBe('? Jour\n  [1] lundi  [2] vendredi');
-    expect(asking.answer('2')).toBe(true);
+    const asking = startFormConversation(form, 'fr');
+    expect(asking.prompt()).toBe('? Titre (Entrée : garder « Café »)');
+    expect(asking.answer('')).toEqual({ kind: 'next' });
+    expect(asking.prompt()).toBe('? Jour (obligatoire)\n  [1] lundi  [2] vendredi');
+    expect(asking.answer('2')).toEqual({ kind: 'done' });
     expect(asking.values()).toEqual({ title: 'Café', day: 'friday' });
-    asking.retry(['title']);
-    expect(asking.prompt()).toBe('? Titre (Café)');
+    expect(asking.retry({ title: plain('trop court') })).toEqual(['! Titre : trop court']);
+    expect(asking.prompt()).toBe('? Titre (Entrée : garder « Café »)');
     asking.answer('Déjeuner');
     expect(asking.values()).toEqual({ title: 'Déjeuner', day: 'friday' });
   });
@@ -104,9 +106,9 @@ describe('the fallbacks a platform gets for what it cannot show', () => {
         },
       ],
     };
-    const asking = startFormConversation(weather);
-    expect(asking.prompt()).toBe('? Météo (🌤️)\n  [1] ☀️  [2] 🌤️');
-    expect(asking.answer('')).toBe(true);
+    const asking = startFormConversation(weather, 'fr');
+    expect(asking.prompt()).toBe('? Météo (Entrée : garder « 🌤️ »)\n  [1] ☀️  [2] 🌤️');
+    expect(asking.answer('')).toEqual({ kind: 'done' });
     expect(asking.values()).toEqual({ meteo: '2' });
   });
 });

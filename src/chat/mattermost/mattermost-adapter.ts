@@ -73,6 +73,7 @@ const MATTERMOST_CAPABILITIES: ChatCapabilities = {
   ephemeral: true,
   messageUpdates: true,
   threads: true,
+  drivesTime: false,
 };
 
 /**

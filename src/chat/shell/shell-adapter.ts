@@ -1,16 +1,28 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ChatAdapter, ChatCapabilities } from '../../core/chat-adapter.js';
-import { type FormConversation, showReply, startFormConversation } from '../../core/fallback.js';
+import { showReply } from '../../core/fallback.js';
+import { CANCEL, type FormConversation, startFormConversation } from '../../core/form-conversation.js';
 import type { Reply } from '../../core/handler.js';
 import { type Locale, type MessageKey, type Params, translate } from '../../core/i18n/index.js';
-import type { Button } from '../../core/message.js';
 import { toPlainText } from '../../core/message.js';
-import type { ChatSender, Directory, JobControl } from '../../core/ports.js';
+import type { ChatSender, Directory, ShellJobs } from '../../core/ports.js';
 import { normalizeEmail } from '../../core/roster/roster.js';
 import type { Router } from '../../core/router.js';
-import { formatDateTime } from '../../core/time/format.js';
-import { renderShell } from './shell-render.js';
+import { type ButtonPlace, createButtonBoard, type ShownButton } from './shell-buttons.js';
+import { shellClockCommands } from './shell-clock.js';
+import { buttonsOf, renderShell } from './shell-render.js';
+
+/** How often the shell's clock, following real time, fires what came due (`:avance` does it at once). */
+const TICK_MS = 30_000;
+/** What the shell shows before a line typed at a terminal, and before each line it echoes from a pipe. */
+const PROMPT = '› ';
+
+/** Where the shell posted: `@a` or `@a + @b` (people, by e-mail) or a channel. */
+const placeOf = (conversation: string): ButtonPlace =>
+  conversation.startsWith('@')
+    ? { kind: 'people', emails: conversation.split(' + ').map((c) => c.slice(1)) }
+    : { kind: 'channel', channel: conversation };
 
 /**
  * A terminal shows text only: buttons are numbered (`:click <n>`), forms asked field by field, and posts, edits and
@@ -22,6 +34,7 @@ const SHELL_CAPABILITIES: ChatCapabilities = {
   ephemeral: false,
   messageUpdates: false,
   threads: false,
+  drivesTime: true,
 };
 
 /** What the shell needs: the community's language and zone, the terminal, and who you are at first. */
@@ -32,6 +45,8 @@ export interface ShellOptions {
   output: Writable;
   /** The e-mail of the person you are until `:as`. */
   as: string;
+  /** The channels a person is in, whose buttons they may click; every channel when absent. */
+  channelsOf?: (email: string) => Promise<readonly string[]>;
 }
 
 /**
@@ -48,6 +63,14 @@ export function createShellAdapter(options: ShellOptions): ChatAdapter<never> {
     emailOf: async (user) => normalizeEmail(user.id),
     userIdOf: async (email) => normalizeEmail(email),
   };
+  const board = createButtonBoard();
+  /** The moment `:avance` reached, shown once before the first post it causes. */
+  let header: string | undefined;
+  const writePost = (text: string) => {
+    if (header) write(toPlainText(translate(options.locale, 'shell.at', { date: header })));
+    header = undefined;
+    write(text);
+  };
   let posted = 0;
   const sender: ChatSender = {
     platform: 'shell',
@@ -57,13 +80,16 @@ export function createShellAdapter(options: ShellOptions): ChatAdapter<never> {
     },
     async post(conversation, message, { file, threadId, beforePart } = {}) {
       await beforePart?.(0);
-      const { text } = renderShell(message);
+      const id = `shell-${++posted}`;
+      const numbers = board.place(id, placeOf(conversation), buttonsOf(message));
+      const { text } = renderShell(message, numbers);
       const where = threadId ? `${conversation} ↳ ${threadId}` : conversation;
-      write(`── ${where} ──\n${text}${file ? `\n📎 ${file.name}\n${file.content}` : ''}`);
-      return `shell-${++posted}`;
+      writePost(`── ${where} ──\n${text}${file ? `\n📎 ${file.name}\n${file.content}` : ''}`);
+      return id;
     },
     async update(conversation, messageIds, message) {
-      write(`── ${conversation} ✎ ${messageIds.join(', ')} ──\n${renderShell(message).text}`);
+      const numbers = board.place(messageIds[0] ?? '', placeOf(conversation), buttonsOf(message));
+      writePost(`── ${conversation} ✎ ${messageIds.join(', ')} ──\n${renderShell(message, numbers).text}`);
       return messageIds.length;
     },
     // The shell prints as it goes: nothing it posted can be left ambiguous.
@@ -71,37 +97,87 @@ export function createShellAdapter(options: ShellOptions): ChatAdapter<never> {
   };
 
   /** Reads commands until the input ends. Resolves when it does. */
-  function run(router: Router, jobs: JobControl): Promise<void> {
+  function run(router: Router, jobs: ShellJobs): Promise<void> {
     let email = normalizeEmail(options.as);
-    let buttons: Button[] = [];
     let filling: FormConversation | undefined;
+    let replies = 0;
     const user = () => ({ platform: 'shell' as const, id: email });
-    const show = (reply: Reply) => {
+    const clock = shellClockCommands({
+      jobs,
+      timezone: options.timezone,
+      locale: options.locale,
+      say,
+      write,
+      at: (moment) => {
+        header = moment;
+      },
+    });
+    /** Shows a reply to the current person; `replacing` is the message a click replaces (it keeps its numbers). */
+    const show = (reply: Reply, replacing?: ShownButton) => {
       const shown = showReply(reply, SHELL_CAPABILITIES);
       if (shown.kind !== 'message') {
-        filling = startFormConversation(shown.form);
-        return write(`${toPlainText(shown.form.title)}\n${filling.prompt()}`);
+        filling = startFormConversation(shown.form, options.locale);
+        const intro = toPlainText(translate(options.locale, 'chat.form.intro'));
+        return write([toPlainText(shown.form.title), intro, filling.prompt()].join('\n'));
       }
-      write(renderShell(shown.message).text);
-      if (shown.choices.length) buttons = shown.choices;
+      // The reply's own buttons, numbered by the board: a number stays the one to type wherever it was read.
+      const id = replacing?.messageId ?? `reply-${++replies}`;
+      const place = replacing?.place ?? { kind: 'reply', email };
+      write(renderShell(reply.message, board.place(id, place, buttonsOf(reply.message))).text);
     };
     const fill = async (form: FormConversation, line: string) => {
-      if (!form.answer(line)) return write(form.prompt());
+      const step = form.answer(line);
+      if (step.kind === 'cancelled') {
+        filling = undefined;
+        return say('chat.form.cancelled');
+      }
+      if (step.kind === 'refused') write(step.why);
+      if (step.kind !== 'done') {
+        const prompt = form.prompt();
+        return prompt ? write(prompt) : undefined;
+      }
       filling = undefined;
       const { formId, context } = form.form;
       const outcome = await router.form({ user: user(), formId, values: form.values(), context });
       if (!('errors' in outcome)) return show(outcome);
-      for (const error of Object.values(outcome.errors)) write(`! ${toPlainText(error)}`);
-      form.retry(Object.keys(outcome.errors));
+      for (const error of form.retry(outcome.errors)) write(error);
       filling = form;
       write(form.prompt());
+    };
+    /** Why the current person cannot click this button, or undefined when they can. */
+    const refusal = async (shown: ShownButton): Promise<[MessageKey, Params] | undefined> => {
+      const { place, n } = shown;
+      if (place.kind === 'reply')
+        return place.email === email ? undefined : ['shell.notYourReply', { n, who: place.email }];
+      if (place.kind === 'people')
+        return place.emails.includes(email)
+          ? undefined
+          : ['shell.notYourDm', { n, who: place.emails.join(', ') }];
+      const channels = await options.channelsOf?.(email);
+      return !channels || channels.includes(place.channel)
+        ? undefined
+        : ['shell.notYourChannel', { n, channel: place.channel }];
+    };
+    const click = async (arg: string) => {
+      const shown = board.get(Number(arg));
+      if (!shown) return say('shell.noButton', { n: arg });
+      const refused = await refusal(shown);
+      if (refused) return say(...refused);
+      const { button, place } = shown;
+      const reply = await router.action({
+        user: user(),
+        actionId: button.actionId,
+        value: button.value,
+        channel: place.kind === 'channel' ? place.channel : 'shell',
+      });
+      show(reply, reply.replace ? shown : undefined);
     };
     const handle = async (line: string) => {
       if (filling) return fill(filling, line);
       const [word = '', ...rest] = line.trim().split(/\s+/);
       const arg = rest.join(' ');
       if (word === '') return;
-      if (word.startsWith('/')) {
+      if (word.startsWith('/'))
         return show(
           await router.command({
             user: user(),
@@ -110,49 +186,51 @@ export function createShellAdapter(options: ShellOptions): ChatAdapter<never> {
             channel: 'shell',
           }),
         );
-      }
       if (word === ':as' && arg) {
         email = normalizeEmail(arg);
         return say('shell.as', { email });
       }
-      if (word === ':jobs') {
-        const list = await jobs.list();
-        if (list.length === 0) return say('shell.noJobs');
-        say('shell.jobs');
-        for (const j of list)
-          say('shell.job', {
-            id: `${j.id} (${j.pattern}, ${j.tz})`,
-            next: j.next ? formatDateTime(j.next, options.timezone, options.locale) : '—',
-          });
-        return;
-      }
-      if (word === ':run')
-        return say((await jobs.runNow(arg)) ? 'shell.ran' : 'shell.unknownJob', { id: arg });
-      if (word === ':click') {
-        const button = buttons[Number(arg) - 1];
-        if (!button) return say('shell.noButton', { n: arg });
-        return show(
-          await router.action({
-            user: user(),
-            actionId: button.actionId,
-            value: button.value,
-            channel: 'shell',
-          }),
-        );
-      }
+      if (word === ':click') return click(arg);
+      if (word === ':jobs') return clock.list();
+      if (word === ':run') return clock.run(arg);
+      if (word === ':avance') return clock.advance(arg);
+      if (word === ':date') return clock.date(arg);
+      if (word === CANCEL) return;
       say('shell.unknownInput');
     };
 
     return new Promise((resolve) => {
+      const terminal = 'isTTY' in options.input && options.input.isTTY === true;
       const rl = createInterface({ input: options.input, terminal: false });
+      const prompt = () => {
+        if (terminal) options.output.write(PROMPT);
+      };
       say('shell.welcome', { email });
-      // One line at a time, in order, even when lines arrive faster than they are handled (piped input).
+      prompt();
+      // One line at a time, in order, even when lines arrive faster than they are handled (piped input); each
+      // line's posts are out before the next line is read, so a transcript reads in order.
       let chain = Promise.resolve();
+      const queue = (work: () => Promise<void>) => {
+        chain = chain
+          .then(work)
+          .then(() => jobs.settle())
+          .catch((error: unknown) => write(String(error)));
+      };
+      const tick = setInterval(() => queue(() => clock.catchUp()), TICK_MS);
+      tick.unref();
       rl.on('line', (line) => {
         if (line.trim() === ':quit') return rl.close();
-        chain = chain.then(() => handle(line)).catch((error: unknown) => write(String(error)));
+        queue(async () => {
+          // Piped lines are echoed after the prompt, so the output reads as the session would at a terminal.
+          if (!terminal) write(`${PROMPT}${line}`);
+          await handle(line);
+        });
+        chain = chain.then(prompt);
       });
-      rl.on('close', () => void chain.then(resolve));
+      rl.on('close', () => {
+        clearInterval(tick);
+        void chain.then(resolve);
+      });
     });
   }
 

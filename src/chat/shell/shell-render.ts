@@ -24,9 +24,19 @@ const renderBlock = (block: Block): string[] => {
   }
 };
 
-/** A message as terminal text; buttons are numbered (`:click n`) and returned in that order. */
-export function renderShell(message: Message): { text: string; buttons: Button[] } {
-  const numbered = numberedChoices(message);
+/** A message's buttons, in the order they are shown. */
+export const buttonsOf = (message: Message): Button[] =>
+  message.blocks.flatMap((block) => (block.kind === 'actions' ? block.buttons : []));
+
+/**
+ * A message as terminal text; buttons show their number (`:click n`): `numbers[i]` for the i-th button, or i + 1
+ * without numbers. Returns the buttons in that order.
+ */
+export function renderShell(
+  message: Message,
+  numbers?: readonly number[],
+): { text: string; buttons: Button[] } {
+  const numbered = numberedChoices(message, numbers);
   const text = numbered.message.blocks.flatMap(renderBlock).join('\n');
   return { text, buttons: numbered.choices };
 }

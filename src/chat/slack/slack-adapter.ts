@@ -39,6 +39,7 @@ const SLACK_CAPABILITIES: ChatCapabilities = {
   ephemeral: true,
   messageUpdates: true,
   threads: true,
+  drivesTime: false,
 };
 
 /**

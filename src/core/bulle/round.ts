@@ -33,7 +33,7 @@ function summarize(requests: readonly BulleRequest[], now: Date) {
  * The weekly round: every open request, oldest first, is matched again against today's bubbles (the load each
  * proposal adds counts for the next request), then the coordinators get the summary. Returns a one-line report.
  */
-export async function runRound(services: Services, manual: boolean): Promise<string> {
+export async function runRound(services: Services): Promise<string> {
   const now = services.clock.now();
   const { world, active } = await loadWorld(services);
   const open = active
@@ -60,7 +60,7 @@ export async function runRound(services: Services, manual: boolean): Promise<str
     ),
   ];
   await services.outbox.send({
-    key: `bulle-summary:${today}${manual ? `:manual-${now.getTime()}` : ''}`,
+    key: `bulle-summary:${today}`,
     to: { kind: 'channel', channel: channels.coordination },
     message: textMessage(...lines),
   });

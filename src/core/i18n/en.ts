@@ -4,6 +4,7 @@ import { chatEn } from './chat.en.js';
 import type { MessageKey } from './fr.js';
 import { ritualsEn } from './rituals.en.js';
 import { sessionsEn } from './sessions.en.js';
+import { shellEn } from './shell.en.js';
 import { standupEn } from './standup.en.js';
 
 /** The English catalog. Typed against the French one, so a missing key fails the build. */
@@ -83,21 +84,11 @@ export const en: Record<MessageKey, string> = {
   'roster.synced': 'Directory: {resolved} people found on the chat platform, {missing} not found{list}.',
   'roster.missingList': ': {emails}',
 
-  'shell.welcome':
-    'Cohorte, local shell. You are {email}. Type a command (`/cohorte aide`), `:as <email>` to switch person, `:jobs` for scheduled jobs, `:run <job>` to run one, `:quit` to leave.',
-  'shell.as': 'You are now {email}.',
-  'shell.jobs': 'Scheduled jobs:',
-  'shell.noJobs': 'No scheduled job.',
-  'shell.job': '{id}: next run {next}',
-  'shell.ran': 'Job {id} started.',
-  'shell.unknownJob': 'I do not know the job “{id}”. Type `:jobs` for the list.',
-  'shell.buttons': 'Buttons: {list} (type `:click <n>`)',
-  'shell.unknownInput': 'Type a command starting with /, or `:quit`.',
-  'shell.noButton': 'No button number {n} on the last message.',
   ...standupEn,
   ...ritualsEn,
   ...sessionsEn,
   ...chatEn,
+  ...shellEn,
   ...bulleEn,
   ...announceEn,
 };

@@ -3,6 +3,7 @@ import { bulleFr } from './bulle.fr.js';
 import { chatFr } from './chat.fr.js';
 import { ritualsFr } from './rituals.fr.js';
 import { sessionsFr } from './sessions.fr.js';
+import { shellFr } from './shell.fr.js';
 import { standupFr } from './standup.fr.js';
 
 /**
@@ -87,21 +88,11 @@ export const fr = {
     'Annuaire : {resolved} personnes trouvées sur la messagerie, {missing} introuvables{list}.',
   'roster.missingList': ' : {emails}',
 
-  'shell.welcome':
-    'Cohorte, shell local. Vous êtes {email}. Tapez une commande (`/cohorte aide`), `:as <e-mail>` pour changer de personne, `:jobs` pour les tâches planifiées, `:run <tâche>` pour en lancer une, `:quit` pour sortir.',
-  'shell.as': 'Vous êtes maintenant {email}.',
-  'shell.jobs': 'Tâches planifiées :',
-  'shell.noJobs': 'Aucune tâche planifiée.',
-  'shell.job': '{id} : prochaine exécution {next}',
-  'shell.ran': 'Tâche {id} lancée.',
-  'shell.unknownJob': 'Je ne connais pas la tâche « {id} ». Tapez `:jobs` pour la liste.',
-  'shell.buttons': 'Boutons : {list} (tapez `:click <n>`)',
-  'shell.unknownInput': 'Tapez une commande qui commence par /, ou `:quit`.',
-  'shell.noButton': 'Aucun bouton n° {n} sur le dernier message.',
   ...standupFr,
   ...ritualsFr,
   ...sessionsFr,
   ...chatFr,
+  ...shellFr,
   ...bulleFr,
   ...announceFr,
 } as const;

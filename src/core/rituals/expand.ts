@@ -67,8 +67,15 @@ export function nextOccurrences(
 /** How late a fired ritual may still post: a worker back within the hour catches up, later is pointless. */
 const RITUAL_GRACE_MS = 3600_000;
 
+/** The occurrence still to post at `now`: the latest one within the grace, or else the next one (none if paused). */
+export const upcomingOccurrence = (
+  ritual: ReminderRitual,
+  now: Date,
+  context: ExpandContext,
+): Date | undefined => nextOccurrences(ritual, new Date(now.getTime() - RITUAL_GRACE_MS), 1, context)[0];
+
 /** The occurrence a scheduler firing at `now` stands for, or undefined (not an occurrence, skipped, paused). */
 export function dueOccurrence(ritual: ReminderRitual, now: Date, context: ExpandContext): Date | undefined {
-  const [at] = nextOccurrences(ritual, new Date(now.getTime() - RITUAL_GRACE_MS), 1, context);
+  const at = upcomingOccurrence(ritual, now, context);
   return at && at <= now ? at : undefined;
 }
