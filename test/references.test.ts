@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -26,6 +26,26 @@ const UNREACHABLE = [
   /(?<![\w.-]+\/[\w.-]+ )\bissues? #?\d/i,
 ];
 
+/** A path of this repository in backticks (`src/app.ts`), or a Markdown link's target (`](test/README.md)`). */
+const CITED = /`((?:src|test|handlers|jobs|bench|\.ci)\/[^`\s]+)`|\]\(([^)#\s:]+)\)/g;
+/** A citation of another repository at a commit (the fixtures' provenance): its paths are not ours. */
+const UPSTREAM = /@ `[0-9a-f]{40}`/;
+
+/** Paths a Markdown file cites that do not exist; placeholders (`<name>`, `*`, `…`) are not paths. */
+function missingPaths(file: string): string[] {
+  return readFileSync(join(ROOT, file), 'utf8')
+    .split('\n')
+    .flatMap((line) => line.split(';'))
+    .filter((part) => !UPSTREAM.test(part))
+    .flatMap((part) => [...part.matchAll(CITED)])
+    .map((match) => ({ path: match[1] ?? match[2] ?? '', fromRoot: match[1] !== undefined }))
+    .filter(({ path }) => !/[<>*…{]/.test(path))
+    .filter(
+      ({ path, fromRoot }) => !existsSync(fromRoot ? join(ROOT, path) : join(ROOT, dirname(file), path)),
+    )
+    .map(({ path }) => `${file} → ${path}`);
+}
+
 describe('the repository stands on its own', () => {
   const files = ours();
 
@@ -45,5 +65,9 @@ describe('the repository stands on its own', () => {
         ),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it('cites in its Markdown only files that exist (a rename updates the docs too)', () => {
+    expect(files.filter((file) => file.endsWith('.md')).flatMap(missingPaths)).toEqual([]);
   });
 });
