@@ -62,8 +62,9 @@ export interface Inbound {
  * - **rendering**: a `Reply`'s message is rendered by the adapter, which escapes user text so that it never pings
  *   anyone, and splits it at the platform's length limit; a reply reaches the person within the platform's deadline
  *   (an early "the answer is coming" when the handler is slow);
- * - **forms**: a reply with a `form` opens it as the platform's form, or, when it cannot open one, shows the reply's
- *   `message` instead; a submission with field errors keeps the form open (see {@link ChatCapabilities.forms}).
+ * - **forms**: with forms, a reply's `form` opens as the platform's form, or, when it cannot open (an expired
+ *   trigger), the reply's `message` is shown instead; a submission with field errors keeps the form open. Without
+ *   forms, the fields are asked one by one (see {@link ChatCapabilities.forms}).
  */
 export interface ChatAdapter<Route> {
   /** What this platform can show; the fallbacks of what it cannot are described on each capability. */
