@@ -17,7 +17,7 @@ const BENCHMARKS: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'session-reminders', load: () => import('./session-reminders.bench.js') },
   { name: 'mattermost-commands', load: () => import('./mattermost-commands.bench.js') },
   { name: 'bulle-matching', load: () => import('./bulle-matching.bench.js') },
-  { name: 'announce-fanout', load: () => import('./announce-fanout.bench.js') },
+  { name: 'announcement-fanout', load: () => import('./announcement-fanout.bench.js') },
 ];
 
 const out = (text = '') => process.stdout.write(`${text}\n`);

@@ -1,10 +1,10 @@
 import type { ActionHandler, CommandHandler, FormHandler } from '../src/core/handler.js';
-import { annonceAction } from './annonce.action.js';
-import { annonceCommand } from './annonce.command.js';
-import { annonceForm } from './annonce.form.js';
-import { annonceAnnuler } from './annonce-annuler.command.js';
-import { annonceListe } from './annonce-liste.command.js';
-import { annonceModifier } from './annonce-modifier.command.js';
+import { announcementAction } from './announcement.action.js';
+import { announcementCommand } from './announcement.command.js';
+import { announcementForm } from './announcement.form.js';
+import { announcementAnnuler } from './announcement-annuler.command.js';
+import { announcementListe } from './announcement-liste.command.js';
+import { announcementModifier } from './announcement-modifier.command.js';
 import { bulleAide } from './bulle-aide.command.js';
 import { bulleCanHelpAction } from './bulle-can-help.action.js';
 import { bulleCancelAction } from './bulle-cancel.action.js';
@@ -82,10 +82,10 @@ export const commandHandlers: readonly CommandHandler[] = [
   bulleCarte,
   bullePause,
   bulleImport,
-  annonceCommand,
-  annonceListe,
-  annonceAnnuler,
-  annonceModifier,
+  announcementCommand,
+  announcementListe,
+  announcementAnnuler,
+  announcementModifier,
 ];
 
 /** Every button. */
@@ -99,7 +99,7 @@ export const actionHandlers: readonly ActionHandler[] = [
   bulleCanHelpAction,
   bulleCancelAction,
   bulleFollowUpAction,
-  annonceAction,
+  announcementAction,
 ];
 
 /** Every form. */
@@ -109,5 +109,5 @@ export const formHandlers: readonly FormHandler[] = [
   sessionFormHandler,
   sessionFeedbackForm,
   bulleImportForm,
-  annonceForm,
+  announcementForm,
 ];

@@ -1,6 +1,6 @@
 import type { JobDefinition } from '../src/core/job.js';
-import { announceProgressJob } from './announce-progress.job.js';
-import { announceSendJob } from './announce-send.job.js';
+import { announcementProgressJob } from './announcement-progress.job.js';
+import { announcementSendJob } from './announcement-send.job.js';
 import { bulleFollowUpJob } from './bulle-followup.job.js';
 import { bulleRoundJob } from './bulle-round.job.js';
 import { bulleTimeoutJob } from './bulle-timeout.job.js';
@@ -22,6 +22,6 @@ export const jobDefinitions: readonly JobDefinition<never>[] = [
   bulleRoundJob,
   bulleTimeoutJob,
   bulleFollowUpJob,
-  announceSendJob,
-  announceProgressJob,
+  announcementSendJob,
+  announcementProgressJob,
 ] as JobDefinition<never>[];

@@ -8,7 +8,7 @@ export type Permission =
   | 'rituals.manage'
   | 'sessions.manage'
   | 'bulle.import'
-  | 'announce.send';
+  | 'announcement.send';
 
 const RULES: Record<Permission, readonly Role[]> = {
   'roles.manage': ['coordinator'],
@@ -17,7 +17,7 @@ const RULES: Record<Permission, readonly Role[]> = {
   'rituals.manage': ['coordinator'],
   'sessions.manage': ['coordinator'],
   'bulle.import': ['coordinator'],
-  'announce.send': ['coordinator'],
+  'announcement.send': ['coordinator'],
 };
 
 /** Whether `person` mentors one of these défis (ids compared without case). */

@@ -1,4 +1,4 @@
-import type { AnnouncementStore } from './announce/store.js';
+import type { AnnouncementStore } from './announcement/store.js';
 import type { BulleStore } from './bulle/store.js';
 import type { Clock } from './clock.js';
 import type { Locale } from './i18n/index.js';

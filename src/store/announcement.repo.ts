@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { AnnouncementStore } from '../core/announce/store.js';
-import { type Announcement, AnnouncementSchema, type Recipient } from '../core/announce/types.js';
+import type { AnnouncementStore } from '../core/announcement/store.js';
+import { type Announcement, AnnouncementSchema, type Recipient } from '../core/announcement/types.js';
 import type { Keys } from './keys.js';
 import type { PersonalDataSource } from './personal-data.js';
 
@@ -17,7 +17,7 @@ const RecipientsSchema = z.array(z.string().regex(/^(person|channel):.+/)) as un
  * name people: the list is part of the personal data (`/cohorte mes-donnees`, `oublier`).
  */
 export function createAnnouncementRepo(redis: Redis, keys: Keys): AnnouncementStore & PersonalDataSource {
-  const k = keys.announce;
+  const k = keys.announcement;
   const get = async (id: string) => {
     const raw = await redis.get(k.item(id));
     return raw === null ? undefined : AnnouncementSchema.parse(JSON.parse(raw));

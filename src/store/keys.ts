@@ -94,8 +94,8 @@ export function createKeys(prefix: string) {
       pauses: `${prefix}:bulle:pauses`,
       declines: `${prefix}:bulle:declines`,
     },
-    /** Announcements: each one (JSON), the index by creation time, each one's resolved recipients. */
-    announce: {
+    /** Announcements: each one (JSON), the index by creation time, each one's resolved recipients (`announce:` kept: stored data). */
+    announcement: {
       item: (id: string) => `${prefix}:announce:${id}`,
       index: `${prefix}:announce:index`,
       recipients: (id: string) => `${prefix}:announce:${id}:recipients`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actionHandlers, commandHandlers } from '../../handlers/index.js';
-import type { AnnouncementStore } from '../../src/core/announce/store.js';
+import type { AnnouncementStore } from '../../src/core/announcement/store.js';
 import type { BulleStore } from '../../src/core/bulle/store.js';
 import { UnavailableError } from '../../src/core/errors.js';
 import type { CommandHandler, Reply } from '../../src/core/handler.js';

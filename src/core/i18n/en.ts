@@ -1,4 +1,4 @@
-import { announceEn } from './announce.en.js';
+import { announcementEn } from './announcement.en.js';
 import { bulleEn } from './bulle.en.js';
 import { chatEn } from './chat.en.js';
 import type { MessageKey } from './fr.js';
@@ -90,5 +90,5 @@ export const en: Record<MessageKey, string> = {
   ...chatEn,
   ...shellEn,
   ...bulleEn,
-  ...announceEn,
+  ...announcementEn,
 };

@@ -1,4 +1,4 @@
-import { announceFr } from './announce.fr.js';
+import { announcementFr } from './announcement.fr.js';
 import { bulleFr } from './bulle.fr.js';
 import { chatFr } from './chat.fr.js';
 import { ritualsFr } from './rituals.fr.js';
@@ -94,7 +94,7 @@ export const fr = {
   ...chatFr,
   ...shellFr,
   ...bulleFr,
-  ...announceFr,
+  ...announcementFr,
 } as const;
 
 /** Every key of the catalogs. */

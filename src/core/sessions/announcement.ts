@@ -7,7 +7,7 @@ import type { Headcount } from './store.js';
 /** Action ids of the RSVP buttons (letters and digits: Mattermost); their value is the session id. */
 export const RSVP_ACTIONS = { yes: 'sessionyes', maybe: 'sessionmaybe', no: 'sessionno' } as const;
 
-/** The delivery key of a session's announcement: updates to the headcount replace that very message. */
+/** The delivery key of a session's announcement: updates to the headcount replace that very message (stored: kept as is). */
 export const announcementKey = (sessionId: string): string => `session-announce:${sessionId}`;
 
 /** The links of a session when Cohorte has a public feed (see `Services.calendarFeed`): its `.ics`, and the feed. */

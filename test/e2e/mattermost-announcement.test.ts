@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { announceCommunity } from '../support/announce-community.js';
+import { announcementCommunity } from '../support/announcement-community.js';
 import { clickAndRead } from '../support/mattermost-click.js';
 import { dialogReader } from '../support/mattermost-dialogs.js';
 import type { MattermostDoubleUser } from '../support/mattermost-double.js';
@@ -21,7 +21,7 @@ const TEXT = 'Appel à projets ouvert jusqu’au 1er mars. @all';
 // /annonce on Mattermost, from the dialog to the last DM, against a server that answers 429 past 10 requests per
 // second (burst 5): the bot's own pacing (8 per second, the default) must keep every call under it.
 describe('Mattermost /annonce end to end: dialog, preview, DM fan-out paced under the server’s limit', () => {
-  const community = announceCommunity(COUNT, 'mm-announce');
+  const community = announcementCommunity(COUNT, 'mm-announce');
   const { claire } = MM_PEOPLE;
   const eig: MattermostDoubleUser[] = community.eig.map((email, i) => ({
     id: `eig${String(i).padStart(3, '0')}`.padEnd(26, 'x'),

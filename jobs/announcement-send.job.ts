@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { SEND_JOB } from '../src/core/announce/manage.js';
-import { sendAnnouncement } from '../src/core/announce/send.js';
+import { SEND_JOB } from '../src/core/announcement/manage.js';
+import { sendAnnouncement } from '../src/core/announcement/send.js';
 import type { JobDefinition } from '../src/core/job.js';
 
 /** Sends a confirmed announcement (now, or at its date: a delayed job under a deterministic id). */
-export const announceSendJob: JobDefinition<{ id: string }> = {
+export const announcementSendJob: JobDefinition<{ id: string }> = {
   name: SEND_JOB,
   schema: z.object({ id: z.string().min(1) }),
   run: (services, { id }) => sendAnnouncement(services, id),

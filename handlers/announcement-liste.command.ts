@@ -1,4 +1,4 @@
-import { whenLabel } from '../src/core/announce/render.js';
+import { whenLabel } from '../src/core/announcement/render.js';
 import type { CommandHandler } from '../src/core/handler.js';
 import { joinLines, textMessage } from '../src/core/message.js';
 
@@ -8,26 +8,27 @@ const LISTED = 20;
 const EXCERPT = 60;
 
 /** `/annonce liste`, coordinators only: scheduled and recent announcements, newest first, with their ids. */
-export const annonceListe: CommandHandler = {
+export const announcementListe: CommandHandler = {
   command: 'annonce',
   name: 'liste',
   aliases: ['list'],
-  permission: 'announce.send',
+  permission: 'announcement.send',
   help: 'help.annonce.liste',
   async run({ t, services, locale }) {
     const found = await services.announcements.recent(LISTED);
-    if (found.length === 0) return { visibility: 'ephemeral', message: textMessage(t('announce.listEmpty')) };
+    if (found.length === 0)
+      return { visibility: 'ephemeral', message: textMessage(t('announcement.listEmpty')) };
     const timezone = services.roster.data.timezone;
     const lines = found.map((a) => {
       const flat = a.text.replace(/\s+/g, ' ');
-      return t('announce.listLine', {
+      return t('announcement.listLine', {
         id: a.id,
-        state: t(`announce.state.${a.state}`),
+        state: t(`announcement.state.${a.state}`),
         when: whenLabel(a, timezone, locale),
         audience: a.audienceText,
         excerpt: flat.length > EXCERPT ? `${flat.slice(0, EXCERPT)}…` : flat,
       });
     });
-    return { visibility: 'ephemeral', message: textMessage(t('announce.listTitle'), joinLines(lines)) };
+    return { visibility: 'ephemeral', message: textMessage(t('announcement.listTitle'), joinLines(lines)) };
   },
 };

@@ -11,8 +11,8 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { webApi } from '@slack/bolt';
 import { plain, textMessage } from '../src/core/message.js';
-import { announceCommunity } from '../test/support/announce-community.js';
-import { announce } from '../test/support/announce-flow.js';
+import { announcementCommunity } from '../test/support/announcement-community.js';
+import { postAnnouncement } from '../test/support/announcement-flow.js';
 import { type RunningCohorte, startCohorte } from '../test/support/cohorte.js';
 import { type SlackDouble, startSlackDouble } from '../test/support/slack-double.js';
 import { startWorkerProcess } from '../test/support/worker-process.js';
@@ -38,7 +38,7 @@ function tally(slack: SlackDouble, count: number) {
 
 /** Cohorte's run: the fan-out's duration, its copies, and how long ordinary messages waited meanwhile. */
 async function cohorteRun() {
-  const community = announceCommunity(PEOPLE, 'bench');
+  const community = announcementCommunity(PEOPLE, 'bench');
   const slack = await startSlackDouble({ users: community.users, limits: LIMITS });
   let web: RunningCohorte | undefined;
   let worker: Awaited<ReturnType<typeof startWorkerProcess>> | undefined;
@@ -56,7 +56,7 @@ async function cohorteRun() {
       env: { OUTBOX_WORKSPACE_PER_SECOND: String(WORKSPACE_PER_SECOND) },
     });
     const started = Date.now();
-    await announce(web, { text: 'Appel à projets *ouvert*', audience: 'eig9', mode: 'dms' });
+    await postAnnouncement(web, { text: 'Appel à projets *ouvert*', audience: 'eig9', mode: 'dms' });
     // A minute in, ordinary messages: a burst of five in one channel, then one in another.
     await sleep(60_000);
     const ordinaryAt = Date.now();
@@ -97,7 +97,7 @@ async function cohorteRun() {
 
 /** The baseline: a bare client posting at exactly the cap, one DM every 125 ms, no headroom, no queue. */
 async function baselineRun() {
-  const community = announceCommunity(BASELINE_POSTS, 'bench-baseline');
+  const community = announcementCommunity(BASELINE_POSTS, 'bench-baseline');
   const slack = await startSlackDouble({ users: community.users, limits: LIMITS });
   try {
     const client = new webApi.WebClient('xoxb-bench', {

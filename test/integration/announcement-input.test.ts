@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Announcement } from '../../src/core/announce/types.js';
+import type { Announcement } from '../../src/core/announcement/types.js';
 import type { FormOutcome } from '../../src/core/handler.js';
 import { toPlainText } from '../../src/core/message.js';
-import { announceCommunity, COORDINATOR } from '../support/announce-community.js';
-import { announce, buttonValue, coordinator, textOf } from '../support/announce-flow.js';
+import { announcementCommunity, COORDINATOR } from '../support/announcement-community.js';
+import { buttonValue, coordinator, postAnnouncement, textOf } from '../support/announcement-flow.js';
 import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
 import { type SlackDouble, startSlackDouble } from '../support/slack-double.js';
 import { waitFor } from '../support/wait.js';
@@ -15,7 +15,7 @@ const fieldError = (outcome: FormOutcome, field: string): string => {
 };
 
 describe('/annonce: what people typed and clicked out of order (real Redis, BullMQ, Slack double)', () => {
-  const community = announceCommunity(20, 'input');
+  const community = announcementCommunity(20, 'input');
   let slack: SlackDouble;
   let bot: RunningCohorte;
   const command = (text: string) =>
@@ -45,7 +45,7 @@ describe('/annonce: what people typed and clicked out of order (real Redis, Bull
   beforeAll(async () => {
     slack = await startSlackDouble({ users: community.users });
     bot = await startCohorte({
-      name: 'announce-input',
+      name: 'announcement-input',
       slackApiUrl: slack.url,
       communityFile: community.file,
     });
@@ -64,7 +64,7 @@ describe('/annonce: what people typed and clicked out of order (real Redis, Bull
   });
 
   it('answers a second click on Envoyer with where the announcement stands, and sends it once', async () => {
-    const { id, preview } = await announce(bot, {
+    const { id, preview } = await postAnnouncement(bot, {
       text: 'Une seule fois',
       audience: 'defi0',
       mode: 'channels',
@@ -103,7 +103,7 @@ describe('/annonce: what people typed and clicked out of order (real Redis, Bull
   });
 
   it('does not claim « rien n’a été envoyé » for an announcement already confirmed', async () => {
-    const { id } = await announce(bot, {
+    const { id } = await postAnnouncement(bot, {
       text: 'Plus tard',
       audience: 'defi0',
       mode: 'channels',

@@ -17,7 +17,7 @@ export function announcementMessage(
   text = announcement.text,
 ): Message {
   const name = roster.person(announcement.author, [], new Date(announcement.createdAt)).name;
-  return markdownMessage(text, translate(roster.data.locale, 'announce.footer', { name }));
+  return markdownMessage(text, translate(roster.data.locale, 'announcement.footer', { name }));
 }
 
 /** Where one recipient's copy goes. */
@@ -47,5 +47,5 @@ const REASONS = new Set([
 /** Why a copy failed, in words: the platform's refusals people can act on, the raw reason otherwise. */
 export function reasonLabel(reason: string, t: Translate): Rich {
   const key = REASONS.has(reason) ? reason : 'other';
-  return t(`announce.reason.${key}` as Parameters<Translate>[0], { reason });
+  return t(`announcement.reason.${key}` as Parameters<Translate>[0], { reason });
 }

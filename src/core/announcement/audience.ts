@@ -29,7 +29,7 @@ export function parseAudience(text: string, roster: Roster): Audience {
     .toLowerCase()
     .split(/[\s,;]+/)
     .filter(Boolean);
-  if (words.length === 0) throw new UserError('announce.noAudience');
+  if (words.length === 0) throw new UserError('announcement.noAudience');
   const promotions = new Map(roster.data.promotions.map((p) => [p.id.toLowerCase(), p.id]));
   for (const word of words) {
     const role = ROLE_WORDS[word];
@@ -39,7 +39,7 @@ export function parseAudience(text: string, roster: Roster): Audience {
     else if (role) audience.roles.push(role);
     else if (promotion) audience.promotions.push(promotion);
     else if (defi) audience.defis.push(defi);
-    else throw new UserError('announce.unknownAudience', { word, known: knownWords(roster) });
+    else throw new UserError('announcement.unknownAudience', { word, known: knownWords(roster) });
   }
   return {
     everyone: audience.everyone,
@@ -104,7 +104,7 @@ export function resolveAudience(
     ...(mode === 'dms' ? [] : [...channels].sort().map((c) => `channel:${c}` as const)),
     ...(mode === 'channels' ? [] : [...people].sort().map((e) => `person:${e}` as const)),
   ];
-  if (recipients.length === 0) throw new UserError('announce.emptyAudience');
+  if (recipients.length === 0) throw new UserError('announcement.emptyAudience');
   return recipients;
 }
 

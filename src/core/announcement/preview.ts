@@ -1,6 +1,6 @@
 import type { Context, Reply } from '../handler.js';
 import type { Message } from '../message.js';
-import { ANNOUNCE_ACTION } from './form.js';
+import { ANNOUNCEMENT_ACTION } from './form.js';
 import { announcementMessage, whenLabel } from './render.js';
 import type { Announcement, Recipient } from './types.js';
 
@@ -26,16 +26,16 @@ export function previewReply(ctx: Context, draft: Announcement, recipients: read
   const { t, services, locale } = ctx;
   const dms = recipients.filter((r) => r.startsWith('person:')).length;
   const when = draft.at
-    ? t('announce.previewAt', { at: whenLabel(draft, services.roster.data.timezone, locale) })
-    : t('announce.previewNow');
+    ? t('announcement.previewAt', { at: whenLabel(draft, services.roster.data.timezone, locale) })
+    : t('announcement.previewNow');
   const shown = announcementMessage(draft, services.roster);
   return withButtons(
-    t('announce.previewTitle'),
+    t('announcement.previewTitle'),
     shown,
     [
       {
         kind: 'section',
-        text: t('announce.previewCount', {
+        text: t('announcement.previewCount', {
           total: recipients.length,
           dms,
           channels: recipients.length - dms,
@@ -45,8 +45,8 @@ export function previewReply(ctx: Context, draft: Announcement, recipients: read
       },
     ],
     [
-      { label: t('announce.confirm'), value: `send:${draft.id}`, style: 'primary' },
-      { label: t('announce.drop'), value: `drop:${draft.id}` },
+      { label: t('announcement.confirm'), value: `send:${draft.id}`, style: 'primary' },
+      { label: t('announcement.drop'), value: `drop:${draft.id}` },
     ],
   );
 }
@@ -64,16 +64,16 @@ export function editPreviewReply(
   const { t, services } = ctx;
   const shown = announcementMessage(announcement, services.roster, text);
   return withButtons(
-    t('announce.editPreview', { copies }),
+    t('announcement.editPreview', { copies }),
     shown,
     [],
     [
       {
-        label: t('announce.confirmEdit'),
+        label: t('announcement.confirmEdit'),
         value: `edit:${announcement.id}:${textHash(text)}`,
         style: 'primary',
       },
-      { label: t('announce.drop'), value: `keep:${announcement.id}:${textHash(text)}` },
+      { label: t('announcement.drop'), value: `keep:${announcement.id}:${textHash(text)}` },
     ],
   );
 }
@@ -94,7 +94,7 @@ function withButtons(
         ...shown.blocks,
         { kind: 'divider' },
         ...after,
-        { kind: 'actions', buttons: buttons.map((b) => ({ actionId: ANNOUNCE_ACTION, ...b })) },
+        { kind: 'actions', buttons: buttons.map((b) => ({ actionId: ANNOUNCEMENT_ACTION, ...b })) },
       ],
     },
   };

@@ -39,6 +39,9 @@ export type Announcement = z.infer<typeof AnnouncementSchema>;
 /** One recipient: a person's DM (by e-mail) or a channel. */
 export type Recipient = `person:${string}` | `channel:${string}`;
 
+// Delivery keys and job ids keep the older `announce` spelling: they are stored in Redis (outbox markers, BullMQ
+// jobs), and a new spelling would send again what was already sent before a deploy.
+
 /** The outbox delivery key of one copy of an announcement. */
 export const copyKey = (id: string, recipient: string): string => `announce:${id}:${recipient}`;
 

@@ -7,16 +7,19 @@ import type { Roster } from '../roster/roster.js';
 import { parseAudience } from './audience.js';
 import { type Audience, DELIVERY_MODES, type DeliveryMode } from './types.js';
 
-/** Form id of the announcement form (new and edit), and the action id of its preview's buttons. */
-export const ANNOUNCE_FORM = 'annonce';
-export const ANNOUNCE_ACTION = 'annonce';
+/**
+ * Form id of the announcement form (new and edit), and the action id of its preview's buttons. They keep the
+ * command's French word: forms open and previews posted before a deploy carry it back.
+ */
+export const ANNOUNCEMENT_FORM = 'annonce';
+export const ANNOUNCEMENT_ACTION = 'annonce';
 /** Slack's cap on a modal's text input. */
 const MAX_TEXT = 3000;
 
 const MODE_LABELS = {
-  channels: 'announce.modeChannels',
-  dms: 'announce.modeDms',
-  both: 'announce.modeBoth',
+  channels: 'announcement.modeChannels',
+  dms: 'announcement.modeDms',
+  both: 'announcement.modeBoth',
 } as const;
 
 /** Where an announcement may go, as the form offers it. */
@@ -29,27 +32,27 @@ const modeChoices = (t: Translate) =>
  */
 export function newAnnouncementForm(t: Translate, timezone: string, text = ''): Form {
   return {
-    formId: ANNOUNCE_FORM,
-    title: t('announce.formTitle'),
-    submit: t('announce.formSubmit'),
+    formId: ANNOUNCEMENT_FORM,
+    title: t('announcement.formTitle'),
+    submit: t('announcement.formSubmit'),
     context: '',
     fields: [
       {
         id: 'text',
-        label: t('announce.fieldText'),
+        label: t('announcement.fieldText'),
         kind: 'multiline',
         max: MAX_TEXT,
         ...(text.trim() ? { initial: text.trim() } : {}),
       },
-      { id: 'audience', label: t('announce.fieldAudience'), kind: 'text', max: 500 },
+      { id: 'audience', label: t('announcement.fieldAudience'), kind: 'text', max: 500 },
       {
         id: 'mode',
-        label: t('announce.fieldMode'),
+        label: t('announcement.fieldMode'),
         kind: 'choice',
         initial: 'both',
         choices: modeChoices(t),
       },
-      { id: 'when', label: t('announce.fieldWhen', { timezone }), kind: 'text', optional: true, max: 16 },
+      { id: 'when', label: t('announcement.fieldWhen', { timezone }), kind: 'text', optional: true, max: 16 },
     ],
   };
 }
@@ -57,11 +60,13 @@ export function newAnnouncementForm(t: Translate, timezone: string, text = ''): 
 /** The form that edits the text of announcement `id`, prefilled with its current text. */
 export function editAnnouncementForm(t: Translate, id: string, text: string): Form {
   return {
-    formId: ANNOUNCE_FORM,
-    title: t('announce.editTitle'),
-    submit: t('announce.formSubmit'),
+    formId: ANNOUNCEMENT_FORM,
+    title: t('announcement.editTitle'),
+    submit: t('announcement.formSubmit'),
     context: `edit:${id}`,
-    fields: [{ id: 'text', label: t('announce.fieldText'), kind: 'multiline', max: MAX_TEXT, initial: text }],
+    fields: [
+      { id: 'text', label: t('announcement.fieldText'), kind: 'multiline', max: MAX_TEXT, initial: text },
+    ],
   };
 }
 
@@ -93,12 +98,12 @@ export function parseWhen(text: string, timezone: string, now: Date): Date | und
   const match = WHEN.exec(trimmed);
   const [, y, mo, d, h, mi] = (match ?? []).map(Number);
   if (!match || y === undefined || mo === undefined || d === undefined || h === undefined || mi === undefined)
-    throw new UserError('announce.badWhen', { timezone });
+    throw new UserError('announcement.badWhen', { timezone });
   const at = new TZDate(y, mo - 1, d, h, mi, timezone);
   // TZDate rolls over impossible dates (31 février): the fields must come back unchanged.
   if (at.getMonth() !== mo - 1 || at.getDate() !== d || at.getHours() !== h || h > 23 || mi > 59)
-    throw new UserError('announce.badWhen', { timezone });
-  if (at.getTime() <= now.getTime()) throw new UserError('announce.pastWhen');
+    throw new UserError('announcement.badWhen', { timezone });
+  if (at.getTime() <= now.getTime()) throw new UserError('announcement.pastWhen');
   return new Date(at.getTime());
 }
 
@@ -110,7 +115,7 @@ export function readAnnouncementForm(
   t: Translate,
 ): AnnouncementRequest {
   const text = (values.text ?? '').trim();
-  if (text === '') throw new FieldError('text', new UserError('announce.emptyText'));
+  if (text === '') throw new FieldError('text', new UserError('announcement.emptyText'));
   const guard = <T>(field: string, read: () => T): T => {
     try {
       return read();

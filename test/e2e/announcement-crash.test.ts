@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { announceCommunity } from '../support/announce-community.js';
-import { announce } from '../support/announce-flow.js';
+import { announcementCommunity } from '../support/announcement-community.js';
+import { postAnnouncement } from '../support/announcement-flow.js';
 import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
 import { type SlackDouble, startSlackDouble } from '../support/slack-double.js';
 import { waitFor } from '../support/wait.js';
@@ -16,7 +16,7 @@ const KILLS = 10;
  * person has exactly one copy.
  */
 describe('an announcement fan-out killed with SIGKILL and restarted, ten times', () => {
-  const community = announceCommunity(COUNT, 'crash');
+  const community = announcementCommunity(COUNT, 'crash');
   let slack: SlackDouble;
   let web: RunningCohorte;
   let worker: WorkerProcess | undefined;
@@ -44,7 +44,7 @@ describe('an announcement fan-out killed with SIGKILL and restarted, ten times',
     });
     // The web process only: the workers are the child's.
     web = await startCohorte({
-      name: 'announce-crash',
+      name: 'announcement-crash',
       slackApiUrl: slack.url,
       communityFile: community.file,
       env: { ROLE: 'web' },
@@ -57,7 +57,7 @@ describe('an announcement fan-out killed with SIGKILL and restarted, ten times',
   });
 
   it('leaves every person with exactly one copy and nobody missing', { timeout: 180_000 }, async () => {
-    const { id } = await announce(web, { text: 'Malgré les pannes', audience: 'eig9', mode: 'dms' });
+    const { id } = await postAnnouncement(web, { text: 'Malgré les pannes', audience: 'eig9', mode: 'dms' });
     const deliveredAtKills: number[] = [];
     for (let kill = 0; kill < KILLS; kill++) {
       const copiesPosted = () =>

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobIdOf } from '../../src/queue/queues.js';
-import { announceCommunity } from '../support/announce-community.js';
-import { announce, buttonValue, coordinator, textOf } from '../support/announce-flow.js';
+import { announcementCommunity } from '../support/announcement-community.js';
+import { buttonValue, coordinator, postAnnouncement, textOf } from '../support/announcement-flow.js';
 import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
 import { type SlackDouble, startSlackDouble } from '../support/slack-double.js';
 import { waitFor } from '../support/wait.js';
@@ -9,7 +9,7 @@ import { waitFor } from '../support/wait.js';
 const eig0 = { platform: 'slack' as const, id: 'U0' };
 
 describe('/annonce: who may, cancel, edit, schedule (real Redis, BullMQ, Slack double)', () => {
-  const community = announceCommunity(40, 'manage');
+  const community = announcementCommunity(40, 'manage');
   let slack: SlackDouble;
   let bot: RunningCohorte;
   const command = (text: string, user = coordinator) =>
@@ -25,7 +25,7 @@ describe('/annonce: who may, cancel, edit, schedule (real Redis, BullMQ, Slack d
       limits: { perChannelPerSecond: 1, workspacePerSecond: 8 },
     });
     bot = await startCohorte({
-      name: 'announce-manage',
+      name: 'announcement-manage',
       slackApiUrl: slack.url,
       communityFile: community.file,
       env: {
@@ -73,7 +73,7 @@ describe('/annonce: who may, cancel, edit, schedule (real Redis, BullMQ, Slack d
   });
 
   it('stops what is left when cancelled half-way, and says so in the final report', async () => {
-    const { id } = await announce(bot, { text: 'Trop tôt', audience: 'eig9', mode: 'dms' });
+    const { id } = await postAnnouncement(bot, { text: 'Trop tôt', audience: 'eig9', mode: 'dms' });
     await waitFor(() => received() >= 5, 10_000);
     const cancelled = textOf(await command(`annuler ${id}`));
     expect(cancelled).toMatch(new RegExp(`Annonce ${id} annulée : \\d+ envois`));
@@ -87,7 +87,7 @@ describe('/annonce: who may, cancel, edit, schedule (real Redis, BullMQ, Slack d
   });
 
   it('edits every copy already sent, in the channels and the DMs', async () => {
-    const { id } = await announce(bot, { text: 'Réunion *mardi*', audience: 'defi1', mode: 'both' });
+    const { id } = await postAnnouncement(bot, { text: 'Réunion *mardi*', audience: 'defi1', mode: 'both' });
     await waitFor(() => report().includes(`Annonce \`${id}\` envoyée`), 15_000);
     const form = await command(`modifier ${id}`);
     expect(form.form?.fields[0]?.initial).toBe('Réunion *mardi*');
@@ -116,7 +116,7 @@ describe('/annonce: who may, cancel, edit, schedule (real Redis, BullMQ, Slack d
   });
 
   it('sends a scheduled announcement at its Europe/Paris time, not before', async () => {
-    const { id, confirmation } = await announce(bot, {
+    const { id, confirmation } = await postAnnouncement(bot, {
       text: 'Cet été',
       audience: 'defi2',
       mode: 'channels',

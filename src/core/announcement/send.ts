@@ -39,12 +39,12 @@ export async function sendAnnouncement(services: Services, id: string): Promise<
   const t: Translate = (key, params) => translate(roster.data.locale, key, params);
   const now = clock.now();
   const person = roster.person(found.author, await services.people.grants(found.author), now);
-  if (!can(person, 'announce.send')) {
+  if (!can(person, 'announcement.send')) {
     await announcements.save({ ...found, state: 'cancelled' });
     await outbox.send({
       key: progressKey(id),
       to: author(found),
-      message: textMessage(t('announce.refused', { id, email: found.author })),
+      message: textMessage(t('announcement.refused', { id, email: found.author })),
     });
     return `announcement ${id} refused: its author is no longer a coordinator`;
   }
@@ -74,7 +74,7 @@ export async function sendAnnouncement(services: Services, id: string): Promise<
 }
 
 function progressMessage(a: Announcement, sent: number, total: number, failed: number, t: Translate) {
-  return textMessage(t('announce.progress', { id: a.id, sent, total, failed }));
+  return textMessage(t('announcement.progress', { id: a.id, sent, total, failed }));
 }
 
 /**
@@ -112,7 +112,7 @@ export async function reportProgress(
     await scheduleProgress(services, id, round + 1, cancelled);
     return `announcement ${id}: ${sent} / ${total}`;
   }
-  const summary = t(cancelled ? 'announce.doneCancelled' : 'announce.done', {
+  const summary = t(cancelled ? 'announcement.doneCancelled' : 'announcement.done', {
     id,
     sent,
     total,
@@ -121,7 +121,7 @@ export async function reportProgress(
   const lines = failures
     .slice(0, REPORTED_FAILURES)
     .map((f) =>
-      t('announce.failure', { recipient: recipientLabel(f.recipient), reason: reasonLabel(f.reason, t) }),
+      t('announcement.failure', { recipient: recipientLabel(f.recipient), reason: reasonLabel(f.reason, t) }),
     );
   await update({
     fallback: summary,

@@ -6,15 +6,15 @@ import { textHash } from './preview.js';
 import { announcementMessage, targetOf, whenLabel } from './render.js';
 import { type Announcement, copyKey, type Recipient, sendJobId } from './types.js';
 
-/** The job that sends an announcement, and the one that reports its progress. */
+/** The job that sends an announcement, and the one that reports its progress (names stored by BullMQ: kept as is). */
 export const SEND_JOB = 'announce-send';
 export const PROGRESS_JOB = 'announce-progress';
 
 /** An announcement by the id people type, or a UserError saying how to find the ids. */
 export async function findAnnouncement(services: Services, id: string, verb: string): Promise<Announcement> {
-  if (!id.trim()) throw new UserError('announce.missingId', { verb });
+  if (!id.trim()) throw new UserError('announcement.missingId', { verb });
   const found = await services.announcements.get(id.trim().toLowerCase());
-  if (!found || found.state === 'draft') throw new UserError('announce.notFound', { id: id.trim() });
+  if (!found || found.state === 'draft') throw new UserError('announcement.notFound', { id: id.trim() });
   return found;
 }
 
@@ -32,7 +32,7 @@ const reply = (message: ReturnType<Context['t']>): Reply => ({
 export async function confirmAnnouncement(ctx: Context, id: string): Promise<Reply> {
   const { services, t, locale } = ctx;
   const found = await services.announcements.get(id);
-  if (!found) throw new UserError('announce.notFound', { id });
+  if (!found) throw new UserError('announcement.notFound', { id });
   const timezone = services.roster.data.timezone;
   const now = services.clock.now();
   const planned = found.at ? new Date(found.at) : undefined;
@@ -41,7 +41,7 @@ export async function confirmAnnouncement(ctx: Context, id: string): Promise<Rep
   if (found.state !== 'draft') {
     // Scheduled but its job lost (a failure between the save and the scheduling): scheduling again is harmless.
     if (found.state === 'scheduled') await services.schedules.once(SEND_JOB, sendJobId(id), at, { id });
-    return reply(t('announce.notDraft', { id, state: t(`announce.state.${found.state}`) }));
+    return reply(t('announcement.notDraft', { id, state: t(`announcement.state.${found.state}`) }));
   }
   // A date gone by becomes now, so the list shows when it really went.
   await services.announcements.save({
@@ -50,9 +50,9 @@ export async function confirmAnnouncement(ctx: Context, id: string): Promise<Rep
     ...(late ? { at: now.toISOString() } : {}),
   });
   await services.schedules.once(SEND_JOB, sendJobId(id), at, { id });
-  if (late) return reply(t('announce.sendingLate', { id, at: whenLabel(found, timezone, locale) }));
-  if (!planned) return reply(t('announce.sending', { id }));
-  return reply(t('announce.scheduled', { id, at: whenLabel(found, timezone, locale) }));
+  if (late) return reply(t('announcement.sendingLate', { id, at: whenLabel(found, timezone, locale) }));
+  if (!planned) return reply(t('announcement.sending', { id }));
+  return reply(t('announcement.scheduled', { id, at: whenLabel(found, timezone, locale) }));
 }
 
 /** Cancels a scheduled announcement, or stops one being sent: what has not left yet is withdrawn. */
@@ -60,13 +60,13 @@ export async function cancelAnnouncement(ctx: Context, announcement: Announcemen
   const { services, t } = ctx;
   const { id, state } = announcement;
   if (state !== 'scheduled' && state !== 'sending') {
-    throw new UserError('announce.cannotCancel', { id, state: t(`announce.state.${state}`) });
+    throw new UserError('announcement.cannotCancel', { id, state: t(`announcement.state.${state}`) });
   }
   await services.announcements.save({ ...announcement, state: 'cancelled' });
   await services.schedules.cancelOnce(sendJobId(id));
   const recipients = await services.announcements.recipients(id);
   const withdrawn = await services.outbox.cancel(recipients.map((r) => copyKey(id, r)));
-  return { visibility: 'ephemeral', message: textMessage(t('announce.cancelled', { id, withdrawn })) };
+  return { visibility: 'ephemeral', message: textMessage(t('announcement.cancelled', { id, withdrawn })) };
 }
 
 /** The copies an edit changes: those sent, and those still on their way while the sending goes on. */
@@ -90,8 +90,11 @@ export async function confirmEdit(ctx: Context, id: string, hash = ''): Promise<
   const { pendingText } = announcement;
   if (pendingText === undefined || (hash !== '' && hash !== textHash(pendingText))) {
     // A second click on the same button, once its edit was applied.
-    if (hash !== '' && hash === textHash(announcement.text)) return reply(t('announce.editApplied', { id }));
-    return reply(t(pendingText === undefined ? 'announce.editDropped' : 'announce.editSuperseded', { id }));
+    if (hash !== '' && hash === textHash(announcement.text))
+      return reply(t('announcement.editApplied', { id }));
+    return reply(
+      t(pendingText === undefined ? 'announcement.editDropped' : 'announcement.editSuperseded', { id }),
+    );
   }
   const edited: Announcement = {
     ...announcement,
@@ -110,7 +113,7 @@ export async function confirmEdit(ctx: Context, id: string, hash = ''): Promise<
       version: edited.version,
     });
   }
-  return reply(t('announce.edited', { id, copies: copies.length }));
+  return reply(t('announcement.edited', { id, copies: copies.length }));
 }
 
 /**
@@ -125,12 +128,12 @@ export async function dropAnnouncement(ctx: Context, id: string, edit: boolean, 
     const pending = found?.pendingText;
     if (found && pending !== undefined && (hash === '' || hash === textHash(pending)))
       await services.announcements.save({ ...found, pendingText: undefined });
-    return reply(t('announce.editDropped'));
+    return reply(t('announcement.editDropped'));
   }
   // A dropped draft is simply never confirmed: drafts are not listed and expire with the rest.
-  if (!found || found.state === 'draft') return reply(t('announce.dropped'));
-  const state = t(`announce.state.${found.state}`);
+  if (!found || found.state === 'draft') return reply(t('announcement.dropped'));
+  const state = t(`announcement.state.${found.state}`);
   if (found.state === 'scheduled' || found.state === 'sending')
-    return reply(t('announce.dropTooLate', { id, state }));
-  return reply(t('announce.notDraft', { id, state }));
+    return reply(t('announcement.dropTooLate', { id, state }));
+  return reply(t('announcement.notDraft', { id, state }));
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadCommunityFile } from '../../src/community.js';
-import { parseAudience, resolveAudience } from '../../src/core/announce/audience.js';
-import { parseWhen } from '../../src/core/announce/form.js';
-import { markdownMessage } from '../../src/core/announce/markdown.js';
+import { parseAudience, resolveAudience } from '../../src/core/announcement/audience.js';
+import { parseWhen } from '../../src/core/announcement/form.js';
+import { markdownMessage } from '../../src/core/announcement/markdown.js';
 import { UserError } from '../../src/core/errors.js';
 import { plain } from '../../src/core/message.js';
 import { createRoster } from '../../src/core/roster/roster.js';
@@ -77,10 +77,10 @@ describe('announcement audiences', () => {
 
   it('names an unknown word and lists the words that exist', () => {
     const error = userError(() => parseAudience('eig7, lexik', roster));
-    expect(error.key).toBe('announce.unknownAudience');
+    expect(error.key).toBe('announcement.unknownAudience');
     expect(error.params.word).toBe('lexik');
     expect(String(error.params.known)).toContain('lexiq');
-    expect(userError(() => parseAudience(' , ', roster)).key).toBe('announce.noAudience');
+    expect(userError(() => parseAudience(' , ', roster)).key).toBe('announcement.noAudience');
   });
 
   it('refuses an audience that reaches no one for the chosen delivery', () => {
@@ -88,7 +88,7 @@ describe('announcement audiences', () => {
     const error = userError(() =>
       resolveAudience({ everyone: false, promotions: [], roles: ['alumni'], defis: [] }, 'dms', empty, NOW),
     );
-    expect(error.key).toBe('announce.emptyAudience');
+    expect(error.key).toBe('announcement.emptyAudience');
   });
 });
 
@@ -105,9 +105,11 @@ describe('announcement dates and text', () => {
 
   it('refuses a malformed, impossible or past date with the format to type', () => {
     for (const text of ['1er décembre', '2026-02-31 09:00', '2026-12-01 25:00']) {
-      expect(userError(() => parseWhen(text, 'Europe/Paris', NOW)).key).toBe('announce.badWhen');
+      expect(userError(() => parseWhen(text, 'Europe/Paris', NOW)).key).toBe('announcement.badWhen');
     }
-    expect(userError(() => parseWhen('2026-11-23 10:59', 'Europe/Paris', NOW)).key).toBe('announce.pastWhen');
+    expect(userError(() => parseWhen('2026-11-23 10:59', 'Europe/Paris', NOW)).key).toBe(
+      'announcement.pastWhen',
+    );
   });
 
   it('turns Markdown into literal pieces: bold, italic, code, links, paragraphs; no markup passes through', () => {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { announceCommunity } from '../support/announce-community.js';
-import { announce } from '../support/announce-flow.js';
+import { announcementCommunity } from '../support/announcement-community.js';
+import { postAnnouncement } from '../support/announcement-flow.js';
 import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
 import { type SlackDouble, startSlackDouble } from '../support/slack-double.js';
 import { waitFor } from '../support/wait.js';
@@ -13,7 +13,7 @@ const SCALED = { perChannelPerSecond: 1, workspacePerSecond: 8, windowMs: 250 };
 const ENV = { OUTBOX_CHANNEL_INTERVAL_MS: '250', OUTBOX_WORKSPACE_PER_SECOND: '32' };
 
 describe('an announcement DM’d to 300 people (real Redis, BullMQ, Slack double enforcing rate limits)', () => {
-  const community = announceCommunity(COUNT, 'fanout');
+  const community = announcementCommunity(COUNT, 'fanout');
   let slack: SlackDouble;
   let bot: RunningCohorte;
 
@@ -35,7 +35,7 @@ describe('an announcement DM’d to 300 people (real Redis, BullMQ, Slack double
       ),
     );
     bot = await startCohorte({
-      name: 'announce-fanout',
+      name: 'announcement-fanout',
       slackApiUrl: slack.url,
       communityFile: gone,
       env: ENV,
@@ -47,7 +47,7 @@ describe('an announcement DM’d to 300 people (real Redis, BullMQ, Slack double
   });
 
   it('delivers one copy to each, with at most 1% of posts answered 429, and reports the two failures', async () => {
-    const { id, preview, confirmation } = await announce(bot, {
+    const { id, preview, confirmation } = await postAnnouncement(bot, {
       text: '*Appel à projets* ouvert jusqu’au 1er mars.',
       audience: 'eig, alumni',
       mode: 'dms',

@@ -1,14 +1,14 @@
-import { ANNOUNCE_ACTION } from '../src/core/announce/form.js';
-import { confirmAnnouncement, confirmEdit, dropAnnouncement } from '../src/core/announce/manage.js';
+import { ANNOUNCEMENT_ACTION } from '../src/core/announcement/form.js';
+import { confirmAnnouncement, confirmEdit, dropAnnouncement } from '../src/core/announcement/manage.js';
 import type { ActionHandler } from '../src/core/handler.js';
 
 /**
  * The preview's buttons: `send:<id>` confirms, `edit:<id>:<hash>` applies the edit previewed with that text hash,
  * `drop:<id>` / `keep:<id>:<hash>` discard.
  */
-export const annonceAction: ActionHandler = {
-  actionId: ANNOUNCE_ACTION,
-  permission: 'announce.send',
+export const announcementAction: ActionHandler = {
+  actionId: ANNOUNCEMENT_ACTION,
+  permission: 'announcement.send',
   async run(ctx, value) {
     const [verb = '', id = '', hash = ''] = value.split(':');
     if (verb === 'send') return confirmAnnouncement(ctx, id);

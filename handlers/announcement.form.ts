@@ -1,8 +1,8 @@
-import { resolveAudience } from '../src/core/announce/audience.js';
-import { ANNOUNCE_FORM, FieldError, readAnnouncementForm } from '../src/core/announce/form.js';
-import { copiesToEdit, findAnnouncement } from '../src/core/announce/manage.js';
-import { editPreviewReply, previewReply } from '../src/core/announce/preview.js';
-import type { Announcement } from '../src/core/announce/types.js';
+import { resolveAudience } from '../src/core/announcement/audience.js';
+import { ANNOUNCEMENT_FORM, FieldError, readAnnouncementForm } from '../src/core/announcement/form.js';
+import { copiesToEdit, findAnnouncement } from '../src/core/announcement/manage.js';
+import { editPreviewReply, previewReply } from '../src/core/announcement/preview.js';
+import type { Announcement } from '../src/core/announcement/types.js';
 import { UserError } from '../src/core/errors.js';
 import type { FormHandler, FormOutcome } from '../src/core/handler.js';
 
@@ -11,15 +11,15 @@ import type { FormHandler, FormOutcome } from '../src/core/handler.js';
  * draft and previewed with its recipient count; an edit (`edit:<id>` context) is kept aside and previewed, or, when
  * its announcement cannot be found or edited, refused under the text (the form stays open, the text kept).
  */
-export const annonceForm: FormHandler = {
-  formId: ANNOUNCE_FORM,
-  permission: 'announce.send',
+export const announcementForm: FormHandler = {
+  formId: ANNOUNCEMENT_FORM,
+  permission: 'announcement.send',
   async run(ctx, values, context): Promise<FormOutcome> {
     const { services, person, t } = ctx;
     const now = services.clock.now();
     if (context.startsWith('edit:')) {
       const text = (values.text ?? '').trim();
-      if (text === '') return { errors: { text: t('announce.emptyText') } };
+      if (text === '') return { errors: { text: t('announcement.emptyText') } };
       let announcement: Announcement;
       try {
         announcement = await findAnnouncement(services, context.slice('edit:'.length), 'modifier');

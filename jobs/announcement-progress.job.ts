@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { PROGRESS_JOB } from '../src/core/announce/manage.js';
-import { reportProgress } from '../src/core/announce/send.js';
+import { PROGRESS_JOB } from '../src/core/announcement/manage.js';
+import { reportProgress } from '../src/core/announcement/send.js';
 import type { JobDefinition } from '../src/core/job.js';
 
 /** Brings an announcement's status message up to date, every few seconds until its final report. */
-export const announceProgressJob: JobDefinition<{
+export const announcementProgressJob: JobDefinition<{
   id: string;
   round: number;
   closing?: boolean | undefined;

@@ -11,7 +11,7 @@ export const COORDINATOR: SlackDoubleUser = {
 };
 
 /** A generated community file and the Slack users that match it. */
-export interface AnnounceCommunity {
+export interface AnnouncementCommunity {
   file: string;
   /** The coordinator first, then the EIG. */
   users: SlackDoubleUser[];
@@ -23,7 +23,7 @@ export interface AnnounceCommunity {
  * Writes a community file of one current promotion (`eig9`) of `count` EIG in défis of ten (channels `C0DEF<n>`),
  * plus the coordinator, for fan-out tests and the benchmark. Slack ids are `U<n>`.
  */
-export function announceCommunity(count: number, name = 'announce'): AnnounceCommunity {
+export function announcementCommunity(count: number, name = 'announce'): AnnouncementCommunity {
   const eig = Array.from({ length: count }, (_, i) => `eig${i}@beta.gouv.fr`);
   const defis = Array.from({ length: Math.ceil(count / 10) }, (_, d) => {
     const members = eig.slice(d * 10, d * 10 + 10).map((email) => `          - ${email}`);

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { FormOutcome, Reply } from '../../src/core/handler.js';
 import { type Block, toPlainText } from '../../src/core/message.js';
-import { COORDINATOR } from './announce-community.js';
+import { COORDINATOR } from './announcement-community.js';
 import type { RunningCohorte } from './cohorte.js';
 
 /** The coordinator, as Slack names them to the bot. */
@@ -25,7 +25,7 @@ export function buttonValue(reply: Reply | FormOutcome, label: string): string {
 }
 
 /** Fills the announcement form as the coordinator, checks a preview came back, and clicks Envoyer. */
-export async function announce(
+export async function postAnnouncement(
   bot: RunningCohorte,
   values: { text: string; audience: string; mode: string; when?: string },
 ): Promise<{ id: string; preview: string; confirmation: string }> {
