@@ -5,6 +5,8 @@ export const cohorteAide: CommandHandler = {
   command: 'cohorte',
   name: 'aide',
   aliases: ['', 'help'],
+  // Open outside the community: the help lists what an outsider may do.
+  outsiders: true,
   help: 'help.cohorte.aide',
   run: async (ctx) => ({ visibility: 'ephemeral', message: ctx.help() }),
 };

@@ -8,6 +8,8 @@ export const cohorteLangue: CommandHandler = {
   command: 'cohorte',
   name: 'langue',
   aliases: ['language', 'lang'],
+  // Open outside the community: the refusals are read in this language too.
+  outsiders: true,
   help: 'help.cohorte.langue',
   async run({ person, services }, args) {
     const wanted = args.trim().toLowerCase();

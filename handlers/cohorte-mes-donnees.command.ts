@@ -7,6 +7,8 @@ export const cohorteMesDonnees: CommandHandler = {
   command: 'cohorte',
   name: 'mes-donnees',
   aliases: ['mes-données', 'my-data'],
+  // Open outside the community: anyone may see what Cohorte keeps on them.
+  outsiders: true,
   help: 'help.cohorte.mes-donnees',
   async run({ person, t, locale, services }) {
     const now = services.clock.now();

@@ -6,6 +6,8 @@ export const cohorteMoi: CommandHandler = {
   command: 'cohorte',
   name: 'moi',
   aliases: ['me'],
+  // Open outside the community: an outsider is told what to ask the coordinators.
+  outsiders: true,
   help: 'help.cohorte.moi',
   async run({ person, t }) {
     if (!person.inCommunity) {

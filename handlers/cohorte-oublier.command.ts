@@ -6,6 +6,8 @@ export const cohorteOublier: CommandHandler = {
   command: 'cohorte',
   name: 'oublier',
   aliases: ['forget'],
+  // Open outside the community: anyone may have what Cohorte keeps on them erased.
+  outsiders: true,
   help: 'help.cohorte.oublier',
   async run({ t }) {
     return {

@@ -9,6 +9,8 @@ import { withdrawAnswers } from '../src/core/sessions/rsvp.js';
  */
 export const forgetAction: ActionHandler = {
   actionId: FORGET_ACTION,
+  // Anyone may erase what Cohorte keeps on them, in the community or not (any more).
+  outsiders: true,
   async run({ person, t, services }, value) {
     if (value !== 'yes') {
       return { visibility: 'ephemeral', replace: true, message: textMessage(t('forget.cancelled')) };

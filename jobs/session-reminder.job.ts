@@ -9,7 +9,6 @@ import { personLocale, REMINDER_KINDS, SESSION_REMINDER_JOB } from '../src/core/
 import { openingStandup } from '../src/core/sessions/opening.js';
 import { d1Message, d7Message, morningMessage } from '../src/core/sessions/reminders.js';
 import { audienceOf, type Session } from '../src/core/sessions/session.js';
-import { localDate } from '../src/core/time/local.js';
 
 const DataSchema = JobDataSchema.extend({
   sessionId: z.string(),
@@ -47,9 +46,10 @@ async function tellEach(
 /** Each kind's sending: DMs keyed per person and session, channel posts per session, so a rerun sends nothing new. */
 const SEND: Record<Data['kind'], (services: Services, session: Session) => Promise<number>> = {
   async d7(services, session) {
-    const today = localDate(services.clock.now(), session.timezone);
     const answers = await services.sessions.answers(session.id);
-    const silent = audienceOf(services.roster.data, session.audience, today).filter((e) => !answers.has(e));
+    const granted = await services.people.granted();
+    const audience = audienceOf(services.roster, granted, session.audience, services.clock.now());
+    const silent = audience.filter((e) => !answers.has(e));
     return tellEach(services, 'session-d7', session, silent, (locale) => d7Message(session, locale));
   },
   async d1(services, session) {

@@ -15,10 +15,10 @@ import { benchCommunity, benchThemes, NOW } from './bulle-data.js';
 const NAIVE_SAMPLE = 100;
 const redis = createCommandRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 await whenReady(redis);
-const { bulle } = createStores(redis, process.env.BENCH_PREFIX ?? '');
+const { bulle, people } = createStores(redis, process.env.BENCH_PREFIX ?? '');
 const { themes } = benchThemes();
 const roster = createRoster(benchCommunity(themes).data);
-const services = { bulle, roster, clock: { now: () => NOW } };
+const services = { bulle, people, roster, clock: { now: () => NOW } };
 const figures: Record<string, number> = {};
 
 /** One round as the weekly job reads and ranks it: returns its timings and a checksum of the proposals. */

@@ -64,6 +64,8 @@ export interface CommandHandler {
   aliases?: readonly string[];
   /** Required permission; the router refuses others with a clear message. */
   permission?: Permission;
+  /** Open to people outside the community (not in `community.yml`, no role given in chat); closed otherwise. */
+  outsiders?: true;
   /** The catalog line of the help: usage and what it does. */
   help: MessageKey;
   run(ctx: Context, args: string): Promise<Reply>;
@@ -73,6 +75,8 @@ export interface CommandHandler {
 export interface ActionHandler {
   actionId: string;
   permission?: Permission;
+  /** Open to people outside the community; closed otherwise. */
+  outsiders?: true;
   run(ctx: Context, value: string): Promise<Reply>;
 }
 

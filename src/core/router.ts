@@ -16,6 +16,7 @@ import type { ChatUser } from './ids.js';
 import { type Rich, textMessage } from './message.js';
 import { can } from './permissions.js';
 import type { Services } from './ports.js';
+import type { Person } from './roster/types.js';
 
 /** Finds the handler of each invocation and runs it inside the one error boundary. */
 export interface Router {
@@ -25,6 +26,14 @@ export interface Router {
 }
 
 const ephemeral = (...lines: Rich[]): Reply => ({ visibility: 'ephemeral', message: textMessage(...lines) });
+
+/** What the router checks of a handler before running it. */
+type Gated = Pick<CommandHandler, 'permission' | 'outsiders'>;
+
+/** Whether a person may use a handler at all: in the community (or the handler open to outsiders), and allowed. */
+const mayUse = (person: Person, handler: Gated): boolean =>
+  (person.inCommunity || handler.outsiders === true) &&
+  (!handler.permission || can(person, handler.permission));
 
 /** Builds the router over the handler registry. */
 export function createRouter(deps: {
@@ -56,8 +65,23 @@ export function createRouter(deps: {
   }
 
   function helpLines(person: Context['person'], t: Translate): Rich[] {
-    const visible = deps.commands.filter((h) => !h.permission || can(person, h.permission));
+    const visible = deps.commands.filter((h) => mayUse(person, h));
     return [t('help.title'), ...visible.map((h) => t(h.help)), t('help.footer')];
+  }
+
+  /**
+   * Why this person may not use a handler, or undefined when they may. Without an e-mail the bot cannot tell people
+   * apart (they would share one identity); outside the community only handlers marked `outsiders` are open, so
+   * nobody unknown shares a skill, takes a seat or receives a session's messages; then the permission. A request
+   * for help (`asksHelp`) passes the first two.
+   */
+  function refusal(ctx: Context, handler: Gated, asksHelp = false): Reply | undefined {
+    const { person, t } = ctx;
+    if (!asksHelp && !person.email) return ephemeral(t('error.noEmail'));
+    if (!asksHelp && !person.inCommunity && !handler.outsiders)
+      return ephemeral(t('error.outsider', { email: person.email }));
+    if (handler.permission && !can(person, handler.permission)) return ephemeral(t('error.forbidden'));
+    return undefined;
   }
 
   /** Runs `work` with a context; turns every failure into a reply a person can act on. */
@@ -93,11 +117,10 @@ export function createRouter(deps: {
           const unknown = ctx.t('error.unknownCommand', { command: `/${invocation.command} ${text}`.trim() });
           return ephemeral(unknown, ...helpLines(ctx.person, ctx.t).slice(1));
         }
-        // Without an e-mail the bot cannot tell people apart (they would share one identity): only the help is open.
+        // The help is open to everyone, e-mail or not, in the community or not; its permission still applies.
         const asksHelp = handler.name === 'aide' || HELP_WORDS.has(word);
-        if (!ctx.person.email && !asksHelp) return ephemeral(ctx.t('error.noEmail'));
-        if (handler.permission && !can(ctx.person, handler.permission))
-          return ephemeral(ctx.t('error.forbidden'));
+        const refused = refusal(ctx, handler, asksHelp);
+        if (refused) return refused;
         // What follows the sub-command, as typed: line breaks and spacing kept (details, stand-up answers).
         return handler.run(ctx, named ? text.slice(first.length).trim() : text);
       });
@@ -114,9 +137,8 @@ export function createRouter(deps: {
           );
           return ephemeral(ctx.t('chat.staleButton'));
         }
-        if (!ctx.person.email) return ephemeral(ctx.t('error.noEmail'));
-        if (handler.permission && !can(ctx.person, handler.permission))
-          return ephemeral(ctx.t('error.forbidden'));
+        const refused = refusal(ctx, handler);
+        if (refused) return refused;
         return handler.run(ctx, invocation.value);
       });
     },
@@ -131,9 +153,8 @@ export function createRouter(deps: {
           );
           return ephemeral(ctx.t('chat.staleForm'));
         }
-        if (!ctx.person.email) return ephemeral(ctx.t('error.noEmail'));
-        if (handler.permission && !can(ctx.person, handler.permission))
-          return ephemeral(ctx.t('error.forbidden'));
+        const refused = refusal(ctx, handler);
+        if (refused) return refused;
         return handler.run(ctx, invocation.values, invocation.context);
       });
     },

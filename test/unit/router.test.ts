@@ -159,8 +159,10 @@ function createWorld(
     schedules: new Proxy({} as Services['schedules'], {
       get: (_, name) => () => Promise.reject(new Error(`schedules.${String(name)} used`)),
     }),
+    // No session at all: an erasure lists them (to withdraw answers), nothing else may touch them.
     sessions: new Proxy({} as Services['sessions'], {
-      get: (_, name) => () => Promise.reject(new Error(`sessions.${String(name)} used`)),
+      get: (_, name) =>
+        name === 'all' ? async () => [] : () => Promise.reject(new Error(`sessions.${String(name)} used`)),
     }),
     calendarFeed: undefined,
     bulle: new Proxy({} as BulleStore, {

@@ -59,14 +59,23 @@ export function buildWorld(
 
 /** Reads everything matching needs from the store, now; also returns the requests in play it read. */
 export async function loadWorld(
-  services: Pick<Services, 'bulle' | 'roster' | 'clock'>,
+  services: Pick<Services, 'bulle' | 'roster' | 'clock' | 'people'>,
 ): Promise<{ world: MatchWorld; active: BulleRequest[] }> {
-  const [shares, active, pauses, declines] = await Promise.all([
+  const [everyShare, active, pauses, declines, granted] = await Promise.all([
     services.bulle.shares(),
     services.bulle.active(),
     services.bulle.pauses(),
     services.bulle.declines(),
+    services.people.granted(),
   ]);
+  // Only members are proposed: a skill shared by someone since removed from the file (or before outsiders were
+  // refused) stays stored, and theirs to erase, but nobody is sent to them.
+  const now = services.clock.now();
+  const shares = new Map(
+    [...everyShare].filter(
+      ([email]) => services.roster.person(email, granted.get(email) ?? [], now).inCommunity,
+    ),
+  );
   const snapshot = { shares, active, pauses, declines };
   return { world: buildWorld(services, bulleSettings(services), thesaurusOf(services), snapshot), active };
 }

@@ -17,7 +17,9 @@ export const en: Record<MessageKey, string> = {
   'error.noEmail':
     'I cannot see your e-mail address, and it is what links you to the community. On Mattermost, the administrators must show e-mail addresses (*Show Email Address*) or give the bot the system admin role; on Slack, the bot needs the `users:read.email` scope.',
   'error.notInCommunity':
-    'I cannot find you in the community ({email}). Ask the coordinators to add you to `community.yml`.',
+    'I cannot find you in the community ({email}). Ask the coordinators to add you to `community.yml`, or to give you a role: `/cohorte role {email} <eig|mentor|alumni> [défi]`.',
+  'error.outsider':
+    'This command is for members of the community, and I cannot find you in it ({email}). Ask the coordinators to add you to `community.yml`, or to give you a role: `/cohorte role {email} <eig|mentor|alumni> [défi]`. Type `/cohorte help` for what you can do meanwhile.',
   'error.slow': 'This is taking longer than expected: the answer is on its way.',
 
   'form.typed': 'What you had typed, to copy back:',

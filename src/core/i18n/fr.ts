@@ -19,7 +19,9 @@ export const fr = {
   'error.noEmail':
     'Je ne vois pas votre adresse e-mail, et c’est elle qui vous relie à la communauté. Sur Mattermost, l’administration doit afficher les adresses (*Afficher l’adresse e-mail*) ou donner au bot le rôle d’administrateur ; sur Slack, le bot a besoin du droit `users:read.email`.',
   'error.notInCommunity':
-    'Je ne vous trouve pas dans la communauté ({email}). Demandez à la coordination de vous ajouter à `community.yml`.',
+    'Je ne vous trouve pas dans la communauté ({email}). Demandez à la coordination de vous ajouter à `community.yml`, ou de vous donner un rôle : `/cohorte role {email} <eig|mentor|alumni> [défi]`.',
+  'error.outsider':
+    'Cette commande est réservée aux membres de la communauté, et je ne vous y trouve pas ({email}). Demandez à la coordination de vous ajouter à `community.yml`, ou de vous donner un rôle : `/cohorte role {email} <eig|mentor|alumni> [défi]`. Tapez `/cohorte aide` pour ce que vous pouvez faire d’ici là.',
   'error.slow': 'C’est plus long que prévu : la réponse arrive dans un instant.',
 
   'form.typed': 'Ce que vous aviez saisi, pour le recopier :',

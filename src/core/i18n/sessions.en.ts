@@ -37,6 +37,8 @@ export const sessionsEn: Record<keyof typeof sessionsFr, string> = {
     'The session is full: you are number {rank} on the waiting list. You will be told as soon as a seat frees up.',
   'session.rsvp.cancelled': 'This session is cancelled: there is nothing to answer any more.',
   'session.rsvp.past': 'This session is over: there is nothing to answer any more.',
+  'session.rsvp.notAudience':
+    'This session is for: {who}. You are not among them: your answer is not recorded. If this is a mistake, write to the coordinators.',
   'session.promoted':
     'A seat freed up: you are registered for *{title}* on {date}. If you can no longer come, click “Not coming” in the announcement.',
   'session.unknown':

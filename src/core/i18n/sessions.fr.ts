@@ -35,6 +35,8 @@ export const sessionsFr = {
     'La session est complète : vous êtes n° {rank} sur la liste d’attente. Vous serez prévenu·e dès qu’une place se libère.',
   'session.rsvp.cancelled': 'Cette session est annulée : il n’y a plus de réponse à donner.',
   'session.rsvp.past': 'Cette session est passée : il n’y a plus de réponse à donner.',
+  'session.rsvp.notAudience':
+    'Cette session est pour : {who}. Vous n’en faites pas partie : votre réponse n’est pas enregistrée. Si c’est une erreur, écrivez à la coordination.',
   'session.promoted':
     'Une place s’est libérée : vous êtes inscrit·e à *{title}* le {date}. Si vous ne pouvez plus venir, cliquez sur « Je ne viens pas » dans l’annonce.',
   'session.unknown':

@@ -26,18 +26,20 @@ export const whereText = (session: Session, t: Translate): Rich =>
     ? t('session.whereAddress', { place: session.place, address: session.address })
     : t('session.where', { place: session.place });
 
-/** Who a session is for, as a phrase. */
-function audienceText(session: Session, t: Translate): Rich {
+/** Who a session is for, as a list (`EIG de eig7, leurs mentors, la coordination`). */
+export function audienceWho(session: Session, t: Translate): Rich {
   const parts = [
     ...session.audience.promotions.map((promotion) => t('session.audiencePromotion', { promotion })),
     ...(session.audience.mentors ? [t('session.audienceMentors')] : []),
     ...(session.audience.alumni ? [t('session.audienceAlumni')] : []),
     t('session.audienceCoordination'),
   ];
-  return t('session.audience', {
-    who: parts.flatMap((p, i) => (i === 0 ? p : [{ kind: 'plain' as const, text: ', ' }, ...p])),
-  });
+  return parts.flatMap((p, i) => (i === 0 ? p : [{ kind: 'plain' as const, text: ', ' }, ...p]));
 }
+
+/** Who a session is for, as a phrase. */
+const audienceText = (session: Session, t: Translate): Rich =>
+  t('session.audience', { who: audienceWho(session, t) });
 
 /** The three RSVP buttons of a session, *Je viens* first and primary; each carries the session id. */
 export const rsvpButtons = (session: Session, t: Translate): Button[] =>

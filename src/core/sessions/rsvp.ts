@@ -2,9 +2,9 @@ import { UserError } from '../errors.js';
 import type { Context, Reply } from '../handler.js';
 import { textMessage } from '../message.js';
 import type { Services } from '../ports.js';
-import { sessionDate } from './announcement.js';
+import { audienceWho, sessionDate } from './announcement.js';
 import { refreshAnnouncement, tellPromoted } from './lifecycle.js';
-import { isPastSession, type Session } from './session.js';
+import { inAudience, isPastSession, type Session } from './session.js';
 import type { RsvpAnswer, RsvpChange } from './store.js';
 
 /** A session by id, or a UserError naming it and how to list them. */
@@ -45,8 +45,9 @@ export async function withdrawAnswers(services: Services, email: string): Promis
 }
 
 /**
- * One RSVP click: recorded atomically, the announcement's headcount replaced (newest version wins), the person
- * promoted from the waiting list told. The clicker gets a private confirmation (with their rank when waiting).
+ * One RSVP click, from someone of the session's audience only: recorded atomically, the announcement's headcount
+ * replaced (newest version wins), the person promoted from the waiting list told. The clicker gets a private
+ * confirmation (with their rank when waiting).
  */
 export async function rsvp(ctx: Context, sessionId: string, answer: RsvpAnswer): Promise<Reply> {
   const { services, person, t, locale } = ctx;
@@ -57,6 +58,12 @@ export async function rsvp(ctx: Context, sessionId: string, answer: RsvpAnswer):
   });
   if (session.cancelled) return reply(t('session.rsvp.cancelled'));
   if (isPastSession(session, services.clock.now())) return reply(t('session.rsvp.past'));
+  if (!inAudience(person, session.audience)) {
+    // Left out by a change of audience, someone may still withdraw an earlier answer; nothing else.
+    const previous = (await services.sessions.answers(session.id)).get(person.email);
+    if (answer !== 'no' || previous === undefined || previous === 'no')
+      return reply(t('session.rsvp.notAudience', { who: audienceWho(session, t) }));
+  }
   const change = await applyAnswer(services, session, person.email, answer);
   const date = sessionDate(session, locale);
   if (change.current === 'waiting') {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MonthlyScheduleSchema, occursOn } from '../rituals/schedule.js';
-import { normalizeEmail } from '../roster/roster.js';
-import type { CommunityData } from '../roster/types.js';
+import type { Roster } from '../roster/roster.js';
+import type { Person, RoleGrant } from '../roster/types.js';
 import { addCalendarDays } from '../time/days.js';
 import { localDate } from '../time/local.js';
 import { TimeSchema } from '../time/time-of-day.js';
@@ -86,20 +86,30 @@ export function ruleDays(rule: SessionRule, from: string): string[] {
   return days.slice(0, rule.ahead);
 }
 
-/** The e-mails a session is for, at `now`: EIG (and their mentors) of its promotions, alumni, coordinators. */
-export function audienceOf(data: CommunityData, audience: Audience, today: string): string[] {
-  const emails = new Set<string>(data.coordinators.map((p) => normalizeEmail(p.email)));
-  for (const promotion of data.promotions) {
-    const ended = promotion.end < today;
-    const listed = audience.promotions.includes(promotion.id);
-    for (const defi of promotion.defis) {
-      if ((listed && !ended) || (ended && audience.alumni))
-        for (const p of defi.eig) emails.add(normalizeEmail(p.email));
-      if (listed && audience.mentors) for (const p of defi.mentors) emails.add(normalizeEmail(p.email));
-    }
-  }
-  if (audience.alumni) for (const p of data.alumni) emails.add(normalizeEmail(p.email));
-  return [...emails];
+/**
+ * Whether someone is in a session's audience: coordinators always; the EIG of a listed promotion still running;
+ * with `mentors`, the mentors of its défis; with `alumni`, every alumna and alumnus (listed in the file, of a
+ * finished promotion, or given the role in chat). The one rule for who is reminded and who may answer.
+ */
+export function inAudience(person: Person, audience: Audience): boolean {
+  if (person.roles.includes('coordinator')) return true;
+  if (audience.alumni && person.roles.includes('alumni')) return true;
+  return person.memberships.some(
+    (m) => audience.promotions.includes(m.promotion.id) && (m.role === 'eig' || audience.mentors),
+  );
+}
+
+/** The e-mails a session is for at `now`: everyone in the file or given a role in chat, by {@link inAudience}. */
+export function audienceOf(
+  roster: Roster,
+  granted: ReadonlyMap<string, RoleGrant[]>,
+  audience: Audience,
+  now: Date,
+): string[] {
+  const emails = new Set([...roster.emails(), ...granted.keys()]);
+  return [...emails].filter((email) =>
+    inAudience(roster.person(email, granted.get(email) ?? [], now), audience),
+  );
 }
 
 /** Whether the session's day has gone by at `now`, in its own timezone (the day itself is not past). */
