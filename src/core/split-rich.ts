@@ -14,6 +14,27 @@ export function truncate(text: string, max: number): string {
   return `${out}…`;
 }
 
+/** The UTF-8 bytes of a text: what servers written in Go count with `len()`. */
+export const utf8Length = (text: string): number => Buffer.byteLength(text, 'utf8');
+
+/**
+ * `text` in at most `maxBytes` UTF-8 bytes, cut between characters (never inside one) and ended with `…` when
+ * cut: for limits a server counts in bytes, which accented text reaches before its length in characters.
+ */
+export function truncateBytes(text: string, maxBytes: number): string {
+  if (utf8Length(text) <= maxBytes) return text;
+  const room = maxBytes - utf8Length('…');
+  let out = '';
+  let used = 0;
+  for (const char of text) {
+    const size = utf8Length(char);
+    if (used + size > room) break;
+    out += char;
+    used += size;
+  }
+  return `${out}…`;
+}
+
 /** Splits a rich run at its line breaks, keeping each piece's kind. */
 function lines(rich: Rich): Rich[] {
   const out: Rich[] = [[]];

@@ -58,6 +58,10 @@ describe.each(PLATFORMS)('buttons through the real receiver, as %s sends clicks'
     return { yes, no };
   }
 
+  // Slack replaces the ephemeral question; Mattermost cannot (its server never stores an ephemeral post, so an
+  // `update` of one fails): the answer comes below it.
+  const replacesEphemeral = platform === 'slack';
+
   function acknowledged(clicked: Clicked): void {
     expect(clicked.status).toBe(200);
     expect(clicked.ms).toBeLessThan(2000);
@@ -70,7 +74,7 @@ describe.each(PLATFORMS)('buttons through the real receiver, as %s sends clicks'
 
     const clicked = await yes.click('ines');
     acknowledged(clicked);
-    expect(clicked.replaced).toBe(true);
+    expect(clicked.replaced).toBe(replacesEphemeral);
     expect(clicked.text).toBe('C’est fait : vos données ont été effacées.');
 
     expect(await keysAbout(INES, chat.userId('ines'))).toEqual([]);
@@ -97,7 +101,7 @@ describe.each(PLATFORMS)('buttons through the real receiver, as %s sends clicks'
 
     const clicked = await no.click('ines');
     acknowledged(clicked);
-    expect(clicked.replaced).toBe(true);
+    expect(clicked.replaced).toBe(replacesEphemeral);
     expect(clicked.text).toBe('Rien n’a été effacé.');
 
     expect(await keysAbout(INES, chat.userId('ines'))).toEqual(before);

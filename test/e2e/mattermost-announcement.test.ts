@@ -9,6 +9,7 @@ import {
   command,
   type MattermostE2e,
   MM_PEOPLE,
+  SYSTEM_ADMIN_BOT,
   shownMm,
   startMattermostE2e,
   submitDialog,
@@ -35,7 +36,14 @@ describe('Mattermost /annonce end to end: dialog, preview, DM fan-out paced unde
     e2e = await startMattermostE2e(
       'mm-announce',
       { MATTERMOST_REQUESTS_PER_SECOND: '8' },
-      { users: [claire, ...eig], communityFile: community.file, perSecond: 10, burst: 5 },
+      // A System Admin bot: the preview is an ephemeral post, whose buttons the server cannot update.
+      {
+        users: [claire, ...eig],
+        communityFile: community.file,
+        perSecond: 10,
+        burst: 5,
+        botRoles: SYSTEM_ADMIN_BOT,
+      },
     );
     read = dialogReader(e2e);
   });

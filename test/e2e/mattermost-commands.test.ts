@@ -2,9 +2,9 @@ import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { commandHandlers } from '../../handlers/index.js';
 import { REDIS_URL } from '../support/cohorte.js';
+import { clickAndRead } from '../support/mattermost-click.js';
 import {
   buttonsOfMm,
-  click,
   command,
   type MattermostAnswer,
   type MattermostE2e,
@@ -96,7 +96,7 @@ describe('Cohorte on Mattermost: slash commands and buttons over real HTTP', () 
   });
 
   it('refuses a click whose context was forged, altered or made for someone else', async () => {
-    await command(e2e, claire, `role @ines mentor lexiq`, { mentions: [ines] });
+    await command(e2e, claire, 'role @ines mentor lexiq');
     const [yes] = buttonsOfMm((await command(e2e, ines, 'oublier')).json);
     if (!yes) throw new Error('no button');
     const context = yes.integration.context;
@@ -107,15 +107,15 @@ describe('Cohorte on Mattermost: slash commands and buttons over real HTTP', () 
       { ...context, s: 'A'.repeat(43) },
       {},
     ];
+    // The server shows a generic error for any answer but 200, its body unread: the refusal is an ephemeral_text.
+    const refusal = 'Ce bouton n’est pas valable (trop ancien, ou pas pour vous).';
     for (const forged of attempts) {
-      const answer = await click(e2e, ines, yes, { context: forged });
-      expect(answer.status).toBe(403);
-      expect(answer.json).toEqual({
-        error: { message: expect.stringContaining('Ce bouton n’est pas valable') },
-      });
+      const answer = await clickAndRead(e2e, ines, yes, { context: forged });
+      expect(answer.status).toBe(200);
+      expect(answer.text).toContain(refusal);
     }
     // Claire replays Inès's genuine button: refused too.
-    expect((await click(e2e, claire, yes)).status).toBe(403);
+    expect((await clickAndRead(e2e, claire, yes)).text).toContain(refusal);
     expect(seen(await command(e2e, ines, 'moi'))).toContain('Rôles : EIG, mentor');
   });
 });

@@ -5,6 +5,7 @@ import {
   type MattermostE2e,
   MM_PEOPLE,
   readable,
+  SYSTEM_ADMIN_BOT,
   startMattermostE2e,
   submitDialog,
 } from '../support/mattermost-e2e.js';
@@ -17,7 +18,8 @@ describe('Mattermost dialogs end to end: /rituel ajouter and /bulle import', () 
   let read: ReturnType<typeof dialogReader>;
 
   beforeAll(async () => {
-    e2e = await startMattermostE2e('mm-dialogs-coordination');
+    // A System Admin bot: its answers to dialogs are ephemeral posts in the channel.
+    e2e = await startMattermostE2e('mm-dialogs-coordination', {}, { botRoles: SYSTEM_ADMIN_BOT });
     read = dialogReader(e2e);
   });
   afterAll(async () => {

@@ -10,6 +10,7 @@ import {
   MM_CHANNELS,
   MM_PEOPLE,
   readable,
+  SYSTEM_ADMIN_BOT,
   shownMm,
   startMattermostE2e,
   submitDialog,
@@ -40,7 +41,12 @@ describe('Mattermost dialogs end to end: /session nouvelle and modifier, the fee
   let now = new Date('2026-11-23T15:00:00+01:00');
 
   beforeAll(async () => {
-    e2e = await startMattermostE2e('mm-dialogs', {}, { clock: { now: () => now } });
+    // A System Admin bot: its answers to dialogs are ephemeral posts in the channel.
+    e2e = await startMattermostE2e(
+      'mm-dialogs',
+      {},
+      { clock: { now: () => now }, botRoles: SYSTEM_ADMIN_BOT },
+    );
     runner = await createJobRunner(e2e.bot);
     read = dialogReader(e2e);
   });

@@ -37,10 +37,9 @@ export async function mattermostE2e(name: string): Promise<ChatE2e> {
     platform: 'mattermost',
     bot: e2e.bot,
     async cohorte(person, text) {
-      // Mattermost sends the text as typed, with the ids of the @usernames it recognised.
-      const mentioned = [...text.matchAll(/\{(\w+)\}/g)].map((m) => MM_PEOPLE[m[1] as PersonKey]);
+      // Typed as @username: the server resolves it and sends its id along (the double, as the server).
       const typed = text.replace(/\{(\w+)\}/g, (_, key: PersonKey) => `@${MM_PEOPLE[key].username}`);
-      return seen(await mmCommand(e2e, MM_PEOPLE[person], typed, { mentions: mentioned }));
+      return seen(await mmCommand(e2e, MM_PEOPLE[person], typed));
     },
     email: (address) => address,
     lookups: (person) =>

@@ -1,4 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import {
+  commandProblem,
+  dialogProblem,
+  rolesGrant,
+  rolesNamed,
+  teamRolesGrant,
+} from './mattermost-double-rules.js';
 
 /** A member of the double's team. */
 export interface MattermostDoubleUser {
@@ -6,6 +13,8 @@ export interface MattermostDoubleUser {
   username: string;
   email: string;
   deleted?: boolean;
+  /** Space-separated system roles, as `/users/{id}` gives them (`system_user` when unset). */
+  roles?: string;
 }
 
 /** A post as the double keeps it (ephemeral ones are kept apart, with their recipient). */
@@ -38,6 +47,8 @@ export interface MattermostDoubleCommand {
 /** Everything the double knows. */
 export interface DoubleState {
   bot: MattermostDoubleUser;
+  /** The bot's roles in the team (`team_user team_admin` unless given). */
+  botTeamRoles: string;
   team: { id: string; name: string };
   users: Map<string, MattermostDoubleUser>;
   channels: Map<string, { id: string; name: string; type: 'O' | 'D' | 'G' }>;
@@ -52,10 +63,11 @@ export interface DoubleState {
 export const newId = (): string =>
   [...randomBytes(26)].map((b) => 'abcdefghijklmnopqrstuvwxyz0123456789'[b % 36]).join('');
 
-/** An API answer: status and JSON body. */
+/** An API answer: status and JSON body; `flagged` when the server would log the request as invalid. */
 export interface Answer {
   status: number;
   body: unknown;
+  flagged?: string;
 }
 
 const error = (status: number, id: string): Answer => ({
@@ -66,6 +78,11 @@ const notFound = (what: string) => error(404, `app.${what}.missing.app_error`);
 const ok = (body: unknown, status = 200): Answer => ({ status, body });
 
 type Body = Record<string, unknown>;
+
+/** `api4/command.go`: listing custom commands, creating and updating one need `manage_own_slash_commands`. */
+const mayManageCommands = (state: DoubleState) =>
+  teamRolesGrant(state.bot.roles ?? 'system_user', state.botTeamRoles, 'manage_own_slash_commands');
+const forbidden = () => error(403, 'api.context.permissions.app_error');
 type Handler = (state: DoubleState, params: string[], body: unknown, query: URLSearchParams) => Answer;
 
 function post(state: DoubleState, body: Body): Answer {
@@ -95,8 +112,11 @@ function post(state: DoubleState, body: Body): Answer {
 export const HANDLERS: Record<string, Handler> = {
   'GET /api/v4/users/{user_id}': (state, [id]) => {
     const user = id === 'me' ? state.bot : state.users.get(id ?? '');
-    return user ? ok({ ...user, delete_at: user.deleted ? 1 : 0 }) : notFound('user');
+    return user
+      ? ok({ ...user, roles: user.roles ?? 'system_user', delete_at: user.deleted ? 1 : 0 })
+      : notFound('user');
   },
+  'POST /api/v4/roles/names': (_state, _params, body) => ok(rolesNamed((body as unknown[]).map(String))),
   'GET /api/v4/users/email/{email}': (state, [email]) => {
     const user = [...state.users.values()].find((u) => u.email === decodeURIComponent(email ?? ''));
     return user ? ok({ ...user, delete_at: user.deleted ? 1 : 0 }) : notFound('user');
@@ -131,10 +151,13 @@ export const HANDLERS: Record<string, Handler> = {
   },
   'POST /api/v4/posts': (state, _params, body) => post(state, body as Body),
   'POST /api/v4/posts/ephemeral': (state, _params, body) => {
+    // api4/post.go createEphemeralPost: `create_post_ephemeral`, by default a system admin's only (model/role.go).
+    if (!rolesGrant(state.bot.roles ?? 'system_user', 'create_post_ephemeral')) return forbidden();
     const { user_id, post: inner } = body as { user_id: string; post: Body };
     if (!state.channels.has(String(inner.channel_id))) return notFound('channel');
-    state.ephemerals.push({ user_id, post: inner });
-    return ok({ ...inner, id: newId() }, 201);
+    const shown = { ...inner, id: newId() };
+    state.ephemerals.push({ user_id, post: shown });
+    return ok(shown, 201);
   },
   'PUT /api/v4/posts/{post_id}/patch': (state, [id], body) => {
     const found = state.posts.find((p) => p.id === id);
@@ -157,9 +180,14 @@ export const HANDLERS: Record<string, Handler> = {
     state.posts.splice(index, 1);
     return ok({ status: 'OK' });
   },
-  'GET /api/v4/commands': (state, _params, _body, query) =>
-    ok(state.commands.filter((c) => c.team_id === query.get('team_id') && c.delete_at === 0)),
+  'GET /api/v4/commands': (state, _params, _body, query) => {
+    if (query.get('custom_only') === 'true' && !mayManageCommands(state)) return forbidden();
+    return ok(state.commands.filter((c) => c.team_id === query.get('team_id') && c.delete_at === 0));
+  },
   'POST /api/v4/commands': (state, _params, body) => {
+    if (!mayManageCommands(state)) return forbidden();
+    const problem = commandProblem(body as Body);
+    if (problem) return error(400, problem);
     const command = {
       ...(body as Body),
       id: newId(),
@@ -171,9 +199,12 @@ export const HANDLERS: Record<string, Handler> = {
     return ok(command, 201);
   },
   'PUT /api/v4/commands/{command_id}': (state, [id], body) => {
+    if (!mayManageCommands(state)) return forbidden();
     const index = state.commands.findIndex((c) => c.id === id);
     const found = state.commands[index];
     if (!found) return notFound('command');
+    const problem = commandProblem(body as Body);
+    if (problem) return error(400, problem);
     // The token and the creator are the server's: an update cannot change them.
     state.commands[index] = { ...found, ...(body as Body), token: found.token, creator_id: found.creator_id };
     return ok(state.commands[index]);
@@ -182,6 +213,7 @@ export const HANDLERS: Record<string, Handler> = {
     const open = body as DoubleState['dialogs'][number];
     if (!open.trigger_id.startsWith('trigger-')) return error(400, 'app.dialog.trigger_id.invalid');
     state.dialogs.push(open);
-    return ok({ status: 'OK' });
+    const problem = dialogProblem(open.dialog);
+    return { ...ok({ status: 'OK' }), ...(problem ? { flagged: problem } : {}) };
   },
 };

@@ -2,8 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
-/** Mattermost's OpenAPI subset (provenance in test/fixtures/README.md), read once. */
-const SPEC_URL = new URL('../fixtures/mattermost/mattermost_api_subset.yaml', import.meta.url);
+/**
+ * Mattermost's OpenAPI subset (test/fixtures/README.md) and the operations it lacks, copied from
+ * the server's `api/v4/source/*.yaml` (provenance in each file), read once.
+ */
+const SPEC_URLS = ['mattermost_api_subset.yaml', 'roles_names.api_source.yaml'].map(
+  (name) => new URL(`../fixtures/mattermost/${name}`, import.meta.url),
+);
 
 // Lenient on purpose: only paths, methods and the request bodies' `required` lists matter here.
 interface BodySchema {
@@ -48,9 +53,9 @@ let cache: Promise<Operation[]> | undefined;
 
 /** Every operation of the subset. */
 export function loadOperations(): Promise<Operation[]> {
-  cache ??= readFile(SPEC_URL, 'utf8').then((text) => {
-    const spec = SpecSchema.parse(parse(text));
-    return Object.entries(spec.paths).flatMap(([template, operations]) =>
+  cache ??= Promise.all(SPEC_URLS.map((url) => readFile(url, 'utf8'))).then((texts) => {
+    const paths = texts.flatMap((text) => Object.entries(SpecSchema.parse(parse(text)).paths));
+    return paths.flatMap(([template, operations]) =>
       Object.entries(operations).map(([method, op]) => ({
         method: method.toUpperCase(),
         template,

@@ -1,6 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  type ClickedPost,
+  type DoubleButton,
+  doPostAction,
+  type ServerClick,
+} from './mattermost-double-actions.js';
+import {
   type Answer,
   type DoubleState,
   HANDLERS,
@@ -9,9 +15,11 @@ import {
   type MattermostDoubleUser,
   newId,
 } from './mattermost-double-api.js';
+import { mentionsIn } from './mattermost-double-rules.js';
 import { bodyProblem, findOperation, loadOperations } from './mattermost-double-spec.js';
 import { readBody } from './slack-double-http.js';
 
+export type { ClickedPost, ServerClick } from './mattermost-double-actions.js';
 export type {
   MattermostDoubleCommand,
   MattermostDoublePost,
@@ -40,6 +48,10 @@ export interface MattermostDoubleOptions {
   perSecond?: number;
   /** The limiter's burst (the server's MaxBurst, 100 by default); its bucket starts full. */
   burst?: number;
+  /** The bot's system roles: `system_user` (a bot made without the System Admin box) unless given. */
+  botRoles?: string;
+  /** The bot's roles in the team: `team_user team_admin` (what registering commands needs) unless given. */
+  botTeamRoles?: string;
 }
 
 /** A running Mattermost REST double: a real HTTP server on 127.0.0.1 that records every call. */
@@ -51,8 +63,11 @@ export interface MattermostDouble {
   readonly bot: MattermostDoubleUser;
   readonly teamId: string;
   readonly calls: MattermostDoubleCall[];
-  /** Calls the spec does not describe, or whose body misses a required field: a test expects none. */
-  readonly offSpec: MattermostDoubleCall[];
+  /**
+   * Calls the spec does not describe, whose body misses a required field, or that the server's own validation
+   * flags while accepting them (a dialog `Dialog.IsValid` refuses is logged, then opened): a test expects none.
+   */
+  readonly offSpec: (MattermostDoubleCall & { flagged?: string })[];
   callsTo(method: string, template: string): MattermostDoubleCall[];
   /** Posts in a channel, oldest first, with updates applied. */
   posts(channel?: string): MattermostDoublePost[];
@@ -67,6 +82,10 @@ export interface MattermostDouble {
   dmWith(userId: string): string | undefined;
   /** The next `times` API calls (default 1) answer 429 with the rate-limit headers. */
   rateLimit(options: { resetSeconds: number; times?: number; retryAfter?: boolean }): void;
+  /** `user` clicks `button` on a post, and the server handles the click as `DoPostActionWithCookie` does. */
+  click(user: MattermostDoubleUser, where: ClickedPost, button: DoubleButton): Promise<ServerClick>;
+  /** The `user_mentions`/`user_mentions_ids` pairs the server adds to a command typed with this text. */
+  mentionsIn(text: string): [name: string, id: string][];
   /** A `response_url` served by the double, as the server hands one out with each command. */
   responseUrl(id: string): string;
   responses(id: string): Record<string, unknown>[];
@@ -82,17 +101,25 @@ const send = (res: ServerResponse, status: number, body: unknown, headers: Recor
  * `test/fixtures/mattermost/mattermost_api_subset.yaml`: an unknown path or method answers 404, a body missing a
  * field the spec requires answers 400 (both recorded in `offSpec`). It checks the bot's Bearer token (401
  * otherwise), keeps users, channels, posts, commands, dialogs and files, and can answer 429 with
- * `X-RateLimit-*` headers, on demand or, like the server's limiter, past `perSecond` with a `burst`.
+ * `X-RateLimit-*` headers, on demand or, like the server's limiter, past `perSecond` with a `burst`. It checks
+ * what the server checks (`test/support/mattermost-double-rules.ts`: permissions by role, command and dialog limits
+ * in bytes) and handles clicks as the server does (`test/support/mattermost-double-actions.ts`).
  */
 export async function startMattermostDouble(
   options: MattermostDoubleOptions = {},
 ): Promise<MattermostDouble> {
   const operations = await loadOperations();
   const token = newId();
-  const bot = { id: newId(), username: 'cohorte', email: 'cohorte@bots.local' };
+  const bot = {
+    id: newId(),
+    username: 'cohorte',
+    email: 'cohorte@bots.local',
+    roles: options.botRoles ?? 'system_user',
+  };
   const state: DoubleState = {
     bot,
     team: { id: newId(), name: options.team ?? 'eig' },
+    botTeamRoles: options.botTeamRoles ?? 'team_user team_admin',
     users: new Map((options.users ?? []).map((u) => [u.id, { ...u }])),
     channels: new Map(
       Object.entries(options.channels ?? {}).map(([id, name]) => [id, { id, name, type: 'O' as const }]),
@@ -104,7 +131,7 @@ export async function startMattermostDouble(
     files: new Map(),
   };
   const calls: MattermostDoubleCall[] = [];
-  const offSpec: MattermostDoubleCall[] = [];
+  const offSpec: MattermostDouble['offSpec'] = [];
   const responses = new Map<string, Record<string, unknown>[]>();
   // The server's limiter: a token bucket per client, refilled at `perSecond`, holding at most `burst`.
   const rate = options.perSecond;
@@ -202,6 +229,7 @@ export async function startMattermostDouble(
           ? handler(state, values, body, url.searchParams)
           : { status: 501, body: { id: 'double.not_implemented' } };
     answer(result.status, result.body);
+    if ('flagged' in result && result.flagged) offSpec.push({ ...call, flagged: result.flagged });
   }
 
   const server = createServer((req, res) => {
@@ -251,6 +279,8 @@ export async function startMattermostDouble(
     rateLimit: ({ resetSeconds, times = 1, retryAfter = true }) => {
       forced = { resetSeconds, times, retryAfter };
     },
+    click: (user, where, button) => doPostAction(state, user, where, button),
+    mentionsIn: (text) => mentionsIn(text, [...state.users.values()]),
     responseUrl: (id) => `${origin}/hooks/commands/${id}`,
     responses: (id) => structuredClone(responses.get(id) ?? []),
     close: () =>

@@ -13,6 +13,9 @@ import {
   startMattermostDouble,
 } from './mattermost-double.js';
 
+/** The roles of a bot made with the System Admin box checked: it may post ephemeral posts. */
+export const SYSTEM_ADMIN_BOT = 'system_admin system_user';
+
 /** The test people as Mattermost users of the double (same e-mails as on Slack). */
 export const MM_PEOPLE = {
   claire: { id: 'claireid0000000000000000aa', username: 'claire', email: 'claire.dubois@beta.gouv.fr' },
@@ -67,11 +70,14 @@ export async function startMattermostE2e(
     perSecond?: number;
     burst?: number;
     redisUrl?: string;
+    /** The bot's system roles on the double (`system_user` by default, as a bot made without System Admin). */
+    botRoles?: string;
   } = {},
 ): Promise<MattermostE2e> {
   const double = await startMattermostDouble({
     users: options.users ?? Object.values(MM_PEOPLE),
     channels: CHANNEL_NAMES,
+    ...(options.botRoles ? { botRoles: options.botRoles } : {}),
     ...(options.perSecond ? { perSecond: options.perSecond, burst: options.burst ?? 100 } : {}),
   });
   const port = await freePort();
@@ -148,7 +154,8 @@ export const nextTrigger = () => `trigger-${Date.now()}-${++triggers}`;
 
 /**
  * Types `/<command> <text>` as `user` in `channel`: the recorded request's form, in its field order, with this
- * command's token (registered at boot) in the body and in `Authorization: Token …`.
+ * command's token (registered at boot) in the body and in `Authorization: Token …`, and the @-mentions the server
+ * resolves in the text as repeated `user_mentions`/`user_mentions_ids` keys (`server/channels/app/command.go`).
  */
 export function command(
   e2e: MattermostE2e,
@@ -159,7 +166,6 @@ export function command(
     channel?: string;
     responseId?: string;
     token?: string;
-    mentions?: MattermostDoubleUser[];
   } = {},
 ): Promise<MattermostAnswer> {
   const trigger = options.command ?? 'cohorte';
@@ -178,9 +184,9 @@ export function command(
   form.set('trigger_id', nextTrigger());
   form.set('user_id', user.id);
   form.set('user_name', user.username);
-  if (options.mentions?.length) {
-    form.set('user_mentions', JSON.stringify(options.mentions.map((m) => m.username)));
-    form.set('user_mentions_ids', JSON.stringify(options.mentions.map((m) => m.id)));
+  for (const [name, id] of e2e.double.mentionsIn(text)) {
+    form.append('user_mentions', name);
+    form.append('user_mentions_ids', id);
   }
   return postToBot(e2e.bot, 'command', form.toString(), {
     ...recorded.headers,
@@ -190,29 +196,40 @@ export function command(
   });
 }
 
-/** A click on a button, as the server posts it to the button's `integration.url` (its documented fields). */
-export function click(
+/** What a click gave: the server's answer to the client and, when the bot answered, its JSON acknowledgement. */
+export interface MattermostClick {
+  status: number;
+  error?: string | undefined;
+  json: Record<string, unknown> | undefined;
+  /** How long the bot took to acknowledge. */
+  ms: number;
+  /** The post the acknowledgement's `update` replaced, if any. */
+  updated?: string | undefined;
+}
+
+/**
+ * `user` clicks `button`, and the double handles the click as the server does: on the stored post `postId`, or
+ * else on the ephemeral post the button came with (a command's answer) in `channel`. `context` replaces the
+ * button's own, as a forged request would.
+ */
+export async function click(
   e2e: MattermostE2e,
   user: MattermostDoubleUser,
   button: MattermostButton,
   options: { channel?: string; postId?: string; context?: Record<string, unknown> } = {},
-): Promise<MattermostAnswer> {
-  const channel = options.channel ?? MM_CHANNELS.town;
-  const body = {
-    user_id: user.id,
-    user_name: user.username,
-    channel_id: channel,
-    channel_name: CHANNEL_NAMES[channel] ?? '',
-    team_id: e2e.double.teamId,
-    team_domain: 'eig',
-    post_id: options.postId ?? 'postid0000000000000000000a',
-    trigger_id: nextTrigger(),
-    type: 'button',
-    data_source: '',
-    context: options.context ?? button.integration.context,
-  };
-  const path = new URL(button.integration.url).pathname.endsWith('/action') ? 'action' : 'dialog';
-  return postToBot(e2e.bot, path, JSON.stringify(body), { 'content-type': 'application/json' });
+): Promise<MattermostClick> {
+  const where = options.postId
+    ? { postId: options.postId }
+    : { ephemeral: { channel_id: options.channel ?? MM_CHANNELS.town } };
+  const integration = { ...button.integration, context: options.context ?? button.integration.context };
+  const done = await e2e.double.click(user, where, { integration });
+  let json: Record<string, unknown> | undefined;
+  try {
+    json = JSON.parse(done.integration.body) as Record<string, unknown>;
+  } catch {
+    json = undefined;
+  }
+  return { status: done.status, error: done.error, json, ms: done.integration.ms, updated: done.updated };
 }
 
 /** A dialog submission as the server posts it to the dialog's `url`. */

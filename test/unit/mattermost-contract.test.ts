@@ -40,14 +40,38 @@ describe('Mattermost contract: the recorded slash-command request', () => {
     expect(responseUrl).toBe('http://localhost:8066/hooks/commands/i11f6nnfgfyk8eg56x9omc6dpa');
   });
 
-  it('turns the mentions the server resolved into neutral tokens, and leaves other @words alone', () => {
+  /** The recorded request with `text`, and the mentions as the server adds them: one repeated key pair each. */
+  const typed = (text: string, mentions: [string, string][]) => {
     const form = new URLSearchParams(recorded.raw_body);
-    form.set('text', 'role @alan.b mentor lexiq @inconnu');
-    form.set('user_mentions', '["alan.b"]');
-    form.set('user_mentions_ids', '["qzgakf1nx3yt9dr4n8585ihbxy"]');
-    expect(translateCommand(form).invocation.text).toBe(
+    form.set('text', text);
+    for (const [name, id] of mentions) {
+      form.append('user_mentions', name);
+      form.append('user_mentions_ids', id);
+    }
+    return translateCommand(form).invocation.text;
+  };
+
+  it('turns the mentions the server resolved into neutral tokens, and leaves other @words alone', () => {
+    expect(typed('role @alan.b mentor lexiq @inconnu', [['alan.b', 'qzgakf1nx3yt9dr4n8585ihbxy']])).toBe(
       'role <@qzgakf1nx3yt9dr4n8585ihbxy> mentor lexiq @inconnu',
     );
+  });
+
+  // server/public/model/mention_map.go: repeated keys, in a Go map's order; server/channels/app/command.go:
+  // names lower-cased, a trailing . - _ stripped when no one has the name with it.
+  it('reads every mention of repeated keys, in any order, whatever the case typed and a trailing . - _', () => {
+    const alice = 'aliceid0000000000000000000';
+    const bob = 'bobid000000000000000000000';
+    const mentions: [string, string][] = [
+      ['bob', bob],
+      ['alice', alice],
+    ];
+    expect(typed('@alice @bob', mentions)).toBe(`<@${alice}> <@${bob}>`);
+    expect(typed('role @Alice. mentor, puis @BOB_', mentions)).toBe(
+      `role <@${alice}> mentor, puis <@${bob}>`,
+    );
+    // An e-mail or a longer name is not the mention.
+    expect(typed('alice@x.fr @alice.bob @alicex', mentions)).toBe('alice@x.fr @alice.bob @alicex');
   });
 });
 
@@ -106,6 +130,7 @@ describe('Mattermost contract: buttons', () => {
       },
       postId: 'p1',
       triggerId: 't1',
+      ephemeral: false,
     });
   });
 

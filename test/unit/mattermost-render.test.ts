@@ -148,10 +148,20 @@ describe('mattermost render: buttons', () => {
     for (const a of actions) {
       expect(a.integration.url).toBe(options.actionUrl);
       const { a: id, v, u, s } = a.integration.context;
-      expect(signer.verify(contextParts(id, v, u), s)).toBe(true);
-      expect(signer.verify(contextParts(id, `${v}x`, u), s)).toBe(false);
-      expect(signer.verify(contextParts(id, v, undefined), s)).toBe(false);
-      expect(createSigner('another-token').verify(contextParts(id, v, u), s)).toBe(false);
+      expect(signer.verify(contextParts(id, v, u, false), s)).toBe(true);
+      expect(signer.verify(contextParts(id, `${v}x`, u, false), s)).toBe(false);
+      expect(signer.verify(contextParts(id, v, undefined, false), s)).toBe(false);
+      expect(signer.verify(contextParts(id, v, u, true), s)).toBe(false);
+      expect(createSigner('another-token').verify(contextParts(id, v, u, false), s)).toBe(false);
     }
+  });
+
+  it('marks, in the signature too, buttons shown on an ephemeral post (the server cannot update one)', () => {
+    const [post] = renderMattermost(digest, { ...options, user: 'userid', ephemeral: true });
+    const [a] = post?.props?.attachments.flatMap((x) => x.actions ?? []) ?? [];
+    const { a: id, v, u, e, s } = a?.integration.context ?? { a: '', v: '', s: '' };
+    expect(e).toBe('1');
+    expect(signer.verify(contextParts(id, v, u, true), s)).toBe(true);
+    expect(signer.verify(contextParts(id, v, u, false), s)).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import { commandSpecs, registerCommands } from './mattermost-commands.js';
 import { createMattermostDirectory } from './mattermost-directory.js';
 import { replyJson } from './mattermost-http.js';
 import { createMattermostRoutes } from './mattermost-inbound.js';
+import { MeSchema, mayPostEphemeral } from './mattermost-permissions.js';
 import { createMattermostSender } from './mattermost-sender.js';
 import { createSigner } from './mattermost-sign.js';
 
@@ -94,7 +95,10 @@ export function createMattermostAdapter(
   const signer = createSigner(options.botToken);
   const tokens = options.commandTokens ? fixedTokens(options.commandTokens) : remembered(deps.tokens);
   const base = `${options.publicUrl}/mattermost`;
-  const botId = once(async () => (await client.get('/users/me', IdSchema)).id);
+  const me = once(() => client.get('/users/me', MeSchema));
+  const botId = async () => (await me()).id;
+  // Unknown until the boot reads the bot's roles: meanwhile an ephemeral post is tried, the DM its fallback.
+  let ephemeralAllowed = true;
   const teamId = once(
     async () => (await client.get(`/teams/name/${encodeURIComponent(options.team)}`, IdSchema)).id,
   );
@@ -133,7 +137,8 @@ export function createMattermostAdapter(
     },
     /**
      * Checks the token (`/users/me`) and the team; given `receive`, routes every command, button and dialog to it,
-     * and registers the slash commands (unless they were made by hand).
+     * reads the bot's permissions (one warning line when one is missing) and registers the slash commands (unless
+     * they were made by hand).
      */
     async start(receive) {
       // At boot a 429 is waited out: nothing else would retry these calls, and the bot would not start.
@@ -150,7 +155,10 @@ export function createMattermostAdapter(
         log: deps.log,
         dialogUrl: `${base}/dialog`,
         actionUrl: `${base}/action`,
+        mayPostEphemeral: () => ephemeralAllowed,
       });
+      const roles = (await me()).roles;
+      ephemeralAllowed = (await mayPostEphemeral(patientClient(client), roles, deps.log)) ?? true;
       if (options.commandTokens) return;
       const specs = commandSpecs(deps.commands, options.locale);
       const registered = await registerCommands(specs, {

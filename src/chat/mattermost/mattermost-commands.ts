@@ -3,7 +3,8 @@ import type { CommandHandler } from '../../core/handler.js';
 import { type Locale, translate } from '../../core/i18n/index.js';
 import { toPlainText } from '../../core/message.js';
 import type { CommandTokens, Logger } from '../../core/ports.js';
-import type { MattermostClient } from './mattermost-client.js';
+import { truncateBytes } from '../../core/split-rich.js';
+import { MattermostApiError, type MattermostClient } from './mattermost-client.js';
 
 /** One slash command Cohorte offers: its trigger (no slash) and what autocomplete says about it. */
 export interface CommandSpec {
@@ -11,6 +12,8 @@ export interface CommandSpec {
   description: string;
   hint: string;
 }
+
+const DESCRIPTION_MAX_BYTES = 128;
 
 /** One spec per slash command of the handler registry; autocomplete shows the command's own help line. */
 export function commandSpecs(handlers: readonly CommandHandler[], locale: Locale): CommandSpec[] {
@@ -23,8 +26,13 @@ export function commandSpecs(handlers: readonly CommandHandler[], locale: Locale
       .map((h) => h.name)
       .filter(Boolean)
       .join(' | ');
-    // Autocomplete descriptions are one line; the help line's usage part is the hint already.
-    return { trigger, description: description.slice(0, 128), hint: `[${hint}]`.slice(0, 128) };
+    // Command.IsValid (server/public/model/command.go) refuses a description over 128 bytes (Go's len()), and
+    // with it the whole registration; the hint gets the same bound.
+    return {
+      trigger,
+      description: truncateBytes(description, DESCRIPTION_MAX_BYTES),
+      hint: truncateBytes(`[${hint}]`, DESCRIPTION_MAX_BYTES),
+    };
   });
 }
 
@@ -58,6 +66,22 @@ export async function registerCommands(
   specs: readonly CommandSpec[],
   options: RegisterOptions,
 ): Promise<string[]> {
+  try {
+    return await register(specs, options);
+  } catch (error) {
+    // api4/command.go: listing, creating and updating a team's commands need manage_own_slash_commands there.
+    if (error instanceof MattermostApiError && error.status === 403) {
+      options.log.error(
+        { missing: ['manage_own_slash_commands'] },
+        'mattermost bot lacks manage_own_slash_commands on the team (Team Admin or System Admin role): give it, ' +
+          'or create the commands by hand and set MATTERMOST_COMMAND_TOKENS',
+      );
+    }
+    throw error;
+  }
+}
+
+async function register(specs: readonly CommandSpec[], options: RegisterOptions): Promise<string[]> {
   const { client, teamId } = options;
   const existing = await client.get(
     `/commands?team_id=${encodeURIComponent(teamId)}&custom_only=true`,

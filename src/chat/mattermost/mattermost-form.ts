@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { Form, FormField } from '../../core/form.js';
 import type { FormInvocation } from '../../core/handler.js';
 import { toPlainText } from '../../core/message.js';
-import { truncate } from '../../core/split-rich.js';
+import { truncateBytes, utf8Length } from '../../core/split-rich.js';
 import type { Signer } from './mattermost-sign.js';
 
 /**
- * Dialog limits (interactive dialogs docs): title and labels 24 characters, help text 150; a text element's
- * default 150 (and its expected length), a textarea's 3,000.
+ * Dialog limits, in UTF-8 bytes: `Dialog.IsValid` (`server/public/model/integration_action.go`) checks them with Go's
+ * `len()`: title and labels 24, help text 150; a text element's default 150, a textarea's 3,000. « Réussites et
+ * difficultés » is 24 characters but 26 bytes.
  */
 const LIMITS = { title: 24, label: 24, help: 150, text: 150, textarea: 3000 } as const;
 
@@ -26,11 +27,11 @@ export interface MattermostDialog {
  */
 function labelOf(field: FormField): { display_name: string; help_text?: string } {
   const label = toPlainText(field.label);
-  if (label.length <= LIMITS.label) return { display_name: label };
+  if (utf8Length(label) <= LIMITS.label) return { display_name: label };
   const name = label.split(' (')[0]?.trim() ?? '';
   return {
-    display_name: truncate(name || label, LIMITS.label),
-    help_text: truncate(label, LIMITS.help),
+    display_name: truncateBytes(name || label, LIMITS.label),
+    help_text: truncateBytes(label, LIMITS.help),
   };
 }
 
@@ -46,14 +47,15 @@ function element(field: FormField): Record<string, unknown> {
   const long =
     field.kind === 'multiline' ||
     (field.max ?? 0) > LIMITS.text ||
-    (field.initial?.length ?? 0) > LIMITS.text;
+    utf8Length(field.initial ?? '') > LIMITS.text;
   const limit = long ? LIMITS.textarea : LIMITS.text;
+  // max_length is the client's (characters); the default is checked by the server (bytes).
   const max = Math.min(field.max ?? limit, limit);
   return {
     ...common,
     type: long ? 'textarea' : 'text',
     max_length: max,
-    ...(field.initial ? { default: field.initial.slice(0, max) } : {}),
+    ...(field.initial ? { default: truncateBytes(field.initial.slice(0, max), limit) } : {}),
   };
 }
 
@@ -67,8 +69,8 @@ const stateParts = (formId: string, context: string, user: string) => ['dialog',
 export function renderDialog(form: Form, user: string, signer: Signer): MattermostDialog {
   return {
     callback_id: form.formId,
-    title: truncate(toPlainText(form.title), LIMITS.title),
-    submit_label: truncate(toPlainText(form.submit), LIMITS.label),
+    title: truncateBytes(toPlainText(form.title), LIMITS.title),
+    submit_label: truncateBytes(toPlainText(form.submit), LIMITS.label),
     elements: form.fields.map(element),
     state: JSON.stringify({ x: form.context, s: signer.sign(stateParts(form.formId, form.context, user)) }),
   };

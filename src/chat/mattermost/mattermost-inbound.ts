@@ -30,6 +30,8 @@ export interface InboundDeps {
   /** Where dialogs are submitted, and where clicks go. */
   dialogUrl: string;
   actionUrl: string;
+  /** Whether the bot may post ephemeral posts (`create_post_ephemeral`); until known, it tries. */
+  mayPostEphemeral: () => boolean;
 }
 
 /** Answers whose content the adapter does not read. */
@@ -49,8 +51,15 @@ const commandResponse = (reply: Reply, post: MattermostPost) => ({
 export function createMattermostRoutes(deps: InboundDeps): { command: Route; action: Route; dialog: Route } {
   const { router, client, sender, signer, locale, log } = deps;
   const say = (key: 'chat.staleButton' | 'chat.staleForm'): string => toPlainText(translate(locale, key));
-  const render = (reply: Reply, user: string) =>
-    renderMattermost(reply.message, { actionUrl: deps.actionUrl, signer, user } satisfies ButtonOptions);
+  /** Posts for `user`; `ephemeral` when they are shown as an ephemeral post, whose buttons say so. */
+  const render = (reply: Reply, user: string, ephemeral: boolean) =>
+    renderMattermost(reply.message, {
+      actionUrl: deps.actionUrl,
+      signer,
+      user,
+      ephemeral,
+    } satisfies ButtonOptions);
+  const isEphemeral = (reply: Reply) => reply.visibility !== 'channel';
 
   async function openDialog(form: Form, triggerId: string, user: string): Promise<boolean> {
     if (!triggerId) return false;
@@ -65,21 +74,28 @@ export function createMattermostRoutes(deps: InboundDeps): { command: Route; act
     );
   }
 
-  /** Shows a reply to `user` in `channel` through the API: ephemeral, or a post; the DM when the channel refuses. */
+  /**
+   * Shows a reply to `user` in `channel` through the API, where no response body can carry it: a post, or an
+   * ephemeral post when the bot holds `create_post_ephemeral` (`POST /posts/ephemeral`); else, or when the
+   * channel refuses, a post in the person's DM.
+   */
   async function show(reply: Reply, user: string, channel: string): Promise<void> {
-    const posts = render(reply, user);
+    const inDm = async () => {
+      await sender.postParts(await sender.dmWith(user), render(reply, user, false));
+    };
+    if (isEphemeral(reply) && !deps.mayPostEphemeral()) return inDm();
     try {
-      if (reply.visibility === 'channel') {
-        await sender.postParts(channel, posts);
+      if (!isEphemeral(reply)) {
+        await sender.postParts(channel, render(reply, user, false));
         return;
       }
-      for (const post of posts) {
+      for (const post of render(reply, user, true)) {
         const ephemeral = { user_id: user, post: { channel_id: channel, ...post } };
         await client.post('/posts/ephemeral', ephemeral, AnySchema);
       }
     } catch (error) {
       log.warn({ err: error }, 'reply refused in channel; sending it in DM');
-      await sender.postParts(await sender.dmWith(user), posts);
+      await inDm();
     }
   }
 
@@ -128,31 +144,42 @@ export function createMattermostRoutes(deps: InboundDeps): { command: Route; act
       if (!later && now.form && (await openDialog(now.form, command.triggerId, user))) {
         return replyJson(res, 200, {});
       }
-      const [head, ...rest] = render(now, user);
+      const [head, ...rest] = render(now, user, isEphemeral(now));
       replyJson(res, 200, commandResponse(now, head ?? { message: '' }));
       if (rest.length) await respond(command.responseUrl, now, rest);
       if (later) {
         const reply = await later;
-        await respond(command.responseUrl, reply, render(reply, user));
+        await respond(command.responseUrl, reply, render(reply, user, isEphemeral(reply)));
       }
     },
 
+    /**
+     * A click is answered in its response body wherever the server allows it (`DoPostActionWithCookie`, in
+     * `server/channels/app/integration_action.go`): `update` replaces a stored post, `ephemeral_text` shows text
+     * to the clicker and needs no permission. A non-200 answer only shows a generic error, its body unread: a
+     * refused click gets 200 and the reason as `ephemeral_text`. An ephemeral post is never stored, so `update`
+     * on one fails: what replaces it comes as `ephemeral_text` below it.
+     */
     async action(req, res) {
       const click = translateClick(await readJson(req), signer);
       if (click.kind === 'refused') {
         log.warn({ user: click.user }, 'button context refused');
-        return replyJson(res, 403, { error: { message: say('chat.staleButton') } });
+        return replyJson(res, 200, { ephemeral_text: say('chat.staleButton'), skip_slack_parsing: true });
       }
       const { invocation, triggerId } = click;
       const user = invocation.user.id;
       const { now, later } = await replyInTime(router.action(invocation), MATTERMOST_BUDGET_MS, locale);
       if (!later && now.form && (await openDialog(now.form, triggerId, user))) return replyJson(res, 200, {});
-      const [head, ...rest] = render(now, user);
-      if (!later && now.replace && head && rest.length === 0) {
+      const [head, ...rest] = render(now, user, click.ephemeral);
+      const single = !later && head && rest.length === 0 ? head : undefined;
+      if (single && now.replace && !click.ephemeral) {
         return replyJson(res, 200, {
-          update: { message: head.message, props: head.props ?? { attachments: [] } },
+          update: { message: single.message, props: single.props ?? { attachments: [] } },
           skip_slack_parsing: true,
         });
+      }
+      if (single && !single.props && isEphemeral(now)) {
+        return replyJson(res, 200, { ephemeral_text: single.message, skip_slack_parsing: true });
       }
       replyJson(res, 200, {});
       await show(now, user, invocation.channel);

@@ -16,11 +16,15 @@ export interface MattermostAction {
   integration: { url: string; context: ActionContext };
 }
 
-/** What a button carries back, signed by Cohorte: action id, value, and the only person allowed to click. */
+/**
+ * What a button carries back, signed by Cohorte: action id, value, the only person allowed to click, and `e` when
+ * the button is on an ephemeral post, which the server cannot update (it is never stored).
+ */
 export interface ActionContext {
   a: string;
   v: string;
   u?: string;
+  e?: '1';
   s: string;
 }
 
@@ -36,15 +40,25 @@ export interface MattermostPost {
   props?: { attachments: MattermostAttachment[] };
 }
 
-/** Where clicks go and how their context is signed; `user` binds the buttons to the one person who sees them. */
+/**
+ * Where clicks go and how their context is signed; `user` binds the buttons to the one person who sees them;
+ * `ephemeral` marks buttons shown on an ephemeral post.
+ */
 export interface ButtonOptions {
   actionUrl: string;
   signer: Signer;
   user?: string | undefined;
+  ephemeral?: boolean | undefined;
 }
 
-/** The signed parts of a button's context. */
-export const contextParts = (a: string, v: string, u: string | undefined) => ['action', a, v, u ?? ''];
+/** The signed parts of a button's context (buttons signed before `e` existed still verify). */
+export const contextParts = (a: string, v: string, u: string | undefined, e: boolean) => [
+  'action',
+  a,
+  v,
+  u ?? '',
+  ...(e ? ['ephemeral'] : []),
+];
 
 /** Markdown chunks of one block, each at most `max` characters. */
 function blockText(block: Exclude<Block, { kind: 'actions' }>, max: number): string[] {
@@ -69,7 +83,7 @@ function blockText(block: Exclude<Block, { kind: 'actions' }>, max: number): str
 
 function action(button: Button, index: number, options: ButtonOptions): MattermostAction {
   const { actionId: a, value: v } = button;
-  const u = options.user;
+  const { user: u, ephemeral = false } = options;
   return {
     // Mattermost allows letters and digits only; the real action id travels in the signed context.
     id: `${a.replace(/[^A-Za-z0-9]/g, '')}${index}`,
@@ -78,7 +92,13 @@ function action(button: Button, index: number, options: ButtonOptions): Mattermo
     style: button.style ?? 'default',
     integration: {
       url: options.actionUrl,
-      context: { a, v, ...(u ? { u } : {}), s: options.signer.sign(contextParts(a, v, u)) },
+      context: {
+        a,
+        v,
+        ...(u ? { u } : {}),
+        ...(ephemeral ? { e: '1' as const } : {}),
+        s: options.signer.sign(contextParts(a, v, u, ephemeral)),
+      },
     },
   };
 }

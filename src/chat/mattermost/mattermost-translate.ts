@@ -11,8 +11,6 @@ const CommandSchema = z.looseObject({
   channel_id: z.string().default(''),
   trigger_id: z.string().default(''),
   response_url: z.string().default(''),
-  user_mentions: z.string().optional(),
-  user_mentions_ids: z.string().optional(),
 });
 
 /** A parsed slash-command request: the core's invocation plus what the adapter needs to answer. */
@@ -23,32 +21,26 @@ export interface MattermostCommand {
   responseUrl: string;
 }
 
-/** Mattermost lists mentions as a JSON array (or, on older servers, comma-separated). */
-function list(value: string | undefined): string[] {
-  if (!value) return [];
-  try {
-    const parsed: unknown = JSON.parse(value);
-    if (Array.isArray(parsed)) return parsed.map(String);
-  } catch {
-    // Comma-separated below.
-  }
-  return value.split(',').map((v) => v.trim());
-}
-
 /**
- * A slash-command form body as the core's invocation. Each `@username` Mattermost resolved (its `user_mentions`
- * and `user_mentions_ids`) becomes the neutral `<@id>` token the core resolves to an e-mail.
+ * A slash-command form body as the core's invocation. Each `@username` Mattermost resolved becomes the neutral
+ * `<@id>` token the core resolves to an e-mail. The server (`server/channels/app/command.go`,
+ * `MentionsToTeamMembers`; `public/model/mention_map.go`) sends one `user_mentions`/`user_mentions_ids` pair of
+ * repeated keys per mention, in no particular order, each name lower-cased and stripped of the trailing `.`, `-`
+ * or `_` it found no one with: `@Alice.` as typed arrives as `alice`, and is matched as typed.
  */
 export function translateCommand(form: URLSearchParams): MattermostCommand {
   const c = CommandSchema.parse(Object.fromEntries(form));
-  const names = list(c.user_mentions);
-  const ids = list(c.user_mentions_ids);
+  const names = form.getAll('user_mentions');
+  const ids = form.getAll('user_mentions_ids');
   let text = c.text;
   names.forEach((name, i) => {
     const id = ids[i];
     if (!id || !/^[A-Za-z0-9]+$/.test(id)) return;
     const escaped = name.replace(/^@/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    text = text.replace(new RegExp(`(^|\\s)@${escaped}(?=$|[\\s,;:])`, 'g'), `$1<@${id}>`);
+    // As the server reads mentions: an @ no letter, digit or _ precedes, the name in any case, then any of its
+    // trailing . - _ (the server stripped them to find the person).
+    const typed = new RegExp(`(^|[^A-Za-z0-9_])@${escaped}[.\\-_]*(?=$|[^A-Za-z0-9.\\-_:])`, 'gi');
+    text = text.replace(typed, `$1<@${id}>`);
   });
   const trigger = c.command.slice(1).toLowerCase();
   return {
@@ -75,7 +67,7 @@ const ActionRequestSchema = z.looseObject({
 /** A button click: verified (the core's invocation) or refused (context missing, altered, or someone else's). */
 export type MattermostClick =
   | { kind: 'refused'; user: string; channel: string }
-  | { kind: 'clicked'; invocation: ActionInvocation; postId: string; triggerId: string };
+  | { kind: 'clicked'; invocation: ActionInvocation; postId: string; triggerId: string; ephemeral: boolean };
 
 /** A click request (`integration.url`'s JSON body), its context checked against Cohorte's signature. */
 export function translateClick(body: unknown, signer: Signer): MattermostClick {
@@ -84,11 +76,12 @@ export function translateClick(body: unknown, signer: Signer): MattermostClick {
   const a = typeof ctx?.a === 'string' ? ctx.a : undefined;
   const v = typeof ctx?.v === 'string' ? ctx.v : undefined;
   const u = typeof ctx?.u === 'string' ? ctx.u : undefined;
+  const ephemeral = ctx?.e === '1';
   const valid =
     a !== undefined &&
     v !== undefined &&
     (u === undefined || u === r.user_id) &&
-    signer.verify(contextParts(a, v, u), ctx?.s);
+    signer.verify(contextParts(a, v, u, ephemeral), ctx?.s);
   if (!valid) return { kind: 'refused', user: r.user_id, channel: r.channel_id };
   return {
     kind: 'clicked',
@@ -100,5 +93,6 @@ export function translateClick(body: unknown, signer: Signer): MattermostClick {
     },
     postId: r.post_id,
     triggerId: r.trigger_id,
+    ephemeral,
   };
 }
