@@ -25,13 +25,13 @@ import { cohorteMoi } from './cohorte-moi.command.js';
 import { cohorteOublier } from './cohorte-oublier.command.js';
 import { cohorteRole } from './cohorte-role.command.js';
 import { forgetAction } from './forget.action.js';
-import { rituelForm } from './rituel.form.js';
-import { rituelAjouter } from './rituel-ajouter.command.js';
-import { rituelListe } from './rituel-liste.command.js';
-import { rituelPause } from './rituel-pause.command.js';
-import { rituelReprendre } from './rituel-reprendre.command.js';
-import { rituelSauter } from './rituel-sauter.command.js';
-import { rituelSupprimer } from './rituel-supprimer.command.js';
+import { ritualForm } from './ritual.form.js';
+import { ritualAjouter } from './ritual-ajouter.command.js';
+import { ritualListe } from './ritual-liste.command.js';
+import { ritualPause } from './ritual-pause.command.js';
+import { ritualReprendre } from './ritual-reprendre.command.js';
+import { ritualSauter } from './ritual-sauter.command.js';
+import { ritualSupprimer } from './ritual-supprimer.command.js';
 import { sessionCommand } from './session.command.js';
 import { sessionFormHandler } from './session.form.js';
 import { sessionAnnuler } from './session-annuler.command.js';
@@ -63,12 +63,12 @@ export const commandHandlers: readonly CommandHandler[] = [
   standupPresent,
   standupHistorique,
   standupExportCommand,
-  rituelListe,
-  rituelAjouter,
-  rituelPause,
-  rituelReprendre,
-  rituelSauter,
-  rituelSupprimer,
+  ritualListe,
+  ritualAjouter,
+  ritualPause,
+  ritualReprendre,
+  ritualSauter,
+  ritualSupprimer,
   sessionCommand,
   sessionNouvelle,
   sessionModifier,
@@ -105,7 +105,7 @@ export const actionHandlers: readonly ActionHandler[] = [
 /** Every form. */
 export const formHandlers: readonly FormHandler[] = [
   standupForm,
-  rituelForm,
+  ritualForm,
   sessionFormHandler,
   sessionFeedbackForm,
   bulleImportForm,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { JobDataSchema, type JobDefinition } from '../src/core/job.js';
 import { plain, textMessage } from '../src/core/message.js';
-import { findRitual, ritualRun } from '../src/core/rituals/catalog.js';
-import { dueOccurrence, upcomingOccurrence } from '../src/core/rituals/expand.js';
-import { FRESH_STATE, RITUAL_JOB } from '../src/core/rituals/ritual.js';
+import { findRitual, ritualRun } from '../src/core/ritual/catalog.js';
+import { dueOccurrence, upcomingOccurrence } from '../src/core/ritual/expand.js';
+import { FRESH_STATE, RITUAL_JOB } from '../src/core/ritual/ritual.js';
 
 const DataSchema = JobDataSchema.extend({ ritualId: z.string() });
 

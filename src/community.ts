@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { loadThemes, themesPath } from './bulle-themes.js';
 import { asArray, crossCheck, field, str } from './community-cross-check.js';
 import { BulleSectionSchema, type BulleSettings } from './core/bulle/settings.js';
-import { ritualsFr } from './core/i18n/rituals.fr.js';
-import { type ReminderRitual, ReminderRitualSchema } from './core/rituals/ritual.js';
-import { CRON_FIX } from './core/rituals/schedule.js';
+import { ritualFr } from './core/i18n/ritual.fr.js';
+import { type ReminderRitual, ReminderRitualSchema } from './core/ritual/ritual.js';
+import { CRON_FIX } from './core/ritual/schedule.js';
 import type { CommunityData } from './core/roster/types.js';
 import { type SessionRule, SessionRuleSchema } from './core/sessions/session.js';
 import { type StandupRitual, StandupRitualSchema } from './core/standup/ritual.js';
@@ -191,7 +191,7 @@ function parseReminders(raw: unknown, report: (path: Path, message: string) => v
     if (problem)
       report(
         ['rituals', r, 'schedule', 'cron'],
-        problem.kind === 'unreadable' ? problem.detail : ritualsFr[CRON_FIX.tooOften],
+        problem.kind === 'unreadable' ? problem.detail : ritualFr[CRON_FIX.tooOften],
       );
     if (timezone !== undefined && !isTimezone(timezone))
       report(['rituals', r, 'timezone'], `fuseau horaire inconnu : ${timezone}`);

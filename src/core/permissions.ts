@@ -5,7 +5,7 @@ export type Permission =
   | 'roles.manage'
   | 'standup.export'
   | 'standup.readAll'
-  | 'rituals.manage'
+  | 'ritual.manage'
   | 'sessions.manage'
   | 'bulle.import'
   | 'announcement.send';
@@ -14,7 +14,7 @@ const RULES: Record<Permission, readonly Role[]> = {
   'roles.manage': ['coordinator'],
   'standup.export': ['coordinator'],
   'standup.readAll': ['coordinator'],
-  'rituals.manage': ['coordinator'],
+  'ritual.manage': ['coordinator'],
   'sessions.manage': ['coordinator'],
   'bulle.import': ['coordinator'],
   'announcement.send': ['coordinator'],

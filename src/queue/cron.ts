@@ -1,5 +1,5 @@
 import cronParser from 'cron-parser';
-import type { CronCheck, CronNext } from '../core/rituals/schedule.js';
+import type { CronCheck, CronNext } from '../core/ritual/schedule.js';
 
 /**
  * The next fire time of a cron pattern in `tz`, read by cron-parser, the very parser (and version) BullMQ's job

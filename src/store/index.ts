@@ -5,7 +5,7 @@ import { createCommandTokensRepo } from './command-tokens.repo.js';
 import { createIdentityRepo } from './identity.repo.js';
 import { createKeys } from './keys.js';
 import { createPeopleRepo } from './people.repo.js';
-import { createRitualsRepo } from './rituals.repo.js';
+import { createRitualRepo } from './ritual.repo.js';
 import { createSessionsRepo } from './sessions.repo.js';
 import { createStandupRepo } from './standup.repo.js';
 
@@ -15,7 +15,7 @@ export function createStores(redis: Redis, prefix: string) {
   const people = createPeopleRepo(redis, keys);
   const identities = createIdentityRepo(redis, keys);
   const standups = createStandupRepo(redis, keys);
-  const rituals = createRitualsRepo(redis, keys);
+  const rituals = createRitualRepo(redis, keys);
   const sessions = createSessionsRepo(redis, keys);
   const commandTokens = createCommandTokensRepo(redis, keys);
   const bulle = createBulleRepo(redis, keys);

@@ -64,8 +64,8 @@ export function createKeys(prefix: string) {
       last: (email: string) => `${prefix}:standup:person:${email}:last`,
       absences: (email: string) => `${prefix}:standup:person:${email}:absences`,
     },
-    /** Rituals: those made in chat (hash id → JSON), the paused ids, and each one's skipped occurrences. */
-    rituals: {
+    /** Rituals: those made in chat (hash id → JSON), the paused ids, each one's skipped occurrences (`rituals:` kept: stored data). */
+    ritual: {
       chat: `${prefix}:rituals:chat`,
       paused: `${prefix}:rituals:paused`,
       skipped: (id: string) => `${prefix}:rituals:${id}:skipped`,

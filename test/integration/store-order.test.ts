@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReminderRitualSchema } from '../../src/core/rituals/ritual.js';
+import { ReminderRitualSchema } from '../../src/core/ritual/ritual.js';
 import { storesOnRedis } from '../support/stores-on-redis.js';
 
 // Redis hashes and sets keep no order people could rely on: what the stores return is shown in lists, digests and

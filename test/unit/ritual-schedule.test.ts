@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dueOccurrence, nextOccurrences } from '../../src/core/rituals/expand.js';
-import { type ReminderRitual, ReminderRitualSchema } from '../../src/core/rituals/ritual.js';
-import { schedulerPattern } from '../../src/core/rituals/schedule.js';
+import { dueOccurrence, nextOccurrences } from '../../src/core/ritual/expand.js';
+import { type ReminderRitual, ReminderRitualSchema } from '../../src/core/ritual/ritual.js';
+import { schedulerPattern } from '../../src/core/ritual/schedule.js';
 import { cronNext } from '../../src/queue/cron.js';
 
 const TZ = 'Europe/Paris';

@@ -2,7 +2,7 @@ import { announcementEn } from './announcement.en.js';
 import { bulleEn } from './bulle.en.js';
 import { chatEn } from './chat.en.js';
 import type { MessageKey } from './fr.js';
-import { ritualsEn } from './rituals.en.js';
+import { ritualEn } from './ritual.en.js';
 import { sessionsEn } from './sessions.en.js';
 import { shellEn } from './shell.en.js';
 import { standupEn } from './standup.en.js';
@@ -87,7 +87,7 @@ export const en: Record<MessageKey, string> = {
   'roster.missingList': ': {emails}',
 
   ...standupEn,
-  ...ritualsEn,
+  ...ritualEn,
   ...sessionsEn,
   ...chatEn,
   ...shellEn,

@@ -1,7 +1,7 @@
 import { announcementFr } from './announcement.fr.js';
 import { bulleFr } from './bulle.fr.js';
 import { chatFr } from './chat.fr.js';
-import { ritualsFr } from './rituals.fr.js';
+import { ritualFr } from './ritual.fr.js';
 import { sessionsFr } from './sessions.fr.js';
 import { shellFr } from './shell.fr.js';
 import { standupFr } from './standup.fr.js';
@@ -91,7 +91,7 @@ export const fr = {
   'roster.missingList': ' : {emails}',
 
   ...standupFr,
-  ...ritualsFr,
+  ...ritualFr,
   ...sessionsFr,
   ...chatFr,
   ...shellFr,

@@ -1,6 +1,6 @@
 import type { BulleSettings } from '../bulle/settings.js';
 import type { Locale } from '../i18n/index.js';
-import type { ReminderRitual } from '../rituals/ritual.js';
+import type { ReminderRitual } from '../ritual/ritual.js';
 import type { SessionRule } from '../sessions/session.js';
 import type { StandupRitual } from '../standup/ritual.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MonthlyScheduleSchema, occursOn } from '../rituals/schedule.js';
+import { MonthlyScheduleSchema, occursOn } from '../ritual/schedule.js';
 import type { Roster } from '../roster/roster.js';
 import type { Person, RoleGrant } from '../roster/types.js';
 import { addCalendarDays } from '../time/days.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReminderRitualSchema } from '../../src/core/rituals/ritual.js';
+import { ReminderRitualSchema } from '../../src/core/ritual/ritual.js';
 import { type ClockedChat, PLATFORMS, startClockedChat } from '../support/clocked-chat.js';
 import { EIG, OTHERS } from '../support/clocked-slack.js';
 

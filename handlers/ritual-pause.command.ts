@@ -1,12 +1,12 @@
 import type { CommandHandler } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
-import { ritualArg } from '../src/core/rituals/manage.js';
+import { ritualArg } from '../src/core/ritual/manage.js';
 
 /** `/rituel pause <id>`: the ritual posts nothing until resumed (file or chat ritual). */
-export const rituelPause: CommandHandler = {
+export const ritualPause: CommandHandler = {
   command: 'rituel',
   name: 'pause',
-  permission: 'rituals.manage',
+  permission: 'ritual.manage',
   help: 'help.rituel.pause',
   async run(ctx, args) {
     const { known, state } = await ritualArg(ctx, args, 'pause');

@@ -1,12 +1,12 @@
 import type { CommandHandler } from '../src/core/handler.js';
-import { ritualList } from '../src/core/rituals/listing.js';
+import { ritualList } from '../src/core/ritual/listing.js';
 
 /** `/rituel liste` (and `/rituel` alone), coordinators: every ritual, file and chat, with its next three dates. */
-export const rituelListe: CommandHandler = {
+export const ritualListe: CommandHandler = {
   command: 'rituel',
   name: 'liste',
   aliases: ['', 'list'],
-  permission: 'rituals.manage',
+  permission: 'ritual.manage',
   help: 'help.rituel',
   run: async (ctx) => ({ visibility: 'ephemeral', message: await ritualList(ctx) }),
 };

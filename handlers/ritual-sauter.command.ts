@@ -1,8 +1,8 @@
 import { UserError } from '../src/core/errors.js';
 import type { CommandHandler } from '../src/core/handler.js';
 import { plain, textMessage } from '../src/core/message.js';
-import { upcomingText } from '../src/core/rituals/listing.js';
-import { ritualArg, skipNext, unskipLast, upcomingSkipped } from '../src/core/rituals/manage.js';
+import { upcomingText } from '../src/core/ritual/listing.js';
+import { ritualArg, skipNext, unskipLast, upcomingSkipped } from '../src/core/ritual/manage.js';
 import { formatDateTime } from '../src/core/time/format.js';
 
 /** Words after the id that take the last skip back. */
@@ -12,11 +12,11 @@ const UNDO_WORDS = new Set(['annuler', 'undo', 'cancel']);
  * `/rituel sauter <id>`: the next occurrence still posted is not; the answer names it, every other skipped date to
  * come, and the way back. `/rituel sauter <id> annuler` posts the last skipped date again.
  */
-export const rituelSauter: CommandHandler = {
+export const ritualSauter: CommandHandler = {
   command: 'rituel',
   name: 'sauter',
   aliases: ['skip'],
-  permission: 'rituals.manage',
+  permission: 'ritual.manage',
   help: 'help.rituel.sauter',
   async run(ctx, args) {
     const [, extra, ...more] = args.trim().split(/\s+/);

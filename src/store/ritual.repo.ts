@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { type ReminderRitual, ReminderRitualSchema, type RitualStore } from '../core/rituals/ritual.js';
+import { type ReminderRitual, ReminderRitualSchema, type RitualStore } from '../core/ritual/ritual.js';
 import type { Keys } from './keys.js';
 
 /** Skipped occurrences kept per ritual (the oldest go first): only upcoming ones matter. */
@@ -9,8 +9,8 @@ const SKIPPED_KEPT = 20;
  * Chat-made rituals (a hash), the paused ones (a set) and each ritual's skipped occurrences (a sorted set by time):
  * every change is one atomic Redis command, so two coordinators at once never undo each other.
  */
-export function createRitualsRepo(redis: Redis, keys: Keys): RitualStore {
-  const k = keys.rituals;
+export function createRitualRepo(redis: Redis, keys: Keys): RitualStore {
+  const k = keys.ritual;
   return {
     async chatRituals() {
       const all = await redis.hvals(k.chat);

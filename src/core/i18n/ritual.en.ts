@@ -1,7 +1,7 @@
-import type { ritualsFr } from './rituals.fr.js';
+import type { ritualFr } from './ritual.fr.js';
 
 /** The rituals feature's English strings, typed against the French ones. */
-export const ritualsEn: Record<keyof typeof ritualsFr, string> = {
+export const ritualEn: Record<keyof typeof ritualFr, string> = {
   'help.rituel': '`/rituel liste`: the rituals (file and chat) and their next three dates',
   'help.rituel.ajouter': '`/rituel ajouter [id]`: create a ritual (form), or edit one created in chat',
   'help.rituel.pause': '`/rituel pause <id>`: pause a ritual',

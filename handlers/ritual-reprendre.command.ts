@@ -1,14 +1,14 @@
 import type { CommandHandler } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
-import { upcomingText } from '../src/core/rituals/listing.js';
-import { ritualArg } from '../src/core/rituals/manage.js';
+import { upcomingText } from '../src/core/ritual/listing.js';
+import { ritualArg } from '../src/core/ritual/manage.js';
 
 /** `/rituel reprendre <id>`: a paused ritual posts again from its next occurrence, which the answer shows. */
-export const rituelReprendre: CommandHandler = {
+export const ritualReprendre: CommandHandler = {
   command: 'rituel',
   name: 'reprendre',
   aliases: ['resume'],
-  permission: 'rituals.manage',
+  permission: 'ritual.manage',
   help: 'help.rituel.reprendre',
   async run(ctx, args) {
     const { known, state } = await ritualArg(ctx, args, 'resume');

@@ -1,18 +1,18 @@
 import { UserError } from '../src/core/errors.js';
 import type { CommandHandler } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
-import { findRitual } from '../src/core/rituals/catalog.js';
-import { ritualForm } from '../src/core/rituals/form.js';
+import { findRitual } from '../src/core/ritual/catalog.js';
+import { ritualForm } from '../src/core/ritual/form.js';
 
 /**
  * `/rituel ajouter [id]`: the ritual form, empty, or prefilled to edit a ritual made in chat. An id that names no
  * ritual, or one of `community.yml` (changed in the file), is answered, not met with a blank form.
  */
-export const rituelAjouter: CommandHandler = {
+export const ritualAjouter: CommandHandler = {
   command: 'rituel',
   name: 'ajouter',
   aliases: ['add', 'modifier', 'edit'],
-  permission: 'rituals.manage',
+  permission: 'ritual.manage',
   help: 'help.rituel.ajouter',
   async run({ t, services }, args) {
     const id = args.trim().split(/\s+/)[0] ?? '';

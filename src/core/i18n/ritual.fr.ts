@@ -1,5 +1,5 @@
 /** The rituals feature's French strings (`/rituel`), spread into the reference catalog. */
-export const ritualsFr = {
+export const ritualFr = {
   'help.rituel': '`/rituel liste` : les rituels (fichier et chat) et leurs trois prochaines dates',
   'help.rituel.ajouter':
     '`/rituel ajouter [id]` : créer un rituel (formulaire), ou modifier un rituel créé dans le chat',

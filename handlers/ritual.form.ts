@@ -1,10 +1,10 @@
 import type { FormHandler } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
-import { ritualRun } from '../src/core/rituals/catalog.js';
-import { parseRitualForm, RITUAL_FORM } from '../src/core/rituals/form.js';
-import { upcomingText } from '../src/core/rituals/listing.js';
-import { FRESH_STATE, RITUAL_JOB } from '../src/core/rituals/ritual.js';
-import { CRON_FIX } from '../src/core/rituals/schedule.js';
+import { ritualRun } from '../src/core/ritual/catalog.js';
+import { parseRitualForm, RITUAL_FORM } from '../src/core/ritual/form.js';
+import { upcomingText } from '../src/core/ritual/listing.js';
+import { FRESH_STATE, RITUAL_JOB } from '../src/core/ritual/ritual.js';
+import { CRON_FIX } from '../src/core/ritual/schedule.js';
 import { localDate } from '../src/core/time/local.js';
 
 /**
@@ -13,9 +13,9 @@ import { localDate } from '../src/core/time/local.js';
  * A new ritual never takes the id of an existing one (file or chat); an edit of a ritual deleted meanwhile saves
  * nothing (it would bring it back).
  */
-export const rituelForm: FormHandler = {
+export const ritualForm: FormHandler = {
   formId: RITUAL_FORM,
-  permission: 'rituals.manage',
+  permission: 'ritual.manage',
   async run(ctx, values, context) {
     const { t, services } = ctx;
     const { timezone } = services.roster.data;

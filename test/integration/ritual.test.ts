@@ -28,7 +28,7 @@ describe('rituals on the real bot (shell, Redis, BullMQ, fixed clock)', () => {
       env: { REDIS_PREFIX: prefix },
       clock: { now: () => now },
     });
-  const rituel = async (email: string, text: string) =>
+  const ritualCommand = async (email: string, text: string) =>
     seen(
       await bot.cohorte.router.command({
         user: { platform: 'shell', id: email },
@@ -58,16 +58,16 @@ describe('rituals on the real bot (shell, Redis, BullMQ, fixed clock)', () => {
   });
 
   it('lists the file ritual with its next three dates; to coordinators only', async () => {
-    expect(await rituel(INES, 'liste')).toContain('réservée aux coordinateurs');
-    const list = await rituel(CLAIRE, 'liste');
+    expect(await ritualCommand(INES, 'liste')).toContain('réservée aux coordinateurs');
+    const list = await ritualCommand(CLAIRE, 'liste');
     expect(list).toContain('cafe (community.yml) dans #eig-communaute');
     expect(list).toContain(
       'Prochaines dates : mardi 1er décembre 2026 à 09:50 ; mardi 8 décembre 2026 à 09:50 ; mardi 15 décembre 2026 à 09:50',
     );
-    expect(await rituel(INES, 'pause cafe')).toContain('réservée aux coordinateurs');
-    expect(await rituel(CLAIRE, 'supprimer cafe')).toContain('défini dans community.yml');
-    expect(await rituel(CLAIRE, 'pause')).toContain('Usage : /rituel pause <id>');
-    expect(await rituel(CLAIRE, 'pause nope')).toContain('Je ne connais pas le rituel « nope »');
+    expect(await ritualCommand(INES, 'pause cafe')).toContain('réservée aux coordinateurs');
+    expect(await ritualCommand(CLAIRE, 'supprimer cafe')).toContain('défini dans community.yml');
+    expect(await ritualCommand(CLAIRE, 'pause')).toContain('Usage : /rituel pause <id>');
+    expect(await ritualCommand(CLAIRE, 'pause nope')).toContain('Je ne connais pas le rituel « nope »');
   });
 
   it('refuses a bad form field by field, saying what to type, and keeps nothing', async () => {
@@ -99,7 +99,7 @@ describe('rituals on the real bot (shell, Redis, BullMQ, fixed clock)', () => {
       (job) => job.data.manual === true,
     );
     expect(manual.map((job) => [job.name, job.data.ritualId])).toEqual([['ritual', 'demo']]);
-    const list = await rituel(CLAIRE, '');
+    const list = await ritualCommand(CLAIRE, '');
     expect(list).toContain('cafe (community.yml)');
     expect(list).toContain('demo (créé dans le chat) dans #eig-communaute : « Démo de fin de sprint »');
   });
@@ -131,26 +131,26 @@ describe('rituals on the real bot (shell, Redis, BullMQ, fixed clock)', () => {
 
   it('skips only the next occurrence, and a paused ritual posts nothing until resumed', async () => {
     now = new Date('2026-12-02T12:00:00+01:00');
-    expect(await rituel(CLAIRE, 'sauter cafe')).toContain(
+    expect(await ritualCommand(CLAIRE, 'sauter cafe')).toContain(
       'ne sera pas publié le mardi 8 décembre 2026 à 09:50. Pour revenir en arrière : /rituel sauter cafe annuler. Prochaines dates : mardi 15 décembre 2026 à 09:50',
     );
     now = new Date('2026-12-08T09:50:01+01:00');
     expect(await ritualJob.run(bot.cohorte.services, { ritualId: 'cafe' })).toContain('not an occurrence');
-    expect(await rituel(CLAIRE, 'pause cafe')).toContain('est en pause');
-    expect(await rituel(CLAIRE, 'liste')).toContain('En pause');
+    expect(await ritualCommand(CLAIRE, 'pause cafe')).toContain('est en pause');
+    expect(await ritualCommand(CLAIRE, 'liste')).toContain('En pause');
     now = new Date('2026-12-15T09:50:01+01:00');
     expect(await ritualJob.run(bot.cohorte.services, { ritualId: 'cafe' })).toContain('paused');
     // Run by hand (the shell's `:run`), a paused ritual stays as silent as its scheduler.
     expect(await ritualJob.run(bot.cohorte.services, { ritualId: 'cafe', manual: true })).toContain('paused');
-    expect(await rituel(CLAIRE, 'reprendre cafe')).toContain(
+    expect(await ritualCommand(CLAIRE, 'reprendre cafe')).toContain(
       'reprend. Prochaines dates : mardi 22 décembre 2026 à 09:50',
     );
   });
 
   it('deleting a chat ritual removes its scheduler at once', async () => {
-    expect(await rituel(CLAIRE, 'supprimer demo')).toContain('le rituel demo est supprimé');
+    expect(await ritualCommand(CLAIRE, 'supprimer demo')).toContain('le rituel demo est supprimé');
     expect((await schedulers()).map((s) => s.key)).toEqual(['ritual:cafe']);
     expect(await delayedOf('ritual:demo')).toHaveLength(0);
-    expect(await rituel(CLAIRE, 'liste')).not.toContain('demo');
+    expect(await ritualCommand(CLAIRE, 'liste')).not.toContain('demo');
   });
 });

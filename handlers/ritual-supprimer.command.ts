@@ -1,13 +1,13 @@
 import type { CommandHandler } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
-import { deleteRitual, ritualArg } from '../src/core/rituals/manage.js';
+import { deleteRitual, ritualArg } from '../src/core/ritual/manage.js';
 
 /** `/rituel supprimer <id>`: a chat ritual and its scheduler are gone at once; the file's are changed in the file. */
-export const rituelSupprimer: CommandHandler = {
+export const ritualSupprimer: CommandHandler = {
   command: 'rituel',
   name: 'supprimer',
   aliases: ['delete'],
-  permission: 'rituals.manage',
+  permission: 'ritual.manage',
   help: 'help.rituel.supprimer',
   async run(ctx, args) {
     const { known } = await ritualArg(ctx, args, 'delete');

@@ -24,7 +24,7 @@ describe('rituals: bad input is answered, never saved (shell, Redis, fixed clock
       text,
       channel: 'shell',
     });
-  const rituel = async (text: string) => seen(await command(text));
+  const ritualCommand = async (text: string) => seen(await command(text));
   const submit = (values: Record<string, string>, context = '') =>
     bot.cohorte.router.form({ user: { platform: 'shell', id: CLAIRE }, formId: 'ritual', values, context });
   const chatIds = async () => (await bot.cohorte.services.rituals.chatRituals()).map((r) => r.id);
@@ -50,7 +50,7 @@ describe('rituals: bad input is answered, never saved (shell, Redis, fixed clock
     );
     expect(await chatIds()).toEqual([]);
     expect(await schedulers()).toEqual(['ritual:cafe']);
-    expect(await rituel('liste')).toContain('cafe (community.yml)');
+    expect(await ritualCommand('liste')).toContain('cafe (community.yml)');
   });
 
   it('a cron that is not 5 fields, or fires more than once a day, is refused with the floor and an example', async () => {
@@ -68,7 +68,7 @@ describe('rituals: bad input is answered, never saved (shell, Redis, fixed clock
     expect(seen(await submit({ ...DEMO, id: 'ouvre', cron: '30 8 * * 1-5' }))).toContain(
       'le rituel ouvre est créé',
     );
-    expect(await rituel('supprimer ouvre')).toContain('supprimé');
+    expect(await ritualCommand('supprimer ouvre')).toContain('supprimé');
   });
 
   it('an end date already past is refused; today is accepted', async () => {
@@ -79,7 +79,7 @@ describe('rituals: bad input is answered, never saved (shell, Redis, fixed clock
     expect(
       seen(await submit({ ...DEMO, id: 'ajour', end: '2026-12-01', days: 'mardi', time: '18:00' })),
     ).toContain('le rituel ajour est créé. Prochaines dates : mardi 1er décembre 2026 à 18:00');
-    expect(await rituel('supprimer ajour')).toContain('supprimé');
+    expect(await ritualCommand('supprimer ajour')).toContain('supprimé');
   });
 
   it('a new ritual with the id of a chat ritual is refused on the id, and the existing one is kept', async () => {
@@ -99,7 +99,7 @@ describe('rituals: bad input is answered, never saved (shell, Redis, fixed clock
   });
 
   it('an edit submitted after the ritual was deleted does not bring it back', async () => {
-    expect(await rituel('supprimer demo')).toContain('le rituel demo est supprimé');
+    expect(await ritualCommand('supprimer demo')).toContain('le rituel demo est supprimé');
     expect(seen(await submit({ ...DEMO, time: '18:00' }, 'demo'))).toBe(
       'Le rituel demo a été supprimé entre-temps : rien n’est enregistré. Tapez /rituel ajouter pour en créer un nouveau.',
     );

@@ -16,7 +16,7 @@ const COMMUNITY = communityWith({
 describe('/rituel sauter: every skip is said, and can be taken back', () => {
   let bot: RunningCohorte;
   const now = new Date('2026-12-02T12:00:00+01:00');
-  const rituel = async (text: string) =>
+  const ritualCommand = async (text: string) =>
     seen(
       await bot.cohorte.router.command({
         user: { platform: 'shell', id: CLAIRE },
@@ -34,22 +34,22 @@ describe('/rituel sauter: every skip is said, and can be taken back', () => {
   });
 
   it('a second skip says that two dates are now skipped, and annuler gives the last one back', async () => {
-    expect(await rituel('sauter cafe')).toBe(
+    expect(await ritualCommand('sauter cafe')).toBe(
       'C’est noté : le rituel cafe ne sera pas publié le mardi 8 décembre 2026 à 09:50. Pour revenir en arrière : /rituel sauter cafe annuler. Prochaines dates : mardi 15 décembre 2026 à 09:50 ; mardi 22 décembre 2026 à 09:50 ; mardi 29 décembre 2026 à 09:50',
     );
-    expect(await rituel('sauter cafe')).toBe(
+    expect(await ritualCommand('sauter cafe')).toBe(
       'C’est noté : le rituel cafe ne sera pas publié le mardi 15 décembre 2026 à 09:50. Dates sautées à venir : mardi 8 décembre 2026 à 09:50 ; mardi 15 décembre 2026 à 09:50. Pour revenir en arrière : /rituel sauter cafe annuler. Prochaines dates : mardi 22 décembre 2026 à 09:50 ; mardi 29 décembre 2026 à 09:50 ; mardi 5 janvier 2027 à 09:50',
     );
-    expect(await rituel('sauter cafe annuler')).toBe(
+    expect(await ritualCommand('sauter cafe annuler')).toBe(
       'C’est fait : le rituel cafe sera de nouveau publié le mardi 15 décembre 2026 à 09:50. Prochaines dates : mardi 15 décembre 2026 à 09:50 ; mardi 22 décembre 2026 à 09:50 ; mardi 29 décembre 2026 à 09:50',
     );
-    expect(await rituel('sauter cafe annuler')).toContain(
+    expect(await ritualCommand('sauter cafe annuler')).toContain(
       'le rituel cafe sera de nouveau publié le mardi 8 décembre 2026 à 09:50.',
     );
-    expect(await rituel('sauter cafe annuler')).toBe(
+    expect(await ritualCommand('sauter cafe annuler')).toBe(
       'Le rituel cafe n’a aucune date sautée à venir : rien à annuler. Prochaines dates : mardi 8 décembre 2026 à 09:50 ; mardi 15 décembre 2026 à 09:50 ; mardi 22 décembre 2026 à 09:50',
     );
-    expect(await rituel('sauter cafe demain')).toBe(
+    expect(await ritualCommand('sauter cafe demain')).toBe(
       'Usage : /rituel sauter <id>, ou /rituel sauter <id> annuler pour publier de nouveau la dernière date sautée. Tapez /rituel liste pour voir les identifiants.',
     );
   });
