@@ -28,6 +28,16 @@ const UNREACHABLE = [
 
 /** A path of this repository in backticks (`src/app.ts`), or a Markdown link's target (`](test/README.md)`). */
 const CITED = /`((?:src|test|handlers|jobs|bench|\.ci)\/[^`\s]+)`|\]\(([^)#\s:]+)\)/g;
+/** A file named without its folder, in backticks (`clocked-chat.ts`). */
+const NAMED = /`(\w[\w.-]*\.(?:ts|mjs|json|ya?ml))`/g;
+
+/** The name of every file of the repository, wherever it is. */
+function names(dir = ''): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) return SKIPPED.has(entry.name) ? [] : names(join(dir, entry.name));
+    return entry.isFile() ? [entry.name] : [];
+  });
+}
 /** A citation of another repository at a commit (the fixtures' provenance): its paths are not ours. */
 const UPSTREAM = /@ `[0-9a-f]{40}`/;
 
@@ -44,6 +54,17 @@ function missingPaths(file: string): string[] {
       ({ path, fromRoot }) => !existsSync(fromRoot ? join(ROOT, path) : join(ROOT, dirname(file), path)),
     )
     .map(({ path }) => `${file} → ${path}`);
+}
+
+/** Files a Markdown file names without their folder that exist nowhere in the repository. */
+function missingNames(file: string, known: ReadonlySet<string>): string[] {
+  return readFileSync(join(ROOT, file), 'utf8')
+    .split('\n')
+    .flatMap((line) => line.split(';'))
+    .filter((part) => !UPSTREAM.test(part))
+    .flatMap((part) => [...part.matchAll(NAMED)].map((match) => match[1] ?? ''))
+    .filter((name) => !known.has(name))
+    .map((name) => `${file} → ${name}`);
 }
 
 describe('the repository stands on its own', () => {
@@ -68,6 +89,9 @@ describe('the repository stands on its own', () => {
   });
 
   it('cites in its Markdown only files that exist (a rename updates the docs too)', () => {
-    expect(files.filter((file) => file.endsWith('.md')).flatMap(missingPaths)).toEqual([]);
+    const markdown = files.filter((file) => file.endsWith('.md'));
+    expect(markdown.flatMap(missingPaths)).toEqual([]);
+    const known = new Set(names());
+    expect(markdown.flatMap((file) => missingNames(file, known))).toEqual([]);
   });
 });
