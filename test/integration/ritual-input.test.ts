@@ -42,11 +42,15 @@ describe('rituals: bad input is answered, never saved (shell, Redis, fixed clock
 
   it('a day that does not exist is a field error (every 2 weeks too), and the list still works', async () => {
     const outcome = seen(await submit({ ...DEMO, every: '2', start: '2026-02-31', end: '2026-13-01' }));
-    expect(outcome).toContain('start: Une date du calendrier, AAAA-MM-JJ, par exemple 2026-12-01.');
-    expect(outcome).toContain('end: Une date du calendrier, AAAA-MM-JJ, après celle de début');
+    expect(outcome).toContain(
+      'start: Une date du calendrier, JJ/MM/AAAA, JJ/MM ou AAAA-MM-JJ, par exemple 08/12/2026.',
+    );
+    expect(outcome).toContain(
+      'end: Une date du calendrier, JJ/MM/AAAA, JJ/MM ou AAAA-MM-JJ, après celle de début',
+    );
     expect(outcome).not.toContain('Une erreur est survenue');
     expect(seen(await submit({ ...DEMO, every: '2', start: '2026-12-03', end: '2027-02-29' }))).toBe(
-      'end: Une date du calendrier, AAAA-MM-JJ, après celle de début, par exemple 2027-06-30.',
+      'end: Une date du calendrier, JJ/MM/AAAA, JJ/MM ou AAAA-MM-JJ, après celle de début, par exemple 08/12/2026.',
     );
     expect(await chatIds()).toEqual([]);
     expect(await schedulers()).toEqual(['ritual:cafe']);
@@ -73,7 +77,7 @@ describe('rituals: bad input is answered, never saved (shell, Redis, fixed clock
 
   it('an end date already past is refused; today is accepted', async () => {
     expect(seen(await submit({ ...DEMO, end: '2026-11-30' }))).toBe(
-      'end: Cette date de fin est déjà passée : indiquez aujourd’hui (2026-12-01) ou plus tard, ou laissez vide.',
+      'end: Cette date de fin est déjà passée : indiquez aujourd’hui (01/12/2026) ou plus tard, ou laissez vide.',
     );
     expect(await chatIds()).toEqual([]);
     expect(

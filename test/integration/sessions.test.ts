@@ -120,7 +120,7 @@ describe('monthly sessions on the real bot (shell, Redis, BullMQ, fixed clock)',
       alumni: 'yes',
     };
     const refused = seen(await form(CLAIRE, 'session', values));
-    expect(refused).toContain('end: Une heure HH:MM après le début');
+    expect(refused).toContain('end: Une heure après le début');
     expect(refused).toContain('capacity: Un nombre de places');
     expect(refused).toContain(
       'promotions: Des promotions de community.yml séparées par des virgules : eig7, eig6.',

@@ -1,9 +1,10 @@
-import { TZDate } from '@date-fns/tz';
 import { UserError } from '../errors.js';
 import { checkChoice, type Form } from '../form.js';
 import type { Translate } from '../i18n/index.js';
 import { toPlainText } from '../message.js';
 import type { Roster } from '../roster/roster.js';
+import { localDate, localInstant } from '../time/local.js';
+import { exampleDay, parseMoment } from '../time/typed-moments.js';
 import { parseAudience } from './audience.js';
 import { type Audience, DELIVERY_MODES, type DeliveryMode } from './types.js';
 
@@ -52,7 +53,7 @@ export function newAnnouncementForm(t: Translate, timezone: string, text = ''): 
         initial: 'both',
         choices: modeChoices(t),
       },
-      { id: 'when', label: t('announcement.fieldWhen', { timezone }), kind: 'text', optional: true, max: 16 },
+      { id: 'when', label: t('announcement.fieldWhen', { timezone }), kind: 'text', optional: true, max: 24 },
     ],
   };
 }
@@ -89,22 +90,19 @@ export class FieldError extends Error {
   }
 }
 
-const WHEN = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})$/;
-
-/** Reads `AAAA-MM-JJ HH:MM` in the community's timezone; empty is "now" (undefined). Must be in the future. */
+/**
+ * Reads a moment typed as everywhere else (`JJ/MM/AAAA 9:00`, `JJ/MM 14h30`, `AAAA-MM-JJ 09:00`) in the
+ * community's timezone; empty is "now" (undefined). Must be in the future.
+ */
 export function parseWhen(text: string, timezone: string, now: Date): Date | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
-  const match = WHEN.exec(trimmed);
-  const [, y, mo, d, h, mi] = (match ?? []).map(Number);
-  if (!match || y === undefined || mo === undefined || d === undefined || h === undefined || mi === undefined)
-    throw new UserError('announcement.badWhen', { timezone });
-  const at = new TZDate(y, mo - 1, d, h, mi, timezone);
-  // TZDate rolls over impossible dates (31 février): the fields must come back unchanged.
-  if (at.getMonth() !== mo - 1 || at.getDate() !== d || at.getHours() !== h || h > 23 || mi > 59)
-    throw new UserError('announcement.badWhen', { timezone });
+  const today = localDate(now, timezone);
+  const moment = parseMoment(trimmed, today);
+  if (!moment) throw new UserError('announcement.badWhen', { timezone, example: exampleDay(today) });
+  const at = localInstant(moment.day, moment.time, timezone);
   if (at.getTime() <= now.getTime()) throw new UserError('announcement.pastWhen');
-  return new Date(at.getTime());
+  return at;
 }
 
 /** Checks a submitted new-announcement form. Throws FieldError for the first field to fix. */

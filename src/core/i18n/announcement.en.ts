@@ -19,7 +19,7 @@ export const announcementEn: Record<keyof typeof announcementFr, string> = {
   'announcement.modeChannels': 'In the matching channels',
   'announcement.modeDms': 'As a direct message to each person',
   'announcement.modeBoth': 'Both',
-  'announcement.fieldWhen': 'When (YYYY-MM-DD HH:MM, {timezone} time); empty: right away',
+  'announcement.fieldWhen': 'When (DD/MM/YYYY 9:30, {timezone} time); empty: right away',
 
   'announcement.noAudience':
     'Say who the announcement is for, for example `all`, `eig7` or `mentors, lexiq`.',
@@ -28,7 +28,7 @@ export const announcementEn: Record<keyof typeof announcementFr, string> = {
     'Nobody matches these recipients for this delivery. Widen the audience or change the delivery.',
   'announcement.emptyText': 'Write the text of the announcement.',
   'announcement.badWhen':
-    'Write the date and time like this: `2026-12-01 09:30` ({timezone} time), or leave it empty.',
+    'Write the date and time like this: `{example} 09:30` ({timezone} time), or leave it empty.',
   'announcement.pastWhen': 'That date has passed: pick a time to come, or leave it empty to send right away.',
   'announcement.notFound': 'I cannot find announcement `{id}`. Type `/annonce liste` to see the ids.',
   'announcement.missingId':

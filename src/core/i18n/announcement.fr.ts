@@ -19,7 +19,7 @@ export const announcementFr = {
   'announcement.modeChannels': 'Dans les canaux correspondants',
   'announcement.modeDms': 'En message privé à chaque personne',
   'announcement.modeBoth': 'Les deux',
-  'announcement.fieldWhen': 'Quand (AAAA-MM-JJ HH:MM, heure de {timezone}) ; vide : tout de suite',
+  'announcement.fieldWhen': 'Quand (JJ/MM/AAAA 9:30, heure de {timezone}) ; vide : tout de suite',
 
   'announcement.noAudience':
     'Indiquez à qui envoyer l’annonce, par exemple `tous`, `eig7` ou `mentors, lexiq`.',
@@ -28,7 +28,7 @@ export const announcementFr = {
     'Personne ne correspond à ces destinataires pour cette diffusion. Élargissez l’audience ou changez la diffusion.',
   'announcement.emptyText': 'Écrivez le texte de l’annonce.',
   'announcement.badWhen':
-    'Écrivez la date et l’heure ainsi : `2026-12-01 09:30` (heure de {timezone}), ou laissez vide.',
+    'Écrivez la date et l’heure ainsi : `{example} 09:30` (heure de {timezone}), ou laissez vide.',
   'announcement.pastWhen':
     'Cette date est passée : choisissez un moment à venir, ou laissez vide pour envoyer tout de suite.',
   'announcement.notFound':

@@ -1,6 +1,7 @@
 import { type Form, type FormField, yesNoAnswer, yesNoChoices } from '../form.js';
 import type { MessageKey, Translate } from '../i18n/index.js';
 import { type Rich, toPlainText } from '../message.js';
+import { exampleDay, normalDay, normalTime, typedDate } from '../time/typed-moments.js';
 import { type ReminderRitual, ReminderRitualSchema } from './ritual.js';
 import { CronScheduleSchema, MonthlyScheduleSchema, WeeklyScheduleSchema } from './schedule.js';
 
@@ -34,8 +35,8 @@ export function ritualForm(t: Translate, initial?: ReminderRitual): Form {
     every: s && 'every' in s && s.every > 1 ? String(s.every) : undefined,
     nth: s && 'nth' in s ? String(s.nth) : undefined,
     cron: s && 'cron' in s ? s.cron : undefined,
-    start: initial?.start ?? (s && 'from' in s ? s.from : undefined),
-    end: initial?.end,
+    start: typedOrNothing(initial?.start ?? (s && 'from' in s ? s.from : undefined)),
+    end: typedOrNothing(initial?.end),
     holidays: initial?.skipHolidays === false ? 'no' : 'yes',
   };
   const fields: FormField[] = Object.entries(FIELD_KEYS).map(([id, key]) => ({
@@ -68,6 +69,9 @@ export function ritualForm(t: Translate, initial?: ReminderRitual): Form {
   };
 }
 
+/** A stored calendar day as people type it, for a prefilled field. */
+const typedOrNothing = (day: string | undefined) => (day ? typedDate(day) : undefined);
+
 const ISSUE_FIELD: Record<string, string> = { day: 'days', from: 'start', skipHolidays: 'holidays' };
 
 /** The form field a schema issue is about, and the catalog line saying what to type there. */
@@ -88,6 +92,11 @@ export function parseRitualForm(
   t: Translate,
 ): { ritual: ReminderRitual } | { errors: Record<string, Rich> } {
   const v = (id: string) => values[id]?.trim() ?? '';
+  const [time, start, end] = [
+    normalTime(v('time')),
+    normalDay(v('start'), today),
+    normalDay(v('end'), today),
+  ];
   const days = v('days')
     .split(/[\s,;]+/)
     .filter(Boolean);
@@ -95,11 +104,11 @@ export function parseRitualForm(
   const schedule = v('cron')
     ? CronScheduleSchema.safeParse({ cron: v('cron') })
     : v('nth')
-      ? MonthlyScheduleSchema.safeParse({ nth: Number(v('nth')), day: days[0], time: v('time') })
+      ? MonthlyScheduleSchema.safeParse({ nth: Number(v('nth')), day: days[0], time })
       : WeeklyScheduleSchema.safeParse({
           days,
-          time: v('time'),
-          ...(v('every') ? { every: Number(v('every')), from: v('start') || today } : {}),
+          time,
+          ...(v('every') ? { every: Number(v('every')), from: start || today } : {}),
         });
   const holidays = yesNoAnswer(v('holidays'), t);
   const parsed = ReminderRitualSchema.safeParse({
@@ -108,20 +117,21 @@ export function parseRitualForm(
     message: v('message'),
     ...(v('channel') ? { channel: v('channel') } : {}),
     schedule: schedule.data ?? { cron: '* * * * *' },
-    ...(v('start') ? { start: v('start') } : {}),
-    ...(v('end') ? { end: v('end') } : {}),
+    ...(start ? { start } : {}),
+    ...(end ? { end } : {}),
     skipHolidays: !('answer' in holidays && holidays.answer === 'no'),
   });
   const issues = [...(schedule.error?.issues ?? []), ...(parsed.error?.issues ?? [])];
   const errors: Record<string, Rich> = {};
   // An end already past: the ritual would be saved and scheduled, and never post anything.
-  if (parsed.data?.end && parsed.data.end < today) errors.end = t('ritual.fix.endPast', { today });
+  if (parsed.data?.end && parsed.data.end < today)
+    errors.end = t('ritual.fix.endPast', { today: typedDate(today) });
   if ('error' in holidays) errors.holidays = holidays.error;
   if (parsed.success && issues.length === 0 && Object.keys(errors).length === 0)
     return { ritual: parsed.data };
   for (const issue of issues) {
     const field = fieldOf(issue.path);
-    errors[field] ??= t(`ritual.fix.${field}` as MessageKey);
+    errors[field] ??= t(`ritual.fix.${field}` as MessageKey, { example: exampleDay(today) });
   }
   return { errors };
 }

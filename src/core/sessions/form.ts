@@ -4,6 +4,7 @@ import type { MessageKey, Translate } from '../i18n/index.js';
 import type { Rich } from '../message.js';
 import type { CommunityData } from '../roster/types.js';
 import { parseDay } from '../time/typed-days.js';
+import { exampleDay, normalTime, parseTimeOfDay, typedDate } from '../time/typed-moments.js';
 import { type Session, type SessionDetails, SessionDetailsSchema } from './session.js';
 
 /** Form id of `/session nouvelle`. */
@@ -30,7 +31,7 @@ const MAX: Partial<Record<Field, number>> = { title: 150, place: 200, address: 3
 /** What the form shows for an existing session, to change it. */
 const valuesOf = (session: Session): Partial<Record<Field, string>> => ({
   title: session.title,
-  date: session.date,
+  date: typedDate(session.date),
   start: session.start,
   end: session.end,
   place: session.place,
@@ -83,12 +84,13 @@ export function parseSessionForm(
   const v = (id: Field) => values[id]?.trim() ?? '';
   const errors: Partial<Record<Field, Rich>> = {};
   let date = '';
+  const example = exampleDay(today);
   try {
     date = parseDay(v('date'), today, 'onOrAfter');
-    if (date < today) errors.date = t('session.fix.date');
+    if (date < today) errors.date = t('session.fix.date', { example });
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    errors.date = t('session.fix.date');
+    errors.date = t('session.fix.date', { example });
   }
   const known = data.promotions.map((p) => p.id);
   const promotions = v('promotions')
@@ -104,8 +106,8 @@ export function parseSessionForm(
   const capacity = v('capacity');
   const parsed = SessionDetailsSchema.safeParse({
     title: v('title'),
-    start: v('start'),
-    end: v('end'),
+    start: normalTime(v('start')),
+    end: normalTime(v('end')),
     place: v('place'),
     address: v('address'),
     agenda: v('agenda'),
@@ -113,11 +115,11 @@ export function parseSessionForm(
     audience: { promotions, mentors: yes('mentors'), alumni: yes('alumni') },
   });
   // The schema checks the order of the times only once everything else is valid: say it along with the rest.
-  if (/^\d\d:\d\d$/.test(v('start')) && /^\d\d:\d\d$/.test(v('end')) && v('end') <= v('start'))
-    errors.end = t('session.fix.end');
+  const [start, end] = [parseTimeOfDay(v('start')), parseTimeOfDay(v('end'))];
+  if (start && end && end <= start) errors.end = t('session.fix.end');
   for (const issue of parsed.error?.issues ?? []) {
     const field = FIELDS.find((f) => f === issue.path[0]) ?? 'title';
-    errors[field] ??= t(`session.fix.${field}` as MessageKey, { promotions: known.join(', ') });
+    errors[field] ??= t(`session.fix.${field}` as MessageKey, { promotions: known.join(', '), example });
   }
   if (!parsed.success || Object.keys(errors).length > 0) return { errors };
   return { date, details: parsed.data };
