@@ -119,12 +119,15 @@ describe('sessions: bad input is answered, nothing sent twice or for nothing (sh
   });
 
   it('an unknown id, or none, says that a session’s id is its date, past sessions included', async () => {
-    expect(await command('avis 19/11/2026')).toBe(
-      'Je ne connais pas la session « 19/11/2026 ». L’identifiant d’une session, même passée, est sa date : par exemple 2026-12-03 (2026-12-03-2 pour la deuxième du jour, <règle>-2026-12-03 pour une session de community.yml).',
+    expect(await command('avis 20/11/2026')).toBe(
+      'Je ne connais pas la session « 20/11/2026 ». L’identifiant d’une session, même passée, est sa date : par exemple 30/11/2026 ou 2026-11-30 (2026-11-30-2 pour la deuxième du jour, <règle>-2026-11-30 pour une session de community.yml). Tapez /session pour voir les sessions à venir.',
     );
     expect(await command('avis')).toBe(
-      'Usage : /session avis <id>. L’identifiant d’une session, même passée, est sa date : par exemple 2026-12-03 (<règle>-2026-12-03 pour une session de community.yml).',
+      'Usage : /session avis <id>. L’identifiant d’une session, même passée, est sa date : par exemple 16/11/2026 ou 2026-11-16 (<règle>-2026-11-16 pour une session de community.yml).',
     );
+    // Typed as any date: JJ/MM/AAAA, or JJ/MM for the last such day gone by.
+    expect(await command('avis 19/11/2026')).toContain('Aucun avis reçu pour Journée de promotion');
+    expect(await command('avis 19/11')).toContain('Aucun avis reçu pour Journée de promotion');
     // The past session is not listed by /session, but its id, its date, works.
     expect(await command('')).not.toContain('2026-11-19');
     expect(await command('avis 2026-11-19')).toContain('Aucun avis reçu pour Journée de promotion');

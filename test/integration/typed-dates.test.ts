@@ -68,6 +68,26 @@ describe('dates and times are typed the same way in every form, and error exampl
     );
   });
 
+  it('a session is named by its date typed either way, and commands give examples to come', async () => {
+    const command = async (name: string, text: string) =>
+      seen(
+        await bot.cohorte.router.command({
+          user: { platform: 'shell', id: CLAIRE },
+          command: name,
+          text,
+          channel: 'shell',
+        }),
+      );
+    for (const id of ['17/03', '17/03/2027', '2027-03-17'])
+      expect(await command('session', `modifier ${id}`)).not.toContain('Je ne connais pas');
+    expect(await command('session', 'modifier 18/03')).toBe(
+      'Je ne connais pas la session « 18/03 ». L’identifiant d’une session, même passée, est sa date : par exemple 17/03/2027 ou 2027-03-17 (2027-03-17-2 pour la deuxième du jour, <règle>-2027-03-17 pour une session de community.yml). Tapez /session pour voir les sessions à venir.',
+    );
+    expect(await command('bulle', 'pause demain')).toBe(
+      '« demain » n’est pas une date que je comprends. Écrivez-la JJ/MM, JJ/MM/AAAA ou AAAA-MM-JJ, par exemple 17/03/2027.',
+    );
+  });
+
   it('an announcement is programmed with JJ/MM/AAAA 9:00 as well as AAAA-MM-JJ 09:00', async () => {
     const when = async (text: string) =>
       submit('annonce', { text: 'Bonjour', audience: 'eig7', mode: 'channels', when: text });

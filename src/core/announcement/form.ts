@@ -4,7 +4,8 @@ import type { Translate } from '../i18n/index.js';
 import { toPlainText } from '../message.js';
 import type { Roster } from '../roster/roster.js';
 import { localDate, localInstant } from '../time/local.js';
-import { exampleDay, parseMoment } from '../time/typed-moments.js';
+import { exampleDay } from '../time/typed-days.js';
+import { parseMoment } from '../time/typed-moments.js';
 import { parseAudience } from './audience.js';
 import { type Audience, DELIVERY_MODES, type DeliveryMode } from './types.js';
 

@@ -42,7 +42,7 @@ export const sessionsEn: Record<keyof typeof sessionsFr, string> = {
   'session.promoted':
     'A seat freed up: you are registered for *{title}* on {date}. If you can no longer come, click “Not coming” in the announcement.',
   'session.unknown':
-    'I do not know the session “{id}”. A session’s id, even a past one’s, is its date: for example `2026-12-03` (`2026-12-03-2` for the second of the day, `<rule>-2026-12-03` for a session of `community.yml`).',
+    'I do not know the session “{id}”. A session’s id, even a past one’s, is its date: for example `{example}` or `{iso}` (`{iso}-2` for the second of the day, `<rule>-{iso}` for a session of `community.yml`). Type `/session` to see the sessions to come.',
 
   'session.listTitle': 'Upcoming sessions',
   'session.listLine': '*{title}* (`{id}`): {when}, {where}',
@@ -123,5 +123,5 @@ export const sessionsEn: Record<keyof typeof sessionsFr, string> = {
   'session.summaryComment': '“{comment}” ({rating}/5)',
   'session.summaryNone': 'No feedback received for *{title}* of {date}.',
   'session.summaryUsage':
-    'Usage: `/session avis <id>`. A session’s id, even a past one’s, is its date: for example `2026-12-03` (`<rule>-2026-12-03` for a session of `community.yml`).',
+    'Usage: `/session avis <id>`. A session’s id, even a past one’s, is its date: for example `{example}` or `{iso}` (`<rule>-{iso}` for a session of `community.yml`).',
 };

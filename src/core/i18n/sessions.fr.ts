@@ -40,7 +40,7 @@ export const sessionsFr = {
   'session.promoted':
     'Une place s’est libérée : vous êtes inscrit·e à *{title}* le {date}. Si vous ne pouvez plus venir, cliquez sur « Je ne viens pas » dans l’annonce.',
   'session.unknown':
-    'Je ne connais pas la session « {id} ». L’identifiant d’une session, même passée, est sa date : par exemple `2026-12-03` (`2026-12-03-2` pour la deuxième du jour, `<règle>-2026-12-03` pour une session de `community.yml`).',
+    'Je ne connais pas la session « {id} ». L’identifiant d’une session, même passée, est sa date : par exemple `{example}` ou `{iso}` (`{iso}-2` pour la deuxième du jour, `<règle>-{iso}` pour une session de `community.yml`). Tapez `/session` pour voir les sessions à venir.',
 
   'session.listTitle': 'Sessions à venir',
   'session.listLine': '*{title}* (`{id}`) : {when}, {where}',
@@ -123,5 +123,5 @@ export const sessionsFr = {
   'session.summaryComment': '« {comment} » ({rating}/5)',
   'session.summaryNone': 'Aucun avis reçu pour *{title}* du {date}.',
   'session.summaryUsage':
-    'Usage : `/session avis <id>`. L’identifiant d’une session, même passée, est sa date : par exemple `2026-12-03` (`<règle>-2026-12-03` pour une session de `community.yml`).',
+    'Usage : `/session avis <id>`. L’identifiant d’une session, même passée, est sa date : par exemple `{example}` ou `{iso}` (`<règle>-{iso}` pour une session de `community.yml`).',
 } as const;

@@ -44,7 +44,7 @@ export const standupEn: Record<keyof typeof standupFr, string> = {
   'help.standup.export':
     '`/standup export [promotion] [from] [to]`: receive a CSV file of the stand-ups by direct message, for a spreadsheet',
   'standup.badDate':
-    '“{date}” is not a date I understand. Write it DD/MM, DD/MM/YYYY or YYYY-MM-DD, for example `07/12` or `2026-12-07`.',
+    '“{date}” is not a date I understand. Write it DD/MM, DD/MM/YYYY or YYYY-MM-DD, for example `{example}`.',
   'standup.noSuchDate':
     '“{date}” does not exist in the calendar. Check the day and the month (DD/MM), for example `28/02`.',
   'standup.datesBackwards':

@@ -45,7 +45,7 @@ export const standupFr = {
   'help.standup.export':
     '`/standup export [promotion] [du] [au]` : recevoir en privé un fichier CSV des stand-ups, à ouvrir dans un tableur',
   'standup.badDate':
-    '« {date} » n’est pas une date que je comprends. Écrivez-la JJ/MM, JJ/MM/AAAA ou AAAA-MM-JJ, par exemple `07/12` ou `2026-12-07`.',
+    '« {date} » n’est pas une date que je comprends. Écrivez-la JJ/MM, JJ/MM/AAAA ou AAAA-MM-JJ, par exemple `{example}`.',
   'standup.noSuchDate':
     'Le « {date} » n’existe pas dans le calendrier. Vérifiez le jour et le mois (JJ/MM), par exemple `28/02`.',
   'standup.datesBackwards':

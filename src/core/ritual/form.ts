@@ -1,7 +1,8 @@
 import { type Form, type FormField, yesNoAnswer, yesNoChoices } from '../form.js';
 import type { MessageKey, Translate } from '../i18n/index.js';
 import { type Rich, toPlainText } from '../message.js';
-import { exampleDay, normalDay, normalTime, typedDate } from '../time/typed-moments.js';
+import { exampleDay, typedDate } from '../time/typed-days.js';
+import { normalDay, normalTime } from '../time/typed-moments.js';
 import { type ReminderRitual, ReminderRitualSchema } from './ritual.js';
 import { CronScheduleSchema, MonthlyScheduleSchema, WeeklyScheduleSchema } from './schedule.js';
 

@@ -3,8 +3,8 @@ import { type Form, type FormField, yesNoAnswer, yesNoChoices } from '../form.js
 import type { MessageKey, Translate } from '../i18n/index.js';
 import type { Rich } from '../message.js';
 import type { CommunityData } from '../roster/types.js';
-import { parseDay } from '../time/typed-days.js';
-import { exampleDay, normalTime, parseTimeOfDay, typedDate } from '../time/typed-moments.js';
+import { exampleDay, parseDay, typedDate } from '../time/typed-days.js';
+import { normalTime, parseTimeOfDay } from '../time/typed-moments.js';
 import { type Session, type SessionDetails, SessionDetailsSchema } from './session.js';
 
 /** Form id of `/session nouvelle`. */

@@ -2,16 +2,39 @@ import { UserError } from '../errors.js';
 import type { Context, Reply } from '../handler.js';
 import { textMessage } from '../message.js';
 import type { Services } from '../ports.js';
+import { addCalendarDays } from '../time/days.js';
+import { localDate } from '../time/local.js';
+import { exampleDay, looksLikeDay, parseDay } from '../time/typed-days.js';
 import { audienceWho, sessionDate } from './announcement.js';
 import { refreshAnnouncement, tellPromoted } from './lifecycle.js';
 import { inAudience, isPastSession, type Session } from './session.js';
 import type { RsvpAnswer, RsvpChange } from './store.js';
 
-/** A session by id, or a UserError naming it and how to list them. */
+/**
+ * A session by id, its date typed as any other (`17/03`, `17/03/2027`: a session's id is its date; `JJ/MM` is the
+ * coming such day, else the last one gone by), or a UserError naming it, with ids to type.
+ */
 export async function sessionById(services: Services, id: string): Promise<Session> {
-  const session = id ? await services.sessions.get(id) : undefined;
-  if (!session) throw new UserError('session.unknown', { id });
-  return session;
+  const today = localDate(services.clock.now(), services.roster.data.timezone);
+  const typed = looksLikeDay(id)
+    ? (['onOrAfter', 'onOrBefore'] as const).map((direction) => readDay(id, today, direction))
+    : [];
+  for (const candidate of [id, ...typed]) {
+    const session = candidate ? await services.sessions.get(candidate) : undefined;
+    if (session) return session;
+  }
+  const iso = addCalendarDays(today, 7);
+  throw new UserError('session.unknown', { id, example: exampleDay(today), iso });
+}
+
+/** A typed day as `yyyy-MM-dd`, or '' when it is not one. */
+function readDay(word: string, today: string, direction: 'onOrAfter' | 'onOrBefore'): string {
+  try {
+    return parseDay(word, today, direction);
+  } catch (error) {
+    if (error instanceof UserError) return '';
+    throw error;
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { calendarDaysBetween } from './days.js';
+import { addCalendarDays, calendarDaysBetween } from './days.js';
 
 /**
  * Dates typed in commands: `JJ/MM`, `JJ/MM/AAAA` or `AAAA-MM-JJ`, read as calendar days (`yyyy-MM-dd`) of the
@@ -13,6 +13,15 @@ const ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const YEARS_SEARCHED = 8;
 
 const pad = (value: number): string => String(value).padStart(2, '0');
+/** How far ahead the examples of errors are: a week, always to come and easy to recognise. */
+const EXAMPLE_DAYS = 7;
+
+/** A calendar day (`yyyy-MM-dd`) written as people type it in full: `07/12/2026`. */
+export const typedDate = (day: string): string => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+
+/** The day shown as an example in errors: a week after `today` (before it with `-1`), written `JJ/MM/AAAA`. */
+export const exampleDay = (today: string, direction: 1 | -1 = 1): string =>
+  typedDate(addCalendarDays(today, direction * EXAMPLE_DAYS));
 
 /** The `yyyy-MM-dd` of a day when it exists in the calendar (no 31/04, 29/02 only in leap years). */
 function realDay(year: number, month: number, day: number): string | undefined {
@@ -41,7 +50,7 @@ export function parseDay(word: string, anchor: string, direction: 'onOrAfter' | 
     return day;
   }
   const short = DAY_MONTH.exec(word);
-  if (!short) throw new UserError('standup.badDate', { date: word });
+  if (!short) throw new UserError('standup.badDate', { date: word, example: exampleDay(anchor) });
   const [day, month] = short.slice(1).map(Number) as [number, number];
   const year = Number(anchor.slice(0, 4));
   const step = direction === 'onOrAfter' ? 1 : -1;

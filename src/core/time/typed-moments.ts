@@ -1,5 +1,4 @@
 import { UserError } from '../errors.js';
-import { addCalendarDays } from './days.js';
 import { parseDay } from './typed-days.js';
 
 /**
@@ -9,8 +8,6 @@ import { parseDay } from './typed-days.js';
  */
 
 const TIME = /^(\d{1,2})(?::|h|H)(\d{2})?$/;
-/** How far ahead the examples of errors are: a week, always to come and easy to recognise. */
-const EXAMPLE_DAYS = 7;
 
 /** `HH:MM` (24-hour clock, two digits each) of a typed time, or undefined when it is not one. */
 export function parseTimeOfDay(text: string): string | undefined {
@@ -26,12 +23,6 @@ export function parseTimeOfDay(text: string): string | undefined {
 
 /** A typed time as `HH:MM`, or the text as typed when it is not one (the schema then says what to type). */
 export const normalTime = (text: string): string => parseTimeOfDay(text) ?? text.trim();
-
-/** A calendar day (`yyyy-MM-dd`) written as people type it in full: `07/12/2026`. */
-export const typedDate = (day: string): string => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
-
-/** The day shown as an example in errors: a week after `today`, written `JJ/MM/AAAA`. */
-export const exampleDay = (today: string): string => typedDate(addCalendarDays(today, EXAMPLE_DAYS));
 
 /**
  * A typed day (any of the three forms, `JJ/MM` being the next such day from `today`) as `yyyy-MM-dd`, or the text
