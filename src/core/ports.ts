@@ -42,7 +42,11 @@ export interface Delivery {
   bulk?: boolean | undefined;
 }
 
-/** Where one delivery stands: waiting (or cancelled before it left), sent with its platform id, or failed. */
+/**
+ * Where one delivery stands: waiting (or cancelled before it left), sent with its platform id, or failed. A failure
+ * whose reason starts with {@link UNCONFIRMED} may have been posted: the platform never said (a timeout, a 5xx)
+ * and the conversation could not be checked.
+ */
 export type DeliveryStatus =
   | { state: 'pending' }
   | { state: 'sent'; messageId: string }
@@ -239,6 +243,9 @@ export interface ShellJobs {
 
 /** The name under which every outbox post carries its delivery and part (Slack message metadata, Mattermost props). */
 export const DELIVERY_TAG = 'cohorte_delivery';
+
+/** Prefix of the failure reason of a delivery that may have been posted after all (`unconfirmed:<why>`). */
+export const UNCONFIRMED = 'unconfirmed:';
 
 /** How far around the moment a post was about to be sent `findPosted` looks: clocks and queues differ by seconds. */
 export const FIND_POSTED_WINDOW_MS = 60_000;

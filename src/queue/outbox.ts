@@ -4,7 +4,7 @@ import { UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DeliverySchema, DeliveryUpdateSchema } from '../core/delivery-schema.js';
 import { DeliveryRefusedError, RateLimitedError } from '../core/errors.js';
-import type { ChatSender, Delivery, Logger, Outbox } from '../core/ports.js';
+import { type ChatSender, type Delivery, type Logger, type Outbox, UNCONFIRMED } from '../core/ports.js';
 import { digest, type Keys } from '../store/keys.js';
 import type { PersonalDataSource } from '../store/personal-data.js';
 import {
@@ -167,6 +167,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
     const done = await redis.get(doneKey);
     if (done !== null) return { messageId: done, duplicate: true };
     let pace: Pace | undefined;
+    // While an earlier post is looked for, an error says nothing of that post: it stays ambiguous.
+    let lookingUp = false;
     const intentKey = keys.deliveryIntent(delivery.key);
     try {
       const conversation = await sender.conversation(delivery.to);
@@ -178,11 +180,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
       pace = postPace(conversation, job.opts.priority === BULK_PRIORITY);
       const paced = pace;
       const partsKey = keys.deliveredParts(delivery.key);
+      lookingUp = true;
+      const posted = await postedParts(job, token, delivery, conversation, threadId);
+      lookingUp = false;
       const messageId = await sender.post(conversation, delivery.message, {
         ...(delivery.file ? { file: delivery.file } : {}),
         ...(threadId ? { threadId } : {}),
         tag: digest(delivery.key),
-        posted: await postedParts(job, token, delivery, conversation, threadId),
+        posted,
         beforePart: async (index) => {
           const wait = await bookSlot(redis, paced, job, token);
           // Recorded while waiting for the slot: nothing stands between the slot and the call.
@@ -204,8 +209,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
         .catch((err: unknown) => log.warn({ err, jobId: job.id }, 'delivered marker not written'));
       return { messageId, duplicate: false };
     } catch (error) {
-      // Slack answered (429, a refusal): nothing was posted, so nothing is ambiguous.
-      if (error instanceof RateLimitedError || error instanceof DeliveryRefusedError)
+      // Slack answered the post (429, a refusal): nothing was posted, so nothing is ambiguous.
+      if (!lookingUp && (error instanceof RateLimitedError || error instanceof DeliveryRefusedError))
         await redis.del(intentKey);
       return settleFailure(error, redis, pace, job, token);
     }
@@ -230,8 +235,19 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
     // A withdrawn delivery did not fail: it stays pending, never sent.
     if (job?.name === 'deliver' && finished && err.message !== CANCELLED) {
       const key = DeliverySchema.safeParse(job.data).data?.key;
+      // An intent still there is a post the platform never answered, and no lookup found: it may be out.
       if (key)
-        void redis.set(keys.deliveryFailed(key), err.message, 'EX', DELIVERED_TTL_SECONDS).catch(() => {});
+        void redis
+          .get(keys.deliveryIntent(key))
+          .then((intent) =>
+            redis.set(
+              keys.deliveryFailed(key),
+              intent === null ? err.message : `${UNCONFIRMED}${err.message}`,
+              'EX',
+              DELIVERED_TTL_SECONDS,
+            ),
+          )
+          .catch(() => {});
     }
   });
   return worker;

@@ -51,6 +51,8 @@ export interface DoubleState {
   views: Map<string, Record<string, unknown>>;
   usedTriggers: Set<string>;
   openedConversations: Set<string>;
+  /** Channels (`C…`) the bot is a member of: joined with conversations.join. */
+  joined: Set<string>;
   uploads: Map<string, PendingUpload>;
   files: SlackDoubleFile[];
   /** Microseconds of the last ts handed out (each ts is unique and increasing). */
@@ -87,6 +89,7 @@ export const EXTRA_REQUIRED: Record<string, string[]> = {
   'files.getUploadURLExternal': ['filename', 'length'],
   'files.completeUploadExternal': ['files'],
   'conversations.history': ['channel'],
+  'conversations.join': ['channel'],
 };
 
 /** Creates an empty workspace for a server listening at `origin`. */
@@ -98,6 +101,7 @@ export function createDoubleState(origin: string, now: () => number = Date.now):
     views: new Map(),
     usedTriggers: new Set(),
     openedConversations: new Set(),
+    joined: new Set(),
     uploads: new Map(),
     files: [],
     tsSeq: 0,

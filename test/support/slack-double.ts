@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HISTORY_HANDLERS } from './slack-double-history.js';
+import { HISTORY_HANDLERS, JOIN_HANDLERS } from './slack-double-history.js';
 import {
   bearer,
   loadRequired,
@@ -44,7 +44,7 @@ export interface SlackDoubleCall {
   args: Record<string, unknown>;
   /** Milliseconds since the epoch, from the double's clock. */
   at: number;
-  /** HTTP status answered: 200, or 429 when rate limited. */
+  /** HTTP status answered: 200, 429 when rate limited, a 5xx when told to ({@link SlackDouble.serverErrorAfter}). */
   status: number;
   /** The `error` answered, when `ok` was false. */
   error?: string;
@@ -85,6 +85,11 @@ export interface SlackDouble {
   rateLimit(method: string, options: { retryAfterSeconds: number; times?: number }): void;
   /** The next call to `method` answers `{ ok: false, error }` (queued: call again to fail several). */
   failNext(method: string, error: string): void;
+  /**
+   * The next call to `method` is carried out (a message posted…), then answered HTTP `status` (a 5xx), as when
+   * Slack fails after doing the work: the caller cannot tell whether it took effect.
+   */
+  serverErrorAfter(method: string, status?: number): void;
   /** Replaces the chat.postMessage limits. */
   setLimits(limits: SlackDoubleLimits): void;
   /** Messages currently in a channel (a user id means the DM with that user), oldest first, updates applied. */
@@ -97,7 +102,7 @@ export interface SlackDouble {
   close(): Promise<void>;
 }
 
-const HANDLERS = { ...METHOD_HANDLERS, ...VIEW_AND_FILE_HANDLERS, ...HISTORY_HANDLERS };
+const HANDLERS = { ...METHOD_HANDLERS, ...VIEW_AND_FILE_HANDLERS, ...HISTORY_HANDLERS, ...JOIN_HANDLERS };
 
 interface Answer {
   status: number;
@@ -123,6 +128,7 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
   const calls: SlackDoubleCall[] = [];
   const forcedLimits = new Map<string, { retryAfterSeconds: number; times: number }>();
   const failures = new Map<string, string[]>();
+  const serverErrors = new Map<string, number[]>();
   const channelWindow = new SlidingWindow();
   const workspaceWindow = new SlidingWindow();
   let limits: SlackDoubleLimits = { ...options.limits };
@@ -208,10 +214,15 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
     const at = now();
     const parsed = await parseArgs(req, raw, target.searchParams);
     const args = 'args' in parsed ? parsed.args : {};
-    const result =
+    const done =
       'args' in parsed
         ? answer(method, bearer(req) ?? parsed.formToken, args, at)
         : { status: 200, body: { ok: false, error: parsed.error } };
+    const serverError = serverErrors.get(method)?.shift();
+    const result =
+      serverError === undefined
+        ? done
+        : { status: serverError, body: { ok: false, error: 'internal_error' } };
     const call: SlackDoubleCall = { method, args: structuredClone(args), at, status: result.status };
     if (!result.body.ok) call.error = result.body.error;
     if (method === 'apps.connections.open' && req.headers.authorization !== undefined) {
@@ -248,6 +259,9 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
     },
     failNext: (method, error) => {
       failures.set(method, [...(failures.get(method) ?? []), error]);
+    },
+    serverErrorAfter: (method, status = 500) => {
+      serverErrors.set(method, [...(serverErrors.get(method) ?? []), status]);
     },
     setLimits: (next) => {
       limits = { ...next };

@@ -19,6 +19,8 @@ const SCOPES_NEEDED = {
   'users.info': 'users:read',
   'users.lookupByEmail': 'users:read.email',
   'files.uploadV2': 'files:write',
+  // To read the history of a public channel it posts in without being a member (Slack answers not_in_channel).
+  'conversations.join': 'channels:join',
   'slash commands': 'commands',
 };
 /**

@@ -202,7 +202,32 @@ describe('Slack Web API double, driven by the real WebClient', () => {
     expect(double.messages('U0ADA')).toMatchObject([{ text: 'en privé', metadata: { event_type: 'x' } }]);
   });
 
+  it('shows a public channel’s history to members only: not_in_channel until the bot joins', async () => {
+    await client.chat.postMessage({ channel: 'C0PUBLIC', text: 'posté sans y être (chat:write.public)' });
+    await expect(client.conversations.history({ channel: 'C0PUBLIC' })).rejects.toMatchObject({
+      data: { error: 'not_in_channel' },
+    });
+    expect((await client.conversations.join({ channel: 'C0PUBLIC' })).warning).toBeUndefined();
+    expect((await client.conversations.join({ channel: 'C0PUBLIC' })).warning).toBe('already_in_channel');
+    const history = await client.conversations.history({ channel: 'C0PUBLIC' });
+    expect(history.messages?.map((m) => m.text)).toEqual(['posté sans y être (chat:write.public)']);
+    await expect(client.conversations.join({ channel: 'DU0ADA' })).rejects.toMatchObject({
+      data: { error: 'method_not_supported_for_channel_type' },
+    });
+  });
+
+  it('can fail a call with a 5xx after doing it, as Slack may: the message is there, the caller got an error', async () => {
+    double.serverErrorAfter('chat.postMessage', 503);
+    await expect(client.chat.postMessage({ channel: 'C0GENERAL', text: 'perdu ?' })).rejects.toMatchObject({
+      code: ErrorCode.HTTPError,
+      statusCode: 503,
+    });
+    expect(double.messages('C0GENERAL').map((m) => m.text)).toEqual(['perdu ?']);
+    expect(double.callsTo('chat.postMessage').map((c) => c.status)).toEqual([503]);
+  });
+
   it('answers conversations.history newest first, metadata only when asked, within oldest/latest', async () => {
+    await client.conversations.join({ channel: 'C0GENERAL' });
     const metadata = { event_type: 'cohorte_delivery', event_payload: { delivery: 'abc', part: 0 } };
     const first = await client.chat.postMessage({ channel: 'C0GENERAL', text: 'un', metadata });
     const second = await client.chat.postMessage({ channel: 'C0GENERAL', text: 'deux' });

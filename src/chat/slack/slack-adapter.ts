@@ -77,7 +77,7 @@ export function createSlackAdapter(
     },
   });
   const directory = createSlackDirectory(app.client, deps.cache);
-  const sender = createSlackSender(app.client, directory, deps.cache);
+  const sender = createSlackSender(app.client, directory, deps.cache, deps.log);
 
   app.error(async (error) => {
     deps.log.error({ err: error }, 'slack listener failed');

@@ -7,10 +7,11 @@ import {
   type Directory,
   FIND_POSTED_WINDOW_MS,
   type IdentityCache,
+  type Logger,
 } from '../../core/ports.js';
 import { singleFlight } from '../../core/single-flight.js';
 import { unreachableReason } from './slack-directory.js';
-import { mapSlackError } from './slack-errors.js';
+import { mapSlackError, slackErrorCode } from './slack-errors.js';
 import { renderSlack, SLACK_LIMITS } from './slack-render.js';
 import { splitMrkdwn } from './slack-split.js';
 
@@ -36,8 +37,29 @@ export function createSlackSender(
   client: webApi.WebClient,
   directory: Directory,
   cache: IdentityCache,
+  log: Logger,
 ): ChatSender {
   const opening = singleFlight<string>();
+
+  /**
+   * Joins a public channel the bot posts in without being a member (`chat:write.public`), so that it may read its
+   * history: Slack answers `not_in_channel` to a non-member. False when Slack refuses the join (a private channel,
+   * an archived one, an install without `channels:join`): the lookup then counts as "not found".
+   */
+  async function joinToRead(channel: string): Promise<boolean> {
+    try {
+      await client.conversations.join({ channel });
+      return true;
+    } catch (error) {
+      const code = slackErrorCode(error);
+      if (code === undefined) throw mapSlackError(error);
+      log.warn(
+        { channel, reason: code },
+        'slack channel not joined: an ambiguous post there is posted again',
+      );
+      return false;
+    }
+  }
 
   async function openDm(email: string): Promise<string> {
     const userId = await directory.userIdOf(email);
@@ -131,15 +153,20 @@ export function createSlackSender(
     async findPosted(channel, tag, around) {
       const seconds = (ms: number) => (ms / 1000).toFixed(6);
       const found = new Map<number, string>();
-      const history = await call(() =>
-        client.conversations.history({
-          channel,
-          oldest: seconds(around.getTime() - FIND_POSTED_WINDOW_MS),
-          latest: seconds(around.getTime() + FIND_POSTED_WINDOW_MS),
-          include_all_metadata: true,
-          limit: HISTORY_PAGE,
-        }),
-      );
+      const read = () =>
+        call(() =>
+          client.conversations.history({
+            channel,
+            oldest: seconds(around.getTime() - FIND_POSTED_WINDOW_MS),
+            latest: seconds(around.getTime() + FIND_POSTED_WINDOW_MS),
+            include_all_metadata: true,
+            limit: HISTORY_PAGE,
+          }),
+        );
+      const history = await read().catch(async (error: unknown) => {
+        if (!(error instanceof DeliveryRefusedError && error.reason === 'not_in_channel')) throw error;
+        return (await joinToRead(channel)) ? read() : { messages: [] };
+      });
       for (const message of history.messages ?? []) {
         const parsed = TaggedSchema.safeParse(message.metadata);
         if (parsed.success && parsed.data.event_payload.delivery === tag && message.ts)

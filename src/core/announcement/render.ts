@@ -1,7 +1,7 @@
 import type { Locale, Translate } from '../i18n/index.js';
 import { translate } from '../i18n/index.js';
 import type { Message, Rich } from '../message.js';
-import type { Target } from '../ports.js';
+import { type Target, UNCONFIRMED } from '../ports.js';
 import type { Roster } from '../roster/roster.js';
 import { formatDateTime } from '../time/format.js';
 import { markdownMessage } from './markdown.js';
@@ -44,8 +44,13 @@ const REASONS = new Set([
   'is_archived',
 ]);
 
-/** Why a copy failed, in words: the platform's refusals people can act on, the raw reason otherwise. */
+/**
+ * Why a copy failed, in words: the platform's refusals people can act on, the raw reason otherwise. A copy the
+ * platform never confirmed says it may have arrived, so that nobody sends it again blindly.
+ */
 export function reasonLabel(reason: string, t: Translate): Rich {
+  if (reason.startsWith(UNCONFIRMED))
+    return t('announcement.reason.unconfirmed', { reason: reasonLabel(reason.slice(UNCONFIRMED.length), t) });
   const key = REASONS.has(reason) ? reason : 'other';
   return t(`announcement.reason.${key}` as Parameters<Translate>[0], { reason });
 }

@@ -84,5 +84,7 @@ export const announcementEn: Record<keyof typeof announcementFr, string> = {
   'announcement.reason.channel_not_found': 'channel not found',
   'announcement.reason.not_in_channel': 'the bot is not in this channel',
   'announcement.reason.is_archived': 'archived channel',
+  'announcement.reason.unconfirmed':
+    'sending not confirmed by the platform ({reason}): the copy may have arrived, check before sending it again',
   'announcement.reason.other': 'error “{reason}”',
 };

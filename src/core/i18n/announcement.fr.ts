@@ -87,5 +87,7 @@ export const announcementFr = {
   'announcement.reason.channel_not_found': 'canal introuvable',
   'announcement.reason.not_in_channel': 'le bot n’est pas dans ce canal',
   'announcement.reason.is_archived': 'canal archivé',
+  'announcement.reason.unconfirmed':
+    'envoi non confirmé par la plateforme ({reason}) : la copie est peut-être arrivée, vérifiez avant de la renvoyer',
   'announcement.reason.other': 'erreur « {reason} »',
 } as const;
