@@ -19,7 +19,7 @@ export interface MattermostClicked {
  * Clicks as `user` through the double, which handles the click as the server does, and reads the answer as the
  * person sees it: the clicked post as the server updated it, or else the next ephemeral post shown to that person
  * (in `channel` when given). Without `postId`, the button is on an ephemeral post (a command's answer);
- * `context` replaces the button's own, as a forged request would.
+ * `context` replaces the button's own: one Cohorte no longer accepts (altered, or signed with a former token).
  */
 export async function clickAndRead(
   e2e: MattermostE2e,

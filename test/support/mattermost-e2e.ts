@@ -210,7 +210,8 @@ export interface MattermostClick {
 /**
  * `user` clicks `button`, and the double handles the click as the server does: on the stored post `postId`, or
  * else on the ephemeral post the button came with (a command's answer) in `channel`. `context` replaces the
- * button's own, as a forged request would.
+ * button's own: one Cohorte no longer accepts (altered, or signed with a former token). The server sends a post's
+ * context from its database or its encrypted cookie: only requests made outside it carry a forged one.
  */
 export async function click(
   e2e: MattermostE2e,
