@@ -17,6 +17,7 @@ import {
   spaceCall,
   waitForDependency,
 } from './outbox-pace.js';
+import { isScrubbed, scrub, scrubCompleted } from './outbox-scrub.js';
 import { createUpdateProcessor } from './outbox-update.js';
 import { jobIdOf, QUEUE_NAMES, type Queues } from './queues.js';
 
@@ -216,8 +217,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
     }
   }
 
-  const processJob = (job: Job, token?: string) =>
-    job.name === 'update' ? update(job, token) : deliver(job, token);
+  const processJob = async (job: Job, token?: string) => {
+    // Finished and scrubbed, then run again after a crash: it was done.
+    if (isScrubbed(job.data)) return { duplicate: true };
+    const result = await (job.name === 'update' ? update(job, token) : deliver(job, token));
+    // Done: only what deduplication needs stays (see outbox-scrub.ts).
+    await scrub(job);
+    return result;
+  };
   const worker = new Worker(QUEUE_NAMES.outbox, processJob, {
     connection: options.connection,
     prefix: options.prefix,
@@ -249,13 +256,15 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
           )
           .catch(() => {});
     }
+    // A job that will not run again keeps no address and no text for its 30 days either.
+    if (job && finished) void scrub(job).catch(() => {});
   });
   return worker;
 }
 
 /**
- * The outbox as a store of personal data: messages not yet delivered, or failed, to a person. Exported as a count
- * per state, erased with the rest (delivered messages are already gone from Redis).
+ * The outbox as a store of personal data: messages not yet delivered to a person. Exported as a count, erased with
+ * the rest; finished jobs keep only a digest (see outbox-scrub.ts), and an erasure scrubs any left from before.
  */
 export function createOutboxPersonalData(queues: Queues): PersonalDataSource {
   const toPerson = async (email: string) => {
@@ -275,6 +284,7 @@ export function createOutboxPersonalData(queues: Queues): PersonalDataSource {
     },
     async erase(email) {
       for (const job of await toPerson(email)) await job.remove().catch(() => undefined);
+      await scrubCompleted(queues.outbox);
     },
   };
 }
