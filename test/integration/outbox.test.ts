@@ -106,6 +106,9 @@ describe('outbox (real Redis, BullMQ and the Slack Web API double)', () => {
     expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
     // One lookup to find the person, one to tell the report why (deactivated or nobody): no retry after them.
     expect(slack.callsTo('users.lookupByEmail')).toHaveLength(2);
+    // Given up, the job keeps neither the address nor the text for its 30 days: only the digest of its key.
+    const [failed] = await bot.cohorte.queues.outbox.getFailed();
+    expect(failed?.data).toEqual({ scrubbed: expect.stringMatching(/^[0-9a-f]{32}$/) });
   });
 
   it('posts each part of a long message once, even when a later part hits a 429', async () => {
