@@ -2,7 +2,7 @@ import { cancelAnnouncement, findAnnouncement } from '../src/core/announcement/m
 import type { CommandHandler } from '../src/core/handler.js';
 
 /** `/annonce annuler <id>`, coordinators only: cancels a scheduled announcement or stops one being sent. */
-export const announcementAnnuler: CommandHandler = {
+export const announcementAnnulerCommand: CommandHandler = {
   command: 'annonce',
   name: 'annuler',
   aliases: ['cancel'],

@@ -8,7 +8,7 @@ const LISTED = 20;
 const EXCERPT = 60;
 
 /** `/annonce liste`, coordinators only: scheduled and recent announcements, newest first, with their ids. */
-export const announcementListe: CommandHandler = {
+export const announcementListeCommand: CommandHandler = {
   command: 'annonce',
   name: 'liste',
   aliases: ['list'],

@@ -7,7 +7,7 @@ import { textMessage } from '../src/core/message.js';
  * `/annonce modifier <id>`, coordinators only: opens the form with the announcement's text; its submission shows
  * the edit to confirm, which changes every copy already sent.
  */
-export const announcementModifier: CommandHandler = {
+export const announcementModifierCommand: CommandHandler = {
   command: 'annonce',
   name: 'modifier',
   aliases: ['edit'],

@@ -11,7 +11,7 @@ import type { FormHandler, FormOutcome } from '../src/core/handler.js';
  * draft and previewed with its recipient count; an edit (`edit:<id>` context) is kept aside and previewed, or, when
  * its announcement cannot be found or edited, refused under the text (the form stays open, the text kept).
  */
-export const announcementForm: FormHandler = {
+export const announcementFormHandler: FormHandler = {
   formId: ANNOUNCEMENT_FORM,
   permission: 'announcement.send',
   async run(ctx, values, context): Promise<FormOutcome> {

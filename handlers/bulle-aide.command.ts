@@ -1,7 +1,7 @@
 import type { CommandHandler } from '../src/core/handler.js';
 
 /** `/bulle aide`, and `/bulle` alone: the help, so the bulloterie's commands are one word away. */
-export const bulleAide: CommandHandler = {
+export const bulleAideCommand: CommandHandler = {
   command: 'bulle',
   name: 'aide',
   aliases: ['', 'help'],

@@ -4,7 +4,7 @@ import type { CommandHandler } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
 
 /** `/bulle carte`: every topic of the community by domain, who shares it and who is curious. */
-export const bulleCarte: CommandHandler = {
+export const bulleCarteCommand: CommandHandler = {
   command: 'bulle',
   name: 'carte',
   aliases: ['map'],

@@ -18,7 +18,7 @@ const DETAILS = /\s+(?:—|–|--?)\s+/;
  * `/bulle cherche <compétence> [— précisions]`: a request for help, matched at once with the best candidate (or
  * posted to the alumni channel when nobody can take it). One request in play per person and topic.
  */
-export const bulleCherche: CommandHandler = {
+export const bulleChercheCommand: CommandHandler = {
   command: 'bulle',
   name: 'cherche',
   aliases: ['seek', 'prend'],

@@ -4,7 +4,7 @@ import type { ActionHandler } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
 
 /** The follow-up's *Oui, nous avons échangé* / *Non, pas encore*: recorded once, for the coordinators' summary. */
-export const bulleFollowUpAction: ActionHandler = {
+export const bulleFollowupAction: ActionHandler = {
   actionId: BULLE_FOLLOWUP_ACTION,
   async run({ person, services, t }, value) {
     const { choice, id } = choiceOf(value);

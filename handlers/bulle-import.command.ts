@@ -6,7 +6,7 @@ import { textMessage } from '../src/core/message.js';
 const FIELD_MAX = 3000;
 
 /** `/bulle import` (coordinators): a form to paste the workshop CSV; `bulle-import.form.ts` reads it. */
-export const bulleImport: CommandHandler = {
+export const bulleImportCommand: CommandHandler = {
   command: 'bulle',
   name: 'import',
   permission: 'bulle.import',

@@ -6,7 +6,7 @@ import type { FormHandler } from '../src/core/handler.js';
  * The pasted workshop CSV of `/bulle import` (coordinators). A CSV that cannot be read (no header line) is a
  * message on the field: the form stays open with the pasted text, to fix rather than paste again.
  */
-export const bulleImportForm: FormHandler = {
+export const bulleImportFormHandler: FormHandler = {
   formId: BULLE_IMPORT_FORM,
   permission: 'bulle.import',
   async run(ctx, values) {

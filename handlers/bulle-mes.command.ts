@@ -6,7 +6,7 @@ import { formatDay } from '../src/core/time/format.js';
 import { localDate } from '../src/core/time/local.js';
 
 /** `/bulle mes`: the person's bubbles, their pause, and their requests (those in play with *Annuler la demande*). */
-export const bulleMes: CommandHandler = {
+export const bulleMesCommand: CommandHandler = {
   command: 'bulle',
   name: 'mes',
   aliases: ['mine'],

@@ -8,7 +8,7 @@ import { type Rich, textMessage } from '../src/core/message.js';
  * `/bulle partage <compétence>[, …]`: adds what the person can share, each topic understood however written. What
  * cannot be read as a topic (`!!!`) is named in the answer; when nothing else was typed, the answer says what to type.
  */
-export const bullePartage: CommandHandler = {
+export const bullePartageCommand: CommandHandler = {
   command: 'bulle',
   name: 'partage',
   aliases: ['share', 'donne'],

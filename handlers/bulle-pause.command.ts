@@ -11,7 +11,7 @@ const END_WORDS = new Set(['fin', 'end', 'stop', 'reprendre', 'resume']);
  * `/bulle pause <JJ/MM>`: no proposals to the person until that day included; `/bulle pause fin` ends it. A day
  * that has just gone by is refused, not read as next year.
  */
-export const bullePause: CommandHandler = {
+export const bullePauseCommand: CommandHandler = {
   command: 'bulle',
   name: 'pause',
   help: 'help.bulle.pause',

@@ -8,7 +8,7 @@ import { type Rich, textMessage } from '../src/core/message.js';
  * `/bulle retire <compétence>[, …]`: removes the person's bubbles on those topics, however they write them, split
  * like `/bulle partage`. Says what was removed and names what the person had no bubble for.
  */
-export const bulleRetire: CommandHandler = {
+export const bulleRetireCommand: CommandHandler = {
   command: 'bulle',
   name: 'retire',
   aliases: ['remove'],

@@ -1,7 +1,7 @@
 import type { CommandHandler } from '../src/core/handler.js';
 
 /** `/cohorte aide`, and `/cohorte` alone: the commands this person may use, in their language. */
-export const cohorteAide: CommandHandler = {
+export const cohorteAideCommand: CommandHandler = {
   command: 'cohorte',
   name: 'aide',
   aliases: ['', 'help'],

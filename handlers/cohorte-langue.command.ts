@@ -4,7 +4,7 @@ import { isLocale, translate } from '../src/core/i18n/index.js';
 import { textMessage } from '../src/core/message.js';
 
 /** `/cohorte langue fr|en`: the language Cohorte uses with this person from now on. */
-export const cohorteLangue: CommandHandler = {
+export const cohorteLangueCommand: CommandHandler = {
   command: 'cohorte',
   name: 'langue',
   aliases: ['language', 'lang'],

@@ -3,7 +3,7 @@ import { textMessage } from '../src/core/message.js';
 import { formatDate } from '../src/core/time/format.js';
 
 /** `/cohorte mes-donnees`: a JSON file of everything stored about you, sent by DM through the outbox. */
-export const cohorteMesDonnees: CommandHandler = {
+export const cohorteMesDonneesCommand: CommandHandler = {
   command: 'cohorte',
   name: 'mes-donnees',
   aliases: ['mes-données', 'my-data'],

@@ -2,7 +2,7 @@ import type { CommandHandler } from '../src/core/handler.js';
 import { joinLines, type Rich, textMessage, toPlainText } from '../src/core/message.js';
 
 /** `/cohorte moi`: roles, défi and promotion of the person asking. */
-export const cohorteMoi: CommandHandler = {
+export const cohorteMoiCommand: CommandHandler = {
   command: 'cohorte',
   name: 'moi',
   aliases: ['me'],

@@ -2,7 +2,7 @@ import type { CommandHandler } from '../src/core/handler.js';
 import { FORGET_ACTION } from '../src/core/personal-data.js';
 
 /** `/cohorte oublier`: asks for confirmation with two buttons; `forget.action.ts` does the erasing. */
-export const cohorteOublier: CommandHandler = {
+export const cohorteOublierCommand: CommandHandler = {
   command: 'cohorte',
   name: 'oublier',
   aliases: ['forget'],

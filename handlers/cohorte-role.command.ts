@@ -22,7 +22,7 @@ const REMOVE_WORDS = ['retirer', 'remove'];
  * `/cohorte role <@personne|e-mail> <rôle> [défi]` and `… retirer <rôle>`: coordinators only. A role is given only
  * to someone `community.yml` lists; any chat role can be taken back.
  */
-export const cohorteRole: CommandHandler = {
+export const cohorteRoleCommand: CommandHandler = {
   command: 'cohorte',
   name: 'role',
   aliases: ['rôle'],

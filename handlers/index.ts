@@ -1,91 +1,99 @@
+/**
+ * One file per interaction, named `<feature>-<word people type>.<kind>.ts` (`ritual-ajouter.command.ts`): the
+ * feature's English name in code (`announcement`, `ritual`, `session`, `standup`, `bulle`; `cohorte` for the bot's
+ * own commands), then the French sub-command word, or what the button or form does. Each file exports one handler
+ * named after it in camelCase with its kind: `ritualAjouterCommand`, `forgetAction`, `ritualFormHandler` (`…Form`
+ * alone names the form itself, built in the core); a file of several buttons exports them as an array
+ * (`sessionRsvpActions`).
+ */
 import type { ActionHandler, CommandHandler, FormHandler } from '../src/core/handler.js';
 import { announcementAction } from './announcement.action.js';
 import { announcementCommand } from './announcement.command.js';
-import { announcementForm } from './announcement.form.js';
-import { announcementAnnuler } from './announcement-annuler.command.js';
-import { announcementListe } from './announcement-liste.command.js';
-import { announcementModifier } from './announcement-modifier.command.js';
-import { bulleAide } from './bulle-aide.command.js';
+import { announcementFormHandler } from './announcement.form.js';
+import { announcementAnnulerCommand } from './announcement-annuler.command.js';
+import { announcementListeCommand } from './announcement-liste.command.js';
+import { announcementModifierCommand } from './announcement-modifier.command.js';
+import { bulleAideCommand } from './bulle-aide.command.js';
 import { bulleCanHelpAction } from './bulle-can-help.action.js';
 import { bulleCancelAction } from './bulle-cancel.action.js';
-import { bulleCarte } from './bulle-carte.command.js';
-import { bulleCherche } from './bulle-cherche.command.js';
-import { bulleFollowUpAction } from './bulle-followup.action.js';
-import { bulleImport } from './bulle-import.command.js';
-import { bulleImportForm } from './bulle-import.form.js';
-import { bulleMes } from './bulle-mes.command.js';
-import { bullePartage } from './bulle-partage.command.js';
-import { bullePause } from './bulle-pause.command.js';
+import { bulleCarteCommand } from './bulle-carte.command.js';
+import { bulleChercheCommand } from './bulle-cherche.command.js';
+import { bulleFollowupAction } from './bulle-followup.action.js';
+import { bulleImportCommand } from './bulle-import.command.js';
+import { bulleImportFormHandler } from './bulle-import.form.js';
+import { bulleMesCommand } from './bulle-mes.command.js';
+import { bullePartageCommand } from './bulle-partage.command.js';
+import { bullePauseCommand } from './bulle-pause.command.js';
 import { bulleReplyAction } from './bulle-reply.action.js';
-import { bulleRetire } from './bulle-retire.command.js';
-import { cohorteAide } from './cohorte-aide.command.js';
-import { cohorteLangue } from './cohorte-langue.command.js';
-import { cohorteMesDonnees } from './cohorte-mes-donnees.command.js';
-import { cohorteMoi } from './cohorte-moi.command.js';
-import { cohorteOublier } from './cohorte-oublier.command.js';
-import { cohorteRole } from './cohorte-role.command.js';
+import { bulleRetireCommand } from './bulle-retire.command.js';
+import { cohorteAideCommand } from './cohorte-aide.command.js';
+import { cohorteLangueCommand } from './cohorte-langue.command.js';
+import { cohorteMesDonneesCommand } from './cohorte-mes-donnees.command.js';
+import { cohorteMoiCommand } from './cohorte-moi.command.js';
+import { cohorteOublierCommand } from './cohorte-oublier.command.js';
+import { cohorteRoleCommand } from './cohorte-role.command.js';
 import { forgetAction } from './forget.action.js';
-import { ritualForm } from './ritual.form.js';
-import { ritualAjouter } from './ritual-ajouter.command.js';
-import { ritualListe } from './ritual-liste.command.js';
-import { ritualPause } from './ritual-pause.command.js';
-import { ritualReprendre } from './ritual-reprendre.command.js';
-import { ritualSauter } from './ritual-sauter.command.js';
-import { ritualSupprimer } from './ritual-supprimer.command.js';
+import { ritualFormHandler } from './ritual.form.js';
+import { ritualAjouterCommand } from './ritual-ajouter.command.js';
+import { ritualListeCommand } from './ritual-liste.command.js';
+import { ritualPauseCommand } from './ritual-pause.command.js';
+import { ritualReprendreCommand } from './ritual-reprendre.command.js';
+import { ritualSauterCommand } from './ritual-sauter.command.js';
+import { ritualSupprimerCommand } from './ritual-supprimer.command.js';
 import { sessionCommand } from './session.command.js';
 import { sessionFormHandler } from './session.form.js';
-import { sessionAnnuler } from './session-annuler.command.js';
-import { sessionAvis } from './session-avis.command.js';
+import { sessionAnnulerCommand } from './session-annuler.command.js';
+import { sessionAvisCommand } from './session-avis.command.js';
 import { sessionFeedbackAction } from './session-feedback.action.js';
-import { sessionFeedbackForm } from './session-feedback.form.js';
-import { sessionModifier } from './session-modifier.command.js';
-import { sessionNouvelle } from './session-nouvelle.command.js';
+import { sessionFeedbackFormHandler } from './session-feedback.form.js';
+import { sessionModifierCommand } from './session-modifier.command.js';
+import { sessionNouvelleCommand } from './session-nouvelle.command.js';
 import { sessionRsvpActions } from './session-rsvp.action.js';
 import { standupCommand } from './standup.command.js';
-import { standupForm } from './standup.form.js';
-import { standupAbsent } from './standup-absent.command.js';
+import { standupFormHandler } from './standup.form.js';
+import { standupAbsentCommand } from './standup-absent.command.js';
 import { standupExportCommand } from './standup-export.command.js';
 import { standupFindHelperAction } from './standup-find-helper.action.js';
-import { standupHistorique } from './standup-historique.command.js';
+import { standupHistoriqueCommand } from './standup-historique.command.js';
 import { standupOpenAction } from './standup-open.action.js';
-import { standupPresent } from './standup-present.command.js';
+import { standupPresentCommand } from './standup-present.command.js';
 
 /** Every command, in the order the help lists them. Adding a command is one file plus one line here. */
 export const commandHandlers: readonly CommandHandler[] = [
-  cohorteAide,
-  cohorteMoi,
-  cohorteLangue,
-  cohorteMesDonnees,
-  cohorteOublier,
-  cohorteRole,
+  cohorteAideCommand,
+  cohorteMoiCommand,
+  cohorteLangueCommand,
+  cohorteMesDonneesCommand,
+  cohorteOublierCommand,
+  cohorteRoleCommand,
   standupCommand,
-  standupAbsent,
-  standupPresent,
-  standupHistorique,
+  standupAbsentCommand,
+  standupPresentCommand,
+  standupHistoriqueCommand,
   standupExportCommand,
-  ritualListe,
-  ritualAjouter,
-  ritualPause,
-  ritualReprendre,
-  ritualSauter,
-  ritualSupprimer,
+  ritualListeCommand,
+  ritualAjouterCommand,
+  ritualPauseCommand,
+  ritualReprendreCommand,
+  ritualSauterCommand,
+  ritualSupprimerCommand,
   sessionCommand,
-  sessionNouvelle,
-  sessionModifier,
-  sessionAnnuler,
-  sessionAvis,
-  bulleAide,
-  bullePartage,
-  bulleCherche,
-  bulleMes,
-  bulleRetire,
-  bulleCarte,
-  bullePause,
-  bulleImport,
+  sessionNouvelleCommand,
+  sessionModifierCommand,
+  sessionAnnulerCommand,
+  sessionAvisCommand,
+  bulleAideCommand,
+  bullePartageCommand,
+  bulleChercheCommand,
+  bulleMesCommand,
+  bulleRetireCommand,
+  bulleCarteCommand,
+  bullePauseCommand,
+  bulleImportCommand,
   announcementCommand,
-  announcementListe,
-  announcementAnnuler,
-  announcementModifier,
+  announcementListeCommand,
+  announcementAnnulerCommand,
+  announcementModifierCommand,
 ];
 
 /** Every button. */
@@ -98,16 +106,16 @@ export const actionHandlers: readonly ActionHandler[] = [
   bulleReplyAction,
   bulleCanHelpAction,
   bulleCancelAction,
-  bulleFollowUpAction,
+  bulleFollowupAction,
   announcementAction,
 ];
 
 /** Every form. */
 export const formHandlers: readonly FormHandler[] = [
-  standupForm,
-  ritualForm,
+  standupFormHandler,
+  ritualFormHandler,
   sessionFormHandler,
-  sessionFeedbackForm,
-  bulleImportForm,
-  announcementForm,
+  sessionFeedbackFormHandler,
+  bulleImportFormHandler,
+  announcementFormHandler,
 ];

@@ -8,7 +8,7 @@ import { ritualForm } from '../src/core/ritual/form.js';
  * `/rituel ajouter [id]`: the ritual form, empty, or prefilled to edit a ritual made in chat. An id that names no
  * ritual, or one of `community.yml` (changed in the file), is answered, not met with a blank form.
  */
-export const ritualAjouter: CommandHandler = {
+export const ritualAjouterCommand: CommandHandler = {
   command: 'rituel',
   name: 'ajouter',
   aliases: ['add', 'modifier', 'edit'],

@@ -3,7 +3,7 @@ import { textMessage } from '../src/core/message.js';
 import { ritualArg } from '../src/core/ritual/manage.js';
 
 /** `/rituel pause <id>`: the ritual posts nothing until resumed (file or chat ritual). */
-export const ritualPause: CommandHandler = {
+export const ritualPauseCommand: CommandHandler = {
   command: 'rituel',
   name: 'pause',
   permission: 'ritual.manage',

@@ -4,7 +4,7 @@ import { upcomingText } from '../src/core/ritual/listing.js';
 import { ritualArg } from '../src/core/ritual/manage.js';
 
 /** `/rituel reprendre <id>`: a paused ritual posts again from its next occurrence, which the answer shows. */
-export const ritualReprendre: CommandHandler = {
+export const ritualReprendreCommand: CommandHandler = {
   command: 'rituel',
   name: 'reprendre',
   aliases: ['resume'],

@@ -12,7 +12,7 @@ const UNDO_WORDS = new Set(['annuler', 'undo', 'cancel']);
  * `/rituel sauter <id>`: the next occurrence still posted is not; the answer names it, every other skipped date to
  * come, and the way back. `/rituel sauter <id> annuler` posts the last skipped date again.
  */
-export const ritualSauter: CommandHandler = {
+export const ritualSauterCommand: CommandHandler = {
   command: 'rituel',
   name: 'sauter',
   aliases: ['skip'],

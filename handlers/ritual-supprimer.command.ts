@@ -3,7 +3,7 @@ import { textMessage } from '../src/core/message.js';
 import { deleteRitual, ritualArg } from '../src/core/ritual/manage.js';
 
 /** `/rituel supprimer <id>`: a chat ritual and its scheduler are gone at once; the file's are changed in the file. */
-export const ritualSupprimer: CommandHandler = {
+export const ritualSupprimerCommand: CommandHandler = {
   command: 'rituel',
   name: 'supprimer',
   aliases: ['delete'],

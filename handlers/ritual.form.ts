@@ -13,7 +13,7 @@ import { localDate } from '../src/core/time/local.js';
  * A new ritual never takes the id of an existing one (file or chat); an edit of a ritual deleted meanwhile saves
  * nothing (it would bring it back).
  */
-export const ritualForm: FormHandler = {
+export const ritualFormHandler: FormHandler = {
   formId: RITUAL_FORM,
   permission: 'ritual.manage',
   async run(ctx, values, context) {

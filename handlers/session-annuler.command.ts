@@ -10,7 +10,7 @@ import { isPastSession } from '../src/core/sessions/session.js';
  * `/session annuler <id>` (coordinators): cancels, withdraws its reminders and tells those who said yes or maybe.
  * A past session is not cancelled: its attendees would be told an event they went to is off.
  */
-export const sessionAnnuler: CommandHandler = {
+export const sessionAnnulerCommand: CommandHandler = {
   command: 'session',
   name: 'annuler',
   aliases: ['cancel'],

@@ -7,7 +7,7 @@ import { localDate } from '../src/core/time/local.js';
 import { exampleDay } from '../src/core/time/typed-days.js';
 
 /** `/session avis <id>` (coordinators): the feedback summary of a session, whenever they want it. */
-export const sessionAvis: CommandHandler = {
+export const sessionAvisCommand: CommandHandler = {
   command: 'session',
   name: 'avis',
   aliases: ['feedback'],

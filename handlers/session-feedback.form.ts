@@ -4,7 +4,7 @@ import { FEEDBACK_FORM, parseFeedback } from '../src/core/sessions/feedback.js';
 import { sessionById } from '../src/core/sessions/rsvp.js';
 
 /** A feedback: from someone who said yes only; a second one replaces the first. */
-export const sessionFeedbackForm: FormHandler = {
+export const sessionFeedbackFormHandler: FormHandler = {
   formId: FEEDBACK_FORM,
   async run({ t, services, person }, values, sessionId) {
     const session = await sessionById(services, sessionId);

@@ -7,7 +7,7 @@ import { sessionById } from '../src/core/sessions/rsvp.js';
 import { localDate } from '../src/core/time/local.js';
 
 /** `/session modifier <id>` (coordinators): the session form, prefilled; submitting it changes the session. */
-export const sessionModifier: CommandHandler = {
+export const sessionModifierCommand: CommandHandler = {
   command: 'session',
   name: 'modifier',
   aliases: ['edit'],

@@ -4,7 +4,7 @@ import { sessionForm } from '../src/core/sessions/form.js';
 import { localDate } from '../src/core/time/local.js';
 
 /** `/session nouvelle` (coordinators): the new-session form. */
-export const sessionNouvelle: CommandHandler = {
+export const sessionNouvelleCommand: CommandHandler = {
   command: 'session',
   name: 'nouvelle',
   aliases: ['new'],

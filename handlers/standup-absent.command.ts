@@ -20,7 +20,7 @@ function requireStandup({ person, services }: Context): void {
  * two days (`JJ/MM` is the next such day). EIG only. Reminders skip a period whose deadline day is covered, and
  * the défi's digest lists the person as away rather than silent.
  */
-export const standupAbsent: CommandHandler = {
+export const standupAbsentCommand: CommandHandler = {
   command: 'standup',
   name: 'absent',
   aliases: ['away', 'absence'],

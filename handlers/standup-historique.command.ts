@@ -146,7 +146,7 @@ async function defiHistory(
  * is shown to the coordinators and to the mentors of their défi; a défi's, period by period with who did not
  * write, to its mentors and the coordinators. Everyone else is told what they may read instead.
  */
-export const standupHistorique: CommandHandler = {
+export const standupHistoriqueCommand: CommandHandler = {
   command: 'standup',
   name: 'historique',
   aliases: ['history', 'historic'],

@@ -8,7 +8,7 @@ import { localDate } from '../src/core/time/local.js';
  * `/standup present`: back earlier than announced. Absences still to come are cancelled, the one under way ends
  * yesterday, so reminders and digests count the person again from today.
  */
-export const standupPresent: CommandHandler = {
+export const standupPresentCommand: CommandHandler = {
   command: 'standup',
   name: 'present',
   aliases: ['présent', 'presente', 'présente', 'retour', 'back'],

@@ -5,7 +5,7 @@ import { STANDUP_FORM } from '../src/core/standup/form.js';
 import { submitStandup } from '../src/core/standup/submit.js';
 
 /** The stand-up form's submission: each answer checked on its field (the form stays open), then recorded. */
-export const standupForm: FormHandler = {
+export const standupFormHandler: FormHandler = {
   formId: STANDUP_FORM,
   async run(ctx, values) {
     const { person, services, locale, t } = ctx;

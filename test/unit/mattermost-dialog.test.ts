@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bulleImport } from '../../handlers/bulle-import.command.js';
+import { bulleImportCommand } from '../../handlers/bulle-import.command.js';
 import { renderDialog } from '../../src/chat/mattermost/mattermost-form.js';
 import { createSigner } from '../../src/chat/mattermost/mattermost-sign.js';
 import type { Form } from '../../src/core/form.js';
@@ -40,7 +40,7 @@ const RITUAL = ReminderRitualSchema.parse({
 describe.each(LOCALES)('every Cohorte form as a Mattermost dialog (%s)', (locale) => {
   const t = translator(locale);
   const importForm = async () => {
-    const reply = await bulleImport.run({ t } as Context, '');
+    const reply = await bulleImportCommand.run({ t } as Context, '');
     if (!reply.form) throw new Error('/bulle import opens no form');
     return reply.form;
   };
