@@ -89,6 +89,13 @@ describe.each(PLATFORMS)('/cohorte through the real receiver, as %s sends it', (
       'Je ne vous trouve pas dans la communauté (visiteur@exemple.fr)',
     );
     expect(chat.lookups('stranger')).toBe(1);
+    // Her help lists what she may do; the rest is refused with what to ask the coordinators.
+    const help = await cohorte('stranger', 'aide');
+    for (const name of COMMANDS) expect(help).toContain(`\`/cohorte ${name}`);
+    expect(help).not.toContain('/bulle');
+    expect(await cohorte('stranger', 'role {thomas} mentor lexiq')).toContain(
+      'Cette commande est réservée aux membres de la communauté, et je ne vous y trouve pas (visiteur@exemple.fr).',
+    );
   });
 
   it('speaks English after `/cohorte langue en`', async () => {

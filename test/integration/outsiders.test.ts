@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionReminderJob } from '../../jobs/session-reminder.job.js';
 import { FORGET_ACTION } from '../../src/core/personal-data.js';
 import { RSVP_ACTIONS } from '../../src/core/sessions/announcement.js';
 import { FEEDBACK_ACTION, FEEDBACK_FORM } from '../../src/core/sessions/feedback.js';
@@ -120,6 +121,34 @@ describe('people outside community.yml, and each session’s audience, on every 
     expect(await answer(CAMILLE, 'eig7-seule', 'no')).toContain('vous ne venez pas');
     expect(await answer(CAMILLE, 'eig7-seule', 'yes')).toContain('Vous n’en faites pas partie');
     expect((await answers('eig7-seule'))[CAMILLE]).toBe('no');
+  });
+
+  it('D-7 reaches whoever may answer, a role given in chat included, and nobody else', async () => {
+    const GRANTED = 'nouvelle.alumni@exemple.fr';
+    await bot.cohorte.services.people.grant(GRANTED, { role: 'alumni' });
+    const remindedFor = async (sessionId: string) => {
+      const before = shellPosts(bot.shellOutput()).length;
+      await sessionReminderJob.run(bot.cohorte.services, { sessionId, kind: 'd7', sequence: 0 });
+      await waitForAsync(() => outboxIdle(bot), 10_000);
+      return shellPosts(bot.shellOutput())
+        .slice(before)
+        .map((p) => p.to);
+    };
+    const open = await remindedFor('avec-alumni');
+    expect(open).toContain(`@${GRANTED}`);
+    expect(open).toContain('@yanis.chevalier@beta.gouv.fr');
+    expect(open).not.toContain(`@${OUTSIDER}`);
+    expect(await answer(GRANTED, 'avec-alumni', 'yes')).toContain('vous venez');
+    const closed = await remindedFor('eig7-seule');
+    for (const out of [
+      GRANTED,
+      OUTSIDER,
+      'yanis.chevalier@beta.gouv.fr',
+      'manon.girard@beta.gouv.fr',
+      JULIEN,
+    ])
+      expect(closed).not.toContain(`@${out}`);
+    expect(closed).toContain('@thomas.nguyen@beta.gouv.fr');
   });
 
   it('*Donner mon avis* opens the form for those who came only', async () => {
