@@ -10,6 +10,8 @@ import type { Queues } from './queues.js';
 /** How long the shell waits for a job, or for the outbox to empty, before it reads the next line anyway. */
 const SETTLE_LIMIT_MS = 15_000;
 const POLL_MS = 20;
+/** A delayed job due this soon on the shell's clock runs with the line that scheduled it. */
+const SOON_MS = 60_000;
 
 /** A job scheduler as the shell fires it: its id, the job it runs with which data, and its cron in `tz`. */
 interface Recurring {
@@ -87,14 +89,27 @@ export function createShellTime(options: {
     }
   }
 
-  async function settle(): Promise<void> {
-    const deadline = Date.now() + SETTLE_LIMIT_MS;
+  /** Waits until no job waits or runs and the outbox is empty, within `deadline`. */
+  async function idle(deadline: number): Promise<void> {
     const busy = async () => {
       const work = await jobs.getJobCounts('waiting', 'active', 'prioritized');
       const mail = await queues.outbox.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
       return [...Object.values(work), ...Object.values(mail)].some((count) => count > 0);
     };
     while ((await busy()) && Date.now() < deadline) await sleep(POLL_MS);
+  }
+
+  async function settle(): Promise<void> {
+    const deadline = Date.now() + SETTLE_LIMIT_MS;
+    for (;;) {
+      await idle(deadline);
+      // What is due within moments (an announcement's progress report, seconds after its copies) belongs to the
+      // line that caused it: it runs once everything before it is out, so it reads the same every time.
+      const soon = clock.now().getTime() + SOON_MS;
+      const due = (await delayed()).filter((job) => dueOf(job).getTime() <= soon);
+      if (due.length === 0 || Date.now() >= deadline) return;
+      for (const job of due) await promote(job);
+    }
   }
 
   /** Runs a scheduler's job now, with its data, as the scheduler would (the time checks apply unless `manual`). */

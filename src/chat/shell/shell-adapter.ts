@@ -64,11 +64,13 @@ export function createShellAdapter(options: ShellOptions): ChatAdapter<never> {
     userIdOf: async (email) => normalizeEmail(email),
   };
   const board = createButtonBoard();
-  /** The moment `:avance` reached, shown once before the first post it causes. */
+  /** The moment `:avance` reached, shown once before the first post it causes (several jobs may share it). */
   let header: string | undefined;
+  let shownHeader: string | undefined;
   const writePost = (text: string) => {
-    if (header) write(toPlainText(translate(options.locale, 'shell.at', { date: header })));
-    header = undefined;
+    if (header && header !== shownHeader)
+      write(toPlainText(translate(options.locale, 'shell.at', { date: header })));
+    shownHeader = header;
     write(text);
   };
   let posted = 0;
@@ -84,7 +86,9 @@ export function createShellAdapter(options: ShellOptions): ChatAdapter<never> {
       const numbers = board.place(id, placeOf(conversation), buttonsOf(message));
       const { text } = renderShell(message, numbers);
       const where = threadId ? `${conversation} ↳ ${threadId}` : conversation;
-      writePost(`── ${where} ──\n${text}${file ? `\n📎 ${file.name}\n${file.content}` : ''}`);
+      writePost(
+        `── ${where} ──\n${text}${file ? `\n📎 ${file.name}\n${file.content.replace(/\r\n/g, '\n')}` : ''}`,
+      );
       return id;
     },
     async update(conversation, messageIds, message) {
@@ -110,6 +114,7 @@ export function createShellAdapter(options: ShellOptions): ChatAdapter<never> {
       write,
       at: (moment) => {
         header = moment;
+        if (!moment) shownHeader = undefined;
       },
     });
     /** Shows a reply to the current person; `replacing` is the message a click replaces (it keeps its numbers). */
@@ -195,7 +200,8 @@ export function createShellAdapter(options: ShellOptions): ChatAdapter<never> {
       if (word === ':run') return clock.run(arg);
       if (word === ':avance') return clock.advance(arg);
       if (word === ':date') return clock.date(arg);
-      if (word === CANCEL) return;
+      // A comment, so a scenario can say what it plays (the README's week); `:annuler` outside a form is moot.
+      if (word.startsWith('#') || word === CANCEL) return;
       say('shell.unknownInput');
     };
 

@@ -4,19 +4,23 @@ import { formatDateTime } from '../../core/time/format.js';
 import { localDate, localInstant } from '../../core/time/local.js';
 import { parseDay } from '../../core/time/typed-days.js';
 
-/** `:avance` durations: `3j` (days, `d` in English), `5h`, `30min`; a month at most, so one line stays short. */
-const DURATION = /^(\d+)\s*(j|jours?|d|days?|h|heures?|hours?|min|minutes?)$/i;
+/** `:avance` durations: `3j` (days, `d` in English), `5h`, `30min`, or several (`1j2h`); a month at most. */
+const PART = /(\d+)\s*(jours?|j|days?|d|heures?|hours?|h|minutes?|min)\s*/giy;
 const MAX_MS = 31 * 86_400_000;
 const UNIT_MS: Record<string, number> = { j: 86_400_000, d: 86_400_000, h: 3_600_000, m: 60_000 };
 const TIME = /^(\d{1,2}):(\d{2})$/;
 
 /** Milliseconds of a typed duration, or undefined when it is not one. */
 export function parseDuration(text: string): number | undefined {
-  const match = DURATION.exec(text.trim());
-  if (!match) return undefined;
-  const unit = (match[2] as string).toLowerCase();
-  const ms = Number(match[1]) * (UNIT_MS[unit.startsWith('mi') ? 'm' : (unit[0] as string)] ?? 0);
-  return ms > 0 && ms <= MAX_MS ? ms : undefined;
+  const typed = text.trim();
+  let ms = 0;
+  PART.lastIndex = 0;
+  for (let match = PART.exec(typed); match; match = PART.exec(typed)) {
+    const unit = (match[2] as string).toLowerCase();
+    ms += Number(match[1]) * (UNIT_MS[unit.startsWith('mi') ? 'm' : (unit[0] as string)] ?? 0);
+    if (PART.lastIndex === typed.length) return ms > 0 && ms <= MAX_MS ? ms : undefined;
+  }
+  return undefined;
 }
 
 /** The instant of `JJ/MM/AAAA [HH:MM]` (or `AAAA-MM-JJ`) in `timezone`, 09:00 when no time is given. */
