@@ -70,12 +70,9 @@ export async function loadWorld(
   ]);
   // Only members are proposed: a skill shared by someone since removed from the file (or before outsiders were
   // refused) stays stored, and theirs to erase, but nobody is sent to them.
-  const now = services.clock.now();
-  const shares = new Map(
-    [...everyShare].filter(
-      ([email]) => services.roster.person(email, granted.get(email) ?? [], now).inCommunity,
-    ),
-  );
+  // In the community: in the file, or given a role in chat (a Person's inCommunity, without building thousands).
+  const inFile = new Set(services.roster.emails());
+  const shares = new Map([...everyShare].filter(([email]) => inFile.has(email) || granted.has(email)));
   const snapshot = { shares, active, pauses, declines };
   return { world: buildWorld(services, bulleSettings(services), thesaurusOf(services), snapshot), active };
 }
