@@ -6,7 +6,7 @@ import { actionHandlers, commandHandlers, formHandlers } from '../handlers/index
 import { jobDefinitions } from '../jobs/index.js';
 import { calendarFeedUrl, calendarRoute } from './calendar-route.js';
 import { createChatAdapter } from './chat/index.js';
-import type { LoadedCommunity } from './community.js';
+import { communityPeople, type LoadedCommunity } from './community.js';
 import type { Config } from './config.js';
 import { type Clock, movableClock, systemClock } from './core/clock.js';
 import { UnavailableError } from './core/errors.js';
@@ -83,6 +83,9 @@ export function createCohorte(options: CohorteOptions) {
     commandTokens: stores.commandTokens,
     log,
     commands: commandHandlers,
+    chatState: stores.chatState,
+    people: communityPeople(community),
+    clock: options.clock ?? systemClock,
     shell: {
       input: options.shell?.input ?? process.stdin,
       output: options.shell?.output ?? process.stdout,

@@ -6,7 +6,7 @@ import { BulleSectionSchema, type BulleSettings } from './core/bulle/settings.js
 import { ritualFr } from './core/i18n/ritual.fr.js';
 import { type ReminderRitual, ReminderRitualSchema } from './core/ritual/ritual.js';
 import { CRON_FIX } from './core/ritual/schedule.js';
-import type { CommunityData } from './core/roster/types.js';
+import type { CommunityData, PersonEntry } from './core/roster/types.js';
 import { type SessionRule, SessionRuleSchema } from './core/sessions/session.js';
 import { type StandupRitual, StandupRitualSchema } from './core/standup/ritual.js';
 import { cronCheck } from './queue/cron.js';
@@ -65,7 +65,18 @@ const DateSchema = z
 /** A person: an e-mail string or `{ email, name? }`, always normalised to the object with a lower-cased e-mail. */
 const PersonSchema = z.preprocess(
   (value) => (typeof value === 'string' ? { email: value } : value),
-  z.strictObject({ email: EmailSchema, name: TextSchema.optional() }),
+  z.strictObject({
+    email: EmailSchema,
+    name: TextSchema.optional(),
+    matrix: z
+      .string()
+      .trim()
+      .regex(/^@[^:\s]+:\S+$/, {
+        error:
+          'identifiant Matrix attendu : @nom:serveur (ex. @claire.dubois-beta.gouv.fr:agent.tchap.gouv.fr)',
+      })
+      .optional(),
+  }),
 );
 const PeopleSchema = z.array(PersonSchema);
 
@@ -128,6 +139,15 @@ export type LoadedCommunity = CommunityData & {
   /** The `bulloterie:` section as written; its themes file is read by {@link loadCommunityFile}. */
   bulloterieSection: z.infer<typeof BulleSectionSchema>;
 };
+
+/** Everyone the file lists (coordination, alumni, EIG and mentors), once per mention: a chat directory's people. */
+export function communityPeople(community: CommunityData): PersonEntry[] {
+  return [
+    ...community.coordinators,
+    ...community.alumni,
+    ...community.promotions.flatMap((p) => p.defis.flatMap((d) => [...d.eig, ...d.mentors])),
+  ];
+}
 
 /** Either the community, or every problem found (sorted by line), never just the first. */
 export type ParseResult =

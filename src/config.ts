@@ -11,6 +11,7 @@ export const SECRET_KEYS = [
   'SLACK_APP_TOKEN',
   'MATTERMOST_BOT_TOKEN',
   'MATTERMOST_COMMAND_TOKENS',
+  'MATRIX_ACCESS_TOKEN',
   'CALENDAR_TOKEN',
 ] as const;
 
@@ -24,6 +25,17 @@ const MATTERMOST_KEYS = [
   'MATTERMOST_TEAM',
   'MATTERMOST_COMMAND_TOKENS',
 ] as const;
+
+/** The Matrix (Tchap) variables: setting any of them switches the bot to Matrix. */
+const MATRIX_KEYS = [
+  'MATRIX_HOMESERVER_URL',
+  'MATRIX_ACCESS_TOKEN',
+  'MATRIX_USER_ID',
+  'MATRIX_IDENTITY_SERVER_URL',
+] as const;
+
+/** A Matrix user id: `@localpart:server`. */
+const MATRIX_USER = /^@[^:\s]+:[^\s]+$/;
 
 /** A Mattermost slash-command trigger: lower-case letters, digits, `-` and `_` (no slash). */
 const TRIGGER = /^[a-z0-9_-]+$/;
@@ -51,6 +63,12 @@ const EXPECTED = {
   MATTERMOST_COMMAND_TOKENS:
     'expected trigger:token pairs separated by commas, e.g. cohorte:abc123,standup:def456',
   MATTERMOST_REQUESTS_PER_SECOND: 'expected a whole number of requests per second between 1 and 1000',
+  MATRIX_HOMESERVER_URL:
+    'expected an http:// or https:// URL (the homeserver, or Pantalaimon in front of it)',
+  MATRIX_ACCESS_TOKEN: 'expected an access token (no spaces)',
+  MATRIX_USER_ID: 'expected a Matrix user id such as @cohorte-beta.gouv.fr:agent.tchap.gouv.fr',
+  MATRIX_IDENTITY_SERVER_URL: 'expected an http:// or https:// URL',
+  MATRIX_REQUESTS_PER_SECOND: 'expected a number of requests per second between 0.1 and 100',
   ROLE: `expected one of ${ROLES.join(', ')}`,
   OUTBOX_CHANNEL_INTERVAL_MS: 'expected a whole number of milliseconds between 0 and 3600000',
   OUTBOX_WORKSPACE_PER_SECOND: 'expected a whole number of posts per second between 1 and 1000',
@@ -139,9 +157,29 @@ const EnvSchema = z.object(
       .transform((value) => parseCommandTokens(value) ?? {})
       .optional(),
     MATTERMOST_REQUESTS_PER_SECOND: wholeNumber(EXPECTED.MATTERMOST_REQUESTS_PER_SECOND, 1, 1000).default(8),
+    MATRIX_HOMESERVER_URL: url(EXPECTED.MATRIX_HOMESERVER_URL, ['http:', 'https:'])
+      .transform((value) => value.replace(/\/+$/, ''))
+      .optional(),
+    MATRIX_ACCESS_TOKEN: text(EXPECTED.MATRIX_ACCESS_TOKEN)
+      .regex(/^\S{8,}$/, { error: EXPECTED.MATRIX_ACCESS_TOKEN })
+      .optional(),
+    MATRIX_USER_ID: text(EXPECTED.MATRIX_USER_ID)
+      .regex(MATRIX_USER, { error: EXPECTED.MATRIX_USER_ID })
+      .optional(),
+    MATRIX_IDENTITY_SERVER_URL: url(EXPECTED.MATRIX_IDENTITY_SERVER_URL, ['http:', 'https:'])
+      .transform((value) => value.replace(/\/+$/, ''))
+      .optional(),
+    // Tchap's bot guide asks for about one call per second.
+    MATRIX_REQUESTS_PER_SECOND: text(EXPECTED.MATRIX_REQUESTS_PER_SECOND)
+      .refine((value) => /^\d+(\.\d+)?$/.test(value) && Number(value) >= 0.1 && Number(value) <= 100, {
+        error: EXPECTED.MATRIX_REQUESTS_PER_SECOND,
+      })
+      .transform(Number)
+      .default(1),
     ROLE: oneOf(EXPECTED.ROLE, ROLES).default('all'),
     OUTBOX_CHANNEL_INTERVAL_MS: wholeNumber(EXPECTED.OUTBOX_CHANNEL_INTERVAL_MS, 0, 3_600_000).default(1000),
-    OUTBOX_WORKSPACE_PER_SECOND: wholeNumber(EXPECTED.OUTBOX_WORKSPACE_PER_SECOND, 1, 1000).default(8),
+    // Defaulted after the platform is known: 8 posts per second, 1 on Matrix (Tchap asks for one call per second).
+    OUTBOX_WORKSPACE_PER_SECOND: wholeNumber(EXPECTED.OUTBOX_WORKSPACE_PER_SECOND, 1, 1000).optional(),
     OUTBOX_UPDATES_PER_MINUTE: wholeNumber(EXPECTED.OUTBOX_UPDATES_PER_MINUTE, 1, 60_000).default(50),
     WORKER_LOCK_MS: wholeNumber(EXPECTED.WORKER_LOCK_MS, 500, 600_000).default(30_000),
     OUTBOX_IN_FLIGHT_MS: wholeNumber(EXPECTED.OUTBOX_IN_FLIGHT_MS, 100, 600_000).default(12_000),
@@ -209,9 +247,37 @@ export type ChatConfig =
       /** Pacing of every API request the bot makes. */
       requestsPerSecond: number;
     }
+  | {
+      kind: 'matrix';
+      /** The homeserver's address (or Pantalaimon's, in front of it), without a trailing slash. */
+      homeserverUrl: string;
+      accessToken: string;
+      /** The bot's own Matrix id, checked against `whoami` at boot. */
+      userId: string;
+      /** An identity server for the hashed e-mail lookup (v2); without it, `matrix:` keys of community.yml. */
+      identityServerUrl?: string;
+      /** Pacing of every API call but the `/sync` long poll. */
+      requestsPerSecond: number;
+    }
   | { kind: 'shell' };
 
+function matrixKeysSet(env: Partial<Record<keyof Env, unknown>>): string[] {
+  return MATRIX_KEYS.filter((key) => env[key] !== undefined);
+}
+
 function deriveChat(env: Env): ChatConfig {
+  if (env.MATRIX_HOMESERVER_URL && env.MATRIX_ACCESS_TOKEN && env.MATRIX_USER_ID) {
+    return {
+      kind: 'matrix',
+      homeserverUrl: env.MATRIX_HOMESERVER_URL,
+      accessToken: env.MATRIX_ACCESS_TOKEN,
+      userId: env.MATRIX_USER_ID,
+      ...(env.MATRIX_IDENTITY_SERVER_URL !== undefined && {
+        identityServerUrl: env.MATRIX_IDENTITY_SERVER_URL,
+      }),
+      requestsPerSecond: env.MATRIX_REQUESTS_PER_SECOND,
+    };
+  }
   if (env.MATTERMOST_URL && env.MATTERMOST_BOT_TOKEN && env.MATTERMOST_TEAM && env.PUBLIC_URL) {
     return {
       kind: 'mattermost',
@@ -238,7 +304,9 @@ function deriveChat(env: Env): ChatConfig {
  * The environment, parsed: every variable checked with a message that names it and never quotes its value, defaults
  * filled in, empty strings treated as unset, and the derived {@link ChatConfig} in `chat`. Setting any Mattermost
  * variable selects Mattermost and then requires `MATTERMOST_URL`, `MATTERMOST_BOT_TOKEN`, `MATTERMOST_TEAM` and
- * `PUBLIC_URL`; Slack and Mattermost variables together are refused (one platform per process). Setting any Slack
+ * `PUBLIC_URL`; setting any Matrix variable selects Matrix and requires `MATRIX_HOMESERVER_URL`,
+ * `MATRIX_ACCESS_TOKEN` and `MATRIX_USER_ID`; variables of two platforms together are refused (one platform per
+ * process). Setting any Slack
  * variable selects Slack and then requires `SLACK_BOT_TOKEN`, plus `SLACK_SIGNING_SECRET` unless `SLACK_APP_TOKEN`
  * selects Socket Mode; setting none selects the local shell.
  */
@@ -252,6 +320,26 @@ export const ConfigSchema = z
         if (typeof env !== 'object' || env === null) return;
         const mattermost = mattermostKeysSet(env);
         const present = slackKeysSet(env);
+        const matrix = matrixKeysSet(env);
+        if (matrix.length > 0 && present.length + mattermost.length > 0) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [],
+            message: `Matrix and other chat variables are both set (${[...present, ...mattermost, ...matrix].join(', ')}): Cohorte speaks to one platform per process; remove one set`,
+          });
+          return;
+        }
+        if (matrix.length > 0) {
+          for (const key of ['MATRIX_HOMESERVER_URL', 'MATRIX_ACCESS_TOKEN', 'MATRIX_USER_ID'] as const) {
+            if (env[key] !== undefined) continue;
+            ctx.addIssue({
+              code: 'custom',
+              path: [key],
+              message: `required when any Matrix variable is set (found: ${matrix.join(', ')})`,
+            });
+          }
+          return;
+        }
         if (mattermost.length > 0 && present.length > 0) {
           ctx.addIssue({
             code: 'custom',
@@ -299,7 +387,16 @@ export const ConfigSchema = z
     const chat = deriveChat(env);
     // In the local shell, log lines would interleave with the conversation: only warnings unless asked.
     const LOG_LEVEL = env.LOG_LEVEL ?? (chat.kind === 'shell' ? 'warn' : 'info');
-    return { ...env, LOG_LEVEL, SLACK_API_URL: env.SLACK_API_URL ?? DEFAULT_SLACK_API_URL, chat };
+    const OUTBOX_WORKSPACE_PER_SECOND =
+      env.OUTBOX_WORKSPACE_PER_SECOND ??
+      (chat.kind === 'matrix' ? Math.max(Math.floor(chat.requestsPerSecond), 1) : 8);
+    return {
+      ...env,
+      LOG_LEVEL,
+      OUTBOX_WORKSPACE_PER_SECOND,
+      SLACK_API_URL: env.SLACK_API_URL ?? DEFAULT_SLACK_API_URL,
+      chat,
+    };
   });
 
 /** The application's configuration: the parsed environment plus the derived `chat` platform. */

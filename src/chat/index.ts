@@ -1,9 +1,12 @@
 import type { ChatConfig } from '../config.js';
 import type { ChatAdapter } from '../core/chat-adapter.js';
+import type { Clock } from '../core/clock.js';
 import type { CommandHandler } from '../core/handler.js';
 import type { Locale } from '../core/i18n/index.js';
-import type { CommandTokens, IdentityCache, Logger } from '../core/ports.js';
+import type { ChatState, CommandTokens, IdentityCache, Logger } from '../core/ports.js';
+import type { PersonEntry } from '../core/roster/types.js';
 import type { Route } from '../http.js';
+import { createMatrixAdapter } from './matrix/matrix-adapter.js';
 import { createMattermostAdapter } from './mattermost/mattermost-adapter.js';
 import { createShellAdapter, type ShellOptions } from './shell/shell-adapter.js';
 import { createSlackAdapter } from './slack/slack-adapter.js';
@@ -17,8 +20,14 @@ export interface ChatDeps {
   /** Where Mattermost's per-command tokens are kept. */
   commandTokens: CommandTokens;
   log: Logger;
-  /** The bot's commands, which Mattermost registers as slash commands at boot. */
+  /** The bot's commands, which Mattermost registers as slash commands at boot and Matrix shows as `!command`. */
   commands: readonly CommandHandler[];
+  /** Where an adapter keeps its own state (Matrix: its sync position, choices, conversations). */
+  chatState: ChatState;
+  /** Everyone of the community file: Matrix ids written there, e-mails to look up. */
+  people: readonly PersonEntry[];
+  /** The clock conversations expire by. */
+  clock: Clock;
   /** The terminal and first person of the local shell. */
   shell: Omit<ShellOptions, 'locale' | 'timezone'>;
 }
@@ -36,6 +45,18 @@ export function createChatAdapter(chat: ChatConfig, deps: ChatDeps): ChatAdapter
       return createMattermostAdapter(
         { ...chat, locale },
         { cache: deps.identities, tokens: deps.commandTokens, log, commands: deps.commands },
+      );
+    case 'matrix':
+      return createMatrixAdapter(
+        { ...chat, locale },
+        {
+          cache: deps.identities,
+          state: deps.chatState,
+          people: deps.people,
+          commands: deps.commands,
+          clock: deps.clock,
+          log,
+        },
       );
     case 'shell':
       return createShellAdapter({ ...deps.shell, locale, timezone: deps.timezone });

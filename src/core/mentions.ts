@@ -2,8 +2,11 @@ import type { ChatUser, Platform } from './ids.js';
 import type { Directory } from './ports.js';
 import { normalizeEmail } from './roster/roster.js';
 
-/** Adapters rewrite every user mention in command text to this neutral token: `<@platformUserId>`. */
-const MENTION = /^<@([A-Za-z0-9._-]+)>$/;
+/**
+ * Adapters rewrite every user mention in command text to this neutral token: `<@platformUserId>` (a Matrix id keeps
+ * its own `@` and server: `<@@ines:agent.tchap.gouv.fr>`).
+ */
+const MENTION = /^<@([A-Za-z0-9._=/+:@-]+)>$/;
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
 /**

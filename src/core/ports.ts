@@ -249,3 +249,18 @@ export const UNCONFIRMED = 'unconfirmed:';
 
 /** How far around the moment a post was about to be sent `findPosted` looks: clocks and queues differ by seconds. */
 export const FIND_POSTED_WINDOW_MS = 60_000;
+
+/**
+ * A small key-value store an adapter keeps its own state in (a sync position, pending choices, a conversation in
+ * progress), shared by every process of the deployment. Names are the adapter's; values are text.
+ */
+export interface ChatState {
+  get(name: string): Promise<string | undefined>;
+  /** Sets `name`, forgotten after `ttlMs`. */
+  set(name: string, value: string, ttlMs: number): Promise<void>;
+  delete(name: string): Promise<void>;
+  /** Sets `name` to `value` only when it is absent: true for the one caller that set it (a lock, an event seen). */
+  claim(name: string, value: string, ttlMs: number): Promise<boolean>;
+  /** Extends a claim still holding `value`; false when it expired or another holder took it. */
+  renew(name: string, value: string, ttlMs: number): Promise<boolean>;
+}

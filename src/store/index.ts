@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { createAnnouncementRepo } from './announcement.repo.js';
 import { createBulleRepo } from './bulle.repo.js';
+import { createChatStateRepo } from './chat-state.repo.js';
 import { createCommandTokensRepo } from './command-tokens.repo.js';
 import { createIdentityRepo } from './identity.repo.js';
 import { createKeys } from './keys.js';
@@ -20,6 +21,7 @@ export function createStores(redis: Redis, prefix: string) {
   const commandTokens = createCommandTokensRepo(redis, keys);
   const bulle = createBulleRepo(redis, keys);
   const announcements = createAnnouncementRepo(redis, keys);
+  const chatState = createChatStateRepo(redis, keys);
   return {
     keys,
     people,
@@ -30,6 +32,7 @@ export function createStores(redis: Redis, prefix: string) {
     commandTokens,
     bulle,
     announcements,
+    chatState,
     personalSources: [people, identities, standups, sessions, bulle, announcements],
   };
 }

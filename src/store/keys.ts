@@ -51,6 +51,11 @@ export function createKeys(prefix: string) {
     dm: (platform: Platform, userId: string) => `${prefix}:dm:${platform}:${userId}`,
     /** Slash-command tokens a platform handed out (trigger → token), to verify its requests. */
     commandTokens: (platform: Platform) => `${prefix}:commands:${platform}:tokens`,
+    /**
+     * A chat adapter's own state (its sync position, pending choices, a conversation in progress). Hashed: names may
+     * hold account ids, and a Matrix id is derived from an e-mail.
+     */
+    chatState: (name: string) => `${prefix}:chat:${digest(name)}`,
     /** An inbound event already handled (platform retries). */
     seen: (platform: Platform, id: string) => `${prefix}:seen:${platform}:${id}`,
     /** Stand-ups: answers per ritual and period, per-person history, help requests, absences, digest markers. */

@@ -1,14 +1,19 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ChatE2e, type Clicked, type PersonKey, startChatE2e } from '../support/chat-e2e.js';
-import { PLATFORMS } from '../support/clocked-chat.js';
+import {
+  CHAT_PLATFORMS,
+  type ChatE2e,
+  type Clicked,
+  type PersonKey,
+  startChatE2e,
+} from '../support/chat-e2e.js';
 import { REDIS_URL } from '../support/cohorte.js';
 import { waitFor } from '../support/wait.js';
 
 const INES = 'ines.moreau@beta.gouv.fr';
 const DATAPASS = "DataPass Santé, l'accès simplifié aux données de santé";
 
-describe.each(PLATFORMS)('buttons through the real receiver, as %s sends clicks', (platform) => {
+describe.each(CHAT_PLATFORMS)('buttons through the real receiver, as %s sends clicks', (platform) => {
   let chat: ChatE2e;
   let redis: Redis;
 

@@ -35,6 +35,7 @@ export async function mattermostE2e(name: string): Promise<ChatE2e> {
   };
   return {
     platform: 'mattermost',
+    prefix: '/',
     bot: e2e.bot,
     async cohorte(person, text) {
       // Typed as @username: the server resolves it and sends its id along (the double, as the server).

@@ -42,6 +42,7 @@ export async function slackE2e(name: string): Promise<ChatE2e> {
   });
   return {
     platform: 'slack',
+    prefix: '/',
     bot: e2e.bot,
     async cohorte(person, text) {
       const typed = text.replace(/\{(\w+)\}/g, (_, key: PersonKey) => `<@${PEOPLE[key].id}|${key}>`);

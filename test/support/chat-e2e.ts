@@ -1,6 +1,7 @@
+import { matrixE2e } from './chat-e2e-matrix.js';
 import { mattermostE2e } from './chat-e2e-mattermost.js';
 import { slackE2e } from './chat-e2e-slack.js';
-import type { ChatPlatform } from './clocked-chat.js';
+import { PLATFORMS } from './clocked-chat.js';
 import type { RunningCohorte } from './cohorte.js';
 import type { MM_PEOPLE } from './mattermost-e2e.js';
 import type { PEOPLE } from './slack-e2e.js';
@@ -33,9 +34,15 @@ export interface Clicked {
   replaced: boolean;
 }
 
+/** The platforms the command and button tests run on: those of {@link PLATFORMS}, and Matrix. */
+export const CHAT_PLATFORMS = [...PLATFORMS, 'matrix'] as const;
+export type ChatE2ePlatform = (typeof CHAT_PLATFORMS)[number];
+
 /** The real bot on a platform double, driven in the platform's own wire format. */
 export interface ChatE2e {
-  platform: ChatPlatform;
+  platform: ChatE2ePlatform;
+  /** What starts a command: `/` (slash commands), `!` on Matrix (clients keep `/` for themselves). */
+  prefix: '/' | '!';
   bot: RunningCohorte;
   /** `/cohorte <text>` typed by a person; `{name}` placeholders become the platform's mention of that person. */
   cohorte(person: PersonKey, text: string): Promise<Seen>;
@@ -55,5 +62,7 @@ export interface ChatE2e {
 }
 
 /** Starts the real bot on `platform`'s double with the test people. */
-export const startChatE2e = (platform: ChatPlatform, name: string): Promise<ChatE2e> =>
-  platform === 'slack' ? slackE2e(name) : mattermostE2e(name);
+export function startChatE2e(platform: ChatE2ePlatform, name: string): Promise<ChatE2e> {
+  if (platform === 'matrix') return matrixE2e(name);
+  return platform === 'slack' ? slackE2e(name) : mattermostE2e(name);
+}

@@ -17,4 +17,28 @@ export const chatEn = {
   'chat.form.pick': 'type the number of a choice, from 1 to {max}.',
   'chat.form.tooLong': '{length} characters, the limit is {max}: shorten it.',
   'chat.form.cancelled': 'Form left: nothing was saved.',
+  'chat.pickNumber': 'Answer with the number of your choice (for example `1`).',
+  'chat.numberOutOfRange': 'There is no choice {n}: answer with a number from 1 to {max}.',
+  'chat.typeCommand': 'To talk to me, type a command, for example `/cohorte aide`.',
+  'chat.encrypted':
+    'This room is end-to-end encrypted and I cannot read your messages. Write to me in an unencrypted room, or ask the coordination to run me behind Pantalaimon (Tchap section of Cohorte’s manual).',
+  'chat.unknownAccount':
+    'I do not know which e-mail address belongs to your account ({user}), so I can only show you the help. Ask the coordination to add `matrix: {user}` to your entry in community.yml, or to check that your Tchap account uses the address of your entry.',
+  'chat.sentPrivately': 'I answered you in a private message.',
+  'chat.formStart':
+    '*{title}*: {count} questions, one at a time. Type `annuler` to stop; after {minutes} minutes without an answer, the conversation stops and nothing is saved.',
+  'chat.formQuestion': '*{n}/{count} · {label}*',
+  'chat.formOptional': 'Optional: `-` to leave it empty.',
+  'chat.formMax': 'At most {max} characters.',
+  'chat.formProposed': 'Proposed answer: {value} (`.` to keep it)',
+  'chat.formTooLong':
+    'Your answer is {length} characters long, {max} at most: shorten it, it is repeated below.',
+  'chat.formBadChoice': 'Answer with a number from 1 to {max}.',
+  'chat.formRequired': 'This question needs an answer.',
+  'chat.formSummary': '*Summary*:',
+  'chat.formConfirm':
+    'Type `oui` to send, the number of a question to change it, or `annuler` to drop everything.',
+  'chat.formCancelled': 'Cancelled: nothing was saved.',
+  'chat.formExpired':
+    'The conversation “{title}” expired after {minutes} minutes without an answer: nothing was saved. Run the command again to start over.',
 };

@@ -8,6 +8,8 @@ import type { StandupRitual } from '../standup/ritual.js';
 export interface PersonEntry {
   email: string;
   name?: string | undefined;
+  /** The person's Matrix (Tchap) id, for a homeserver without an identity server to look e-mails up. */
+  matrix?: string | undefined;
 }
 
 /** A team of 2–3 EIG working on one challenge in one administration. */

@@ -1,0 +1,132 @@
+import type { ChatAdapter, ChatCapabilities } from '../../core/chat-adapter.js';
+import type { Clock } from '../../core/clock.js';
+import type { CommandHandler } from '../../core/handler.js';
+import { type Locale, translator } from '../../core/i18n/index.js';
+import type { ChatState, IdentityCache, Logger } from '../../core/ports.js';
+import type { PersonEntry } from '../../core/roster/types.js';
+import { createMatrixChoices } from './matrix-choices.js';
+import { createMatrixClient, waitingOutLimit } from './matrix-client.js';
+import { createConversations } from './matrix-conversation.js';
+import { createMatrixDirectory } from './matrix-directory.js';
+import { createMatrixInbound } from './matrix-inbound.js';
+import type { RenderOptions } from './matrix-render.js';
+import { createMatrixRooms } from './matrix-rooms.js';
+import { RoomIdSchema, WhoamiSchema } from './matrix-schemas.js';
+import { createMatrixSender } from './matrix-sender.js';
+import { startSync } from './matrix-sync.js';
+
+/** What the Matrix adapter needs from the configuration. */
+export interface MatrixOptions {
+  homeserverUrl: string;
+  accessToken: string;
+  userId: string;
+  identityServerUrl?: string | undefined;
+  requestsPerSecond: number;
+  locale: Locale;
+}
+
+/** What it needs besides: the caches and state in Redis, the community's people, the commands, a clock. */
+export interface MatrixDeps {
+  cache: IdentityCache;
+  state: ChatState;
+  people: readonly PersonEntry[];
+  commands: readonly CommandHandler[];
+  clock: Clock;
+  log: Logger;
+}
+
+/**
+ * Matrix has no buttons and no forms (numbered choices and a DM conversation stand in), no ephemeral messages
+ * (personal answers go by DM), but edits (`m.replace`) and threads.
+ */
+const MATRIX_CAPABILITIES: ChatCapabilities = {
+  buttons: false,
+  forms: false,
+  ephemeral: false,
+  messageUpdates: true,
+  threads: true,
+  drivesTime: false,
+};
+
+/**
+ * The Matrix (Tchap) adapter: an ordinary account driven through the Client-Server API with its access token (no
+ * SDK: `fetch` and zod). It receives by `/sync` long polling (no HTTP route), one process at a time, and sends
+ * through the outbox with idempotent transaction ids, paced at `requestsPerSecond`.
+ */
+export function createMatrixAdapter(options: MatrixOptions, deps: MatrixDeps): ChatAdapter<never> {
+  const client = createMatrixClient({
+    url: options.homeserverUrl,
+    accessToken: options.accessToken,
+    requestsPerSecond: options.requestsPerSecond,
+  });
+  const botId = options.userId;
+  const render: RenderOptions = {
+    commands: new Set(deps.commands.map((c) => c.command)),
+    locale: options.locale,
+  };
+  const directory = createMatrixDirectory({
+    client,
+    botId,
+    cache: deps.cache,
+    people: deps.people,
+    identityServerUrl: options.identityServerUrl,
+    requestsPerSecond: options.requestsPerSecond,
+  });
+  const rooms = createMatrixRooms({ client, botId, cache: deps.cache, state: deps.state });
+  const choices = createMatrixChoices(deps.state);
+  const sender = createMatrixSender({ client, rooms, directory, choices, render });
+  let sync: ReturnType<typeof startSync> | undefined;
+
+  return {
+    capabilities: MATRIX_CAPABILITIES,
+    directory,
+    sender,
+    routes: {},
+    /** Checks the token and that it is the configured account (`whoami`); given `receive`, starts syncing. */
+    async start(receive) {
+      const me = await waitingOutLimit(() =>
+        client.call({ method: 'GET', path: '/account/whoami' }, WhoamiSchema),
+      );
+      if (me.user_id !== botId)
+        throw new Error(`MATRIX_USER_ID is ${botId} but the access token belongs to ${me.user_id}`);
+      deps.log.info({ bot: botId }, 'matrix bot identity');
+      if (!receive) return;
+      const inbound = createMatrixInbound({
+        router: receive.router,
+        sender,
+        rooms,
+        directory,
+        choices,
+        conversations: createConversations({ state: deps.state, clock: deps.clock, router: receive.router }),
+        state: deps.state,
+        render,
+        t: translator(options.locale),
+        log: deps.log,
+      });
+      sync = startSync({
+        client,
+        state: deps.state,
+        botId,
+        log: deps.log,
+        handlers: {
+          event: inbound.handle,
+          async invite(roomId, inviter, direct) {
+            await client.call(
+              { method: 'POST', path: `/rooms/${encodeURIComponent(roomId)}/join`, body: {} },
+              RoomIdSchema,
+            );
+            if (direct && inviter) await rooms.recordDm(inviter, roomId);
+          },
+          accountData(type, content) {
+            if (type === 'm.direct') rooms.directChanged(content);
+          },
+        },
+      });
+    },
+    async stop() {
+      await sync?.stop();
+      sync = undefined;
+    },
+    ended: () => undefined,
+  };
+}

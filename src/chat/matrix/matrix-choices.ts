@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { Button } from '../../core/message.js';
+import type { ChatState } from '../../core/ports.js';
+
+/** Numbered choices stay answerable for a week, like a button people scroll back to. */
+const CHOICES_TTL_MS = 7 * 24 * 3600_000;
+
+const ChoicesSchema = z.object({
+  /** The event that lists the choices (edited in place when the answer replaces it). */
+  eventId: z.string(),
+  roomId: z.string(),
+  /** Who may answer: the person the message was for; absent when anyone in the room may (a channel post). */
+  owner: z.string().optional(),
+  buttons: z.array(z.object({ actionId: z.string(), value: z.string() })),
+});
+/** The choices of one message, as recorded when it was sent. */
+export type Choices = z.infer<typeof ChoicesSchema>;
+
+/** What an answer picked: the button, or why it cannot be picked. */
+export type Picked =
+  | { kind: 'button'; choices: Choices; button: { actionId: string; value: string } }
+  | { kind: 'outOfRange'; max: number }
+  | { kind: 'stale' };
+
+/**
+ * Buttons become numbered choices on Matrix: the message's buttons are recorded under its event and its room (and,
+ * for a message meant for one person, that person), so a number typed in the room, or a ✅/❌ reaction on the
+ * message, finds the button. The latest message with choices in a room is the one a number answers.
+ */
+export function createMatrixChoices(state: ChatState) {
+  const roomName = (roomId: string, owner: string | undefined) =>
+    `matrix:choices:room:${roomId}${owner ? `:${owner}` : ''}`;
+  const eventName = (eventId: string) => `matrix:choices:event:${eventId}`;
+  const read = async (name: string) => {
+    const raw = await state.get(name);
+    const parsed = raw ? ChoicesSchema.safeParse(JSON.parse(raw)) : undefined;
+    return parsed?.success ? parsed.data : undefined;
+  };
+  /** A choice meant for one person is answered once: both its records go, before the click is handled. */
+  const consume = async (choices: Choices) => {
+    if (!choices.owner) return;
+    await state.delete(roomName(choices.roomId, choices.owner));
+    await state.delete(eventName(choices.eventId));
+  };
+  const pick = async (choices: Choices, index: number): Promise<Picked> => {
+    const button = choices.buttons[index];
+    if (!button) return { kind: 'outOfRange', max: choices.buttons.length };
+    await consume(choices);
+    return { kind: 'button', choices, button };
+  };
+
+  return {
+    /** Records the buttons of a message just sent. */
+    async record(choices: Omit<Choices, 'buttons'>, buttons: readonly Button[]): Promise<void> {
+      if (buttons.length === 0) return;
+      const value = JSON.stringify({
+        ...choices,
+        buttons: buttons.map((b) => ({ actionId: b.actionId, value: b.value })),
+      });
+      await state.set(roomName(choices.roomId, choices.owner), value, CHOICES_TTL_MS);
+      await state.set(eventName(choices.eventId), value, CHOICES_TTL_MS);
+    },
+    /** The button numbered `n` (from 1) of the latest choices `userId` may answer in `roomId`. */
+    async byNumber(roomId: string, userId: string, n: number): Promise<Picked> {
+      const choices = (await read(roomName(roomId, userId))) ?? (await read(roomName(roomId, undefined)));
+      return choices ? pick(choices, n - 1) : { kind: 'stale' };
+    },
+    /**
+     * A reaction on a message with exactly two choices: ✅ (or 👍) picks the first, ❌ (or 👎) the second; a message
+     * meant for someone else is stale for this person. Undefined for any other reaction (nothing to answer).
+     */
+    async byReaction(eventId: string, userId: string, key: string): Promise<Picked | undefined> {
+      const index = ['✅', '✔️', '👍'].includes(key) ? 0 : ['❌', '✖️', '👎'].includes(key) ? 1 : undefined;
+      if (index === undefined) return undefined;
+      const choices = await read(eventName(eventId));
+      // A thumbs-up on an announcement without choices is just a reaction.
+      if (!choices || choices.buttons.length !== 2) return undefined;
+      if (choices.owner && choices.owner !== userId) return { kind: 'stale' };
+      return pick(choices, index);
+    },
+  };
+}
+
+/** The recorded choices of a deployment. */
+export type MatrixChoices = ReturnType<typeof createMatrixChoices>;

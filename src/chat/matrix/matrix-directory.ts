@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { cachedDirectory } from '../../core/cached-directory.js';
+import type { Directory, IdentityCache } from '../../core/ports.js';
+import { normalizeEmail } from '../../core/roster/roster.js';
+import { createMatrixClient, type MatrixClient } from './matrix-client.js';
+
+const OpenIdSchema = z.looseObject({
+  access_token: z.string(),
+  token_type: z.string(),
+  matrix_server_name: z.string(),
+  expires_in: z.number(),
+});
+const RegisterSchema = z.looseObject({ token: z.string().min(1) });
+const HashDetailsSchema = z.looseObject({ algorithms: z.array(z.string()), lookup_pepper: z.string() });
+const LookupSchema = z.looseObject({ mappings: z.record(z.string(), z.string()).default({}) });
+
+/** What the Matrix directory knows before asking anyone. */
+export interface MatrixDirectoryOptions {
+  client: MatrixClient;
+  botId: string;
+  cache: IdentityCache;
+  /** Every e-mail of the community file, with the `matrix:` id written there when there is one. */
+  people: readonly { email: string; matrix?: string | undefined }[];
+  /** An identity server for the hashed lookup (v2); without it, only the file's `matrix:` ids are known. */
+  identityServerUrl?: string | undefined;
+  requestsPerSecond: number;
+}
+
+/**
+ * The identity service's hashed lookup (v2, `sha256`): `<address> email <pepper>` hashed, URL-safe unpadded
+ * base64. The bot gets its identity-server token once: an OpenID token from its homeserver, registered at
+ * `/_matrix/identity/v2/account/register`.
+ */
+function identityLookup(options: MatrixDirectoryOptions & { identityServerUrl: string }) {
+  let session: Promise<MatrixClient> | undefined;
+  const open = async (): Promise<MatrixClient> => {
+    const openId = await options.client.call(
+      { method: 'POST', path: `/user/${encodeURIComponent(options.botId)}/openid/request_token`, body: {} },
+      OpenIdSchema,
+    );
+    const anonymous = createMatrixClient({
+      url: options.identityServerUrl,
+      accessToken: '',
+      requestsPerSecond: options.requestsPerSecond,
+    });
+    const { token } = await anonymous.call(
+      { method: 'POST', path: '/_matrix/identity/v2/account/register', body: openId },
+      RegisterSchema,
+    );
+    return createMatrixClient({
+      url: options.identityServerUrl,
+      accessToken: token,
+      requestsPerSecond: options.requestsPerSecond,
+    });
+  };
+  /** E-mail → Matrix id, for those the identity server knows. */
+  return async (emails: readonly string[]): Promise<Map<string, string>> => {
+    session ??= open().catch((error: unknown) => {
+      session = undefined;
+      throw error;
+    });
+    const identity = await session;
+    const details = await identity.call(
+      { method: 'GET', path: '/_matrix/identity/v2/hash_details' },
+      HashDetailsSchema,
+    );
+    const pepper = details.lookup_pepper;
+    const hashOf = new Map(
+      emails.map((email) => [
+        createHash('sha256').update(`${email} email ${pepper}`).digest('base64url'),
+        email,
+      ]),
+    );
+    const { mappings } = await identity.call(
+      {
+        method: 'POST',
+        path: '/_matrix/identity/v2/lookup',
+        body: { algorithm: 'sha256', pepper, addresses: [...hashOf.keys()] },
+      },
+      LookupSchema,
+    );
+    const found = new Map<string, string>();
+    for (const [hash, userId] of Object.entries(mappings)) {
+      const email = hashOf.get(hash);
+      if (email) found.set(email, userId);
+    }
+    return found;
+  };
+}
+
+/**
+ * People by e-mail on Matrix. A Matrix account does not show its e-mail, so the bot asks the other way round: the
+ * identity server is asked for every e-mail of the community in one hashed lookup, and each answer cached (the
+ * sender of a message is then one of them, or nobody the bot can name). Without an identity server, the file's
+ * `matrix:` ids are the directory. A Tchap id may carry a suffix after a re-created account: it is never guessed.
+ */
+export function createMatrixDirectory(options: MatrixDirectoryOptions): Directory {
+  const written = new Map(
+    options.people.flatMap((p) => (p.matrix ? [[normalizeEmail(p.email), p.matrix] as const] : [])),
+  );
+  const byUser = new Map([...written].map(([email, id]) => [id, email]));
+  const emails = [...new Set(options.people.map((p) => normalizeEmail(p.email)))];
+  const url = options.identityServerUrl;
+  const lookup = url ? identityLookup({ ...options, identityServerUrl: url }) : undefined;
+  return cachedDirectory(
+    'matrix',
+    {
+      async emailOf(userId) {
+        const fromFile = byUser.get(userId);
+        if (fromFile || !lookup) return fromFile;
+        const found = await lookup(emails);
+        let mine: string | undefined;
+        for (const [email, id] of found) {
+          if (id === userId) mine = email;
+          else await options.cache.remember({ platform: 'matrix', id }, email);
+        }
+        return mine;
+      },
+      async userIdOf(email) {
+        const fromFile = written.get(email);
+        if (fromFile || !lookup) return fromFile;
+        return (await lookup([email])).get(email);
+      },
+    },
+    options.cache,
+  );
+}

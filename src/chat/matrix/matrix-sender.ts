@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { DeliveryRefusedError } from '../../core/errors.js';
+import type { Attachment, ChatSender, Directory } from '../../core/ports.js';
+import type { MatrixChoices } from './matrix-choices.js';
+import type { MatrixClient } from './matrix-client.js';
+import { type MatrixContent, type RenderOptions, renderMatrix } from './matrix-render.js';
+import { type MatrixRooms, refusedForGood } from './matrix-rooms.js';
+import { ContentUriSchema, EventIdSchema } from './matrix-schemas.js';
+
+const enc = encodeURIComponent;
+
+/** Where an event goes besides its room: a thread under an earlier event. */
+export interface Placement {
+  threadId?: string | undefined;
+}
+
+/** The sender plus what the inbound side reuses: events with a caller-chosen transaction id, and edits. */
+export type MatrixSender = ChatSender & {
+  /**
+   * Sends one event. `txnId` makes it idempotent: the homeserver answers a repeated transaction with the first
+   * event's id instead of posting again (client-server API, transaction identifiers).
+   */
+  send(roomId: string, content: Record<string, unknown>, txnId: string, type?: string): Promise<string>;
+  /** Replaces an event's content (`m.replace`), the edit's transaction derived from `txnBase`. */
+  edit(roomId: string, eventId: string, content: MatrixContent, txnBase: string): Promise<string>;
+  /** Uploads a file and sends it as `m.file`. */
+  sendFile(roomId: string, file: Attachment, txnId: string): Promise<string>;
+};
+
+const threaded = (content: MatrixContent, { threadId }: Placement): Record<string, unknown> =>
+  threadId
+    ? {
+        ...content,
+        'm.relates_to': {
+          rel_type: 'm.thread',
+          event_id: threadId,
+          // Clients without threads show it as a reply to the thread's root.
+          is_falling_back: true,
+          'm.in_reply_to': { event_id: threadId },
+        },
+      }
+    : content;
+
+/**
+ * The outbox's hands on Matrix: DMs (created with `is_direct` and recorded in `m.direct`), rooms by id or alias,
+ * group rooms; messages split under the event size limit, each part sent with `PUT …/send/m.room.message/{txnId}`
+ * where the transaction id is the delivery's tag and the part's index, so a retry after a crash never posts twice;
+ * numbered choices recorded for the answers; edits with `m.replace`.
+ */
+export function createMatrixSender(deps: {
+  client: MatrixClient;
+  rooms: MatrixRooms;
+  directory: Directory;
+  choices: MatrixChoices;
+  render: RenderOptions;
+}): MatrixSender {
+  const { client, rooms } = deps;
+
+  async function send(
+    roomId: string,
+    content: Record<string, unknown>,
+    txnId: string,
+    type = 'm.room.message',
+  ) {
+    const path = `/rooms/${enc(roomId)}/send/${enc(type)}/${enc(txnId)}`;
+    return (await refusedForGood(client.call({ method: 'PUT', path, body: content }, EventIdSchema)))
+      .event_id;
+  }
+
+  async function userOf(email: string): Promise<string> {
+    const userId = await deps.directory.userIdOf(email);
+    if (!userId) throw new DeliveryRefusedError('user_not_found');
+    return userId;
+  }
+
+  async function sendFile(roomId: string, file: Attachment, txnId: string) {
+    const uploaded = await refusedForGood(
+      client.call(
+        {
+          method: 'POST',
+          path: `/_matrix/media/v3/upload?filename=${enc(file.name)}`,
+          raw: { contentType: 'application/octet-stream', data: file.content },
+        },
+        ContentUriSchema,
+      ),
+    );
+    const size = Buffer.byteLength(file.content);
+    return send(
+      roomId,
+      { msgtype: 'm.file', body: file.name, url: uploaded.content_uri, info: { size }, 'm.mentions': {} },
+      txnId,
+    );
+  }
+
+  async function edit(roomId: string, eventId: string, content: MatrixContent, txnBase: string) {
+    const { 'm.mentions': _mentions, ...newContent } = content;
+    return send(
+      roomId,
+      {
+        ...content,
+        body: `* ${content.body}`,
+        formatted_body: `* ${content.formatted_body}`,
+        'm.new_content': { ...newContent, 'm.mentions': {} },
+        'm.relates_to': { rel_type: 'm.replace', event_id: eventId },
+      },
+      `${txnBase}-edit-${eventId}`,
+    );
+  }
+
+  return {
+    platform: 'matrix',
+    send,
+    sendFile,
+    edit,
+    async conversation(to) {
+      if (to.kind === 'channel') return rooms.roomOf(to.channel);
+      if (to.kind === 'group') return rooms.groupWith(await Promise.all(to.emails.map(userOf)));
+      return rooms.dmWith(await userOf(to.email));
+    },
+    async post(roomId, message, { file, threadId, posted, onPart, beforePart, tag } = {}) {
+      const { parts, choices } = renderMatrix(message, deps.render);
+      // Without a tag (nothing calls it so today) a unique transaction still posts once per call.
+      const base = `cohorte-out-${tag ?? crypto.randomUUID()}`;
+      let first: string | undefined;
+      for (const [index, part] of parts.entries()) {
+        const earlier = posted?.get(index);
+        if (earlier !== undefined) {
+          first ??= earlier;
+          continue;
+        }
+        await beforePart?.(index);
+        const id = await send(roomId, threaded(part, { threadId }), `${base}-${index}`);
+        first ??= id;
+        await onPart?.(index, id);
+        if (index === parts.length - 1) await deps.choices.record({ eventId: id, roomId }, choices);
+      }
+      if (file && first) await sendFile(roomId, file, `${base}-file`);
+      return first ?? '';
+    },
+    async update(roomId, messageIds, message) {
+      const { parts } = renderMatrix(message, deps.render);
+      // A message cannot grow new events in place: they would land after everything posted since.
+      if (parts.length > messageIds.length) throw new DeliveryRefusedError('edit_needs_more_parts');
+      // Each content gets its own transaction: an edit sent again is deduplicated, a new one is not.
+      const version = createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
+      for (const [index, id] of messageIds.entries()) {
+        const part = parts[index];
+        if (part) await edit(roomId, id, part, `cohorte-upd-${version}`);
+        else
+          await refusedForGood(
+            client.call(
+              {
+                method: 'PUT',
+                path: `/rooms/${enc(roomId)}/redact/${enc(id)}/${enc(`cohorte-del-${id}`)}`,
+                body: {},
+              },
+              z.unknown(),
+            ),
+          );
+      }
+      return parts.length;
+    },
+    // Every part is sent under a transaction id derived from the delivery: sending it again is the lookup.
+    findPosted: async () => new Map(),
+  };
+}
