@@ -25,11 +25,11 @@ export function shownMx(event: MatrixDoubleEvent): string {
     .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name] ?? '');
 }
 
-/** The numbered choices listed in an event (`1. Oui`), in order. */
+/** The numbered choices listed in an event (`[1] Oui   [2] Non`), in order. */
 export const choicesOf = (event: MatrixDoubleEvent): string[] =>
-  String(event.content.body ?? '')
-    .split('\n')
-    .flatMap((line) => /^\d+\. (.+)$/.exec(line)?.[1] ?? []);
+  [...String(event.content.body ?? '').matchAll(/\[(\d+)\] (.+?)(?=\s{3}\[\d+\]|\n|$)/g)].map(
+    (m) => m[2] ?? '',
+  );
 
 /** The bot on the Matrix double, driven as people write on Tchap: `!cohorte …` in their DM with the bot. */
 export async function matrixE2e(name: string): Promise<ChatE2e> {

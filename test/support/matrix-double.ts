@@ -9,6 +9,8 @@ export type { MatrixDoubleEvent, MatrixDoubleUser } from './matrix-double-state.
 export interface MatrixDoubleCall {
   method: string;
   path: string;
+  /** The query's parameters (`since`, `timeout`…). */
+  query: Record<string, string>;
   /** The spec's template it matched, or '' for none. */
   template: string;
   body: unknown;
@@ -64,6 +66,8 @@ export interface MatrixDouble {
   send(userId: string, roomId: string, type: string, content: Record<string, unknown>): MatrixDoubleEvent;
   /** Events the bot sent, oldest first, with their transaction id. */
   botEvents(roomId?: string): { room: string; event: MatrixDoubleEvent; txnId: string }[];
+  /** The most `/sync` requests that were ever open at once. */
+  peakSyncs(): number;
   /** Answers the next `count` calls matching `template` with this error. */
   failNext(template: string, status: number, errcode: string, count?: number): void;
   close(): Promise<void>;
@@ -92,6 +96,8 @@ export async function startMatrixDouble(options: MatrixDoubleOptions): Promise<M
   let bucketAt = Date.now();
   const polls = new Set<() => void>();
   let closing = false;
+  let syncing = 0;
+  let peakSyncs = 0;
 
   /** The leaky bucket: how long until a call is allowed, 0 when it is (and then it is counted). */
   function limited(): number {
@@ -113,6 +119,24 @@ export async function startMatrixDouble(options: MatrixDoubleOptions): Promise<M
     return undefined;
   }
 
+  /** `/sync`: what happened after `since`, held until something happens or `timeout` passes. */
+  async function longPoll(url: URL): Promise<Answer> {
+    const since = url.searchParams.get('since');
+    const from = since ? Number(since.slice(1)) : undefined;
+    const timeout = Number(url.searchParams.get('timeout') ?? '0');
+    const deadline = Date.now() + timeout;
+    while (from !== undefined && state.stream.length <= from && Date.now() < deadline && !closing) {
+      await new Promise<void>((resolve) => {
+        polls.add(resolve);
+        void state.changed(deadline - Date.now()).then(() => {
+          polls.delete(resolve);
+          resolve();
+        });
+      });
+    }
+    return ok(state.syncFor(from));
+  }
+
   async function route(
     method: string,
     template: string,
@@ -126,20 +150,13 @@ export async function startMatrixDouble(options: MatrixDoubleOptions): Promise<M
       case 'GET /_matrix/client/v3/account/whoami':
         return ok({ user_id: options.botId, device_id: 'COHORTE' });
       case 'GET /_matrix/client/v3/sync': {
-        const since = url.searchParams.get('since');
-        const from = since ? Number(since.slice(1)) : undefined;
-        const timeout = Number(url.searchParams.get('timeout') ?? '0');
-        const deadline = Date.now() + timeout;
-        while (from !== undefined && state.stream.length <= from && Date.now() < deadline && !closing) {
-          await new Promise<void>((resolve) => {
-            polls.add(resolve);
-            void state.changed(deadline - Date.now()).then(() => {
-              polls.delete(resolve);
-              resolve();
-            });
-          });
+        syncing += 1;
+        peakSyncs = Math.max(peakSyncs, syncing);
+        try {
+          return await longPoll(url);
+        } finally {
+          syncing -= 1;
         }
-        return ok(state.syncFor(from));
       }
       case 'PUT /_matrix/client/v3/rooms/{roomId}/send/{eventType}/{txnId}': {
         const roomId = param('roomId');
@@ -243,6 +260,7 @@ export async function startMatrixDouble(options: MatrixDoubleOptions): Promise<M
     const call: MatrixDoubleCall = {
       method,
       path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
       template: operation?.template ?? '',
       body,
       at: Date.now(),
@@ -322,6 +340,7 @@ export async function startMatrixDouble(options: MatrixDoubleOptions): Promise<M
           : [],
       );
     },
+    peakSyncs: () => peakSyncs,
     failNext(template, status, errcode, count = 1) {
       for (let i = 0; i < count; i++) failures.push({ template, status, errcode });
     },

@@ -97,9 +97,15 @@ export function createMatrixAdapter(options: MatrixOptions, deps: MatrixDeps): C
         rooms,
         directory,
         choices,
-        conversations: createConversations({ state: deps.state, clock: deps.clock, router: receive.router }),
+        conversations: createConversations({
+          state: deps.state,
+          clock: deps.clock,
+          router: receive.router,
+          locale: options.locale,
+        }),
         state: deps.state,
         render,
+        capabilities: MATRIX_CAPABILITIES,
         t: translator(options.locale),
         log: deps.log,
       });

@@ -1,3 +1,5 @@
+import type { ChatCapabilities } from '../../core/chat-adapter.js';
+import { numberedChoices, showReply } from '../../core/fallback.js';
 import type { Reply } from '../../core/handler.js';
 import type { Translate } from '../../core/i18n/index.js';
 import type { ChatUser } from '../../core/ids.js';
@@ -5,6 +7,7 @@ import { type Message, textMessage } from '../../core/message.js';
 import type { ChatState, Directory, Logger } from '../../core/ports.js';
 import type { Router } from '../../core/router.js';
 import type { MatrixChoices } from './matrix-choices.js';
+import { waitingOutLimit } from './matrix-client.js';
 import type { Conversations } from './matrix-conversation.js';
 import { type RenderOptions, renderMatrix } from './matrix-render.js';
 import type { MatrixRooms } from './matrix-rooms.js';
@@ -25,6 +28,7 @@ export interface InboundDeps {
   conversations: Conversations;
   state: ChatState;
   render: RenderOptions;
+  capabilities: ChatCapabilities;
   /** The community's language: the adapter's own notices (choices, conversations, encrypted rooms). */
   t: Translate;
   log: Logger;
@@ -52,8 +56,9 @@ export function createMatrixInbound(deps: InboundDeps) {
   /** Sends messages, each part under a transaction derived from the event answered: a replay answers once. */
   async function say(roomId: string, origin: Origin, messages: Message[], threadId?: string) {
     let last: string | undefined;
-    for (const message of messages) {
-      const { parts, choices } = renderMatrix(message, deps.render);
+    for (const original of messages) {
+      const { message, choices } = numberedChoices(original);
+      const parts = renderMatrix(message, choices, deps.render);
       for (const part of parts) {
         const content = threadId
           ? {
@@ -66,7 +71,9 @@ export function createMatrixInbound(deps: InboundDeps) {
               },
             }
           : part;
-        last = await deps.sender.send(roomId, content, `cohorte-re-${origin.eventId}-${origin.sent++}`);
+        const txnId = `cohorte-re-${origin.eventId}-${origin.sent++}`;
+        // No queue retries an answer: a rate limit is waited out, the same transaction never posting twice.
+        last = await waitingOutLimit(() => deps.sender.send(roomId, content, txnId));
       }
       if (last && choices.length > 0)
         await deps.choices.record({ eventId: last, roomId, owner: origin.user.id }, choices);
@@ -80,17 +87,18 @@ export function createMatrixInbound(deps: InboundDeps) {
 
   /** Shows a handler's reply where it belongs; `replacing` is the message with the choices that was answered. */
   async function deliver(origin: Origin, reply: Reply, replacing?: { roomId: string; eventId: string }) {
-    if (reply.form) {
+    const shown = showReply(reply, deps.capabilities);
+    if (shown.kind !== 'message') {
       const room = await personalRoom(origin);
-      const opening = await deps.conversations.start(origin.user.id, room, reply.form, t);
+      const opening = await deps.conversations.start(origin.user.id, room, shown.form, t);
       await say(room, origin, opening);
       if (room !== origin.roomId)
         await say(origin.roomId, origin, [textMessage(t('chat.sentPrivately'))], origin.eventId);
       return;
     }
-    const { parts, choices } = renderMatrix(reply.message, deps.render);
+    const parts = renderMatrix(shown.message, shown.choices, deps.render);
     const [only] = parts;
-    if (reply.replace && replacing && parts.length === 1 && only && choices.length === 0) {
+    if (reply.replace && replacing && parts.length === 1 && only && shown.choices.length === 0) {
       await deps.sender.edit(replacing.roomId, replacing.eventId, only, `cohorte-re-${origin.eventId}`);
       return;
     }

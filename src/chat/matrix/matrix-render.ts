@@ -25,12 +25,6 @@ export interface MatrixContent {
   [key: string]: unknown;
 }
 
-/** A rendered message: its parts, and its buttons as numbered choices (in the order people see them). */
-export interface MatrixRendered {
-  parts: MatrixContent[];
-  choices: Button[];
-}
-
 /** What rendering depends on: the commands (shown as `!cohorte`), and the language of the choices' hint. */
 export interface RenderOptions {
   commands: ReadonlySet<string>;
@@ -88,7 +82,7 @@ function richChunks(rich: Rich, options: RenderOptions): Chunk[] {
   }));
 }
 
-function blockChunks(block: Block, choices: Button[], options: RenderOptions): Chunk[] {
+function blockChunks(block: Block, options: RenderOptions): Chunk[] {
   switch (block.kind) {
     case 'header':
       return richChunks(block.text, options).map((c) => ({ html: `<h4>${c.html}</h4>`, body: c.body }));
@@ -102,13 +96,9 @@ function blockChunks(block: Block, choices: Button[], options: RenderOptions): C
       ];
     case 'divider':
       return [{ html: '<hr>', body: '────────' }];
-    case 'actions': {
-      const lines = block.buttons.map((button) => {
-        choices.push(button);
-        return `${choices.length}. ${defuse(toPlainText(button.label))}`;
-      });
-      return [{ html: lines.map(escapeHtml).join('<br>'), body: lines.join('\n') }];
-    }
+    case 'actions':
+      // The core's numberedChoices turns buttons into a line of text before rendering (see its callers).
+      return [];
   }
 }
 
@@ -130,11 +120,14 @@ function pack(chunks: Chunk[]): Chunk[] {
  * `@room` defused, `m.mentions` empty, split into parts under the event size limit. Buttons become numbered
  * choices followed by a line saying to answer with the number.
  */
-export function renderMatrix(message: Message, options: RenderOptions): MatrixRendered {
-  const choices: Button[] = [];
-  const chunks = message.blocks.flatMap((block) => blockChunks(block, choices, options));
+export function renderMatrix(
+  message: Message,
+  choices: readonly Button[],
+  options: RenderOptions,
+): MatrixContent[] {
+  const chunks = message.blocks.flatMap((block) => blockChunks(block, options));
   if (choices.length > 0) chunks.push(...richChunks(translate(options.locale, 'chat.pickNumber'), options));
-  const parts = pack(chunks.length > 0 ? chunks : richChunks(message.fallback, options)).map(
+  return pack(chunks.length > 0 ? chunks : richChunks(message.fallback, options)).map(
     (chunk): MatrixContent => ({
       msgtype: 'm.text',
       body: chunk.body,
@@ -143,5 +136,4 @@ export function renderMatrix(message: Message, options: RenderOptions): MatrixRe
       'm.mentions': {},
     }),
   );
-  return { parts, choices };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { DeliveryRefusedError } from '../../core/errors.js';
+import { numberedChoices } from '../../core/fallback.js';
 import type { Attachment, ChatSender, Directory } from '../../core/ports.js';
 import type { MatrixChoices } from './matrix-choices.js';
 import type { MatrixClient } from './matrix-client.js';
@@ -119,7 +120,8 @@ export function createMatrixSender(deps: {
       return rooms.dmWith(await userOf(to.email));
     },
     async post(roomId, message, { file, threadId, posted, onPart, beforePart, tag } = {}) {
-      const { parts, choices } = renderMatrix(message, deps.render);
+      const { message: numbered, choices } = numberedChoices(message);
+      const parts = renderMatrix(numbered, choices, deps.render);
       // Without a tag (nothing calls it so today) a unique transaction still posts once per call.
       const base = `cohorte-out-${tag ?? crypto.randomUUID()}`;
       let first: string | undefined;
@@ -139,7 +141,8 @@ export function createMatrixSender(deps: {
       return first ?? '';
     },
     async update(roomId, messageIds, message) {
-      const { parts } = renderMatrix(message, deps.render);
+      const { message: numbered, choices } = numberedChoices(message);
+      const parts = renderMatrix(numbered, choices, deps.render);
       // A message cannot grow new events in place: they would land after everything posted since.
       if (parts.length > messageIds.length) throw new DeliveryRefusedError('edit_needs_more_parts');
       // Each content gets its own transaction: an edit sent again is deduplicated, a new one is not.

@@ -26,19 +26,10 @@ export const chatEn = {
     'I do not know which e-mail address belongs to your account ({user}), so I can only show you the help. Ask the coordination to add `matrix: {user}` to your entry in community.yml, or to check that your Tchap account uses the address of your entry.',
   'chat.sentPrivately': 'I answered you in a private message.',
   'chat.formStart':
-    '*{title}*: {count} questions, one at a time. Type `annuler` to stop; after {minutes} minutes without an answer, the conversation stops and nothing is saved.',
-  'chat.formQuestion': '*{n}/{count} · {label}*',
-  'chat.formOptional': 'Optional: `-` to leave it empty.',
-  'chat.formMax': 'At most {max} characters.',
-  'chat.formProposed': 'Proposed answer: {value} (`.` to keep it)',
-  'chat.formTooLong':
-    'Your answer is {length} characters long, {max} at most: shorten it, it is repeated below.',
-  'chat.formBadChoice': 'Answer with a number from 1 to {max}.',
-  'chat.formRequired': 'This question needs an answer.',
+    '*{title}*: {count} questions, one at a time. Type `annuler` to stop, `.` for an empty line (keeping the proposed answer); after {minutes} minutes without an answer, the conversation stops and nothing is saved.',
   'chat.formSummary': '*Summary*:',
   'chat.formConfirm':
     'Type `oui` to send, the number of a question to change it, or `annuler` to drop everything.',
-  'chat.formCancelled': 'Cancelled: nothing was saved.',
   'chat.formExpired':
     'The conversation “{title}” expired after {minutes} minutes without an answer: nothing was saved. Run the command again to start over.',
 };

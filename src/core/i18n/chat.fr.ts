@@ -27,19 +27,10 @@ export const chatFr = {
     'Je ne sais pas quelle adresse e-mail correspond à votre compte ({user}), donc je ne peux que vous montrer l’aide. Demandez à la coordination d’ajouter `matrix: {user}` à votre fiche dans community.yml, ou de vérifier que votre compte Tchap utilise l’adresse de votre fiche.',
   'chat.sentPrivately': 'Je vous ai répondu en message privé.',
   'chat.formStart':
-    '*{title}* : {count} questions, une à la fois. Tapez `annuler` pour arrêter ; sans réponse pendant {minutes} minutes, la conversation s’arrête sans rien enregistrer.',
-  'chat.formQuestion': '*{n}/{count} · {label}*',
-  'chat.formOptional': 'Facultatif : `-` pour laisser vide.',
-  'chat.formMax': 'Au plus {max} caractères.',
-  'chat.formProposed': 'Réponse proposée : {value} (`.` pour la garder)',
-  'chat.formTooLong':
-    'Votre réponse fait {length} caractères, {max} au plus : raccourcissez-la, elle est reprise ci-dessous.',
-  'chat.formBadChoice': 'Répondez par un numéro de 1 à {max}.',
-  'chat.formRequired': 'Cette question demande une réponse.',
+    '*{title}* : {count} questions, une à la fois. Tapez `annuler` pour arrêter, `.` pour une ligne vide (garder la réponse proposée) ; sans réponse pendant {minutes} minutes, la conversation s’arrête sans rien enregistrer.',
   'chat.formSummary': '*Récapitulatif* :',
   'chat.formConfirm':
     'Tapez `oui` pour envoyer, le numéro d’une question pour la changer, ou `annuler` pour tout abandonner.',
-  'chat.formCancelled': 'C’est annulé : rien n’a été enregistré.',
   'chat.formExpired':
     'La conversation « {title} » a expiré après {minutes} minutes sans réponse : rien n’a été enregistré. Relancez la commande pour recommencer.',
 } as const;

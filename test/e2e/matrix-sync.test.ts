@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { dropPrefix, type RunningCohorte, startCohorte, uniquePrefix } from '../support/cohorte.js';
+import { type MatrixDouble, startMatrixDouble } from '../support/matrix-double.js';
+import { MX_BOT, MX_PEOPLE } from '../support/matrix-e2e.js';
+import { waitFor } from '../support/wait.js';
+
+const { ines } = MX_PEOPLE;
+
+describe('Matrix /sync: one process answers, once, across restarts', () => {
+  let double: MatrixDouble;
+  const bots: RunningCohorte[] = [];
+  let prefix: string;
+
+  const boot = (env: Record<string, string> = {}) =>
+    startCohorte({
+      name: 'mx-sync',
+      env: {
+        REDIS_PREFIX: prefix,
+        MATRIX_HOMESERVER_URL: double.url,
+        MATRIX_ACCESS_TOKEN: double.token,
+        MATRIX_USER_ID: MX_BOT,
+        MATRIX_IDENTITY_SERVER_URL: double.url,
+        MATRIX_REQUESTS_PER_SECOND: '50',
+        ...env,
+      },
+    }).then((bot) => {
+      bots.push(bot);
+      return bot;
+    });
+  const answers = (eventId: string) =>
+    double.botEvents().filter((e) => e.txnId.startsWith(`cohorte-re-${eventId}-`));
+  const ask = (room: string) =>
+    double.send(ines.id, room, 'm.room.message', { msgtype: 'm.text', body: '!cohorte moi' });
+  async function dm() {
+    const room = double.dmFrom(ines.id);
+    await waitFor(() => double.state.rooms.get(room)?.members.has(MX_BOT) === true, 5000, 'the bot joins');
+    return room;
+  }
+
+  afterEach(async () => {
+    for (const bot of bots.splice(0)) await bot.cohorte.stop();
+    await double.close();
+    await dropPrefix(prefix);
+    expect(double.offSpec).toEqual([]);
+  });
+
+  it('resumes after a restart where it stopped: a message sent while down is answered, none twice', async () => {
+    prefix = uniquePrefix('mx-restart');
+    double = await startMatrixDouble({ botId: MX_BOT, users: Object.values(MX_PEOPLE) });
+    const first = await boot();
+    const room = await dm();
+    const before = ask(room);
+    await waitFor(() => answers(before.event_id).length === 1, 5000, 'the first answer');
+    await first.cohorte.stop();
+    bots.splice(0);
+
+    const whileDown = ask(room);
+    await boot();
+    await waitFor(
+      () => answers(whileDown.event_id).length === 1,
+      8000,
+      'the answer to what was sent while down',
+    );
+    const after = ask(room);
+    await waitFor(() => answers(after.event_id).length === 1, 5000, 'an answer after the restart');
+    expect(answers(before.event_id)).toHaveLength(1);
+    expect(answers(whileDown.event_id)).toHaveLength(1);
+  });
+
+  it('lets only one of two processes sync: every message answered exactly once', async () => {
+    prefix = uniquePrefix('mx-replicas');
+    double = await startMatrixDouble({ botId: MX_BOT, users: Object.values(MX_PEOPLE) });
+    await boot();
+    await boot();
+    const room = await dm();
+    const sent = Array.from({ length: 5 }, () => ask(room));
+    await waitFor(() => sent.every((s) => answers(s.event_id).length >= 1), 8000, 'five answers');
+    const last = ask(room);
+    await waitFor(() => answers(last.event_id).length === 1, 5000, 'a sixth answer');
+    for (const s of sent) expect(answers(s.event_id)).toHaveLength(1);
+    // The second process never held the lock: never two long polls open at once.
+    expect(double.peakSyncs()).toBe(1);
+  });
+
+  it('refuses to start with a token the homeserver does not know (M_UNKNOWN_TOKEN)', async () => {
+    prefix = uniquePrefix('mx-token');
+    double = await startMatrixDouble({ botId: MX_BOT, users: Object.values(MX_PEOPLE) });
+    await expect(boot({ MATRIX_ACCESS_TOKEN: 'syt_not_the_right_token' })).rejects.toThrow(
+      'matrix answered 401 M_UNKNOWN_TOKEN',
+    );
+    expect(double.calls.map((c) => c.errcode)).toEqual(['M_UNKNOWN_TOKEN']);
+  });
+});
