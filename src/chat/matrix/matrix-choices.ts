@@ -74,7 +74,7 @@ export function createMatrixChoices(state: ChatState) {
       if (index === undefined) return undefined;
       const choices = await read(eventName(eventId));
       // A thumbs-up on an announcement without choices is just a reaction.
-      if (!choices || choices.buttons.length !== 2) return undefined;
+      if (choices?.buttons.length !== 2) return undefined;
       if (choices.owner && choices.owner !== userId) return { kind: 'stale' };
       return pick(choices, index);
     },

@@ -1,12 +1,5 @@
 import { type Locale, translate } from '../../core/i18n/index.js';
-import {
-  type Block,
-  type Button,
-  type Inline,
-  type Message,
-  type Rich,
-  toPlainText,
-} from '../../core/message.js';
+import type { Block, Button, Inline, Message, Rich } from '../../core/message.js';
 import { splitRich } from '../../core/split-rich.js';
 
 /**
