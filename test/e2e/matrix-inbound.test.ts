@@ -1,10 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { movableClock } from '../../src/core/clock.js';
+import { type MessageKey, translate } from '../../src/core/i18n/index.js';
+import { toPlainText } from '../../src/core/message.js';
 import { choicesOf, shownMx } from '../support/chat-e2e-matrix.js';
 import { type MatrixE2e, MX_PEOPLE, startMatrixE2e } from '../support/matrix-e2e.js';
 import { waitFor } from '../support/wait.js';
 
 const { claire, ines, stranger } = MX_PEOPLE;
+const fr = (key: MessageKey) => toPlainText(translate('fr', key));
 const SEND = '/_matrix/client/v3/rooms/{roomId}/send/{eventType}/{txnId}';
 
 /** The text of each answer, as the person reads it. */
@@ -90,13 +93,13 @@ describe('Cohorte on Matrix: what a person types, and what a bad input gets', ()
     const summary = texts(await e2e.say(claire, '1'))[0] ?? '';
     expect(summary).toContain('*Récapitulatif* :');
     expect(summary).toContain('1. *Identifiant (lettres, chiffres, - et _ ; ex. cafe)* : cafe');
-    expect(summary).toContain('5. *Heure (HH:MM, ex. 09:30)* : 25:99');
+    expect(summary).toContain(`5. *${fr('ritual.field.time')}* : 25:99`);
     expect(summary).toContain('11. *Sauter les jours fériés* : oui');
     // The handler refuses the time: only that field is asked again, everything else kept.
     const refused = texts(await e2e.say(claire, 'oui'))[0] ?? '';
-    expect(refused).toContain('! Heure (HH:MM, ex. 09:30) : Une heure HH:MM, par exemple 09:30');
-    expect(refused).toContain('? Heure (HH:MM, ex. 09:30)');
-    expect(texts(await e2e.say(claire, '09:30'))[0]).toContain('5. *Heure (HH:MM, ex. 09:30)* : 09:30');
+    expect(refused).toContain(`! ${fr('ritual.field.time')} : ${fr('ritual.fix.time')}`);
+    expect(refused).toContain(`? ${fr('ritual.field.time')}`);
+    expect(texts(await e2e.say(claire, '09:30'))[0]).toContain(`5. *${fr('ritual.field.time')}* : 09:30`);
     expect(texts(await e2e.say(claire, 'oui'))[0]).toContain('C’est fait : le rituel *cafe* est créé.');
     expect(texts(await e2e.say(claire, '!rituel liste'))[0]).toContain('cafe');
   });
