@@ -60,7 +60,7 @@ describe('Mattermost dialogs end to end: /rituel ajouter and /bulle import', () 
       'Nom ou e-mail,Métier,Thème,Sujet,Prend,Donne\nThomas Nguyen,Dev,Dev,Docker,,1\nJean Inconnu,Dev,Dev,Docker,1,\n';
     expect((await submitDialog(e2e, claire, workshop, { csv })).json).toEqual({});
     const report = readable(String((await read.nextEphemeral())?.post.message));
-    expect(report).toContain('1 bulles importées pour 1 personnes');
+    expect(report).toContain('1 bulle importée pour 1 personne');
     expect(report).toContain('Jean Inconnu (3)');
   });
 });

@@ -49,7 +49,7 @@ describe.each(PLATFORMS)(
       expect((await chat.click(sarah, CHANNEL, 'Je viens')).text).toContain(
         'vous êtes n° 1 sur la liste d’attente',
       );
-      await headcount('*2* / 2 places prises · *0* peut-être · *0* ne viennent pas · *1* en liste d’attente');
+      await headcount('*2* / 2 places prises · *0* peut-être · *0* ne vient pas · *1* en liste d’attente');
       expect(chat.edits()).toBeGreaterThanOrEqual(2);
       // Still one announcement, with its buttons: updates never post a second message.
       expect(chat.channelPosts(CHANNEL)).toHaveLength(1);
@@ -58,7 +58,7 @@ describe.each(PLATFORMS)(
 
     it('a withdrawal promotes the first in line, who is told in private', async () => {
       expect((await chat.click(thomas, CHANNEL, 'Je ne viens pas')).text).toContain('vous ne venez pas');
-      await headcount('*2* / 2 places prises · *0* peut-être · *1* ne viennent pas · *0* en liste d’attente');
+      await headcount('*2* / 2 places prises · *0* peut-être · *1* ne vient pas · *0* en liste d’attente');
       const toSarah = () => chat.dmPosts().filter((p) => p.to === sarah.email);
       await waitFor(() => toSarah().length > 0, 5000, 'the DM to Sarah');
       expect(toSarah().at(-1)?.text).toContain('Une place s’est libérée');
@@ -85,7 +85,7 @@ describe.each(PLATFORMS)(
       const cancelled = await chat.command(claire, 'session', `annuler ${SESSION.id}`);
       expect(cancelled).toEqual({
         ephemeral: true,
-        text: 'C’est fait : la session *Journée de promotion* du jeudi 3 décembre 2026 est annulée ; 2 personne(s) prévenue(s).',
+        text: 'C’est fait : la session *Journée de promotion* du jeudi 3 décembre 2026 est annulée ; 2 personnes prévenues.',
       });
       await waitFor(
         () => announcement()?.text.includes('Cette session est annulée.') === true,

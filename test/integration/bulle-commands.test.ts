@@ -140,7 +140,7 @@ describe('/bulle commands on the real bot (shell, Redis, BullMQ, fixed clock)', 
       'Cette commande est réservée aux coordinateurs et coordinatrices du programme.',
     );
     const report = seen(await form(CLAIRE));
-    expect(report).toContain('1 bulles importées pour 1 personnes ; 1 déjà connues.');
+    expect(report).toContain('1 bulle importée pour 1 personne ; 1 déjà connue.');
     expect(report).toContain('Personnes introuvables, à ajouter à community.yml : Jean Inconnu (4)');
   });
 

@@ -85,7 +85,7 @@ describe('session seats: a seat freed by an erasure, a capacity lowered (shell, 
       expect.stringContaining('Une place s’est libérée : vous êtes inscrit·e à Journée de promotion'),
     ]);
     expect(await announcementNow()).toContain(
-      '1 / 1 places prises · 0 peut-être · 0 ne viennent pas · 0 en liste d’attente',
+      '1 / 1 place prise · 0 peut-être · 0 ne vient pas · 0 en liste d’attente',
     );
     expect((await bot.cohorte.services.sessions.answers(sessionId)).get(THOMAS)).toBe('yes');
   });
@@ -113,7 +113,7 @@ describe('session seats: a seat freed by an erasure, a capacity lowered (shell, 
       expect(dm.text).toContain('BEGIN:VCALENDAR');
     }
     expect(await announcementNow()).toContain(
-      '2 / 2 places prises · 1 peut-être · 0 ne viennent pas · 1 en liste d’attente',
+      '2 / 2 places prises · 1 peut-être · 0 ne vient pas · 1 en liste d’attente',
     );
   });
 

@@ -92,7 +92,7 @@ describe('sessions: bad input is answered, nothing sent twice or for nothing (sh
     expect(await form(values)).toContain('(2026-12-10) est créée et annoncée');
     await services().sessions.answer('2026-12-10', INES, 'yes');
     const before = (await settled()).length;
-    expect(await command('annuler 2026-12-10')).toContain('est annulée ; 1 personne(s) prévenue(s)');
+    expect(await command('annuler 2026-12-10')).toContain('est annulée ; 1 personne prévenue');
     const afterCancel = (await settled()).length;
     expect(afterCancel).toBeGreaterThan(before);
     const already = 'La session Journée de promotion du jeudi 10 décembre 2026 est déjà annulée.';

@@ -205,7 +205,7 @@ describe('monthly sessions on the real bot (shell, Redis, BullMQ, fixed clock)',
     const sent = (await delivered(before + 2)).slice(before);
     expect(sent.find((p) => p.to === `@${INES}`)?.text).toContain('Donner mon avis');
     const summary = sent.find((p) => p.to === '#eig-coordination')?.text ?? '';
-    expect(summary).toContain('1 avis sur 1 inscrit(s), note moyenne 4,0 / 5');
+    expect(summary).toContain('1 avis sur 1 inscrit, note moyenne 4,0 / 5');
     expect(summary).toContain('« Super ateliers » (4/5)');
     expect(await command(CLAIRE, `avis ${DECEMBER}`)).toContain('note moyenne 4,0 / 5');
   });
@@ -231,7 +231,7 @@ describe('monthly sessions on the real bot (shell, Redis, BullMQ, fixed clock)',
     };
     const before = shellPosts(bot.shellOutput()).length;
     expect(seen(await form(CLAIRE, 'session', values, ATELIER))).toBe(
-      'C’est fait : la session Atelier accessibilité (2026-12-10) est modifiée ; l’annonce est à jour et 1 personne(s) prévenue(s).',
+      'C’est fait : la session Atelier accessibilité (2026-12-10) est modifiée ; l’annonce est à jour et 1 personne prévenue.',
     );
     expect(await services().sessions.get(ATELIER)).toMatchObject({
       sequence: 1,
@@ -284,7 +284,7 @@ describe('monthly sessions on the real bot (shell, Redis, BullMQ, fixed clock)',
     expect(more).toEqual([]);
     expect(morning).toMatchObject({ to: '#eig-communaute' });
     expect(morning?.text).toContain('C’est aujourd’hui : Journée de promotion, 09:30–17:30, Ségur');
-    expect(morning?.text).toContain('1 personne(s) viennent');
+    expect(morning?.text).toContain('1 personne vient');
     expect(morning?.text.indexOf('C’est aujourd’hui')).toBeLessThan(
       morning?.text.indexOf('STAND-UP D’OUVERTURE') ?? -1,
     );
@@ -300,7 +300,7 @@ describe('monthly sessions on the real bot (shell, Redis, BullMQ, fixed clock)',
     expect(await command(INES, `annuler ${DECEMBER}`)).toContain('réservée aux coordinateurs');
     const before = shellPosts(bot.shellOutput()).length;
     expect(await command(CLAIRE, `annuler ${DECEMBER}`)).toBe(
-      'C’est fait : la session Journée de promotion du jeudi 3 décembre 2026 est annulée ; 2 personne(s) prévenue(s).',
+      'C’est fait : la session Journée de promotion du jeudi 3 décembre 2026 est annulée ; 2 personnes prévenues.',
     );
     expect(await pending(DECEMBER)).toHaveLength(0);
     expect(

@@ -8,7 +8,7 @@ const frKeys = Object.keys(fr) as MessageKey[];
 const catalogs = { fr: fr as Record<MessageKey, string>, en };
 
 const placeholders = (template: string): string[] =>
-  [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string))].sort();
+  [...new Set([...template.matchAll(/\{(\w+)(?:\|[^}]*)?\}/g)].map((m) => m[1] as string))].sort();
 const count = (template: string, marker: string): number => template.split(marker).length - 1;
 /** Every parameter of a template filled with a harmless word, so any key can be translated. */
 const dummyParams = (template: string): Record<string, string> =>
@@ -43,6 +43,39 @@ describe('i18n catalogs', () => {
         expect(stray, `${locale} ${key}`).toEqual([]);
       }
     }
+  });
+});
+
+describe('translate: words agree with the numbers they follow', () => {
+  it.each([
+    ['fr', 1, '1 personne vient.'],
+    ['fr', 2, '2 personnes viennent.'],
+    ['en', 1, '1 person coming.'],
+    ['en', 2, '2 people coming.'],
+  ] as const)('%s, %i coming', (locale, yes, end) => {
+    const text = translate(locale, 'session.morning', {
+      title: 'T',
+      start: '9',
+      end: '10',
+      where: 'Ici',
+      yes,
+    });
+    expect(text.map((piece) => piece.text).join('')).toMatch(new RegExp(`${end.replace('.', '\\.')}$`));
+  });
+
+  it('says « 1 destinataire » and « 1 canal », never « (s) » in either catalog', () => {
+    const preview = translate('fr', 'announcement.previewCount', {
+      total: 1,
+      dms: 0,
+      channels: 1,
+      audience: 'lexiq',
+      when: '',
+    });
+    expect(preview.map((piece) => piece.text).join('')).toBe(
+      '1 destinataire : 0 en message privé, 1 canal (lexiq). ',
+    );
+    for (const locale of LOCALES)
+      expect(Object.values(catalogs[locale]).filter((text) => text.includes('(s)'))).toEqual([]);
   });
 });
 
@@ -100,7 +133,7 @@ describe('translate', () => {
     const text = translate('fr', 'roster.synced', { resolved: 12, missing: 0, list: '' })
       .map((p) => p.text)
       .join('');
-    expect(text).toBe('Annuaire : 12 personnes trouvées sur la messagerie, 0 introuvables.');
+    expect(text).toBe('Annuaire : 12 personnes trouvées sur la messagerie, 0 introuvable.');
   });
 
   it('throws on a missing parameter, naming it', () => {

@@ -38,10 +38,11 @@ export const announcementEn: Record<keyof typeof announcementFr, string> = {
   'announcement.footer': 'Announcement by {name}, for the coordination team',
   'announcement.previewTitle': '*Preview*: this is exactly what the recipients will get.',
   'announcement.previewCount':
-    '*{total} recipients*: {dms} by direct message, {channels} channels ({audience}). {when}',
+    '*{total} {total|recipient|recipients}*: {dms} by direct message, {channels} {channels|channel|channels} ({audience}). {when}',
   'announcement.previewNow': 'Sent as soon as you confirm.',
   'announcement.previewAt': 'Sent on {at}.',
-  'announcement.editPreview': '*Preview of the edit*: {copies} copies already sent will be changed.',
+  'announcement.editPreview':
+    '*Preview of the edit*: {copies} {copies|copy already sent will be changed|copies already sent will be changed}.',
   'announcement.confirm': 'Send',
   'announcement.confirmEdit': 'Edit',
   'announcement.drop': 'Discard',

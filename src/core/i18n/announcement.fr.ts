@@ -40,10 +40,11 @@ export const announcementFr = {
   'announcement.footer': 'Annonce de {name}, pour l’équipe de coordination',
   'announcement.previewTitle': '*Aperçu* : voici exactement ce que recevront les destinataires.',
   'announcement.previewCount':
-    '*{total} destinataires* : {dms} en message privé, {channels} canaux ({audience}). {when}',
+    '*{total} {total|destinataire|destinataires}* : {dms} en message privé, {channels} {channels|canal|canaux} ({audience}). {when}',
   'announcement.previewNow': 'Envoi dès confirmation.',
   'announcement.previewAt': 'Envoi le {at}.',
-  'announcement.editPreview': '*Aperçu de la modification* : {copies} copies déjà envoyées seront modifiées.',
+  'announcement.editPreview':
+    '*Aperçu de la modification* : {copies} {copies|copie déjà envoyée sera modifiée|copies déjà envoyées seront modifiées}.',
   'announcement.confirm': 'Envoyer',
   'announcement.confirmEdit': 'Modifier',
   'announcement.drop': 'Abandonner',

@@ -122,7 +122,8 @@ export const bulleEn: Record<keyof typeof bulleFr, string> = {
   'bulle.import.fallback': 'Paste the workshop CSV: `/bulle import` opens a form for it.',
   'bulle.import.badHeader':
     'Expected columns: Nom or e-mail, Métier, Thème, Sujet, Prend, Donne. Paste the CSV with its header line.',
-  'bulle.import.done': '{skills} bubbles imported for {people} people; {duplicates} already known.',
+  'bulle.import.done':
+    '{skills} {skills|bubble|bubbles} imported for {people} {people|person|people}; {duplicates} already known.',
   'bulle.import.unknown': 'People not found, to add to `community.yml`: {list}',
   'bulle.import.skipped': 'Lines without subject or theme, or without Prend or Donne, skipped: {lines}',
 

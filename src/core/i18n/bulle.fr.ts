@@ -125,7 +125,8 @@ export const bulleFr = {
   'bulle.import.fallback': 'Collez le CSV de l’atelier : `/bulle import` ouvre un formulaire pour cela.',
   'bulle.import.badHeader':
     'Colonnes attendues : Nom ou e-mail, Métier, Thème, Sujet, Prend, Donne. Collez le CSV avec sa ligne d’en-tête.',
-  'bulle.import.done': '{skills} bulles importées pour {people} personnes ; {duplicates} déjà connues.',
+  'bulle.import.done':
+    '{skills} {skills|bulle importée|bulles importées} pour {people} {people|personne|personnes} ; {duplicates} déjà {duplicates|connue|connues}.',
   'bulle.import.unknown': 'Personnes introuvables, à ajouter à `community.yml` : {list}',
   'bulle.import.skipped': 'Lignes sans sujet ni thème, ou sans Prend ni Donne, ignorées : {lines}',
 

@@ -83,7 +83,8 @@ export const en: Record<MessageKey, string> = {
 
   // /standup absent, historique, export
 
-  'roster.synced': 'Directory: {resolved} people found on the chat platform, {missing} not found{list}.',
+  'roster.synced':
+    'Directory: {resolved} {resolved|person|people} found on the chat platform, {missing} not found{list}.',
   'roster.missingList': ': {emails}',
 
   ...standupEn,

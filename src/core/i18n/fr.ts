@@ -8,7 +8,7 @@ import { standupFr } from './standup.fr.js';
 
 /**
  * The French catalog, the reference one. Markup: `*gras*`, `_italique_`, `` `code` ``; `{nom}` is a parameter,
- * always inserted as literal text. Vouvoiement, 24-hour times.
+ * always inserted as literal text; `{nombre|singulier|pluriel}` agrees with a number parameter. Vouvoiement, 24-hour times.
  */
 export const fr = {
   'error.unavailable': 'Service momentanément indisponible, réessayez dans une minute.',
@@ -87,7 +87,7 @@ export const fr = {
   // /standup absent, historique, export
 
   'roster.synced':
-    'Annuaire : {resolved} personnes trouvées sur la messagerie, {missing} introuvables{list}.',
+    'Annuaire : {resolved} {resolved|personne trouvée|personnes trouvées} sur la messagerie, {missing} {missing|introuvable|introuvables}{list}.',
   'roster.missingList': ' : {emails}',
 
   ...standupFr,

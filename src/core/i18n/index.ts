@@ -19,6 +19,19 @@ const catalogs: Record<Locale, Record<MessageKey, string>> = { fr, en };
 
 const MARKUP = /\*([^*]+)\*|_([^_\s][^_]*)_|`([^`]+)`/g;
 const PARAM = /\{(\w+)\}/g;
+/** `{count|singulier|pluriel}`: the form agreeing with a number parameter. */
+const PLURAL = /\{(\w+)\|([^|}]*)\|([^}]*)\}/g;
+
+/** Whether a count takes the singular: 0 and 1 in French (« 0 personne »), only 1 in English. */
+const singular = (locale: Locale, count: number): boolean => (locale === 'fr' ? count < 2 : count === 1);
+
+/** Picks each `{count|one|many}` of a template by its count, before markup and parameters are read. */
+function agree(locale: Locale, template: string, params: Params): string {
+  return template.replace(PLURAL, (_, name: string, one: string, many: string) => {
+    const count = Number(paramText(params[name], name));
+    return singular(locale, count) ? one : many;
+  });
+}
 
 function paramText(value: Param | undefined, name: string): string {
   if (value === undefined) throw new Error(`missing i18n parameter {${name}}`);
@@ -49,7 +62,7 @@ const fillFlat = (template: string, params: Params): string =>
  * stays text, because markup is parsed in the template before parameters are inserted.
  */
 export function translate(locale: Locale, key: MessageKey, params: Params = {}): Rich {
-  const template = catalogs[locale][key];
+  const template = agree(locale, catalogs[locale][key], params);
   const out: Inline[] = [];
   let last = 0;
   for (const match of template.matchAll(MARKUP)) {

@@ -21,7 +21,7 @@ export const sessionsEn: Record<keyof typeof sessionsFr, string> = {
   'session.audienceCoordination': 'the coordinators',
   'session.headcount': '*{yes}* coming · *{maybe}* maybe · *{no}* not coming',
   'session.headcountCapacity':
-    '*{yes}* / {capacity} seats taken · *{maybe}* maybe · *{no}* not coming · *{waiting}* on the waiting list',
+    '*{yes}* / {capacity} {capacity|seat taken|seats taken} · *{maybe}* maybe · *{no}* not coming · *{waiting}* on the waiting list',
   'session.yes': 'I’m coming',
   'session.maybe': 'Maybe',
   'session.no': 'Not coming',
@@ -59,7 +59,7 @@ export const sessionsEn: Record<keyof typeof sessionsFr, string> = {
   'session.formEdit': 'Change the session',
   'session.formEditSubmit': 'Save and tell',
   'session.changed':
-    'Done: the session *{title}* (`{id}`) is changed; the announcement is up to date and {count} person(s) told.',
+    'Done: the session *{title}* (`{id}`) is changed; the announcement is up to date and {count} {count|person|people} told.',
   'session.changedNotice':
     'The session *{title}* changed: {date}, {start}–{end}, {where}. The attached file updates your calendar.',
   'session.modifyUsage': 'Usage: `/session modifier <id>`. Type `/session` to see the ids.',
@@ -86,14 +86,15 @@ export const sessionsEn: Record<keyof typeof sessionsFr, string> = {
   'session.fix.agenda': 'The agenda fits in 2000 characters.',
   'session.fix.capacity': 'A number of seats, for example `60`, or leave it empty.',
   'session.fix.capacityBelow':
-    '{yes} people are already coming: give a capacity of {yes} or more, or leave it empty (no limit). To free seats, they can click “Not coming” in the announcement.',
+    '{yes} {yes|person is|people are} already coming: give a capacity of {yes} or more, or leave it empty (no limit). To free seats, they can click “Not coming” in the announcement.',
   'session.fix.promotions': 'Promotions of community.yml separated by commas: {promotions}.',
   'session.fix.mentors': 'Choose yes or no.',
   'session.fix.alumni': 'Choose yes or no.',
   'session.created': 'Done: the session *{title}* on {date} (`{id}`) is created and announced in {channel}.',
 
   'session.cancelUsage': 'Usage: `/session annuler <id>`. Type `/session` to see the ids.',
-  'session.cancelDone': 'Done: the session *{title}* on {date} is cancelled; {count} person(s) told.',
+  'session.cancelDone':
+    'Done: the session *{title}* on {date} is cancelled; {count} {count|person|people} told.',
   'session.alreadyCancelled': 'The session *{title}* on {date} is already cancelled.',
   'session.cancelPast': 'The session *{title}* on {date} is over: it can no longer be cancelled.',
   'session.cancelNotice':
@@ -102,7 +103,7 @@ export const sessionsEn: Record<keyof typeof sessionsFr, string> = {
   'session.d7': 'In a week, on {date}: *{title}* at {place}. Are you coming? Answer in one click.',
   'session.d1':
     'Reminder: tomorrow, *{title}*, {start}–{end}, {where}. The attached file adds it to your calendar.',
-  'session.morning': 'Today: *{title}*, {start}–{end}, {where}. {yes} person(s) coming.',
+  'session.morning': 'Today: *{title}*, {start}–{end}, {where}. {yes} {yes|person|people} coming.',
   'session.standupTitle': 'Opening stand-up: where the défis stand',
   'session.standupDefi': '*{defi}* {moods}',
   'session.standupNoDigest': '*{defi}*: no recent stand-up',
@@ -119,7 +120,8 @@ export const sessionsEn: Record<keyof typeof sessionsFr, string> = {
   'session.feedbackThanks': 'Thank you for your feedback!',
   'session.feedbackNotAttendee': 'Only people registered for this session can give feedback.',
   'session.summaryTitle': 'Feedback on *{title}* of {date}',
-  'session.summaryLine': '{count} answers from {attendees} registered, average rating {average} / 5',
+  'session.summaryLine':
+    '{count} {count|answer|answers} from {attendees} registered, average rating {average} / 5',
   'session.summaryComment': '“{comment}” ({rating}/5)',
   'session.summaryNone': 'No feedback received for *{title}* of {date}.',
   'session.summaryUsage':

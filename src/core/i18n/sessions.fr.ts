@@ -17,9 +17,10 @@ export const sessionsFr = {
   'session.audienceMentors': 'leurs mentors',
   'session.audienceAlumni': 'les alumni',
   'session.audienceCoordination': 'la coordination',
-  'session.headcount': '*{yes}* viennent · *{maybe}* peut-être · *{no}* ne viennent pas',
+  'session.headcount':
+    '*{yes}* {yes|vient|viennent} · *{maybe}* peut-être · *{no}* {no|ne vient pas|ne viennent pas}',
   'session.headcountCapacity':
-    '*{yes}* / {capacity} places prises · *{maybe}* peut-être · *{no}* ne viennent pas · *{waiting}* en liste d’attente',
+    '*{yes}* / {capacity} {capacity|place prise|places prises} · *{maybe}* peut-être · *{no}* {no|ne vient pas|ne viennent pas} · *{waiting}* en liste d’attente',
   'session.yes': 'Je viens',
   'session.maybe': 'Peut-être',
   'session.no': 'Je ne viens pas',
@@ -57,7 +58,7 @@ export const sessionsFr = {
   'session.formEdit': 'Modifier la session',
   'session.formEditSubmit': 'Enregistrer et prévenir',
   'session.changed':
-    'C’est fait : la session *{title}* (`{id}`) est modifiée ; l’annonce est à jour et {count} personne(s) prévenue(s).',
+    'C’est fait : la session *{title}* (`{id}`) est modifiée ; l’annonce est à jour et {count} {count|personne prévenue|personnes prévenues}.',
   'session.changedNotice':
     'La session *{title}* a changé : {date}, {start}–{end}, {where}. Le fichier joint met votre agenda à jour.',
   'session.modifyUsage': 'Usage : `/session modifier <id>`. Tapez `/session` pour voir les identifiants.',
@@ -84,7 +85,7 @@ export const sessionsFr = {
   'session.fix.agenda': 'Le programme tient en 2000 caractères.',
   'session.fix.capacity': 'Un nombre de places, par exemple `60`, ou laissez vide.',
   'session.fix.capacityBelow':
-    '{yes} personnes viennent déjà : indiquez une capacité de {yes} ou plus, ou laissez vide (sans limite). Pour libérer des places, elles peuvent cliquer sur « Je ne viens pas » dans l’annonce.',
+    '{yes} {yes|personne vient|personnes viennent} déjà : indiquez une capacité de {yes} ou plus, ou laissez vide (sans limite). Pour libérer des places, elles peuvent cliquer sur « Je ne viens pas » dans l’annonce.',
   'session.fix.promotions': 'Des promotions de community.yml séparées par des virgules : {promotions}.',
   'session.fix.mentors': 'Choisissez oui ou non.',
   'session.fix.alumni': 'Choisissez oui ou non.',
@@ -93,7 +94,7 @@ export const sessionsFr = {
 
   'session.cancelUsage': 'Usage : `/session annuler <id>`. Tapez `/session` pour voir les identifiants.',
   'session.cancelDone':
-    'C’est fait : la session *{title}* du {date} est annulée ; {count} personne(s) prévenue(s).',
+    'C’est fait : la session *{title}* du {date} est annulée ; {count} {count|personne prévenue|personnes prévenues}.',
   'session.alreadyCancelled': 'La session *{title}* du {date} est déjà annulée.',
   'session.cancelPast': 'La session *{title}* du {date} est passée : elle ne peut plus être annulée.',
   'session.cancelNotice':
@@ -102,7 +103,8 @@ export const sessionsFr = {
   'session.d7': 'Dans une semaine, le {date} : *{title}* à {place}. Venez-vous ? Répondez d’un clic.',
   'session.d1':
     'Rappel : demain, *{title}*, {start}–{end}, {where}. Le fichier joint l’ajoute à votre agenda.',
-  'session.morning': 'C’est aujourd’hui : *{title}*, {start}–{end}, {where}. {yes} personne(s) viennent.',
+  'session.morning':
+    'C’est aujourd’hui : *{title}*, {start}–{end}, {where}. {yes} {yes|personne vient|personnes viennent}.',
   'session.standupTitle': 'Stand-up d’ouverture : où en sont les défis',
   'session.standupDefi': '*{defi}* {moods}',
   'session.standupNoDigest': '*{defi}* : pas de stand-up récent',
@@ -119,7 +121,8 @@ export const sessionsFr = {
   'session.feedbackThanks': 'Merci pour votre avis !',
   'session.feedbackNotAttendee': 'Seules les personnes inscrites à cette session peuvent donner leur avis.',
   'session.summaryTitle': 'Avis sur *{title}* du {date}',
-  'session.summaryLine': '{count} avis sur {attendees} inscrit(s), note moyenne {average} / 5',
+  'session.summaryLine':
+    '{count} avis sur {attendees} {attendees|inscrit|inscrits}, note moyenne {average} / 5',
   'session.summaryComment': '« {comment} » ({rating}/5)',
   'session.summaryNone': 'Aucun avis reçu pour *{title}* du {date}.',
   'session.summaryUsage':

@@ -86,7 +86,7 @@ export const standupEn: Record<keyof typeof standupFr, string> = {
   'standup.exportEmpty': 'No stand-up period to export between {from} and {to}.',
   'standup.exportQueued': 'The export is on its way by direct message: {files}.',
   'standup.exportFileComment':
-    'Stand-ups of the promotion {promotion}, from {from} to {to}: one row per person and period ({rows} rows).',
+    'Stand-ups of the promotion {promotion}, from {from} to {to}: one row per person and period ({rows} {rows|row|rows}).',
   'standup.csvPromotion': 'promotion',
   'standup.csvDefi': 'défi',
   'standup.csvEmail': 'e-mail',

@@ -89,7 +89,7 @@ export const standupFr = {
   'standup.exportEmpty': 'Aucune période de stand-up à exporter entre le {from} et le {to}.',
   'standup.exportQueued': 'L’export arrive en message privé dans un instant : {files}.',
   'standup.exportFileComment':
-    'Stand-ups de la promotion {promotion}, du {from} au {to} : une ligne par personne et par période ({rows} lignes).',
+    'Stand-ups de la promotion {promotion}, du {from} au {to} : une ligne par personne et par période ({rows} {rows|ligne|lignes}).',
   'standup.csvPromotion': 'promotion',
   'standup.csvDefi': 'défi',
   'standup.csvEmail': 'e-mail',
