@@ -4,7 +4,8 @@ import { textMessage } from '../message.js';
 import type { Services } from '../ports.js';
 import { addCalendarDays } from '../time/days.js';
 import { localDate } from '../time/local.js';
-import { exampleDay, looksLikeDay, parseDay } from '../time/typed-days.js';
+import { exampleDay, looksLikeDay } from '../time/typed-days.js';
+import { readDay } from '../time/typed-moments.js';
 import { audienceWho, sessionDate } from './announcement.js';
 import { refreshAnnouncement, tellPromoted } from './lifecycle.js';
 import { inAudience, isPastSession, type Session } from './session.js';
@@ -17,7 +18,7 @@ import type { RsvpAnswer, RsvpChange } from './store.js';
 export async function sessionById(services: Services, id: string): Promise<Session> {
   const today = localDate(services.clock.now(), services.roster.data.timezone);
   const typed = looksLikeDay(id)
-    ? (['onOrAfter', 'onOrBefore'] as const).map((direction) => readDay(id, today, direction))
+    ? (['onOrAfter', 'onOrBefore'] as const).map((direction) => readDay(id, today, direction) ?? '')
     : [];
   for (const candidate of [id, ...typed]) {
     const session = candidate ? await services.sessions.get(candidate) : undefined;
@@ -25,16 +26,6 @@ export async function sessionById(services: Services, id: string): Promise<Sessi
   }
   const iso = addCalendarDays(today, 7);
   throw new UserError('session.unknown', { id, example: exampleDay(today), iso });
-}
-
-/** A typed day as `yyyy-MM-dd`, or '' when it is not one. */
-function readDay(word: string, today: string, direction: 'onOrAfter' | 'onOrBefore'): string {
-  try {
-    return parseDay(word, today, direction);
-  } catch (error) {
-    if (error instanceof UserError) return '';
-    throw error;
-  }
 }
 
 /**

@@ -24,18 +24,27 @@ export function parseTimeOfDay(text: string): string | undefined {
 /** A typed time as `HH:MM`, or the text as typed when it is not one (the schema then says what to type). */
 export const normalTime = (text: string): string => parseTimeOfDay(text) ?? text.trim();
 
+/** A typed day as `yyyy-MM-dd` ({@link parseDay}), or undefined when it is not a real day. */
+export function readDay(
+  word: string,
+  today: string,
+  direction: 'onOrAfter' | 'onOrBefore' = 'onOrAfter',
+): string | undefined {
+  try {
+    return parseDay(word, today, direction);
+  } catch (error) {
+    if (error instanceof UserError) return undefined;
+    throw error;
+  }
+}
+
 /**
  * A typed day (any of the three forms, `JJ/MM` being the next such day from `today`) as `yyyy-MM-dd`, or the text
  * as typed when it is not a real day (the schema then says what to type).
  */
 export function normalDay(text: string, today: string): string {
   const trimmed = text.trim();
-  try {
-    return trimmed ? parseDay(trimmed, today, 'onOrAfter') : trimmed;
-  } catch (error) {
-    if (error instanceof UserError) return trimmed;
-    throw error;
-  }
+  return (trimmed && readDay(trimmed, today)) || trimmed;
 }
 
 /** A typed moment, `<day> [à|at] <time>`, as its calendar day and `HH:MM`; undefined when it is not one. */
@@ -48,6 +57,6 @@ export function parseMoment(text: string, today: string): { day: string; time: s
   const [dayWord = '', ...rest] = words;
   const timeWords = rest.filter((word) => !['à', 'a', 'at'].includes(word.toLowerCase()));
   const time = timeWords.length === 1 ? parseTimeOfDay(timeWords[0] ?? '') : undefined;
-  const day = normalDay(dayWord, today);
-  return time && /^\d{4}-\d{2}-\d{2}$/.test(day) ? { day, time } : undefined;
+  const day = readDay(dayWord, today);
+  return time && day ? { day, time } : undefined;
 }
