@@ -99,6 +99,23 @@ describe('the local shell, played line by line (real bot, Redis, BullMQ, fixed c
     expect(text(met)).toContain('Merci, c’est noté !');
   });
 
+  it('says no on a proposal with Pas disponible, and refuses a channel button to someone not in that channel', async () => {
+    const CHLOE = 'chloe.bernard@beta.gouv.fr';
+    const THOMAS = 'thomas.nguyen@beta.gouv.fr';
+    await shell.type(`:as ${CHLOE}`, '/bulle partage Docker');
+    const asked = await shell.type(`:as ${THOMAS}`, '/bulle cherche Docker — déployer notre API');
+    const busy = await shell.type(`:as ${CHLOE}`, `:click ${buttonNumber(asked, 'Pas disponible')}`);
+    expect(text(busy)).toContain('── #eig-alumni ──');
+    expect(text(busy)).toContain('Qui peut aider ? Thomas Nguyen cherche de l’aide sur Docker.');
+    const help = buttonNumber(busy, 'Je peux aider');
+    const refused = await shell.type(`:as ${THOMAS}`, `:click ${help}`);
+    expect(refused[1]?.output).toEqual([
+      `Le bouton n° ${help} est dans #eig-alumni, où vous n’êtes pas : tapez :as <e-mail> d’une personne de ce canal.`,
+    ]);
+    const helped = await shell.type(':as camille.roussel@beta.gouv.fr', `:click ${help}`);
+    expect(text(helped)).toContain(`── @${THOMAS} + @camille.roussel@beta.gouv.fr ──`);
+  });
+
   it('answers in French when a delayed job has nothing pending, without a stack trace', async () => {
     const steps = await shell.type(':run bulle-timeout', ':run nimporte');
     expect(steps.map((s) => s.output)).toEqual([
