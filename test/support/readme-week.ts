@@ -34,7 +34,7 @@ export function withWeek(readme: string, week: string): string {
 /**
  * Plays the lines typed in `transcript` (those after the prompt `› `) in the real bot's shell, on the example
  * community file, from a still clock (the week sets its own date with `:date`, and no minute moves by itself).
- * Returns what the shell printed, the announcement's random id written as `transcript` has it.
+ * Returns what the shell printed, the announcement's random id written as `transcript` has it, line ends plain.
  */
 export async function playWeek(transcript: string): Promise<{ output: string; bot: RunningCohorte }> {
   const typed = transcript
@@ -50,7 +50,8 @@ export async function playWeek(transcript: string): Promise<{ output: string; bo
   await bot.cohorte.ended();
   const drawn = ANNOUNCEMENT_ID.exec(bot.shellOutput())?.[1];
   const shown = ANNOUNCEMENT_ID.exec(transcript)?.[1];
-  const output = bot.shellOutput().trimEnd();
+  // Attachments keep their own line ends (an .ics ends its lines with CRLF); the README has plain lines.
+  const output = bot.shellOutput().replace(/\r\n/g, '\n').trimEnd();
   return {
     output: drawn && shown ? output.replaceAll(`Annonce ${drawn}`, `Annonce ${shown}`) : output,
     bot,

@@ -87,7 +87,7 @@ export function createShellAdapter(options: ShellOptions): ChatAdapter<never> {
       const { text } = renderShell(message, numbers);
       const where = threadId ? `${conversation} ↳ ${threadId}` : conversation;
       writePost(
-        `── ${where} ──\n${text}${file ? `\n📎 ${file.name}\n${file.content.replace(/\r\n/g, '\n')}` : ''}`,
+        `── ${where} ──\n${text}${file ? `\n📎 ${file.name}\n${file.content}` : ''}`,
       );
       return id;
     },
