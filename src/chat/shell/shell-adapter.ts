@@ -86,9 +86,7 @@ export function createShellAdapter(options: ShellOptions): ChatAdapter<never> {
       const numbers = board.place(id, placeOf(conversation), buttonsOf(message));
       const { text } = renderShell(message, numbers);
       const where = threadId ? `${conversation} ↳ ${threadId}` : conversation;
-      writePost(
-        `── ${where} ──\n${text}${file ? `\n📎 ${file.name}\n${file.content}` : ''}`,
-      );
+      writePost(`── ${where} ──\n${text}${file ? `\n📎 ${file.name}\n${file.content}` : ''}`);
       return id;
     },
     async update(conversation, messageIds, message) {
