@@ -15,7 +15,8 @@ export const digest = (key: string): string => createHash('sha256').update(key).
  * `bulle.skills` and `requestsOf` carry a person's e-mail in clear; `identityByUser` and `dm` carry a platform user
  * id (in the shell, user ids and DM conversations are e-mails, so `pace` and `paceWake`, which expire within
  * seconds, carry one there too). Whoever can list the keys (`redis-cli --scan`, `MONITOR`) sees those e-mails.
- * `/cohorte oublier` deletes a person's keys by these names; the outbox's keys are hashed with {@link digest}.
+ * `/cohorte oublier` deletes a person's keys by these names; the outbox's keys and BullMQ job ids are hashed with
+ * {@link digest}.
  */
 export function createKeys(prefix: string) {
   return {
