@@ -47,9 +47,9 @@ const ROLES = ['all', 'web', 'worker'] as const;
 
 // Every message is fixed text: zod's defaults can quote the input, and the input may be a token.
 const EXPECTED = {
-  REDIS_URL: 'expected a redis:// or rediss:// URL',
-  REDIS_PREFIX: 'expected letters, digits, "-" or "_" only',
-  PORT: 'expected a whole number between 1 and 65535',
+  REDIS_URL: 'adresse Redis attendue, redis://hôte:port ou rediss://… (par défaut redis://127.0.0.1:6379)',
+  REDIS_PREFIX: 'lettres sans accent (A-Z, a-z), chiffres, « - » et « _ » seulement (par défaut cohorte)',
+  PORT: 'nombre entier de 1 à 65535 attendu (par défaut 3000)',
   PUBLIC_URL: 'expected an http:// or https:// URL',
   LOG_LEVEL: `expected one of ${LOG_LEVELS.join(', ')}`,
   COMMUNITY_FILE: 'expected a file path',
@@ -390,16 +390,22 @@ export const ConfigSchema = z
     const OUTBOX_WORKSPACE_PER_SECOND =
       env.OUTBOX_WORKSPACE_PER_SECOND ??
       (chat.kind === 'matrix' ? Math.max(Math.floor(chat.requestsPerSecond), 1) : 8);
+    // Only the local shell running everything may start a redis-server of its own; production never does.
+    const mayStartRedis = chat.kind === 'shell' && env.ROLE === 'all';
     return {
       ...env,
       LOG_LEVEL,
       OUTBOX_WORKSPACE_PER_SECOND,
       SLACK_API_URL: env.SLACK_API_URL ?? DEFAULT_SLACK_API_URL,
       chat,
+      mayStartRedis,
     };
   });
 
-/** The application's configuration: the parsed environment plus the derived `chat` platform. */
+/**
+ * The application's configuration: the parsed environment plus the derived `chat` platform, and whether this
+ * process may start a private redis-server (`mayStartRedis`: the local shell with ROLE=all).
+ */
 export type Config = z.output<typeof ConfigSchema>;
 
 /**
@@ -409,7 +415,7 @@ export type Config = z.output<typeof ConfigSchema>;
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 
-  /** One line per problem, e.g. `PORT: expected a whole number between 1 and 65535`. */
+  /** One line per problem, e.g. `PORT: nombre entier de 1 à 65535 attendu (par défaut 3000)`. */
   readonly problems: string[];
 
   constructor(problems: string[]) {

@@ -2,6 +2,10 @@ import { createCohorte } from './app.js';
 import { CommunityFileError, loadCommunityFile, resolveCommunityPath } from './community.js';
 import { ConfigError, loadConfig, readDotEnv } from './config.js';
 import { createLogger } from './log.js';
+import { RedisServerMissingError } from './private-redis.js';
+import { prepareRedis, type StartupRedis, startupProblem } from './startup.js';
+
+const say = (line: string) => process.stderr.write(`${line}\n`);
 
 /** The process: configuration, then Cohorte, then signals. The only place that exits. */
 async function main() {
@@ -19,7 +23,15 @@ async function main() {
     throw error;
   }
   const log = createLogger(config.LOG_LEVEL);
-  const cohorte = createCohorte({ config, community, log });
+  let redis: StartupRedis;
+  try {
+    redis = await prepareRedis(config, say);
+  } catch (error) {
+    if (!(error instanceof RedisServerMissingError)) throw error;
+    say(error.message);
+    process.exit(1);
+  }
+  const cohorte = createCohorte({ config: { ...config, REDIS_URL: redis.url }, community, log });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -27,6 +39,7 @@ async function main() {
     stopping = true;
     log.info({ signal }, 'stopping');
     await cohorte.stop();
+    await redis.stop();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
@@ -35,8 +48,11 @@ async function main() {
   try {
     await cohorte.start();
   } catch (error) {
-    log.fatal({ err: error }, 'start failed');
+    const problem = startupProblem(error, config);
+    if (problem) say(problem);
+    else log.fatal({ err: error }, 'start failed');
     await cohorte.stop();
+    await redis.stop();
     process.exit(1);
   }
   await cohorte.ended()?.then(() => stop('end of input'));

@@ -29,6 +29,9 @@ export function bullConnectionOptions(url: string): RedisOptions {
   };
 }
 
+/** How long a starting process waits for Redis before it gives up. */
+export const REDIS_START_WAIT_MS = 10_000;
+
 const UNAVAILABLE =
   /enableOfflineQueue|Connection is closed|Command timed out|ECONNREFUSED|ECONNRESET|EPIPE|max retries per request|ETIMEDOUT/i;
 
@@ -39,13 +42,21 @@ export function isRedisUnavailable(error: unknown): boolean {
   );
 }
 
+/** Redis did not answer at start within the wait: the process stops and its service manager starts it again. */
+export class RedisNotReadyError extends Error {
+  override readonly name = 'RedisNotReadyError';
+  constructor(readonly waitedMs: number) {
+    super(`Redis not ready after ${waitedMs} ms`);
+  }
+}
+
 /** Resolves once the connection is ready (commands fail fast before that); rejects after `timeoutMs`. */
-export function whenReady(redis: Redis, timeoutMs = 10_000): Promise<void> {
+export function whenReady(redis: Redis, timeoutMs = REDIS_START_WAIT_MS): Promise<void> {
   if (redis.status === 'ready') return Promise.resolve();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       redis.off('ready', onReady);
-      reject(new Error(`Redis not ready after ${timeoutMs} ms`));
+      reject(new RedisNotReadyError(timeoutMs));
     }, timeoutMs);
     const onReady = () => {
       clearTimeout(timer);
@@ -53,4 +64,25 @@ export function whenReady(redis: Redis, timeoutMs = 10_000): Promise<void> {
     };
     redis.once('ready', onReady);
   });
+}
+
+/** Whether a Redis answers PING at `url` within `timeoutMs`: one attempt, no retry, nothing left open. */
+export async function redisAnswers(url: string, timeoutMs = 1000): Promise<boolean> {
+  const probe = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    commandTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+  });
+  probe.on('error', () => {});
+  try {
+    await probe.connect();
+    return (await probe.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
 }

@@ -1,32 +1,13 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dropPrefix, freePort, uniquePrefix } from '../support/cohorte.js';
+import { launch, runToExit } from '../support/launch.js';
 import { waitFor } from '../support/wait.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-
-/**
- * Runs `npm start`'s entry point as a real process (or another entry, such as the compiled build's), stdin kept
- * open (the local shell reads it).
- */
-function launch(env: Record<string, string>, entry = ['--import', 'tsx', 'src/main.ts']) {
-  const child = spawn(process.execPath, entry, {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', COMMUNITY_FILE: 'test/fixtures/community.yml', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  const out = { stdout: '', stderr: '' };
-  child.stdout.on('data', (c: Buffer) => {
-    out.stdout += c.toString();
-  });
-  child.stderr.on('data', (c: Buffer) => {
-    out.stderr += c.toString();
-  });
-  return { child, out };
-}
 
 describe('the cohorte process', () => {
   let child: ChildProcess | undefined;
@@ -80,30 +61,24 @@ describe('the cohorte process', () => {
   });
 
   it('refuses to start on a bad configuration, one line per problem, without echoing secrets', async () => {
-    const run = launch({ SLACK_BOT_TOKEN: 'xoxp-zz9TOPVALUEzz', PORT: 'douze' });
-    child = run.child;
-    const [code] = await once(run.child, 'exit');
-    expect(code).toBe(1);
-    expect(run.out.stderr).toContain('PORT: ');
-    expect(run.out.stderr).toContain('SLACK_BOT_TOKEN: ');
-    expect(run.out.stderr).toContain('SLACK_SIGNING_SECRET: ');
-    expect(run.out.stderr).not.toContain('zz9TOPVALUEzz');
-    expect(run.out.stderr).not.toContain('douze');
+    const run = await runToExit({ SLACK_BOT_TOKEN: 'xoxp-zz9TOPVALUEzz', PORT: 'douze' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('PORT: ');
+    expect(run.stderr).toContain('SLACK_BOT_TOKEN: ');
+    expect(run.stderr).toContain('SLACK_SIGNING_SECRET: ');
+    expect(run.stderr).not.toContain('zz9TOPVALUEzz');
+    expect(run.stderr).not.toContain('douze');
   });
 
   it('refuses to start when COMMUNITY_FILE names a file that is not there (never falls back to the example)', async () => {
-    const run = launch({ COMMUNITY_FILE: 'config/absent.yml' });
-    child = run.child;
-    const [code] = await once(run.child, 'exit');
-    expect(code).toBe(1);
-    expect(run.out.stderr).toContain('fichier introuvable : config/absent.yml');
+    const run = await runToExit({ COMMUNITY_FILE: 'config/absent.yml' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('fichier introuvable : config/absent.yml');
   });
 
   it('refuses to start on an invalid community file, naming the line', async () => {
-    const run = launch({ COMMUNITY_FILE: 'test/fixtures/community-invalid.yml' });
-    child = run.child;
-    const [code] = await once(run.child, 'exit');
-    expect(code).toBe(1);
-    expect(run.out.stderr).toMatch(/community-invalid\.yml:\d+: .*e-mail/);
+    const run = await runToExit({ COMMUNITY_FILE: 'test/fixtures/community-invalid.yml' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/community-invalid\.yml:\d+: .*e-mail/);
   });
 });

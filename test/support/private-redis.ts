@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { Redis } from 'ioredis';
+import { redisAnswers } from '../../src/store/redis.js';
 import { freePort } from './cohorte.js';
 
 /** A throw-away redis-server on its own port, that a test can stop and start again to simulate an outage. */
@@ -8,19 +8,6 @@ export interface PrivateRedis {
   url: string;
   stop(): Promise<void>;
   start(): Promise<void>;
-}
-
-async function answers(url: string): Promise<boolean> {
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => {});
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
 }
 
 /** Starts `redis-server` (from the machine's packages) on a random port, with no persistence. */
@@ -38,7 +25,8 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
         stdio: 'ignore',
       },
     );
-    for (let i = 0; i < 100 && !(await answers(url)); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && !(await redisAnswers(url, 200)); i++)
+      await new Promise((r) => setTimeout(r, 50));
   };
   await start();
   return {

@@ -46,6 +46,7 @@ describe('loadConfig', () => {
       OUTBOX_IN_FLIGHT_MS: 12000,
       SHUTDOWN_TIMEOUT_MS: 10000,
       chat: { kind: 'shell' },
+      mayStartRedis: true,
     });
     expect(config.PUBLIC_URL).toBeUndefined();
     expect(config.COMMUNITY_FILE).toBeUndefined();
@@ -152,22 +153,22 @@ describe('loadConfig', () => {
       [
         'REDIS_URL',
         { REDIS_URL: 'http://localhost:6379' },
-        'REDIS_URL: expected a redis:// or rediss:// URL',
+        'REDIS_URL: adresse Redis attendue, redis://hôte:port ou rediss://… (par défaut redis://127.0.0.1:6379)',
       ],
       [
         'REDIS_URL (not a URL)',
         { REDIS_URL: 'localhost' },
-        'REDIS_URL: expected a redis:// or rediss:// URL',
+        'REDIS_URL: adresse Redis attendue, redis://hôte:port ou rediss://… (par défaut redis://127.0.0.1:6379)',
       ],
       [
         'REDIS_PREFIX',
         { REDIS_PREFIX: 'co:horte' },
-        'REDIS_PREFIX: expected letters, digits, "-" or "_" only',
+        'REDIS_PREFIX: lettres sans accent (A-Z, a-z), chiffres, « - » et « _ » seulement (par défaut cohorte)',
       ],
-      ['PORT (not a number)', { PORT: 'http' }, 'PORT: expected a whole number between 1 and 65535'],
-      ['PORT (0)', { PORT: '0' }, 'PORT: expected a whole number between 1 and 65535'],
-      ['PORT (70000)', { PORT: '70000' }, 'PORT: expected a whole number between 1 and 65535'],
-      ['PORT (decimal)', { PORT: '80.5' }, 'PORT: expected a whole number between 1 and 65535'],
+      ['PORT (not a number)', { PORT: 'http' }, 'PORT: nombre entier de 1 à 65535 attendu (par défaut 3000)'],
+      ['PORT (0)', { PORT: '0' }, 'PORT: nombre entier de 1 à 65535 attendu (par défaut 3000)'],
+      ['PORT (70000)', { PORT: '70000' }, 'PORT: nombre entier de 1 à 65535 attendu (par défaut 3000)'],
+      ['PORT (decimal)', { PORT: '80.5' }, 'PORT: nombre entier de 1 à 65535 attendu (par défaut 3000)'],
       [
         'PUBLIC_URL',
         { PUBLIC_URL: 'cohorte.example.org' },
@@ -256,8 +257,8 @@ describe('loadConfig', () => {
     expect(caught).toBeInstanceOf(ConfigError);
     const error = caught as ConfigError;
     expect(error.problems).toEqual([
-      'REDIS_URL: expected a redis:// or rediss:// URL',
-      'PORT: expected a whole number between 1 and 65535',
+      'REDIS_URL: adresse Redis attendue, redis://hôte:port ou rediss://… (par défaut redis://127.0.0.1:6379)',
+      'PORT: nombre entier de 1 à 65535 attendu (par défaut 3000)',
       'ROLE: expected one of all, web, worker',
       'SLACK_BOT_TOKEN: required when any Slack variable is set (found: SLACK_SIGNING_SECRET)',
     ]);
@@ -300,7 +301,7 @@ describe('loadConfig', () => {
     const result = ConfigSchema.safeParse({ PORT: 3000, SLACK_BOT_TOKEN: { token: 'xoxb-OBJSECRET' } });
     expect(result.success).toBe(false);
     const messages = result.error?.issues.map((issue) => issue.message) ?? [];
-    expect(messages).toContain('expected a whole number between 1 and 65535');
+    expect(messages).toContain('nombre entier de 1 à 65535 attendu (par défaut 3000)');
     expect(messages).toContain('expected a bot token starting with "xoxb-"');
     expect(JSON.stringify(result.error?.issues)).not.toContain('OBJSECRET');
   });

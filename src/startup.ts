@@ -1,0 +1,48 @@
+import type { Config } from './config.js';
+import { isLocalRedis, type PrivateRedis, redisAddress, startPrivateRedis } from './private-redis.js';
+import { REDIS_START_WAIT_MS, RedisNotReadyError, redisAnswers } from './store/redis.js';
+
+/** The Redis this process uses, and how to let go of it when the process ends. */
+export interface StartupRedis {
+  url: string;
+  /** Stops the private `redis-server` when there is one. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Finds the Redis to use before starting, saying in one line what happens. The local shell (`npm start` without
+ * chat variables, ROLE=all) with a local REDIS_URL where nothing answers starts a private `redis-server` (see
+ * private-redis.ts). Anything else (Slack, Mattermost, ROLE=web or worker, a Redis on another machine) never
+ * starts one: it says at once that it waits for Redis.
+ *
+ * @throws {RedisServerMissingError} when a private Redis is needed and `redis-server` is not installed.
+ */
+export async function prepareRedis(config: Config, say: (line: string) => void): Promise<StartupRedis> {
+  const url = config.REDIS_URL;
+  const kept = { url, stop: async () => {} };
+  if (await redisAnswers(url)) return kept;
+  const address = redisAddress(url);
+  if (!config.mayStartRedis || !isLocalRedis(url)) {
+    say(
+      `Redis ne répond pas à ${address} : j’attends Redis… (${REDIS_START_WAIT_MS / 1000} s au plus, puis arrêt ; vérifiez REDIS_URL)`,
+    );
+    return kept;
+  }
+  const own: PrivateRedis = await startPrivateRedis();
+  say(
+    `Aucun Redis ne répond à ${address} : Cohorte a démarré le sien (redis-server sur le port ${own.port}, dossier ${own.dir}), arrêté en quittant ; ses données repartent de zéro à chaque lancement.`,
+  );
+  return { url: own.url, stop: own.stop };
+}
+
+/**
+ * A failed start said in French, without a stack trace, for the causes a person can fix; undefined for a bug (the
+ * error is then logged whole).
+ */
+export function startupProblem(error: unknown, config: Config): string | undefined {
+  if (error instanceof RedisNotReadyError)
+    return `Redis ne répond toujours pas à ${redisAddress(config.REDIS_URL)} après ${error.waitedMs / 1000} s : Cohorte s’arrête. Vérifiez REDIS_URL et que Redis tourne (un gestionnaire de services relancera Cohorte).`;
+  if ((error as { code?: unknown } | null)?.code === 'EADDRINUSE')
+    return `Le port ${config.PORT} est déjà pris par un autre programme, peut-être un autre Cohorte : même le shell local sert HTTP sur PORT (3000 par défaut). Arrêtez l’autre programme, ou choisissez un autre port : PORT=${config.PORT === 3000 ? 3001 : 3000} npm start`;
+  return undefined;
+}
