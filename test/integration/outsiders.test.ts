@@ -100,7 +100,7 @@ describe('people outside community.yml, and each session’s audience, on every 
   it('each RSVP button holds the session’s audience: an alumna or a mentor outside it is told who it is for', async () => {
     // Who it is for is the announcement's own line; what matters here is the refusal and what to do.
     const notFor =
-      /^Cette session est pour : EIG de .+, la coordination\. Vous n’en faites pas partie : votre réponse n’est pas enregistrée\. Si c’est une erreur, écrivez à la coordination\.$/;
+      /^Cette session est pour : la promotion .+, la coordination\. Vous n’en faites pas partie : votre réponse n’est pas enregistrée\. Si c’est une erreur, écrivez à la coordination\.$/;
     expect(await answer(CAMILLE, 'eig7-seule', 'yes')).toMatch(notFor);
     // An EIG of a finished promotion counts as alumni.
     expect(await answer(LEO, 'eig7-seule', 'maybe')).toMatch(notFor);

@@ -52,14 +52,20 @@ describe.each(LOCALES)('ritual and session surfaces fit Slack (%s)', (locale) =>
     const ritual = Object.fromEntries(forms['ritual edit'].fields.map((f) => [f.id, f.initial]));
     expect(ritual).toMatchObject({ id: 'demo', nth: '-1', days: 'friday', time: '16:00', holidays: 'yes' });
     const session = Object.fromEntries(forms['session edit'].fields.map((f) => [f.id, f.initial]));
-    expect(session).toMatchObject({ date: '2026-12-03', capacity: '60', promotions: 'eig7', mentors: 'yes' });
+    expect(session).toMatchObject({ date: '03/12/2026', capacity: '60', promotions: 'eig7', mentors: 'yes' });
     expect(forms['session edit'].context).toBe('2026-12-03');
   });
 
   it('the announcement renders within Block Kit limits, user text escaped, never a channel ping', () => {
     const count = { yes: 12, maybe: 3, no: 2, waiting: 0 };
     const [payload, ...more] = renderSlack(
-      announcement(SESSION, count, locale, 'https://cohorte.example.org/calendar.ics'),
+      announcement(
+        SESSION,
+        count,
+        locale,
+        [{ id: 'eig7', name: 'EIG 7' }],
+        'https://cohorte.example.org/calendar.ics',
+      ),
     );
     expect(more).toEqual([]);
     expect(payload?.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);

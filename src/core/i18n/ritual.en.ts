@@ -2,7 +2,8 @@ import type { ritualFr } from './ritual.fr.js';
 
 /** The rituals feature's English strings, typed against the French ones. */
 export const ritualEn: Record<keyof typeof ritualFr, string> = {
-  'help.rituel': '`/rituel liste`: the rituals (file and chat) and their next three dates',
+  'help.rituel':
+    '`/rituel liste`: the rituals (file and chat, stand-ups included) and their next three dates',
   'help.rituel.ajouter': '`/rituel ajouter [id]`: create a ritual (form), or edit one created in chat',
   'help.rituel.pause': '`/rituel pause <id>`: pause a ritual',
   'help.rituel.reprendre': '`/rituel reprendre <id>`: resume a paused ritual',
@@ -12,9 +13,12 @@ export const ritualEn: Record<keyof typeof ritualFr, string> = {
   'ritual.listTitle': 'Rituals',
   'ritual.empty': 'No ritual yet. Type `/rituel ajouter` to create one.',
   'ritual.lineFile': '*{id}* (community.yml) in {channel}: “{message}”',
+  'ritual.lineStandup':
+    '*{id}* (stand-up of the {promotion} promotion, community.yml): `/standup` to write yours',
+  'ritual.nextDeadlines': 'Next deadlines: {dates}',
   'ritual.lineChat': '*{id}* (created in chat) in {channel}: “{message}”',
   'ritual.next': 'Next dates: {dates}',
-  'ritual.paused': 'Paused: type `/rituel reprendre <id>` to resume it.',
+  'ritual.paused': 'Paused: type `/rituel reprendre {id}` to resume it.',
   'ritual.none': 'No upcoming date (its active dates are over).',
   'ritual.usage.pause': 'Usage: `/rituel pause <id>`. Type `/rituel liste` to see the ids.',
   'ritual.usage.resume': 'Usage: `/rituel reprendre <id>`. Type `/rituel liste` to see the ids.',

@@ -1,6 +1,7 @@
 /** The rituals feature's French strings (`/rituel`), spread into the reference catalog. */
 export const ritualFr = {
-  'help.rituel': '`/rituel liste` : les rituels (fichier et chat) et leurs trois prochaines dates',
+  'help.rituel':
+    '`/rituel liste` : les rituels (fichier et chat, stand-ups compris) et leurs trois prochaines dates',
   'help.rituel.ajouter':
     '`/rituel ajouter [id]` : créer un rituel (formulaire), ou modifier un rituel créé dans le chat',
   'help.rituel.pause': '`/rituel pause <id>` : suspendre un rituel',
@@ -11,9 +12,12 @@ export const ritualFr = {
   'ritual.listTitle': 'Rituels',
   'ritual.empty': 'Aucun rituel pour l’instant. Tapez `/rituel ajouter` pour en créer un.',
   'ritual.lineFile': '*{id}* (community.yml) dans {channel} : « {message} »',
+  'ritual.lineStandup':
+    '*{id}* (stand-up de la promotion {promotion}, community.yml) : `/standup` pour écrire le sien',
+  'ritual.nextDeadlines': 'Prochaines échéances : {dates}',
   'ritual.lineChat': '*{id}* (créé dans le chat) dans {channel} : « {message} »',
   'ritual.next': 'Prochaines dates : {dates}',
-  'ritual.paused': 'En pause : tapez `/rituel reprendre <id>` pour le relancer.',
+  'ritual.paused': 'En pause : tapez `/rituel reprendre {id}` pour le relancer.',
   'ritual.none': 'Aucune date à venir (dates actives passées).',
   'ritual.usage.pause': 'Usage : `/rituel pause <id>`. Tapez `/rituel liste` pour voir les identifiants.',
   'ritual.usage.resume':

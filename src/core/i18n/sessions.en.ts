@@ -15,7 +15,7 @@ export const sessionsEn: Record<keyof typeof sessionsFr, string> = {
   'session.whereAddress': '{place}, {address}',
   'session.agenda': 'Agenda: {agenda}',
   'session.audience': 'For: {who}',
-  'session.audiencePromotion': 'EIG of {promotion}',
+  'session.audiencePromotion': 'the {promotion} promotion',
   'session.audienceMentors': 'their mentors',
   'session.audienceAlumni': 'alumni',
   'session.audienceCoordination': 'the coordinators',

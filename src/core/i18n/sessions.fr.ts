@@ -13,7 +13,7 @@ export const sessionsFr = {
   'session.whereAddress': '{place}, {address}',
   'session.agenda': 'Programme : {agenda}',
   'session.audience': 'Pour : {who}',
-  'session.audiencePromotion': 'EIG de {promotion}',
+  'session.audiencePromotion': 'la promotion {promotion}',
   'session.audienceMentors': 'leurs mentors',
   'session.audienceAlumni': 'les alumni',
   'session.audienceCoordination': 'la coordination',

@@ -26,10 +26,14 @@ export const whereText = (session: Session, t: Translate): Rich =>
     ? t('session.whereAddress', { place: session.place, address: session.address })
     : t('session.where', { place: session.place });
 
-/** Who a session is for, as a list (`EIG de eig7, leurs mentors, la coordination`). */
-export function audienceWho(session: Session, t: Translate): Rich {
+/** Promotions as the file names them, to show their display names rather than their ids. */
+export type PromotionNames = readonly { id: string; name: string }[];
+
+/** Who a session is for, as a list (`la promotion EIG 7, leurs mentors, la coordination`). */
+export function audienceWho(session: Session, t: Translate, promotions: PromotionNames): Rich {
+  const nameOf = (id: string) => promotions.find((p) => p.id === id)?.name ?? id;
   const parts = [
-    ...session.audience.promotions.map((promotion) => t('session.audiencePromotion', { promotion })),
+    ...session.audience.promotions.map((id) => t('session.audiencePromotion', { promotion: nameOf(id) })),
     ...(session.audience.mentors ? [t('session.audienceMentors')] : []),
     ...(session.audience.alumni ? [t('session.audienceAlumni')] : []),
     t('session.audienceCoordination'),
@@ -38,8 +42,8 @@ export function audienceWho(session: Session, t: Translate): Rich {
 }
 
 /** Who a session is for, as a phrase. */
-const audienceText = (session: Session, t: Translate): Rich =>
-  t('session.audience', { who: audienceWho(session, t) });
+const audienceText = (session: Session, t: Translate, promotions: PromotionNames): Rich =>
+  t('session.audience', { who: audienceWho(session, t, promotions) });
 
 /** The three RSVP buttons of a session, *Je viens* first and primary; each carries the session id. */
 export const rsvpButtons = (session: Session, t: Translate): Button[] =>
@@ -64,6 +68,7 @@ export function announcement(
   session: Session,
   count: Headcount,
   locale: Locale,
+  promotions: PromotionNames,
   calendarFeed?: string,
 ): Message {
   const t = translator(locale);
@@ -79,7 +84,7 @@ export function announcement(
     { kind: 'section', text: whereText(session, t) },
   ];
   if (session.agenda) blocks.push({ kind: 'section', text: t('session.agenda', { agenda: session.agenda }) });
-  blocks.push({ kind: 'context', text: audienceText(session, t) });
+  blocks.push({ kind: 'context', text: audienceText(session, t, promotions) });
   if (session.cancelled) {
     blocks.push({ kind: 'section', text: t('session.cancelledNote') });
   } else {

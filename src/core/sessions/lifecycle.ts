@@ -63,7 +63,7 @@ export async function publishSession(services: Services, session: Session): Prom
   await services.outbox.send({
     key: announcementKey(session.id),
     to: { kind: 'channel', channel: channels.community },
-    message: announcement(session, count, locale, services.calendarFeed),
+    message: announcement(session, count, locale, services.roster.data.promotions, services.calendarFeed),
   });
   await planReminders(services, session);
   return true;
@@ -156,7 +156,13 @@ export async function refreshAnnouncement(
   version: number,
 ): Promise<void> {
   const { channels, locale } = services.roster.data;
-  const message = announcement(session, headcount, locale, services.calendarFeed);
+  const message = announcement(
+    session,
+    headcount,
+    locale,
+    services.roster.data.promotions,
+    services.calendarFeed,
+  );
   await services.outbox.update({
     key: announcementKey(session.id),
     to: { kind: 'channel', channel: channels.community },

@@ -76,7 +76,9 @@ export async function rsvp(ctx: Context, sessionId: string, answer: RsvpAnswer):
     // Left out by a change of audience, someone may still withdraw an earlier answer; nothing else.
     const previous = (await services.sessions.answers(session.id)).get(person.email);
     if (answer !== 'no' || previous === undefined || previous === 'no')
-      return reply(t('session.rsvp.notAudience', { who: audienceWho(session, t) }));
+      return reply(
+        t('session.rsvp.notAudience', { who: audienceWho(session, t, services.roster.data.promotions) }),
+      );
   }
   const change = await applyAnswer(services, session, person.email, answer);
   const date = sessionDate(session, locale);
