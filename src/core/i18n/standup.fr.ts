@@ -112,7 +112,7 @@ export const standupFr = {
   'digest.nobody': 'Personne n’a encore écrit cette semaine.',
   'digest.helpTitle': '*Besoin d’aide*',
   'digest.findHelper': 'Trouver quelqu’un',
-  'digest.fallback': 'Stand-up {defi} : {posted} sur {expected} ont écrit',
+  'digest.fallback': 'Stand-up {defi} : {posted} sur {expected} {posted|a écrit|ont écrit}',
   'rollup.title': 'Stand-ups de la semaine du {week}',
   'rollup.line': '*{defi}* {moods} · {posted}/{expected}',
   'rollup.lineHelp': '*{defi}* {moods} · {posted}/{expected} · aide demandée ({help})',

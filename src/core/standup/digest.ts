@@ -69,8 +69,10 @@ export function defiDigest(input: DefiDigestInput): Message {
     .filter((m) => !input.absent.has(m.email) && !entries.has(m.email))
     .map((m) => m.name);
   if (absent.length) blocks.push({ kind: 'context', text: t('digest.absent', { names: absent.join(', ') }) });
-  if (silent.length) blocks.push({ kind: 'context', text: t('digest.silent', { names: silent.join(', ') }) });
+  // Nobody wrote: one line says so, rather than every name under « pas encore écrit » as well.
   if (posted.length === 0) blocks.push({ kind: 'section', text: t('digest.nobody') });
+  else if (silent.length)
+    blocks.push({ kind: 'context', text: t('digest.silent', { names: silent.join(', ') }) });
   if (input.help.length) {
     blocks.push({ kind: 'divider' }, { kind: 'section', text: t('digest.helpTitle') });
     for (const request of input.help) {
