@@ -1,3 +1,4 @@
+import { distance } from './bulle/distance.js';
 import { errorRef, UserError } from './errors.js';
 import {
   type ActionHandler,
@@ -34,6 +35,21 @@ type Gated = Pick<CommandHandler, 'permission' | 'outsiders'>;
 const mayUse = (person: Person, handler: Gated): boolean =>
   (person.inCommunity || handler.outsiders === true) &&
   (!handler.permission || can(person, handler.permission));
+
+/**
+ * The sub-command word (name or alias) a misspelt one is one or two typing mistakes away from: one for words of up
+ * to five letters, two beyond. Undefined when none is that close.
+ */
+function nearestWord(typed: string, handlers: readonly CommandHandler[]): string | undefined {
+  if (typed.length < 3) return undefined;
+  const allowed = typed.length <= 5 ? 1 : 2;
+  let best: { word: string; d: number } | undefined;
+  for (const word of handlers.flatMap((h) => [h.name, ...(h.aliases ?? [])]).filter(Boolean)) {
+    const d = distance(typed, word, allowed);
+    if (d <= allowed && (!best || d < best.d)) best = { word, d };
+  }
+  return best?.word;
+}
 
 /** Builds the router over the handler registry. */
 export function createRouter(deps: {
@@ -114,7 +130,12 @@ export function createRouter(deps: {
         // A command's bare handler (name '') takes free text, as in `/standup fini la recette`.
         const handler = named ?? own.find((h) => h.name === '');
         if (!handler) {
-          const unknown = ctx.t('error.unknownCommand', { command: `/${invocation.command} ${text}`.trim() });
+          const command = `/${invocation.command} ${text}`.trim();
+          const near = nearestWord(word, own);
+          const rest = text.slice(first.length);
+          const unknown = near
+            ? ctx.t('error.didYouMean', { command, suggestion: `/${invocation.command} ${near}${rest}` })
+            : ctx.t('error.unknownCommand', { command });
           return ephemeral(unknown, ...helpLines(ctx.person, ctx.t).slice(1));
         }
         // The help is open to everyone, e-mail or not, in the community or not; its permission still applies.

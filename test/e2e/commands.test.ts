@@ -119,7 +119,10 @@ describe.each(CHAT_PLATFORMS)('/cohorte through the real receiver, as %s sends i
     expect(await cohorte('ines', 'langue en')).toBe('Noted: Cohorte will now speak English to you.');
     const help = await cohorte('ines', 'aide');
     expect(help).toContain('*Cohorte*: what you can do');
-    expect(help).toContain(`\`${chat.prefix}cohorte aide\`: this help`);
+    // English help, English words: each one shown is one the router takes.
+    expect(help).toContain(`\`${chat.prefix}cohorte help\`: this help`);
+    expect(help).toContain(`\`${chat.prefix}cohorte forget\`: erase everything Cohorte keeps about you`);
+    expect(await cohorte('ines', 'me')).toContain('Roles: EIG');
     expect(help).not.toContain('ce que vous pouvez faire');
   });
 

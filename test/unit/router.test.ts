@@ -244,6 +244,18 @@ describe('router: help', () => {
     expect(lines.at(-1)).toBe(fr('help.footer'));
   });
 
+  it('suggests the sub-command word (name or alias) a misspelt one is close to', async () => {
+    const world = createWorld();
+    const lines = linesOf(await world.command(EIG, 'moa'));
+    expect(lines[0]).toBe(
+      'Je ne connais pas /cohorte moa. Vouliez-vous dire /cohorte moi ? Voici ce que vous pouvez faire :',
+    );
+    expect(lines.slice(1)).toEqual([...HELP_FOR_EVERYONE.slice(1), fr('help.footer')]);
+    expect(linesOf(await world.command(EIG, 'forgt'))[0]).toBe(
+      'Je ne connais pas /cohorte forgt. Vouliez-vous dire /cohorte forget ? Voici ce que vous pouvez faire :',
+    );
+  });
+
   it('answers an unknown subcommand with "Je ne connais pas" and the help', async () => {
     const world = createWorld();
     const reply = await world.command(EIG, 'danse la java');

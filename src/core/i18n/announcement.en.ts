@@ -3,9 +3,9 @@ import type { announcementFr } from './announcement.fr.js';
 /** The announcement feature's English strings, typed against the French ones. */
 export const announcementEn: Record<keyof typeof announcementFr, string> = {
   'help.annonce': '`/annonce`: write an announcement (channels, direct messages, now or later)',
-  'help.annonce.liste': '`/annonce liste`: scheduled and recent announcements',
-  'help.annonce.annuler': '`/annonce annuler <id>`: cancel a scheduled announcement or stop one being sent',
-  'help.annonce.modifier': '`/annonce modifier <id>`: fix the text, including in the copies already sent',
+  'help.annonce.liste': '`/annonce list`: scheduled and recent announcements',
+  'help.annonce.annuler': '`/annonce cancel <id>`: cancel a scheduled announcement or stop one being sent',
+  'help.annonce.modifier': '`/annonce edit <id>`: fix the text, including in the copies already sent',
 
   'announcement.formTitle': 'New announcement',
   'announcement.editTitle': 'Edit the announcement',

@@ -2,12 +2,12 @@ import type { bulleFr } from './bulle.fr.js';
 
 /** The bulloterie's strings (en), typed against the French ones. */
 export const bulleEn: Record<keyof typeof bulleFr, string> = {
-  'help.bulle.aide': '`/bulle aide`: this help',
-  'help.bulle.partage': '`/bulle partage <skill>[, …]`: say what you can share',
-  'help.bulle.cherche': '`/bulle cherche <skill> [— details]`: be introduced to someone who knows it',
-  'help.bulle.mes': '`/bulle mes`: your bubbles and requests (cancel in one click)',
-  'help.bulle.retire': '`/bulle retire <skill>[, …]`: remove one or more of your bubbles',
-  'help.bulle.carte': '`/bulle carte`: the community’s bubbles, by domain',
+  'help.bulle.aide': '`/bulle help`: this help',
+  'help.bulle.partage': '`/bulle share <skill>[, …]`: say what you can share',
+  'help.bulle.cherche': '`/bulle seek <skill> [— details]`: be introduced to someone who knows it',
+  'help.bulle.mes': '`/bulle mine`: your bubbles and requests (cancel in one click)',
+  'help.bulle.retire': '`/bulle remove <skill>[, …]`: remove one or more of your bubbles',
+  'help.bulle.carte': '`/bulle map`: the community’s bubbles, by domain',
   'help.bulle.pause': '`/bulle pause <DD/MM>`: no proposals until that date (`/bulle pause fin` to resume)',
   'help.bulle.import': '`/bulle import`: import the CSV of the bootcamp bubbles workshop',
 

@@ -14,6 +14,7 @@ export const en: Record<MessageKey, string> = {
     'Something went wrong on our side (ref. `{ref}`). The team can find it with this reference.',
   'error.forbidden': 'This command is reserved for the programme’s coordinators.',
   'error.unknownCommand': 'I do not know `{command}`. Here is what you can do:',
+  'error.didYouMean': 'I do not know `{command}`. Did you mean `{suggestion}`? Here is what you can do:',
   'error.noEmail':
     'I cannot see your e-mail address, and it is what links you to the community. On Mattermost, the administrators must show e-mail addresses (*Show Email Address*) or give the bot the system admin role; on Slack, the bot needs the `users:read.email` scope.',
   'error.notInCommunity':
@@ -37,14 +38,15 @@ export const en: Record<MessageKey, string> = {
   'role.alumni': 'alumni',
 
   'help.title': '*Cohorte*: what you can do',
-  'help.footer': 'Type a command as shown; words between < > are to be replaced.',
-  'help.cohorte.aide': '`/cohorte aide`: this help',
-  'help.cohorte.moi': '`/cohorte moi`: your roles, your défi and your promotion',
+  'help.footer':
+    'Type a command as shown; words between < > are to be replaced. The French words of the French help work too.',
+  'help.cohorte.aide': '`/cohorte help`: this help',
+  'help.cohorte.moi': '`/cohorte me`: your roles, your défi and your promotion',
   'help.cohorte.role': '`/cohorte role <@person|email> <role> [défi]`: give or remove a role',
-  'help.cohorte.langue': '`/cohorte langue fr|en`: choose Cohorte’s language',
+  'help.cohorte.langue': '`/cohorte language fr|en`: choose Cohorte’s language',
   'help.cohorte.mes-donnees':
-    '`/cohorte mes-donnees`: get, by direct message, a JSON file of everything Cohorte keeps about you',
-  'help.cohorte.oublier': '`/cohorte oublier`: erase everything Cohorte keeps about you',
+    '`/cohorte my-data`: get, by direct message, a JSON file of everything Cohorte keeps about you',
+  'help.cohorte.oublier': '`/cohorte forget`: erase everything Cohorte keeps about you',
 
   'me.title': '*{name}* ({email})',
   'me.roles': 'Roles: {roles}',

@@ -16,6 +16,8 @@ export const fr = {
     'Une erreur est survenue de notre côté (réf. `{ref}`). L’équipe peut la retrouver avec cette référence.',
   'error.forbidden': 'Cette commande est réservée aux coordinateurs et coordinatrices du programme.',
   'error.unknownCommand': 'Je ne connais pas `{command}`. Voici ce que vous pouvez faire :',
+  'error.didYouMean':
+    'Je ne connais pas `{command}`. Vouliez-vous dire `{suggestion}` ? Voici ce que vous pouvez faire :',
   'error.noEmail':
     'Je ne vois pas votre adresse e-mail, et c’est elle qui vous relie à la communauté. Sur Mattermost, l’administration doit afficher les adresses (*Afficher l’adresse e-mail*) ou donner au bot le rôle d’administrateur ; sur Slack, le bot a besoin du droit `users:read.email`.',
   'error.notInCommunity':

@@ -2,14 +2,13 @@ import type { ritualFr } from './ritual.fr.js';
 
 /** The rituals feature's English strings, typed against the French ones. */
 export const ritualEn: Record<keyof typeof ritualFr, string> = {
-  'help.rituel':
-    '`/rituel liste`: the rituals (file and chat, stand-ups included) and their next three dates',
-  'help.rituel.ajouter': '`/rituel ajouter [id]`: create a ritual (form), or edit one created in chat',
+  'help.rituel': '`/rituel list`: the rituals (file and chat, stand-ups included) and their next three dates',
+  'help.rituel.ajouter': '`/rituel add [id]`: create a ritual (form), or edit one created in chat',
   'help.rituel.pause': '`/rituel pause <id>`: pause a ritual',
-  'help.rituel.reprendre': '`/rituel reprendre <id>`: resume a paused ritual',
-  'help.rituel.supprimer': '`/rituel supprimer <id>`: delete a ritual created in chat',
+  'help.rituel.reprendre': '`/rituel resume <id>`: resume a paused ritual',
+  'help.rituel.supprimer': '`/rituel delete <id>`: delete a ritual created in chat',
   'help.rituel.sauter':
-    '`/rituel sauter <id>`: skip the next occurrence only (`/rituel sauter <id> annuler` to take it back)',
+    '`/rituel skip <id>`: skip the next occurrence only (`/rituel skip <id> undo` to take it back)',
   'ritual.listTitle': 'Rituals',
   'ritual.empty': 'No ritual yet. Type `/rituel ajouter` to create one.',
   'ritual.lineFile': '*{id}* (community.yml) in {channel}: “{message}”',

@@ -3,11 +3,11 @@ import type { sessionsFr } from './sessions.fr.js';
 /** The sessions feature's English strings, typed against the French ones. */
 export const sessionsEn: Record<keyof typeof sessionsFr, string> = {
   'help.session': '`/session`: upcoming sessions and your answer',
-  'help.session.nouvelle': '`/session nouvelle`: create a session (form) and announce it',
+  'help.session.nouvelle': '`/session new`: create a session (form) and announce it',
   'help.session.modifier':
-    '`/session modifier <id>`: change a session (prefilled form) and tell those who answered',
-  'help.session.annuler': '`/session annuler <id>`: cancel a session and tell those who answered',
-  'help.session.avis': '`/session avis <id>`: the feedback summary of a past session',
+    '`/session edit <id>`: change a session (prefilled form) and tell those who answered',
+  'help.session.annuler': '`/session cancel <id>`: cancel a session and tell those who answered',
+  'help.session.avis': '`/session feedback <id>`: the feedback summary of a past session',
 
   'session.fallback': 'Session “{title}” on {date}',
   'session.when': '{date}, {start}–{end}',

@@ -34,13 +34,13 @@ export const standupEn: Record<keyof typeof standupFr, string> = {
   'standup.formSubmit': 'Send',
   'standup.formFallback': 'Type your stand-up: `/standup priorities: … ; wins: … ; help: …`',
   'help.standup.absent':
-    '`/standup absent [from] [to]`: say you are away, this week or between two dates (DD/MM); no reminders meanwhile',
+    '`/standup away [from] [to]`: say you are away, this week or between two dates (DD/MM); no reminders meanwhile',
   'help.standup.present': '`/standup present`: cancel your current or upcoming absence; reminders resume',
   'standup.presentNone': 'You have no current or upcoming absence: stand-up reminders reach you as usual.',
   'standup.presentDone': 'Welcome back! Absence cancelled: {days}. Stand-up reminders resume.',
   'standup.presentRange': 'from {from} to {to}',
   'help.standup.historique':
-    '`/standup historique [@person|e-mail|défi] [n]`: read your last n stand-ups (4 by default, 12 at most), or those of a défi you follow',
+    '`/standup history [@person|e-mail|défi] [n]`: read your last n stand-ups (4 by default, 12 at most), or those of a défi you follow',
   'help.standup.export':
     '`/standup export [promotion] [from] [to]`: receive a CSV file of the stand-ups by direct message, for a spreadsheet',
   'standup.badDate':
