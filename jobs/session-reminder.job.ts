@@ -50,7 +50,9 @@ const SEND: Record<Data['kind'], (services: Services, session: Session) => Promi
     const granted = await services.people.granted();
     const audience = audienceOf(services.roster, granted, session.audience, services.clock.now());
     const silent = audience.filter((e) => !answers.has(e));
-    return tellEach(services, 'session-d7', session, silent, (locale) => d7Message(session, locale));
+    const { yes } = await services.sessions.headcount(session.id);
+    const full = session.capacity !== undefined && yes >= session.capacity;
+    return tellEach(services, 'session-d7', session, silent, (locale) => d7Message(session, locale, full));
   },
   async d1(services, session) {
     const people = await answered(services, session, ['yes', 'maybe']);

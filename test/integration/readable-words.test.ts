@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionReminderJob } from '../../jobs/session-reminder.job.js';
 import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
 import { communityWith } from '../support/community-with.js';
 import { seen, shellPosts } from '../support/shell-replies.js';
@@ -69,5 +70,30 @@ describe('what people read names things as they know them', () => {
     await waitFor(() => shellPosts(bot.shellOutput()).some((p) => p.text.includes('Pour :')));
     const post = shellPosts(bot.shellOutput()).find((p) => p.text.includes('Pour :'));
     expect(post?.text).toContain('Pour : la promotion EIG 7, leurs mentors, la coordination');
+  });
+
+  it('a full session says so in its D-7 reminder: « Je viens » puts you on the waiting list', async () => {
+    const values = {
+      title: 'Atelier Rust',
+      date: '18/12/2026',
+      start: '14:00',
+      end: '17:00',
+      place: 'Ségur',
+      address: '',
+      agenda: '',
+      capacity: '1',
+      promotions: 'eig7',
+      mentors: 'no',
+      alumni: 'no',
+    };
+    const session = { platform: 'shell' as const, id: CLAIRE };
+    await bot.cohorte.router.form({ user: session, formId: 'session', values, context: '' });
+    await bot.cohorte.services.sessions.answer('2026-12-18', 'ines.moreau@beta.gouv.fr', 'yes', 1);
+    await sessionReminderJob.run(bot.cohorte.services, { sessionId: '2026-12-18', kind: 'd7', sequence: 0 });
+    await waitFor(() => shellPosts(bot.shellOutput()).some((p) => p.to === '@thomas.nguyen@beta.gouv.fr'));
+    const d7 = shellPosts(bot.shellOutput()).find((p) => p.to === '@thomas.nguyen@beta.gouv.fr');
+    expect(d7?.text).toContain(
+      'Dans une semaine, le vendredi 18 décembre 2026 : Atelier Rust à Ségur. La session est complète (1 place) : « Je viens » vous inscrit sur la liste d’attente.',
+    );
   });
 });

@@ -101,6 +101,8 @@ export const sessionsEn: Record<keyof typeof sessionsFr, string> = {
     'The session *{title}* on {date} is cancelled. The attached file removes it from your calendar.',
 
   'session.d7': 'In a week, on {date}: *{title}* at {place}. Are you coming? Answer in one click.',
+  'session.d7Full':
+    'In a week, on {date}: *{title}* at {place}. The session is full ({capacity} {capacity|seat|seats}): “I’m coming” puts you on the waiting list.',
   'session.d1':
     'Reminder: tomorrow, *{title}*, {start}–{end}, {where}. The attached file adds it to your calendar.',
   'session.morning': 'Today: *{title}*, {start}–{end}, {where}. {yes} {yes|person|people} coming.',

@@ -101,6 +101,8 @@ export const sessionsFr = {
     'La session *{title}* du {date} est annulée. Le fichier joint la retire de votre agenda.',
 
   'session.d7': 'Dans une semaine, le {date} : *{title}* à {place}. Venez-vous ? Répondez d’un clic.',
+  'session.d7Full':
+    'Dans une semaine, le {date} : *{title}* à {place}. La session est complète ({capacity} {capacity|place|places}) : « Je viens » vous inscrit sur la liste d’attente.',
   'session.d1':
     'Rappel : demain, *{title}*, {start}–{end}, {where}. Le fichier joint l’ajoute à votre agenda.',
   'session.morning':

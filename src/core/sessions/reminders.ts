@@ -3,13 +3,17 @@ import { type Message, textMessage } from '../message.js';
 import { rsvpButtons, sessionDate, whereText } from './announcement.js';
 import type { Session } from './session.js';
 
-/** D-7, to someone of the audience who has not answered: the session and the three buttons. */
-export function d7Message(session: Session, locale: Locale): Message {
+/**
+ * D-7, to someone of the audience who has not answered: the session and the three buttons; when every seat is
+ * taken (`full`), it says so, since « Je viens » then means the waiting list.
+ */
+export function d7Message(session: Session, locale: Locale, full = false): Message {
   const t = translator(locale);
-  const text = t('session.d7', {
+  const text = t(full ? 'session.d7Full' : 'session.d7', {
     date: sessionDate(session, locale),
     title: session.title,
     place: session.place,
+    capacity: session.capacity ?? 0,
   });
   return {
     fallback: text,
