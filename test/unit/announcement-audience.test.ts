@@ -30,7 +30,8 @@ describe('announcement audiences', () => {
     expect(both.filter((r) => r === 'channel:#defi-lexiq')).toHaveLength(1);
     expect(new Set(both).size).toBe(both.length);
     expect(both).toContain('person:julien.garnier@justice.gouv.fr');
-    expect(both).toContain('person:antoine.mercier@dgccrf.finances.gouv.fr');
+    // The mentor of EIG 6, ended in June, is no longer written to as a mentor.
+    expect(both).not.toContain('person:antoine.mercier@dgccrf.finances.gouv.fr');
   });
 
   it('counts the EIG of an ended promotion as alumni, by its end date', () => {
@@ -43,6 +44,16 @@ describe('announcement audiences', () => {
     const before = resolve('eig', 'dms', new Date('2026-06-26T10:00:00Z'));
     expect(before).toContain('person:leo.garcia@beta.gouv.fr');
     expect(resolve('alumni', 'channels')).toEqual(['channel:#eig-alumni']);
+  });
+
+  it('reaches the mentors of current promotions only: a finished promotion’s mentor is not written to', () => {
+    const mentors = resolve('mentors', 'dms');
+    expect(mentors).toContain('person:elise.fontaine@ofb.gouv.fr');
+    expect(mentors).not.toContain('person:antoine.mercier@dgccrf.finances.gouv.fr');
+    // Before EIG 6 ended, its mentor was one.
+    expect(resolve('mentors', 'dms', new Date('2026-06-26T10:00:00Z'))).toContain(
+      'person:antoine.mercier@dgccrf.finances.gouv.fr',
+    );
   });
 
   it('posts in the matching channels only, when asked for channels', () => {

@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import type { Roster } from '../roster/roster.js';
-import type { DefiData, Role, RoleGrant } from '../roster/types.js';
+import type { DefiData, Person, Role, RoleGrant } from '../roster/types.js';
+import { localDate } from '../time/local.js';
 import type { Audience, DeliveryMode, Recipient } from './types.js';
 
 // Words for each role, as people type them (French first, English too).
@@ -59,7 +60,8 @@ function knownWords(roster: Roster): string {
 /**
  * Everyone and every channel an audience reaches at `now`, each once, sorted: people by their role at that date
  * (EIG of an ended promotion are alumni), those of community.yml and those given a role in chat (`granted`, e-mail →
- * grants: a mentor added with `/cohorte role` gets the announcements to mentors and to their défi), channels from
+ * grants: a mentor added with `/cohorte role` gets the announcements to mentors and to their défi; a mentor only while
+ * one of their promotions runs), channels from
  * community.yml (the community's, the alumni's, the coordination's, each défi's). An empty result is a UserError:
  * there is no one to send to.
  */
@@ -93,9 +95,15 @@ export function resolveAudience(
     if (found) addDefi(found.defi);
   }
   if (audience.roles.length > 0) {
+    const today = localDate(now, data.timezone);
+    // A mentor is written to as a mentor while one of their promotions runs: a finished one's mentors are done.
+    const holds = (person: Person, role: Role) =>
+      role === 'mentor'
+        ? person.memberships.some((m) => m.role === 'mentor' && m.promotion.end >= today)
+        : person.roles.includes(role);
     for (const email of everyone) {
       const person = personOf(email);
-      if (audience.roles.some((role) => person.roles.includes(role))) people.add(person.email);
+      if (audience.roles.some((role) => holds(person, role))) people.add(person.email);
     }
     for (const role of audience.roles)
       for (const channel of roleChannels(roster, role, now)) channels.add(channel);
