@@ -5,19 +5,20 @@ import { createChatStateRepo } from '../../src/store/chat-state.repo.js';
 import { createKeys } from '../../src/store/keys.js';
 import type { ChatButton, ChatE2e, Clicked, PersonKey, Seen } from './chat-e2e.js';
 import { REDIS_URL } from './cohorte.js';
-import type { MatrixDoubleEvent } from './matrix-double.js';
+import type { MatrixDouble, MatrixDoubleEvent } from './matrix-double.js';
 import { MatrixDoubleState } from './matrix-double-state.js';
 import { type MatrixAnswer, type MatrixE2e, MX_PEOPLE, startMatrixE2e } from './matrix-e2e.js';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
 
-/** What a person reads of an event's HTML, in Slack's markers (`*gras*`, `_italique_`, `` `code` ``). */
+/** What a person reads of an event's HTML, in Slack's markers (`*gras*`, `_italique_`, `` `code` ``), headings unmarked. */
 export function shownMx(event: MatrixDoubleEvent): string {
   const content = (event.content['m.new_content'] ?? event.content) as Record<string, unknown>;
   const html =
     typeof content.formatted_body === 'string' ? content.formatted_body : String(content.body ?? '');
   return html
-    .replace(/<\/?b>|<\/?h4>/g, '*')
+    .replace(/<\/?b>/g, '*')
+    .replace(/<\/?h4>/g, '')
     .replace(/<\/?i>/g, '_')
     .replace(/<\/?code>/g, '`')
     .replace(/<br>|<hr>/g, '\n')
@@ -30,6 +31,17 @@ export const choicesOf = (event: MatrixDoubleEvent): string[] =>
   [...String(event.content.body ?? '').matchAll(/\[(\d+)\] (.+?)(?=\s{3}\[\d+\]|\n|$)/g)].map(
     (m) => m[2] ?? '',
   );
+
+/** The files the bot sent (`m.file`), oldest first: their event, room, name and uploaded content. */
+export const filesOf = (double: MatrixDouble) =>
+  double
+    .botEvents()
+    .filter((e) => e.event.content.msgtype === 'm.file')
+    .map((e) => ({
+      ...e,
+      name: String(e.event.content.body),
+      content: double.state.uploads.find((u) => u.contentUri === e.event.content.url)?.content ?? '',
+    }));
 
 /** The bot on the Matrix double, driven as people write on Tchap: `!cohorte …` in their DM with the bot. */
 export async function matrixE2e(name: string): Promise<ChatE2e> {
@@ -87,14 +99,11 @@ export async function matrixE2e(name: string): Promise<ChatE2e> {
         hashes.includes(MatrixDoubleState.hash(person(key).email, 'matrixrocks')),
       ).length,
     files: () =>
-      double
-        .botEvents()
-        .filter((e) => e.event.content.msgtype === 'm.file')
-        .map((e) => {
-          const upload = double.state.uploads.find((u) => u.contentUri === e.event.content.url);
-          const to = Object.values(MX_PEOPLE).find((p) => double.dmWith(p.id) === e.room)?.email ?? e.room;
-          return { to, name: String(e.event.content.body), content: upload?.content ?? '' };
-        }),
+      filesOf(double).map(({ room, name, content }) => ({
+        to: Object.values(MX_PEOPLE).find((p) => double.dmWith(p.id) === room)?.email ?? room,
+        name,
+        content,
+      })),
     dmTexts: (key) => {
       const dm = double.dmWith(person(key).id);
       // The bot's own posts (the outbox's), not its answers to commands, which land in the same DM.

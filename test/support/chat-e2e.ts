@@ -34,8 +34,8 @@ export interface Clicked {
   replaced: boolean;
 }
 
-/** The platforms the command and button tests run on: those of {@link PLATFORMS}, and Matrix. */
-export const CHAT_PLATFORMS = [...PLATFORMS, 'matrix'] as const;
+/** The platforms the command and button tests run on: those of {@link PLATFORMS}. */
+export const CHAT_PLATFORMS = PLATFORMS;
 export type ChatE2ePlatform = (typeof CHAT_PLATFORMS)[number];
 
 /** The real bot on a platform double, driven in the platform's own wire format. */

@@ -1,10 +1,11 @@
+import { startClockedChatMatrix } from './clocked-chat-matrix.js';
 import { startClockedChatMattermost } from './clocked-chat-mattermost.js';
 import { startClockedChatSlack } from './clocked-chat-slack.js';
 import type { EIG } from './clocked-slack.js';
 import type { RunningCohorte } from './cohorte.js';
 
 /** The platforms a feature's end-to-end test runs on. */
-export const PLATFORMS = ['slack', 'mattermost'] as const;
+export const PLATFORMS = ['slack', 'mattermost', 'matrix'] as const;
 export type ChatPlatform = (typeof PLATFORMS)[number];
 
 /** A person of {@link EIG}. */
@@ -83,5 +84,6 @@ export interface ClockedChatOptions {
 
 /** Starts Cohorte on `platform` with {@link EIG} as its members and a clock set at `at`; job schedulers removed. */
 export function startClockedChat(platform: ChatPlatform, options: ClockedChatOptions): Promise<ClockedChat> {
+  if (platform === 'matrix') return startClockedChatMatrix(options);
   return platform === 'slack' ? startClockedChatSlack(options) : startClockedChatMattermost(options);
 }

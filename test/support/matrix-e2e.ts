@@ -1,7 +1,12 @@
 import { startBotOnDouble } from './chat-e2e-boot.js';
 import type { RunningCohorte } from './cohorte.js';
 import { startCohorte } from './cohorte.js';
-import { type MatrixDouble, type MatrixDoubleEvent, startMatrixDouble } from './matrix-double.js';
+import {
+  type MatrixDouble,
+  type MatrixDoubleEvent,
+  type MatrixDoubleUser,
+  startMatrixDouble,
+} from './matrix-double.js';
 import { waitFor } from './wait.js';
 
 const SERVER = 'agent.tchap.gouv.fr';
@@ -43,10 +48,10 @@ export interface MatrixE2e {
   double: MatrixDouble;
   bot: RunningCohorte;
   /** The person's DM with the bot, opened by the person (and joined by the bot) on first use. */
-  dm(person: MxPerson): Promise<string>;
+  dm(person: MatrixDoubleUser): Promise<string>;
   /** `person` sends `body` in `room` (their DM by default); resolves with the bot's first `count` answers. */
   say(
-    person: MxPerson,
+    person: MatrixDoubleUser,
     body: string,
     options?: { room?: string; html?: string; count?: number },
   ): Promise<MatrixAnswer>;
@@ -59,11 +64,18 @@ export interface MatrixE2e {
 export async function startMatrixE2e(
   name: string,
   env: Record<string, string> = {},
-  options: { perSecond?: number; burst?: number; clock?: { now(): Date }; communityFile?: string } = {},
+  options: {
+    perSecond?: number;
+    burst?: number;
+    clock?: { now(): Date };
+    communityFile?: string;
+    /** The homeserver's accounts, {@link MX_PEOPLE} by default. */
+    users?: MatrixDoubleUser[];
+  } = {},
 ): Promise<MatrixE2e> {
   const double = await startMatrixDouble({
     botId: MX_BOT,
-    users: Object.values(MX_PEOPLE),
+    users: options.users ?? Object.values(MX_PEOPLE),
     ...(options.perSecond ? { perSecond: options.perSecond } : {}),
     ...(options.burst ? { burst: options.burst } : {}),
   });
@@ -87,7 +99,7 @@ export async function startMatrixE2e(
       .botEvents()
       .filter((e) => e.txnId.startsWith(`cohorte-re-${eventId}-`))
       .map(({ room, event }) => ({ room, event }));
-  const dm = async (person: MxPerson) => {
+  const dm = async (person: MatrixDoubleUser) => {
     const room = double.dmFrom(person.id);
     await waitFor(
       () => double.state.rooms.get(room)?.members.has(MX_BOT) === true,
