@@ -20,17 +20,22 @@ export type Choices = z.infer<typeof ChoicesSchema>;
 export type Picked =
   | { kind: 'button'; choices: Choices; button: { actionId: string; value: string } }
   | { kind: 'outOfRange'; max: number }
-  | { kind: 'stale' };
+  | { kind: 'stale' }
+  /** The choices answered were offered to someone else. */
+  | { kind: 'foreign' };
 
 /**
  * Buttons become numbered choices on Matrix: the message's buttons are recorded under its event and its room (and,
  * for a message meant for one person, that person), so a number typed in the room, or a ✅/❌ reaction on the
- * message, finds the button. The latest message with choices in a room is the one a number answers.
+ * message, finds the button. The latest message with choices in a room is the one a number answers. The latest
+ * choices offered to one person in a room are also recorded under the room alone, so that someone else's number there
+ * is told it is not theirs rather than taken for an ordinary number.
  */
 export function createMatrixChoices(state: ChatState) {
   const roomName = (roomId: string, owner: string | undefined) =>
     `matrix:choices:room:${roomId}${owner ? `:${owner}` : ''}`;
   const eventName = (eventId: string) => `matrix:choices:event:${eventId}`;
+  const offeredName = (roomId: string) => `matrix:choices:offered:${roomId}`;
   const read = async (name: string) => {
     const raw = await state.get(name);
     const parsed = raw ? ChoicesSchema.safeParse(JSON.parse(raw)) : undefined;
@@ -41,6 +46,8 @@ export function createMatrixChoices(state: ChatState) {
     if (!choices.owner) return;
     await state.delete(roomName(choices.roomId, choices.owner));
     await state.delete(eventName(choices.eventId));
+    if ((await read(offeredName(choices.roomId)))?.eventId === choices.eventId)
+      await state.delete(offeredName(choices.roomId));
   };
   const pick = async (choices: Choices, index: number): Promise<Picked> => {
     const button = choices.buttons[index];
@@ -59,15 +66,18 @@ export function createMatrixChoices(state: ChatState) {
       });
       await state.set(roomName(choices.roomId, choices.owner), value, CHOICES_TTL_MS);
       await state.set(eventName(choices.eventId), value, CHOICES_TTL_MS);
+      if (choices.owner) await state.set(offeredName(choices.roomId), value, CHOICES_TTL_MS);
     },
     /** The button numbered `n` (from 1) of the latest choices `userId` may answer in `roomId`. */
     async byNumber(roomId: string, userId: string, n: number): Promise<Picked> {
       const choices = (await read(roomName(roomId, userId))) ?? (await read(roomName(roomId, undefined)));
-      return choices ? pick(choices, n - 1) : { kind: 'stale' };
+      if (choices) return pick(choices, n - 1);
+      const offered = await read(offeredName(roomId));
+      return offered && offered.owner !== userId ? { kind: 'foreign' } : { kind: 'stale' };
     },
     /**
      * A reaction on a message with exactly two choices: ✅ (or 👍) picks the first, ❌ (or 👎) the second; a message
-     * meant for someone else is stale for this person. Undefined for any other reaction (nothing to answer).
+     * meant for someone else is foreign to this person. Undefined for any other reaction (nothing to answer).
      */
     async byReaction(eventId: string, userId: string, key: string): Promise<Picked | undefined> {
       const index = ['✅', '✔️', '👍'].includes(key) ? 0 : ['❌', '✖️', '👎'].includes(key) ? 1 : undefined;
@@ -75,7 +85,7 @@ export function createMatrixChoices(state: ChatState) {
       const choices = await read(eventName(eventId));
       // A thumbs-up on an announcement without choices is just a reaction.
       if (choices?.buttons.length !== 2) return undefined;
-      if (choices.owner && choices.owner !== userId) return { kind: 'stale' };
+      if (choices.owner && choices.owner !== userId) return { kind: 'foreign' };
       return pick(choices, index);
     },
   };

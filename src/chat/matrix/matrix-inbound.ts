@@ -136,6 +136,7 @@ export function createMatrixInbound(deps: InboundDeps) {
   async function pickNumber(origin: Origin, n: number) {
     const picked = await deps.choices.byNumber(origin.roomId, origin.user.id, n);
     if (picked.kind === 'button') return click(origin, picked);
+    if (picked.kind === 'foreign') return refuseForeign(origin);
     // In a shared room a number is often just a number: only the DM is told.
     if (!origin.dm) return;
     const refusal =
@@ -178,6 +179,11 @@ export function createMatrixInbound(deps: InboundDeps) {
     const picked = await deps.choices.byReaction(target, origin.user.id, key);
     if (!picked) return;
     if (picked.kind === 'button') return click(origin, picked);
+    return refuseForeign(origin);
+  }
+
+  /** Someone answered choices offered to another person: told in private, as a stale button is. */
+  async function refuseForeign(origin: Origin) {
     return say(await personalRoom(origin), origin, [textMessage(t('chat.staleButton'))]);
   }
 

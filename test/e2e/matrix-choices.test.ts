@@ -1,0 +1,62 @@
+import { Redis } from 'ioredis';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMatrixChoices } from '../../src/chat/matrix/matrix-choices.js';
+import { FORGET_ACTION } from '../../src/core/personal-data.js';
+import { createChatStateRepo } from '../../src/store/chat-state.repo.js';
+import { createKeys } from '../../src/store/keys.js';
+import { shownMx } from '../support/chat-e2e-matrix.js';
+import { REDIS_URL } from '../support/cohorte.js';
+import { type MatrixE2e, MX_BOT, MX_PEOPLE, startMatrixE2e } from '../support/matrix-e2e.js';
+import { waitFor } from '../support/wait.js';
+
+const { claire, ines } = MX_PEOPLE;
+const STALE =
+  'Ce bouton n’est pas valable (trop ancien, ou pas pour vous). Relancez la commande pour en avoir un nouveau.';
+
+describe('numbered choices on Matrix in a shared room: only the person they were offered to answers them', () => {
+  let e2e: MatrixE2e;
+  afterEach(async () => {
+    expect(e2e.double.offSpec).toEqual([]);
+    await e2e.stop();
+  });
+
+  /** The bot's `/cohorte oublier` question, offered to `owner` in `room`, as the adapter records an answer with choices. */
+  async function offer(room: string, owner: string) {
+    const listed = e2e.double.state.addEvent(room, MX_BOT, 'm.room.message', {
+      msgtype: 'm.text',
+      body: 'Effacer vos données ?\n[1] Oui, tout effacer   [2] Annuler',
+    });
+    const redis = new Redis(REDIS_URL);
+    const choices = createMatrixChoices(createChatStateRepo(redis, createKeys(e2e.bot.prefix)));
+    await choices.record({ eventId: listed.event_id, roomId: room, owner }, [
+      { actionId: FORGET_ACTION, label: [], value: 'yes' },
+      { actionId: FORGET_ACTION, label: [], value: 'no' },
+    ]);
+    redis.disconnect();
+    return listed;
+  }
+
+  it('refuses a number, ✅ or ❌ answering someone else’s choices, in private, and keeps them for their owner', async () => {
+    e2e = await startMatrixE2e('mx-foreign');
+    const room = e2e.double.room('#defi-lexiq:agent.tchap.gouv.fr', [ines.id, claire.id, MX_BOT]);
+    const listed = await offer(room, ines.id);
+
+    const byNumber = await e2e.say(claire, '1', { room });
+    expect(byNumber.events.map((e) => [e.room, shownMx(e.event)])).toEqual([
+      [e2e.double.dmWith(claire.id), STALE],
+    ]);
+    for (const key of ['✅', '❌']) {
+      const reaction = e2e.double.send(claire.id, room, 'm.reaction', {
+        'm.relates_to': { rel_type: 'm.annotation', event_id: listed.event_id, key },
+      });
+      await waitFor(() => e2e.answersTo(reaction.event_id).length === 1, 5000, `the answer to ${key}`);
+      expect(e2e.answersTo(reaction.event_id).map((e) => [e.room, shownMx(e.event)])).toEqual([
+        [e2e.double.dmWith(claire.id), STALE],
+      ]);
+    }
+
+    // Nothing was erased in Claire's name, nor Inès's choice used up: Inès still answers it.
+    const [mine] = (await e2e.say(ines, '2', { room })).events;
+    expect(mine && shownMx(mine.event)).toBe('Rien n’a été effacé.');
+  });
+});
