@@ -1,6 +1,6 @@
 import { whenLabel } from '../src/core/announcement/render.js';
-import type { CommandHandler } from '../src/core/handler.js';
-import { joinLines, textMessage } from '../src/core/message.js';
+import { type CommandHandler, ephemeral } from '../src/core/handler.js';
+import { joinLines } from '../src/core/message.js';
 
 /** How many announcements the list shows. */
 const LISTED = 20;
@@ -16,8 +16,7 @@ export const announcementListeCommand: CommandHandler = {
   help: 'help.annonce.liste',
   async run({ t, services, locale }) {
     const found = await services.announcements.recent(LISTED);
-    if (found.length === 0)
-      return { visibility: 'ephemeral', message: textMessage(t('announcement.listEmpty')) };
+    if (found.length === 0) return ephemeral(t('announcement.listEmpty'));
     const timezone = services.roster.data.timezone;
     const lines = found.map((a) => {
       const flat = a.text.replace(/\s+/g, ' ');
@@ -29,6 +28,6 @@ export const announcementListeCommand: CommandHandler = {
         excerpt: flat.length > EXCERPT ? `${flat.slice(0, EXCERPT)}…` : flat,
       });
     });
-    return { visibility: 'ephemeral', message: textMessage(t('announcement.listTitle'), joinLines(lines)) };
+    return ephemeral(t('announcement.listTitle'), joinLines(lines));
   },
 };

@@ -2,7 +2,7 @@ import { BULLE_CAN_HELP_ACTION } from '../src/core/bulle/messages.js';
 import { nameOf } from '../src/core/bulle/notify.js';
 import { mayHelpFromChannel, offerHelp } from '../src/core/bulle/pairing.js';
 import { UserError } from '../src/core/errors.js';
-import type { ActionHandler } from '../src/core/handler.js';
+import { type ActionHandler, ephemeral } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
 
 /**
@@ -18,13 +18,12 @@ export const bulleCanHelpAction: ActionHandler = {
       throw new UserError('bulle.canHelp.onlyAlumni', { topic: request?.label ?? '' });
     }
     const { outcome, request } = await offerHelp(services, id, person.email);
-    if (outcome === 'own') return { visibility: 'ephemeral', message: textMessage(t('bulle.canHelp.own')) };
+    if (outcome === 'own') return ephemeral(t('bulle.canHelp.own'));
     if (outcome === 'gone') {
       const status = t(`bulle.status.${request?.status ?? 'cancelled'}`);
-      return { visibility: 'ephemeral', message: textMessage(t('bulle.canHelp.gone', { status })) };
+      return ephemeral(t('bulle.canHelp.gone', { status }));
     }
-    if (outcome === 'taken' || !request)
-      return { visibility: 'ephemeral', message: textMessage(t('bulle.canHelp.taken')) };
+    if (outcome === 'taken' || !request) return ephemeral(t('bulle.canHelp.taken'));
     const names = { requester: nameOf(services, request.email), helper: person.name };
     return {
       visibility: 'channel',

@@ -1,8 +1,7 @@
 import { BULLE_CANCEL_ACTION } from '../src/core/bulle/messages.js';
 import { cancelRequest } from '../src/core/bulle/pairing.js';
 import { UserError } from '../src/core/errors.js';
-import type { ActionHandler } from '../src/core/handler.js';
-import { textMessage } from '../src/core/message.js';
+import { type ActionHandler, ephemeral } from '../src/core/handler.js';
 
 /**
  * *Annuler la demande*: only the requester, while the request is in play. Afterwards the clicked message says the
@@ -18,6 +17,6 @@ export const bulleCancelAction: ActionHandler = {
       outcome === 'cancelled'
         ? t('bulle.toRequester.cancelled', { topic: request?.label ?? '' })
         : t('bulle.cancel.gone', { status: t(`bulle.status.${request?.status ?? 'cancelled'}`) });
-    return { visibility: 'ephemeral', replace: true, message: textMessage(line) };
+    return { ...ephemeral(line), replace: true };
   },
 };

@@ -1,7 +1,6 @@
 import { bubbleMap } from '../src/core/bulle/map.js';
 import { nameOf } from '../src/core/bulle/notify.js';
-import type { CommandHandler } from '../src/core/handler.js';
-import { textMessage } from '../src/core/message.js';
+import { type CommandHandler, ephemeral } from '../src/core/handler.js';
 
 /** `/bulle carte`: every topic of the community by domain, who shares it and who is curious. */
 export const bulleCarteCommand: CommandHandler = {
@@ -11,6 +10,6 @@ export const bulleCarteCommand: CommandHandler = {
   help: 'help.bulle.carte',
   async run({ services, t }) {
     const lines = bubbleMap(await services.bulle.allSkills(), (email) => nameOf(services, email), t);
-    return { visibility: 'ephemeral', message: textMessage(...lines) };
+    return ephemeral(...lines);
   },
 };

@@ -8,8 +8,8 @@ import {
 } from '../src/core/bulle/understand.js';
 import { thesaurusOf } from '../src/core/bulle/world.js';
 import { UserError } from '../src/core/errors.js';
-import type { CommandHandler } from '../src/core/handler.js';
-import { type Rich, textMessage } from '../src/core/message.js';
+import { type CommandHandler, ephemeral } from '../src/core/handler.js';
+import type { Rich } from '../src/core/message.js';
 
 /** The topic and the optional details after a dash: `Docker — déployer notre API`. */
 const DETAILS = /\s+(?:—|–|--?)\s+/;
@@ -62,6 +62,6 @@ export const bulleChercheCommand: CommandHandler = {
     const lines: Rich[] = [t('bulle.requested', { topic: topic.label })];
     if (understood.corrected)
       lines.push(t('bulle.corrected', { typed: understood.corrected, label: topic.label }));
-    return { visibility: 'ephemeral', message: textMessage(...lines) };
+    return ephemeral(...lines);
   },
 };

@@ -1,8 +1,8 @@
 import { checkTopicLength, knownTopics, splitTopics, understand } from '../src/core/bulle/understand.js';
 import { thesaurusOf } from '../src/core/bulle/world.js';
 import { UserError } from '../src/core/errors.js';
-import type { CommandHandler } from '../src/core/handler.js';
-import { type Rich, textMessage } from '../src/core/message.js';
+import { type CommandHandler, ephemeral } from '../src/core/handler.js';
+import type { Rich } from '../src/core/message.js';
 
 /**
  * `/bulle partage <compétence>[, …]`: adds what the person can share, each topic understood however written. What
@@ -58,6 +58,6 @@ export const bullePartageCommand: CommandHandler = {
     const lines: Rich[] = [];
     if (added.length) lines.push(t('bulle.shared', { topics: added.join(', ') }));
     if (already.length) lines.push(t('bulle.alreadyShared', { topics: already.join(', ') }));
-    return { visibility: 'ephemeral', message: textMessage(...lines, ...notes) };
+    return ephemeral(...lines, ...notes);
   },
 };

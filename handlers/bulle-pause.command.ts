@@ -1,7 +1,6 @@
 import { pauseEnd } from '../src/core/bulle/pause-date.js';
 import { UserError } from '../src/core/errors.js';
-import type { CommandHandler } from '../src/core/handler.js';
-import { textMessage } from '../src/core/message.js';
+import { type CommandHandler, ephemeral } from '../src/core/handler.js';
 import { formatDay } from '../src/core/time/format.js';
 import { localDate } from '../src/core/time/local.js';
 
@@ -20,7 +19,7 @@ export const bullePauseCommand: CommandHandler = {
     if (!word) throw new UserError('bulle.pause.usage');
     if (END_WORDS.has(word)) {
       await services.bulle.setPause(person.email, undefined);
-      return { visibility: 'ephemeral', message: textMessage(t('bulle.pause.ended')) };
+      return ephemeral(t('bulle.pause.ended'));
     }
     const { timezone } = services.roster.data;
     const today = localDate(services.clock.now(), timezone);
@@ -28,6 +27,6 @@ export const bullePauseCommand: CommandHandler = {
     const until = pauseEnd(word, today, show);
     const shown = show(until);
     await services.bulle.setPause(person.email, until);
-    return { visibility: 'ephemeral', message: textMessage(t('bulle.pause.done', { date: shown })) };
+    return ephemeral(t('bulle.pause.done', { date: shown }));
   },
 };

@@ -1,8 +1,7 @@
 import { BULLE_REPLY_ACTION, choiceOf } from '../src/core/bulle/messages.js';
 import { nameOf } from '../src/core/bulle/notify.js';
 import { reply } from '../src/core/bulle/pairing.js';
-import type { ActionHandler } from '../src/core/handler.js';
-import { textMessage } from '../src/core/message.js';
+import { type ActionHandler, ephemeral } from '../src/core/handler.js';
 
 /** *Accepter* / *Pas disponible* on a proposal: the answer replaces the buttons, so nobody clicks twice. */
 export const bulleReplyAction: ActionHandler = {
@@ -10,11 +9,10 @@ export const bulleReplyAction: ActionHandler = {
   async run({ person, services, t }, value) {
     const { choice, id } = choiceOf(value);
     const outcome = await reply(services, id, person.email, choice === 'accept');
-    if (outcome === 'gone')
-      return { visibility: 'ephemeral', replace: true, message: textMessage(t('bulle.gone')) };
+    if (outcome === 'gone') return { ...ephemeral(t('bulle.gone')), replace: true };
     const request = await services.bulle.request(id);
     const requester = request ? nameOf(services, request.email) : '';
     const line = outcome === 'accepted' ? t('bulle.accepted', { requester }) : t('bulle.declined');
-    return { visibility: 'ephemeral', replace: true, message: textMessage(line) };
+    return { ...ephemeral(line), replace: true };
   },
 };

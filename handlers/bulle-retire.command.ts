@@ -1,8 +1,8 @@
 import { splitTopics } from '../src/core/bulle/understand.js';
 import { thesaurusOf } from '../src/core/bulle/world.js';
 import { UserError } from '../src/core/errors.js';
-import type { CommandHandler } from '../src/core/handler.js';
-import { type Rich, textMessage } from '../src/core/message.js';
+import { type CommandHandler, ephemeral } from '../src/core/handler.js';
+import type { Rich } from '../src/core/message.js';
 
 /**
  * `/bulle retire <compétence>[, …]`: removes the person's bubbles on those topics, however they write them, split
@@ -37,6 +37,6 @@ export const bulleRetireCommand: CommandHandler = {
       if (lines.length === 0) throw notFound;
       lines.push(t(notFound.key, notFound.params));
     }
-    return { visibility: 'ephemeral', message: textMessage(...lines) };
+    return ephemeral(...lines);
   },
 };

@@ -1,7 +1,6 @@
 import { UserError } from '../src/core/errors.js';
-import type { CommandHandler } from '../src/core/handler.js';
+import { type CommandHandler, ephemeral } from '../src/core/handler.js';
 import { isLocale, translate } from '../src/core/i18n/index.js';
-import { textMessage } from '../src/core/message.js';
 
 /** `/cohorte langue fr|en`: the language Cohorte uses with this person from now on. */
 export const cohorteLangueCommand: CommandHandler = {
@@ -15,6 +14,6 @@ export const cohorteLangueCommand: CommandHandler = {
     const wanted = args.trim().toLowerCase();
     if (!isLocale(wanted)) throw new UserError('lang.usage');
     await services.people.setLocale(person.email, wanted);
-    return { visibility: 'ephemeral', message: textMessage(translate(wanted, 'lang.done')) };
+    return ephemeral(translate(wanted, 'lang.done'));
   },
 };

@@ -1,4 +1,4 @@
-import type { CommandHandler } from '../src/core/handler.js';
+import { type CommandHandler, ephemeral } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
 import { formatDate } from '../src/core/time/format.js';
 
@@ -30,6 +30,6 @@ export const cohorteMesDonneesCommand: CommandHandler = {
       ),
       file: { name: 'cohorte-mes-donnees.json', content: `${JSON.stringify(document, null, 2)}\n` },
     });
-    return { visibility: 'ephemeral', message: textMessage(t('data.queued')) };
+    return ephemeral(t('data.queued'));
   },
 };

@@ -1,5 +1,5 @@
-import type { CommandHandler } from '../src/core/handler.js';
-import { joinLines, type Rich, textMessage, toPlainText } from '../src/core/message.js';
+import { type CommandHandler, ephemeral } from '../src/core/handler.js';
+import { joinLines, type Rich, toPlainText } from '../src/core/message.js';
 
 /** `/cohorte moi`: roles, défi and promotion of the person asking. */
 export const cohorteMoiCommand: CommandHandler = {
@@ -11,10 +11,7 @@ export const cohorteMoiCommand: CommandHandler = {
   help: 'help.cohorte.moi',
   async run({ person, t }) {
     if (!person.inCommunity) {
-      return {
-        visibility: 'ephemeral',
-        message: textMessage(t('error.notInCommunity', { email: person.email })),
-      };
+      return ephemeral(t('error.notInCommunity', { email: person.email }));
     }
     const roles = person.roles.map((role) => toPlainText(t(`role.${role}`))).join(', ');
     const lines: Rich[] = [
@@ -30,6 +27,6 @@ export const cohorteMoiCommand: CommandHandler = {
     }
     for (const promotion of person.alumniOf) lines.push(t('me.alumniOf', { promotion: promotion.name }));
     lines.push(t('me.language'));
-    return { visibility: 'ephemeral', message: textMessage(joinLines(lines)) };
+    return ephemeral(joinLines(lines));
   },
 };

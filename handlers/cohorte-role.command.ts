@@ -1,7 +1,7 @@
 import { UserError } from '../src/core/errors.js';
-import type { CommandHandler } from '../src/core/handler.js';
+import { type CommandHandler, ephemeral } from '../src/core/handler.js';
 import { resolvePersonRef } from '../src/core/mentions.js';
-import { plain, textMessage } from '../src/core/message.js';
+import { plain } from '../src/core/message.js';
 import type { Role } from '../src/core/roster/types.js';
 
 /** Role names people type, French and English, to the role they mean. */
@@ -42,7 +42,7 @@ export const cohorteRoleCommand: CommandHandler = {
     if (removing) {
       const removed = await services.people.revoke(email, role);
       const key = removed ? 'role.revoked' : 'role.notGranted';
-      return { visibility: 'ephemeral', message: textMessage(t(key, { email, role: roleName })) };
+      return ephemeral(t(key, { email, role: roleName }));
     }
     // A chat role adds to a person of the file: a mistyped address would otherwise get announcements nobody reads.
     if (!services.roster.emails().includes(email)) throw new UserError('role.notInFile', { email });
@@ -53,9 +53,6 @@ export const cohorteRoleCommand: CommandHandler = {
     if (needsDefi && !found) throw new UserError('role.unknownDefi', { defi: third ?? '', defis });
     await services.people.grant(email, { role, defiId: found?.defi.id });
     const defi = found ? t('role.forDefi', { defi: found.defi.name }) : plain('');
-    return {
-      visibility: 'ephemeral',
-      message: textMessage(t('role.granted', { email, role: roleName, defi })),
-    };
+    return ephemeral(t('role.granted', { email, role: roleName, defi }));
   },
 };

@@ -1,5 +1,4 @@
-import type { ActionHandler } from '../src/core/handler.js';
-import { textMessage } from '../src/core/message.js';
+import { type ActionHandler, ephemeral } from '../src/core/handler.js';
 import { FORGET_ACTION } from '../src/core/personal-data.js';
 import { withdrawAnswers } from '../src/core/sessions/rsvp.js';
 
@@ -13,10 +12,10 @@ export const forgetAction: ActionHandler = {
   outsiders: true,
   async run({ person, t, services }, value) {
     if (value !== 'yes') {
-      return { visibility: 'ephemeral', replace: true, message: textMessage(t('forget.cancelled')) };
+      return { ...ephemeral(t('forget.cancelled')), replace: true };
     }
     await withdrawAnswers(services, person.email);
     await services.personalData.eraseAll(person.email);
-    return { visibility: 'ephemeral', replace: true, message: textMessage(t('forget.done')) };
+    return { ...ephemeral(t('forget.done')), replace: true };
   },
 };

@@ -1,5 +1,5 @@
 import { UserError } from '../src/core/errors.js';
-import type { CommandHandler } from '../src/core/handler.js';
+import { type CommandHandler, firstWord } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
 import { findRitual } from '../src/core/ritual/catalog.js';
 import { ritualForm } from '../src/core/ritual/form.js';
@@ -15,7 +15,7 @@ export const ritualAjouterCommand: CommandHandler = {
   permission: 'ritual.manage',
   help: 'help.rituel.ajouter',
   async run({ t, services }, args) {
-    const id = args.trim().split(/\s+/)[0] ?? '';
+    const id = firstWord(args);
     const known = id ? await findRitual(services, id) : undefined;
     if (id && !known) throw new UserError('ritual.unknown', { id });
     if (known?.source === 'file') throw new UserError('ritual.fileOnly', { id });

@@ -1,5 +1,4 @@
-import type { CommandHandler } from '../src/core/handler.js';
-import { textMessage } from '../src/core/message.js';
+import { type CommandHandler, ephemeral } from '../src/core/handler.js';
 import { ritualArg } from '../src/core/ritual/manage.js';
 
 /** `/rituel pause <id>`: the ritual posts nothing until resumed (file or chat ritual). */
@@ -13,6 +12,6 @@ export const ritualPauseCommand: CommandHandler = {
     const id = known.ritual.id;
     if (!state.paused) await ctx.services.rituals.setPaused(id, true);
     const key = state.paused ? 'ritual.alreadyPaused' : 'ritual.pausedDone';
-    return { visibility: 'ephemeral', message: textMessage(ctx.t(key, { id })) };
+    return ephemeral(ctx.t(key, { id }));
   },
 };

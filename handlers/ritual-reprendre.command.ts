@@ -1,5 +1,4 @@
-import type { CommandHandler } from '../src/core/handler.js';
-import { textMessage } from '../src/core/message.js';
+import { type CommandHandler, ephemeral } from '../src/core/handler.js';
 import { upcomingText } from '../src/core/ritual/listing.js';
 import { ritualArg } from '../src/core/ritual/manage.js';
 
@@ -15,6 +14,6 @@ export const ritualReprendreCommand: CommandHandler = {
     if (state.paused) await ctx.services.rituals.setPaused(known.ritual.id, false);
     const next = upcomingText(ctx, known, { ...state, paused: false });
     const key = state.paused ? 'ritual.resumed' : 'ritual.notPaused';
-    return { visibility: 'ephemeral', message: textMessage(ctx.t(key, { id: known.ritual.id, next })) };
+    return ephemeral(ctx.t(key, { id: known.ritual.id, next }));
   },
 };

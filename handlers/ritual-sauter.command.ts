@@ -1,6 +1,6 @@
 import { UserError } from '../src/core/errors.js';
-import type { CommandHandler } from '../src/core/handler.js';
-import { plain, textMessage } from '../src/core/message.js';
+import { type CommandHandler, ephemeral } from '../src/core/handler.js';
+import { plain } from '../src/core/message.js';
 import { upcomingText } from '../src/core/ritual/listing.js';
 import { ritualArg, skipNext, unskipLast, upcomingSkipped } from '../src/core/ritual/manage.js';
 import { formatDateTime } from '../src/core/time/format.js';
@@ -33,7 +33,7 @@ export const ritualSauterCommand: CommandHandler = {
       const reply = back
         ? ctx.t('ritual.unskipped', { id, date: show(back), next })
         : ctx.t('ritual.unskipNone', { id, next });
-      return { visibility: 'ephemeral', message: textMessage(reply) };
+      return ephemeral(reply);
     }
     const skipped = await skipNext(ctx, known, state);
     const after = { ...state, skipped: [...state.skipped, skipped.toISOString()] };
@@ -43,6 +43,6 @@ export const ritualSauterCommand: CommandHandler = {
       all.length > 1 ? ctx.t('ritual.skippedAll', { dates: all.map(show).join(' ; ') }) : plain('');
     const next = upcomingText(ctx, known, after);
     const reply = ctx.t('ritual.skipped', { id, date: show(skipped), also, next });
-    return { visibility: 'ephemeral', message: textMessage(reply) };
+    return ephemeral(reply);
   },
 };

@@ -1,5 +1,4 @@
-import type { CommandHandler } from '../src/core/handler.js';
-import { textMessage } from '../src/core/message.js';
+import { type CommandHandler, ephemeral } from '../src/core/handler.js';
 import { deleteRitual, ritualArg } from '../src/core/ritual/manage.js';
 
 /** `/rituel supprimer <id>`: a chat ritual and its scheduler are gone at once; the file's are changed in the file. */
@@ -12,9 +11,6 @@ export const ritualSupprimerCommand: CommandHandler = {
   async run(ctx, args) {
     const { known } = await ritualArg(ctx, args, 'delete');
     await deleteRitual(ctx, known);
-    return {
-      visibility: 'ephemeral',
-      message: textMessage(ctx.t('ritual.deleted', { id: known.ritual.id })),
-    };
+    return ephemeral(ctx.t('ritual.deleted', { id: known.ritual.id }));
   },
 };

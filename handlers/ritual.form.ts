@@ -1,5 +1,4 @@
-import type { FormHandler } from '../src/core/handler.js';
-import { textMessage } from '../src/core/message.js';
+import { ephemeral, type FormHandler } from '../src/core/handler.js';
 import { ritualRun } from '../src/core/ritual/catalog.js';
 import { parseRitualForm, RITUAL_FORM } from '../src/core/ritual/form.js';
 import { upcomingText } from '../src/core/ritual/listing.js';
@@ -32,15 +31,11 @@ export const ritualFormHandler: FormHandler = {
       return { errors: { id: t('ritual.idTaken', { id: ritual.id }) } };
     const exists = (await services.rituals.chatRituals()).some((r) => r.id === ritual.id);
     if (!context && exists) return { errors: { id: t('ritual.idTakenChat', { id: ritual.id }) } };
-    if (context && !exists)
-      return { visibility: 'ephemeral', message: textMessage(t('ritual.editDeleted', { id: ritual.id })) };
+    if (context && !exists) return ephemeral(t('ritual.editDeleted', { id: ritual.id }));
     const created = await services.rituals.saveChat(ritual);
     await services.schedules.upsert(RITUAL_JOB, ritualRun(ritual));
     const state = (await services.rituals.states([ritual.id])).get(ritual.id) ?? FRESH_STATE;
     const next = upcomingText(ctx, { ritual, source: 'chat' }, state);
-    return {
-      visibility: 'ephemeral',
-      message: textMessage(t(created ? 'ritual.created' : 'ritual.updated', { id: ritual.id, next })),
-    };
+    return ephemeral(t(created ? 'ritual.created' : 'ritual.updated', { id: ritual.id, next }));
   },
 };

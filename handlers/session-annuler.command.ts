@@ -1,6 +1,5 @@
 import { UserError } from '../src/core/errors.js';
-import type { CommandHandler } from '../src/core/handler.js';
-import { textMessage } from '../src/core/message.js';
+import { type CommandHandler, ephemeral, firstWord } from '../src/core/handler.js';
 import { sessionDate } from '../src/core/sessions/announcement.js';
 import { cancelSession } from '../src/core/sessions/cancel.js';
 import { sessionById } from '../src/core/sessions/rsvp.js';
@@ -17,15 +16,13 @@ export const sessionAnnulerCommand: CommandHandler = {
   permission: 'sessions.manage',
   help: 'help.session.annuler',
   async run({ t, services, locale }, args) {
-    const id = args.trim().split(/\s+/)[0] ?? '';
+    const id = firstWord(args);
     if (!id) throw new UserError('session.cancelUsage');
     const session = await sessionById(services, id);
     const params = { title: session.title, date: sessionDate(session, locale) };
-    if (session.cancelled)
-      return { visibility: 'ephemeral', message: textMessage(t('session.alreadyCancelled', params)) };
-    if (isPastSession(session, services.clock.now()))
-      return { visibility: 'ephemeral', message: textMessage(t('session.cancelPast', params)) };
+    if (session.cancelled) return ephemeral(t('session.alreadyCancelled', params));
+    if (isPastSession(session, services.clock.now())) return ephemeral(t('session.cancelPast', params));
     const count = await cancelSession(services, session);
-    return { visibility: 'ephemeral', message: textMessage(t('session.cancelDone', { ...params, count })) };
+    return ephemeral(t('session.cancelDone', { ...params, count }));
   },
 };

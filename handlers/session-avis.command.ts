@@ -1,5 +1,5 @@
 import { UserError } from '../src/core/errors.js';
-import type { CommandHandler } from '../src/core/handler.js';
+import { type CommandHandler, firstWord } from '../src/core/handler.js';
 import { feedbackSummary } from '../src/core/sessions/feedback.js';
 import { sessionById } from '../src/core/sessions/rsvp.js';
 import { addCalendarDays } from '../src/core/time/days.js';
@@ -14,7 +14,7 @@ export const sessionAvisCommand: CommandHandler = {
   permission: 'sessions.manage',
   help: 'help.session.avis',
   async run({ services, locale }, args) {
-    const id = args.trim().split(/\s+/)[0] ?? '';
+    const id = firstWord(args);
     if (!id) {
       // A summary is of a session gone by: the example is a week ago.
       const today = localDate(services.clock.now(), services.roster.data.timezone);

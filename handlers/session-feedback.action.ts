@@ -1,4 +1,4 @@
-import type { ActionHandler } from '../src/core/handler.js';
+import { type ActionHandler, ephemeral } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
 import { FEEDBACK_ACTION, feedbackForm } from '../src/core/sessions/feedback.js';
 import { sessionById } from '../src/core/sessions/rsvp.js';
@@ -12,7 +12,7 @@ export const sessionFeedbackAction: ActionHandler = {
   async run({ t, services, person }, sessionId) {
     const session = await sessionById(services, sessionId);
     if ((await services.sessions.answers(session.id)).get(person.email) !== 'yes')
-      return { visibility: 'ephemeral', message: textMessage(t('session.feedbackNotAttendee')) };
+      return ephemeral(t('session.feedbackNotAttendee'));
     const previous = (await services.sessions.feedbacks(session.id)).get(person.email);
     return {
       visibility: 'ephemeral',

@@ -1,5 +1,4 @@
-import type { FormHandler } from '../src/core/handler.js';
-import { textMessage } from '../src/core/message.js';
+import { ephemeral, type FormHandler } from '../src/core/handler.js';
 import { FEEDBACK_FORM, parseFeedback } from '../src/core/sessions/feedback.js';
 import { sessionById } from '../src/core/sessions/rsvp.js';
 
@@ -9,10 +8,10 @@ export const sessionFeedbackFormHandler: FormHandler = {
   async run({ t, services, person }, values, sessionId) {
     const session = await sessionById(services, sessionId);
     if ((await services.sessions.answers(session.id)).get(person.email) !== 'yes')
-      return { visibility: 'ephemeral', message: textMessage(t('session.feedbackNotAttendee')) };
+      return ephemeral(t('session.feedbackNotAttendee'));
     const feedback = parseFeedback(values);
     if (!feedback) return { errors: { rating: t('session.feedbackFix') } };
     await services.sessions.setFeedback(session.id, person.email, feedback);
-    return { visibility: 'ephemeral', message: textMessage(t('session.feedbackThanks')) };
+    return ephemeral(t('session.feedbackThanks'));
   },
 };

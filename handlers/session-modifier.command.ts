@@ -1,5 +1,5 @@
 import { UserError } from '../src/core/errors.js';
-import type { CommandHandler } from '../src/core/handler.js';
+import { type CommandHandler, firstWord } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
 import { sessionDate } from '../src/core/sessions/announcement.js';
 import { sessionForm } from '../src/core/sessions/form.js';
@@ -14,7 +14,7 @@ export const sessionModifierCommand: CommandHandler = {
   permission: 'sessions.manage',
   help: 'help.session.modifier',
   async run({ t, services, locale }, args) {
-    const id = args.trim().split(/\s+/)[0] ?? '';
+    const id = firstWord(args);
     if (!id) throw new UserError('session.modifyUsage');
     const session = await sessionById(services, id);
     if (session.cancelled)

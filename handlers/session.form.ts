@@ -1,5 +1,4 @@
-import type { FormHandler, Reply } from '../src/core/handler.js';
-import { textMessage } from '../src/core/message.js';
+import { ephemeral, type FormHandler, type Reply } from '../src/core/handler.js';
 import { sessionDate } from '../src/core/sessions/announcement.js';
 import { parseSessionForm, SESSION_FORM } from '../src/core/sessions/form.js';
 import { changeSession, publishSession } from '../src/core/sessions/lifecycle.js';
@@ -41,7 +40,7 @@ export const sessionFormHandler: FormHandler = {
       const old = await sessionById(services, context);
       if (old.cancelled) {
         const params = { title: old.title, date: sessionDate(old, locale) };
-        return { visibility: 'ephemeral', message: textMessage(t('session.alreadyCancelled', params)) };
+        return ephemeral(t('session.alreadyCancelled', params));
       }
       // Fewer seats than people coming would leave someone without a seat they were promised: refused.
       const { yes } = await services.sessions.headcount(old.id);
@@ -49,22 +48,17 @@ export const sessionFormHandler: FormHandler = {
       if (capacity !== undefined && capacity < yes)
         return { errors: { capacity: t('session.fix.capacityBelow', { yes }) } };
       const { session, told } = await changeSession(services, old, { ...parsed.details, date: parsed.date });
-      return {
-        visibility: 'ephemeral',
-        message: textMessage(t('session.changed', { title: session.title, id: session.id, count: told })),
-      };
+      return ephemeral(t('session.changed', { title: session.title, id: session.id, count: told }));
     }
-    const created = (session: Session): Reply => ({
-      visibility: 'ephemeral',
-      message: textMessage(
+    const created = (session: Session): Reply =>
+      ephemeral(
         t('session.created', {
           title: session.title,
           date: sessionDate(session, locale),
           id: session.id,
           channel: data.channels.community,
         }),
-      ),
-    });
+      );
     const twin = (await services.sessions.all()).find((s) => sameSession(s, parsed.date, parsed.details));
     if (twin) return created(twin);
     for (let n = 1; n <= IDS_PER_DAY; n++) {

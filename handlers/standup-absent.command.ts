@@ -1,6 +1,5 @@
 import { UserError } from '../src/core/errors.js';
-import type { CommandHandler, Context } from '../src/core/handler.js';
-import { textMessage } from '../src/core/message.js';
+import { type CommandHandler, type Context, ephemeral } from '../src/core/handler.js';
 import { parseAbsence } from '../src/core/standup/absence-dates.js';
 import { includes, ritualOf, standupPlace } from '../src/core/standup/context.js';
 import type { Absence } from '../src/core/standup/store.js';
@@ -46,6 +45,6 @@ export const standupAbsentCommand: CommandHandler = {
       absence.from === absence.to
         ? t('standup.absentRecordedDay', { date: show(absence.from) })
         : t('standup.absentRecorded', { from: show(absence.from), to: show(absence.to) });
-    return { visibility: 'ephemeral', message: textMessage(line) };
+    return ephemeral(line);
   },
 };

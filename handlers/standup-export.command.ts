@@ -1,5 +1,5 @@
 import { UserError } from '../src/core/errors.js';
-import type { CommandHandler } from '../src/core/handler.js';
+import { type CommandHandler, ephemeral } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
 import type { PromotionData } from '../src/core/roster/types.js';
 import { standupExport } from '../src/core/standup/export.js';
@@ -83,9 +83,6 @@ export const standupExportCommand: CommandHandler = {
       const start = chosen.map((c) => c.promotion.start).sort()[0] ?? today;
       throw new UserError('standup.exportEmpty', { from: show(from ?? start), to: show(to ?? today) });
     }
-    return {
-      visibility: 'ephemeral',
-      message: textMessage(t('standup.exportQueued', { files: files.join(', ') })),
-    };
+    return ephemeral(t('standup.exportQueued', { files: files.join(', ') }));
   },
 };

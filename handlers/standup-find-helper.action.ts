@@ -2,8 +2,7 @@ import { openRequest, requestIdOf } from '../src/core/bulle/lifecycle.js';
 import { nameOf } from '../src/core/bulle/notify.js';
 import { thesaurusOf } from '../src/core/bulle/world.js';
 import { UserError } from '../src/core/errors.js';
-import type { ActionHandler } from '../src/core/handler.js';
-import { textMessage } from '../src/core/message.js';
+import { type ActionHandler, ephemeral } from '../src/core/handler.js';
 import { can, mentorsOneOf } from '../src/core/permissions.js';
 import { FIND_HELPER_ACTION } from '../src/core/standup/digest.js';
 
@@ -17,7 +16,7 @@ export const standupFindHelperAction: ActionHandler = {
   async run({ services, t, person }, requestId) {
     const help = await services.standups.help(requestId);
     const topic = help ? thesaurusOf(services).resolveLoose(help.text) : undefined;
-    if (!help || !topic) return { visibility: 'ephemeral', message: textMessage(t('standup.helpGone')) };
+    if (!help || !topic) return ephemeral(t('standup.helpGone'));
     // The button is in the défi's channel: only its author, the défi's mentors or the coordinators act on it.
     const allowed =
       help.email === person.email ||
@@ -32,9 +31,6 @@ export const standupFindHelperAction: ActionHandler = {
       source: 'standup',
     });
     const requester = nameOf(services, help.email);
-    return {
-      visibility: 'ephemeral',
-      message: textMessage(t('bulle.standup.sent', { requester, topic: request.label })),
-    };
+    return ephemeral(t('bulle.standup.sent', { requester, topic: request.label }));
   },
 };

@@ -1,5 +1,5 @@
-import type { CommandHandler } from '../src/core/handler.js';
-import { textMessage, toPlainText } from '../src/core/message.js';
+import { type CommandHandler, ephemeral } from '../src/core/handler.js';
+import { toPlainText } from '../src/core/message.js';
 import { endAbsences } from '../src/core/standup/absence-dates.js';
 import { formatDay } from '../src/core/time/format.js';
 import { localDate } from '../src/core/time/local.js';
@@ -17,8 +17,7 @@ export const standupPresentCommand: CommandHandler = {
     const timezone = services.roster.data.timezone;
     const today = localDate(services.clock.now(), timezone);
     const { kept, ended } = endAbsences(await services.standups.absences(person.email), today);
-    if (ended.length === 0)
-      return { visibility: 'ephemeral', message: textMessage(t('standup.presentNone')) };
+    if (ended.length === 0) return ephemeral(t('standup.presentNone'));
     await services.standups.setAbsences(person.email, kept);
     const show = (day: string) => formatDay(day, timezone, locale);
     const days = ended
@@ -26,6 +25,6 @@ export const standupPresentCommand: CommandHandler = {
         from === to ? show(from) : toPlainText(t('standup.presentRange', { from: show(from), to: show(to) })),
       )
       .join(', ');
-    return { visibility: 'ephemeral', message: textMessage(t('standup.presentDone', { days })) };
+    return ephemeral(t('standup.presentDone', { days }));
   },
 };

@@ -1,7 +1,7 @@
 import type { Form } from './form.js';
 import type { Locale, MessageKey, Translate } from './i18n/index.js';
 import type { ChatUser } from './ids.js';
-import type { Message, Rich } from './message.js';
+import { type Message, type Rich, textMessage } from './message.js';
 import type { Permission } from './permissions.js';
 import type { Services } from './ports.js';
 import type { Person } from './roster/types.js';
@@ -41,6 +41,15 @@ export interface Reply {
   replace?: boolean;
   form?: Form;
 }
+
+/** A reply only the asker sees, made of these lines: what most commands and every refusal answer. */
+export const ephemeral = (...lines: Rich[]): Reply => ({
+  visibility: 'ephemeral',
+  message: textMessage(...lines),
+});
+
+/** The first word of a command's arguments, '' when there is none: the id most sub-commands start with. */
+export const firstWord = (args: string): string => args.trim().split(/\s+/)[0] ?? '';
 
 /** A form handler's answer: a reply (the form closes), or a message per field to fix (the form stays open). */
 export type FormOutcome = Reply | { errors: Record<string, Rich> };

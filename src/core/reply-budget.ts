@@ -1,6 +1,6 @@
-import type { FormOutcome, Reply } from './handler.js';
+import { ephemeral, type FormOutcome, type Reply } from './handler.js';
 import { type Locale, translate } from './i18n/index.js';
-import { joinLines, type Rich, textMessage } from './message.js';
+import { joinLines, type Rich } from './message.js';
 
 /**
  * The work's result if it comes within `budgetMs`, else undefined. The timer is cleared as soon as the work
@@ -35,7 +35,7 @@ export async function replyInTime(
   const early = await withinBudget(work, budgetMs);
   if (early) return { now: early };
   return {
-    now: { visibility: 'ephemeral', message: textMessage(translate(locale, 'error.slow')) },
+    now: ephemeral(translate(locale, 'error.slow')),
     later: work,
   };
 }
@@ -53,5 +53,5 @@ export function outcomeAsReply(outcome: FormOutcome, typed: Record<string, strin
       translate(locale, 'form.typed'),
       ...kept.map(([field, value]) => translate(locale, 'form.typedField', { field, value })),
     );
-  return { visibility: 'ephemeral', message: textMessage(...lines) };
+  return ephemeral(...lines);
 }

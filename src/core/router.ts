@@ -6,6 +6,7 @@ import {
   type CommandHandler,
   type CommandInvocation,
   type Context,
+  ephemeral,
   type FormHandler,
   type FormInvocation,
   type FormOutcome,
@@ -25,8 +26,6 @@ export interface Router {
   action(invocation: ActionInvocation): Promise<Reply>;
   form(invocation: FormInvocation): Promise<FormOutcome>;
 }
-
-const ephemeral = (...lines: Rich[]): Reply => ({ visibility: 'ephemeral', message: textMessage(...lines) });
 
 /** What the router checks of a handler before running it. */
 type Gated = Pick<CommandHandler, 'permission' | 'outsiders'>;

@@ -1,6 +1,5 @@
 import { UserError } from '../errors.js';
-import type { Context, Reply } from '../handler.js';
-import { textMessage } from '../message.js';
+import { type Context, ephemeral, type Reply } from '../handler.js';
 import type { Services } from '../ports.js';
 import { textHash } from './preview.js';
 import { announcementMessage, targetOf, whenLabel } from './render.js';
@@ -18,11 +17,7 @@ export async function findAnnouncement(services: Services, id: string, verb: str
   return found;
 }
 
-const reply = (message: ReturnType<Context['t']>): Reply => ({
-  visibility: 'ephemeral',
-  replace: true,
-  message: textMessage(message),
-});
+const reply = (message: ReturnType<Context['t']>): Reply => ({ ...ephemeral(message), replace: true });
 
 /**
  * Confirms a draft: schedules its sending job (deterministic id: a second click schedules nothing more). A draft whose
@@ -66,7 +61,7 @@ export async function cancelAnnouncement(ctx: Context, announcement: Announcemen
   await services.schedules.cancelOnce(sendJobId(id));
   const recipients = await services.announcements.recipients(id);
   const withdrawn = await services.outbox.cancel(recipients.map((r) => copyKey(id, r)));
-  return { visibility: 'ephemeral', message: textMessage(t('announcement.cancelled', { id, withdrawn })) };
+  return ephemeral(t('announcement.cancelled', { id, withdrawn }));
 }
 
 /** The copies an edit changes: those sent, and those still on their way while the sending goes on. */

@@ -1,5 +1,5 @@
-import type { Context, Reply } from '../handler.js';
-import { type Rich, textMessage } from '../message.js';
+import { type Context, ephemeral, type Reply } from '../handler.js';
+import type { Rich } from '../message.js';
 import { readWorkshop } from './import.js';
 import { thesaurusOf } from './world.js';
 
@@ -21,5 +21,5 @@ export async function importWorkshop({ services, t }: Context, csv: string): Pro
       t('bulle.import.unknown', { list: found.unknown.map((u) => `${u.who} (${u.line})`).join(', ') }),
     );
   if (found.skipped.length) lines.push(t('bulle.import.skipped', { lines: found.skipped.join(', ') }));
-  return { visibility: 'ephemeral', message: textMessage(...lines) };
+  return ephemeral(...lines);
 }

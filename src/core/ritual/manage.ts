@@ -1,12 +1,12 @@
 import { UserError } from '../errors.js';
-import type { Context } from '../handler.js';
+import { type Context, firstWord } from '../handler.js';
 import { findRitual, type KnownRitual } from './catalog.js';
 import { nextOccurrences } from './expand.js';
 import { FRESH_STATE, type RitualState, ritualSchedulerId } from './ritual.js';
 
 /** The ritual named by a command's argument, or a UserError saying how to find its id. */
 export async function ritualArg(ctx: Context, args: string, usage: 'pause' | 'resume' | 'delete' | 'skip') {
-  const id = args.trim().split(/\s+/)[0] ?? '';
+  const id = firstWord(args);
   if (!id) throw new UserError(`ritual.usage.${usage}`);
   const known = await findRitual(ctx.services, id);
   if (!known) throw new UserError('ritual.unknown', { id });

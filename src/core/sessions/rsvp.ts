@@ -1,6 +1,5 @@
 import { UserError } from '../errors.js';
-import type { Context, Reply } from '../handler.js';
-import { textMessage } from '../message.js';
+import { type Context, ephemeral, type Reply } from '../handler.js';
 import type { Services } from '../ports.js';
 import { addCalendarDays } from '../time/days.js';
 import { localDate } from '../time/local.js';
@@ -66,10 +65,7 @@ export async function withdrawAnswers(services: Services, email: string): Promis
 export async function rsvp(ctx: Context, sessionId: string, answer: RsvpAnswer): Promise<Reply> {
   const { services, person, t, locale } = ctx;
   const session = await sessionById(services, sessionId);
-  const reply = (text: ReturnType<typeof t>): Reply => ({
-    visibility: 'ephemeral',
-    message: textMessage(text),
-  });
+  const reply = (text: ReturnType<typeof t>): Reply => ephemeral(text);
   if (session.cancelled) return reply(t('session.rsvp.cancelled'));
   if (isPastSession(session, services.clock.now())) return reply(t('session.rsvp.past'));
   if (!inAudience(person, session.audience)) {
