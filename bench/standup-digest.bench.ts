@@ -160,6 +160,7 @@ export async function run(): Promise<BenchReport> {
       rituals: stores.rituals,
       sessions: stores.sessions,
       calendarFeed: undefined,
+      pages: undefined,
       // The digest never schedules anything.
       schedules: {
         upsert: async () => undefined,

@@ -31,7 +31,9 @@ import { cohorteLangueCommand } from './cohorte-langue.command.js';
 import { cohorteMesDonneesCommand } from './cohorte-mes-donnees.command.js';
 import { cohorteMoiCommand } from './cohorte-moi.command.js';
 import { cohorteOublierCommand } from './cohorte-oublier.command.js';
+import { cohortePageCommand } from './cohorte-page.command.js';
 import { cohorteRoleCommand } from './cohorte-role.command.js';
+import { cohorteTableauCommand } from './cohorte-tableau.command.js';
 import { forgetAction } from './forget.action.js';
 import { ritualFormHandler } from './ritual.form.js';
 import { ritualAjouterCommand } from './ritual-ajouter.command.js';
@@ -62,6 +64,8 @@ import { standupPresentCommand } from './standup-present.command.js';
 export const commandHandlers: readonly CommandHandler[] = [
   cohorteAideCommand,
   cohorteMoiCommand,
+  cohortePageCommand,
+  cohorteTableauCommand,
   cohorteLangueCommand,
   cohorteMesDonneesCommand,
   cohorteOublierCommand,

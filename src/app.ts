@@ -7,7 +7,7 @@ import { jobDefinitions } from '../jobs/index.js';
 import { calendarFeedUrl, calendarRoute } from './calendar-route.js';
 import { createChatAdapter } from './chat/index.js';
 import { communityPeople, type LoadedCommunity } from './community.js';
-import type { Config } from './config.js';
+import { type Config, webSessionSecret } from './config.js';
 import { type Clock, movableClock, systemClock } from './core/clock.js';
 import { UnavailableError } from './core/errors.js';
 import type { Services } from './core/ports.js';
@@ -25,6 +25,9 @@ import { createShellTime } from './queue/shell-time.js';
 import { createStores } from './store/index.js';
 import { combinePersonalData } from './store/personal-data.js';
 import { bullConnectionOptions, createCommandRedis, isRedisUnavailable, whenReady } from './store/redis.js';
+import { createPageLinks } from './web/link.js';
+import { PAGES } from './web/pages/index.js';
+import { createWebRoutes } from './web/routes.js';
 
 /** What the composition needs beyond the configuration; tests pass their own clock and shell streams. */
 export interface CohorteOptions {
@@ -97,6 +100,9 @@ export function createCohorte(options: CohorteOptions) {
   const { drivesTime } = adapter.capabilities;
   const clock = drivesTime ? movable : (options.clock ?? systemClock);
 
+  // The pages' links point at PUBLIC_URL; without one (the local shell), at this machine's port.
+  const baseUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  const secret = webSessionSecret(config);
   const services: Services = {
     roster: createRoster(community),
     people: stores.people,
@@ -108,6 +114,9 @@ export function createCohorte(options: CohorteOptions) {
     schedules: createSchedules(queues, community, clock),
     calendarFeed: calendarFeedUrl(config.PUBLIC_URL, config.CALENDAR_TOKEN),
     bulle: stores.bulle,
+    pages: secret
+      ? createPageLinks({ secret, baseUrl, store: stores.webSessions, now: () => clock.now() })
+      : undefined,
     outbox: createOutbox(queues, redis, stores.keys),
     directory: adapter.directory,
     clock,
@@ -146,6 +155,12 @@ export function createCohorte(options: CohorteOptions) {
       });
     },
     ...(runsWeb ? adapter.routes : {}),
+    ...(runsWeb && secret
+      ? createWebRoutes(
+          { services, store: stores.webSessions, secret, secure: baseUrl.startsWith('https:') },
+          PAGES,
+        )
+      : {}),
   });
 
   return {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
@@ -13,6 +14,7 @@ export const SECRET_KEYS = [
   'MATTERMOST_COMMAND_TOKENS',
   'MATRIX_ACCESS_TOKEN',
   'CALENDAR_TOKEN',
+  'WEB_SESSION_SECRET',
 ] as const;
 
 /** The Slack variables: setting any of them switches the bot from the local shell to Slack. */
@@ -77,6 +79,7 @@ const EXPECTED = {
   OUTBOX_IN_FLIGHT_MS: 'expected a whole number of milliseconds between 100 and 600000',
   SHUTDOWN_TIMEOUT_MS: 'expected a whole number of milliseconds between 1 and 3600000',
   CALENDAR_TOKEN: 'expected at least 16 letters, digits, "-" or "_"',
+  WEB_SESSION_SECRET: 'expected a secret of at least 32 characters',
 } as const;
 
 function text(expected: string) {
@@ -129,6 +132,9 @@ const EnvSchema = z.object(
       .optional(),
     CALENDAR_TOKEN: text(EXPECTED.CALENDAR_TOKEN)
       .regex(/^[A-Za-z0-9_-]{16,}$/, { error: EXPECTED.CALENDAR_TOKEN })
+      .optional(),
+    WEB_SESSION_SECRET: text(EXPECTED.WEB_SESSION_SECRET)
+      .min(32, { error: EXPECTED.WEB_SESSION_SECRET })
       .optional(),
     LOG_LEVEL: oneOf(EXPECTED.LOG_LEVEL, LOG_LEVELS).optional(),
     COMMUNITY_FILE: text(EXPECTED.COMMUNITY_FILE).optional(),
@@ -407,6 +413,14 @@ export const ConfigSchema = z
  * process may start a private redis-server (`mayStartRedis`: the local shell with ROLE=all).
  */
 export type Config = z.output<typeof ConfigSchema>;
+
+/**
+ * The secret that signs the pages' links: `WEB_SESSION_SECRET`, or in the local shell a random one per process (the
+ * pages open without setup there; the links die with the process). Undefined elsewhere: the pages are off.
+ */
+export const webSessionSecret = (config: Config): string | undefined =>
+  config.WEB_SESSION_SECRET ??
+  (config.chat.kind === 'shell' ? randomBytes(32).toString('base64url') : undefined);
 
 /**
  * Thrown by {@link loadConfig}. `problems` holds one line per problem, each starting with the variable's name and

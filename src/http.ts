@@ -4,13 +4,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 export type Route = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 /**
- * One HTTP server for everything: health checks, and each platform adapter's endpoints (`/slack/events`, …),
- * mounted by path. Unknown paths get a 404.
+ * One HTTP server for everything: health checks, each platform adapter's endpoints (`/slack/events`, …) and the
+ * pages, mounted by path; a key ending with `*` (`/dsfr/*`) serves every path under it. Unknown paths get a 404.
  */
 export function createHttpServer(routes: Record<string, Route>): Server {
+  const prefixes = Object.keys(routes).filter((key) => key.endsWith('*'));
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const route = routes[path];
+    const prefix = prefixes.find((p) => path.startsWith(p.slice(0, -1)));
+    const route = routes[path] ?? (prefix && routes[prefix]);
     if (!route) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
       return;

@@ -120,6 +120,15 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps the pages (src/web) to the core and the HTTP helpers: never store/, queue/, an adapter or an SDK', () => {
+    const bad = violations(sources('src/web'), (spec) =>
+      spec.startsWith('src/')
+        ? !/^src\/(core\/|web\/|http\.js$)/.test(spec)
+        : isSdk(spec) || !/^(node:[\w/]+|zod|d3-hierarchy|@gouvfr\/dsfr\/[\w./-]+)$/.test(spec),
+    );
+    expect(bad).toEqual([]);
+  });
+
   it('lets only src/store and src/queue import ioredis and bullmq, and only src/log.ts import pino', () => {
     const bad = violations(all, (spec, file) => {
       if (spec === 'ioredis' || spec === 'bullmq') return !/^src\/(store|queue)\//.test(file);

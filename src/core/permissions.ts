@@ -8,7 +8,8 @@ export type Permission =
   | 'ritual.manage'
   | 'sessions.manage'
   | 'bulle.import'
-  | 'announcement.send';
+  | 'announcement.send'
+  | 'pages.dashboard';
 
 const RULES: Record<Permission, readonly Role[]> = {
   'roles.manage': ['coordinator'],
@@ -18,6 +19,7 @@ const RULES: Record<Permission, readonly Role[]> = {
   'sessions.manage': ['coordinator'],
   'bulle.import': ['coordinator'],
   'announcement.send': ['coordinator'],
+  'pages.dashboard': ['coordinator'],
 };
 
 /** Whether `person` mentors one of these défis (ids compared without case). */

@@ -139,6 +139,41 @@ export interface PersonalData {
   eraseAll(email: string): Promise<void>;
 }
 
+/** The pages a personal link opens: my week (everyone), the coordination dashboard, the bubble map. */
+export type PageName = 'moi' | 'tableau' | 'bulles';
+
+/** Hands out personal links to the pages: signed, single-use, short-lived (see src/web/link.ts). */
+export interface PageLinks {
+  /** A new link that opens `page` for `email`, valid {@link PAGE_LINK_TTL_MS}. */
+  link(email: string, page: PageName): Promise<string>;
+}
+
+/** How long a personal link to the pages stays valid. */
+export const PAGE_LINK_TTL_MS = 15 * 60_000;
+
+/** One open page session: whose, and the token every form of it must carry. */
+export interface WebSession {
+  email: string;
+  csrf: string;
+  createdAt: string;
+}
+
+/** What a personal link opens, kept server-side under its nonce (so no e-mail travels in the address). */
+export interface PendingLink {
+  email: string;
+  page: PageName;
+}
+
+/** Page sessions and pending links, kept in Redis. */
+export interface WebSessionStore {
+  saveLink(nonce: string, link: PendingLink, ttlMs: number): Promise<void>;
+  /** Takes a link's record once: a second call (a reused link) or an expired one gets undefined. */
+  takeLink(nonce: string): Promise<PendingLink | undefined>;
+  open(id: string, session: WebSession, ttlMs: number): Promise<void>;
+  get(id: string): Promise<WebSession | undefined>;
+  close(id: string): Promise<void>;
+}
+
 /** A log sink, so the core can report without knowing pino. */
 export interface Logger {
   info(obj: Record<string, unknown>, msg: string): void;
@@ -177,6 +212,8 @@ export interface Services {
    */
   calendarFeed: string | undefined;
   bulle: BulleStore;
+  /** Personal links to the pages; undefined when the pages are off (no `WEB_SESSION_SECRET`). */
+  pages: PageLinks | undefined;
   outbox: Outbox;
   directory: Directory;
   clock: Clock;

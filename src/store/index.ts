@@ -9,6 +9,7 @@ import { createPeopleRepo } from './people.repo.js';
 import { createRitualRepo } from './ritual.repo.js';
 import { createSessionsRepo } from './sessions.repo.js';
 import { createStandupRepo } from './standup.repo.js';
+import { createWebSessionRepo } from './web-session.repo.js';
 
 /** Every repository over one connection and prefix. Add a repository here and to `personalSources` if it holds people. */
 export function createStores(redis: Redis, prefix: string) {
@@ -22,6 +23,7 @@ export function createStores(redis: Redis, prefix: string) {
   const bulle = createBulleRepo(redis, keys);
   const announcements = createAnnouncementRepo(redis, keys);
   const chatState = createChatStateRepo(redis, keys);
+  const webSessions = createWebSessionRepo(redis, keys);
   return {
     keys,
     people,
@@ -33,7 +35,8 @@ export function createStores(redis: Redis, prefix: string) {
     bulle,
     announcements,
     chatState,
-    personalSources: [people, identities, standups, sessions, bulle, announcements],
+    webSessions,
+    personalSources: [people, identities, standups, sessions, bulle, announcements, webSessions],
   };
 }
 

@@ -12,7 +12,7 @@ export const digest = (key: string): string => createHash('sha256').update(key).
  * and test runs share a Redis without touching each other.
  *
  * Personal data in key names: `person`, `identityByEmail`, `standup.helpOf`, `history`, `last`, `absences`,
- * `bulle.skills` and `requestsOf` carry a person's e-mail in clear; `identityByUser` and `dm` carry a platform user
+ * `bulle.skills`, `requestsOf` and `web.sessionsOf` carry a person's e-mail in clear; `identityByUser` and `dm` carry a platform user
  * id (in the shell, user ids and DM conversations are e-mails, so `pace` and `paceWake`, which expire within
  * seconds, carry one there too). Whoever can list the keys (`redis-cli --scan`, `MONITOR`) sees those e-mails.
  * `/cohorte oublier` deletes a person's keys by these names; the outbox's keys and BullMQ job ids are hashed with
@@ -105,6 +105,12 @@ export function createKeys(prefix: string) {
       item: (id: string) => `${prefix}:announce:${id}`,
       index: `${prefix}:announce:index`,
       recipients: (id: string) => `${prefix}:announce:${id}:recipients`,
+    },
+    /** Pages: links not used yet (by nonce), sessions (by digest of their id), each person's open sessions. */
+    web: {
+      link: (nonce: string) => `${prefix}:web:link:${nonce}`,
+      session: (id: string) => `${prefix}:web:session:${digest(id)}`,
+      sessionsOf: (email: string) => `${prefix}:web:person:${email}:sessions`,
     },
     /** BullMQ's own prefix. */
     bull: `${prefix}:bull`,

@@ -63,6 +63,7 @@ describe('personal data: /cohorte mes-donnees and /cohorte oublier cover every s
     await stores.identities.remember({ platform: 'slack', id: SLACK_ID }, EMAIL);
     await stores.identities.rememberDm({ platform: 'slack', id: SLACK_ID }, 'D0INES');
     const at = '2026-11-27T09:00:00.000Z';
+    await stores.webSessions.open('s'.repeat(43), { email: EMAIL, csrf: 'c', createdAt: at }, 60_000);
     await stores.standups.save('standup-eig7', '2026-W48', { email: EMAIL, at }, () => ({
       aide: 'un regard sur notre API',
     }));
@@ -164,6 +165,7 @@ describe('personal data: /cohorte mes-donnees and /cohorte oublier cover every s
       },
       outbox: { undelivered: 1 },
       announcements: { received: [announcementId] },
+      pages: { openSessions: 1 },
     });
   });
 
@@ -181,6 +183,7 @@ describe('personal data: /cohorte mes-donnees and /cohorte oublier cover every s
       bulloterie: { skills: [], requests: [], pausedUntil: null, lastDecline: null },
       outbox: { undelivered: 0 },
       announcements: { received: [] },
+      pages: { openSessions: 0 },
     });
     // Her seat went to the next in line.
     expect(await stores.sessions.answers('2026-12-03')).toEqual(

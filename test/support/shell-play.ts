@@ -37,6 +37,7 @@ export async function shellSession(options: {
   name: string;
   clock?: Clock;
   communityFile?: string;
+  env?: Record<string, string>;
 }): Promise<ShellSession> {
   const bot = await startCohorte(options);
   let batches = 0;

@@ -318,6 +318,7 @@ describe('SECRET_KEYS', () => {
         'SLACK_APP_TOKEN',
         'SLACK_BOT_TOKEN',
         'SLACK_SIGNING_SECRET',
+        'WEB_SESSION_SECRET',
       ].sort(),
     );
   });

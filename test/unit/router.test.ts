@@ -165,6 +165,7 @@ function createWorld(
         name === 'all' ? async () => [] : () => Promise.reject(new Error(`sessions.${String(name)} used`)),
     }),
     calendarFeed: undefined,
+    pages: undefined,
     bulle: new Proxy({} as BulleStore, {
       get: (_, name) => () => Promise.reject(new Error(`bulle.${String(name)} used`)),
     }),
@@ -205,6 +206,7 @@ const HELP_FOR_EVERYONE = [
   fr('help.title'),
   fr('help.cohorte.aide'),
   fr('help.cohorte.moi'),
+  fr('help.cohorte.page'),
   fr('help.cohorte.langue'),
   fr('help.cohorte.mes-donnees'),
   fr('help.cohorte.oublier'),

@@ -1,0 +1,50 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { toCsv } from '../core/csv.js';
+import type { Html } from './html.js';
+
+/** Headers of every page: no caching of personal pages, no framing, no script from anywhere. */
+const PAGE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'content-security-policy':
+    "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+};
+
+/** Sends a page. */
+export function sendPage(
+  res: ServerResponse,
+  status: number,
+  body: Html,
+  headers: Record<string, string> = {},
+) {
+  res.writeHead(status, { ...PAGE_HEADERS, ...headers }).end(body.text);
+}
+
+/** Sends a redirection after a form or a link (303: the browser follows with a GET). */
+export function redirect(res: ServerResponse, to: string, headers: Record<string, string> = {}) {
+  res.writeHead(303, { location: to, 'cache-control': 'no-store', ...headers }).end();
+}
+
+/** Sends a table as a CSV download (UTF-8 with BOM, so spreadsheets read accents; formulas neutralised by toCsv). */
+export function sendCsv(res: ServerResponse, filename: string, rows: readonly (readonly string[])[]) {
+  res
+    .writeHead(200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${filename}"`,
+      'cache-control': 'no-store',
+    })
+    .end(toCsv(rows, { bom: true }));
+}
+
+/** Reads an urlencoded form body, up to 16 KiB (more is refused: no form of ours is that big). */
+export async function readForm(req: IncomingMessage): Promise<URLSearchParams | undefined> {
+  let body = '';
+  for await (const chunk of req) {
+    body += String(chunk);
+    if (body.length > 16_384) return undefined;
+  }
+  return new URLSearchParams(body);
+}

@@ -1,0 +1,45 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Route } from '../http.js';
+
+/** Where the pages' design system lives: the bot's own copy in node_modules (no CDN, works offline). */
+const DSFR_DIST = dirname(createRequire(import.meta.url).resolve('@gouvfr/dsfr/dist/dsfr.min.css'));
+
+/** The prefix under which the DSFR files are served. */
+export const DSFR_PREFIX = '/dsfr/';
+
+/**
+ * The only DSFR files served: its stylesheets and the Marianne/Spectral fonts they load.
+ * Anything else (its scripts, sources, `..`) is a 404: the whitelist is by shape, so no path can climb out.
+ */
+const ALLOWED = /^(dsfr(\.print)?\.min\.css|fonts\/[A-Za-z_-]+\.woff2?)$/;
+
+const TYPES: Record<string, string> = {
+  css: 'text/css; charset=utf-8',
+  woff2: 'font/woff2',
+  woff: 'font/woff',
+  svg: 'image/svg+xml',
+};
+
+/** `GET /dsfr/<file>`: one whitelisted DSFR file, cached a day (the version is pinned in the lockfile). */
+export const dsfrRoute: Route = async (req, res) => {
+  const name = (req.url ?? '').split('?')[0]?.slice(DSFR_PREFIX.length) ?? '';
+  const path = join(DSFR_DIST, name);
+  const found =
+    ALLOWED.test(name) &&
+    (await stat(path).then(
+      (s) => s.isFile(),
+      () => false,
+    ));
+  if (!found) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('introuvable\n');
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': TYPES[name.split('.').pop() ?? ''] ?? 'application/octet-stream',
+    'cache-control': 'public, max-age=86400',
+  });
+  createReadStream(path).pipe(res);
+};

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { html, raw } from '../../src/web/html.js';
+import { sessionCookie } from '../../src/web/session.js';
+
+describe('the pages’ template tag', () => {
+  it('escapes every interpolated text, attributes included, and keeps trusted markup', () => {
+    const name = `<img src=x onerror="alert('x')">&`;
+    expect(html`<p title="${name}">${name}</p>`.text).toBe(
+      '<p title="&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt;&amp;">&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt;&amp;</p>',
+    );
+    expect(html`<ul>${['a<', html`<li>b</li>`]}</ul>`.text).toBe('<ul>a&lt;<li>b</li></ul>');
+    expect(html`${raw('<svg></svg>')}${undefined}${false}${0}`.text).toBe('<svg></svg>0');
+  });
+});
+
+describe('the session cookie', () => {
+  it('is Secure only over https', () => {
+    expect(sessionCookie('abc', true)).toContain('; Secure');
+    expect(sessionCookie('abc', false)).not.toContain('Secure');
+  });
+});
