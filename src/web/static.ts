@@ -4,8 +4,21 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Route } from '../http.js';
 
-/** Where the pages' design system lives: the bot's own copy in node_modules (no CDN, works offline). */
-const DSFR_DIST = dirname(createRequire(import.meta.url).resolve('@gouvfr/dsfr/dist/dsfr.min.css'));
+/**
+ * Where the pages' design system lives: the bot's own copy in node_modules (no CDN, works offline). Resolved at
+ * the first request, so a checkout whose node_modules predates the dependency still boots (its pages unstyled).
+ */
+let dsfrDist: string | null | undefined;
+function dsfrDir(): string | null {
+  if (dsfrDist === undefined) {
+    try {
+      dsfrDist = dirname(createRequire(import.meta.url).resolve('@gouvfr/dsfr/dist/dsfr.min.css'));
+    } catch {
+      dsfrDist = null;
+    }
+  }
+  return dsfrDist;
+}
 
 /** The prefix under which the DSFR files are served. */
 export const DSFR_PREFIX = '/dsfr/';
@@ -26,8 +39,10 @@ const TYPES: Record<string, string> = {
 /** `GET /dsfr/<file>`: one whitelisted DSFR file, cached a day (the version is pinned in the lockfile). */
 export const dsfrRoute: Route = async (req, res) => {
   const name = (req.url ?? '').split('?')[0]?.slice(DSFR_PREFIX.length) ?? '';
-  const path = join(DSFR_DIST, name);
+  const dir = dsfrDir();
+  const path = dir === null ? '' : join(dir, name);
   const found =
+    dir !== null &&
     ALLOWED.test(name) &&
     (await stat(path).then(
       (s) => s.isFile(),
