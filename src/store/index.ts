@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { createAnnouncementRepo } from './announcement.repo.js';
 import { createBulleRepo } from './bulle.repo.js';
 import { createChatStateRepo } from './chat-state.repo.js';
+import { createChatStatePersonalData } from './chat-state-personal.js';
 import { createCommandTokensRepo } from './command-tokens.repo.js';
 import { createIdentityRepo } from './identity.repo.js';
 import { createKeys } from './keys.js';
@@ -36,7 +37,17 @@ export function createStores(redis: Redis, prefix: string) {
     announcements,
     chatState,
     webSessions,
-    personalSources: [people, identities, standups, sessions, bulle, announcements, webSessions],
+    // The adapters' state first: it is found through the identities, erased after it.
+    personalSources: [
+      people,
+      createChatStatePersonalData(redis, keys, identities),
+      identities,
+      standups,
+      sessions,
+      bulle,
+      announcements,
+      webSessions,
+    ],
   };
 }
 

@@ -57,6 +57,8 @@ export function createKeys(prefix: string) {
      * hold account ids, and a Matrix id is derived from an e-mail.
      */
     chatState: (name: string) => `${prefix}:chat:${digest(name)}`,
+    /** The pattern every {@link chatState} key matches, to scan them (erasure). */
+    chatStateAll: () => `${prefix}:chat:*`,
     /** An inbound event already handled (platform retries). */
     seen: (platform: Platform, id: string) => `${prefix}:seen:${platform}:${id}`,
     /** Stand-ups: answers per ritual and period, per-person history, help requests, absences, digest markers. */

@@ -59,4 +59,36 @@ describe('numbered choices on Matrix in a shared room: only the person they were
     const [mine] = (await e2e.say(ines, '2', { room })).events;
     expect(mine && shownMx(mine.event)).toBe('Rien n’a été effacé.');
   });
+
+  /** The adapter's records (`<prefix>:chat:*`) whose value holds one of `ids`, as a JSON string. */
+  async function recordsHolding(...ids: string[]) {
+    const redis = new Redis(REDIS_URL);
+    const found: string[] = [];
+    for (const key of await redis.keys(`${e2e.bot.prefix}:chat:*`)) {
+      const value = (await redis.get(key)) ?? '';
+      if (ids.some((id) => value.includes(JSON.stringify(id)))) found.push(key);
+    }
+    redis.disconnect();
+    return found;
+  }
+
+  it('/cohorte oublier also erases the choices offered to the person and their conversation in progress', async () => {
+    e2e = await startMatrixE2e('mx-forget');
+    const room = e2e.double.room('#defi-lexiq:agent.tchap.gouv.fr', [ines.id, claire.id, MX_BOT]);
+    await offer(room, ines.id);
+    await e2e.say(ines, '!cohorte oublier');
+    await e2e.say(ines, '!standup', { count: 2 });
+    await e2e.say(claire, '!cohorte oublier');
+    const dm = await e2e.dm(ines);
+    const claires = await recordsHolding(claire.id, await e2e.dm(claire));
+    expect(claires.length).toBeGreaterThanOrEqual(1);
+    // Offered in the shared room (by room, by event, latest offered), in her DM (by room, by event), the form.
+    expect((await recordsHolding(ines.id, dm)).length).toBeGreaterThanOrEqual(6);
+
+    const user = { platform: 'matrix' as const, id: ines.id };
+    await e2e.bot.cohorte.router.action({ user, actionId: FORGET_ACTION, value: 'yes', channel: dm });
+
+    expect(await recordsHolding(ines.id, dm)).toEqual([]);
+    expect(await recordsHolding(claire.id, await e2e.dm(claire))).toEqual(claires);
+  });
 });

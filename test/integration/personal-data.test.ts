@@ -142,6 +142,7 @@ describe('personal data: /cohorte mes-donnees and /cohorte oublier cover every s
     expect(exported).toEqual({
       people: { grants: [{ role: 'mentor', defiId: 'lexiq' }], locale: 'en' },
       identities: { slack: SLACK_ID },
+      chatState: [],
       standups: {
         entries: [
           {
@@ -178,6 +179,7 @@ describe('personal data: /cohorte mes-donnees and /cohorte oublier cover every s
     expect(await personalData.exportAll(EMAIL)).toEqual({
       people: { grants: [], locale: null },
       identities: {},
+      chatState: [],
       standups: { entries: [], helpRequests: [], absences: [] },
       sessions: {},
       bulloterie: { skills: [], requests: [], pausedUntil: null, lastDecline: null },
