@@ -1,26 +1,86 @@
 import { randomUUID } from 'node:crypto';
 import { type Job, UnrecoverableError } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { DeliveryUpdateSchema } from '../core/delivery-schema.js';
+import type { DeliveryUpdate } from '../core/ports.js';
+import type { Keys } from '../store/keys.js';
 import type { OutboxWorkerOptions } from './outbox.js';
 import { awaitSlot, delayFor, type Pace, settleFailure, waitForDependency } from './outbox-pace.js';
+import { jobIdOf, type Queues } from './queues.js';
 
-// Claims the key for one version: 0 when a version as new or newer was applied, -1 when another update holds it.
+/** How long the newest content of a message waits for its update job (longer than its wait for the delivery). */
+const LATEST_TTL_SECONDS = 2 * 3600;
+/**
+ * How long a pending update job gathers newer versions. A job that waits longer (its message not delivered yet, a
+ * 429) lets the next version enqueue a job of its own; so does a producer that died between the marker and the job.
+ */
+const PENDING_TTL_SECONDS = 60;
+
+// Keeps the newest content of a message (KEYS[1]) and says whether a job must be added for it: 1 when no update job
+// is pending (KEYS[2]) or when the pending one is this very version (a retried enqueue), 0 when a pending job will
+// read it, or when the version is older than the newest already asked for.
+const ENQUEUE = `
+local latest = tonumber(redis.call('HGET', KEYS[1], 'version') or '-1')
+local version = tonumber(ARGV[1])
+if version < latest then return 0 end
+redis.call('HSET', KEYS[1], 'version', ARGV[1], 'update', ARGV[2])
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'EX', ARGV[4]) then return 1 end
+if tonumber(redis.call('GET', KEYS[2])) == version then return 1 end
+return 0`;
+// Claims the key for the newest version asked for (the job's own or a newer one in KEYS[3]) and reads it: {0} when
+// a version as new was applied (the newest content, applied already, is dropped), {-1} when another update holds the key, {1, version, newer content or nothing}.
+// Whatever is asked for after this claim finds no pending job (KEYS[4] deleted) and enqueues one of its own, which
+// runs after this one frees the key: a newer version is never left behind a running update.
 const CLAIM = `
-local applied = tonumber(redis.call('GET', KEYS[1]) or '-1')
-if applied >= tonumber(ARGV[1]) then return 0 end
-if redis.call('SET', KEYS[2], ARGV[2], 'NX', 'PX', ARGV[3]) then return 1 end
-return -1`;
-// Records the version applied (never lowering it) and frees the key if this update still holds it.
+local target = tonumber(ARGV[1])
+local latest = tonumber(redis.call('HGET', KEYS[3], 'version') or '-1')
+local content = false
+if latest > target then
+  target = latest
+  content = redis.call('HGET', KEYS[3], 'update')
+end
+if tonumber(redis.call('GET', KEYS[1]) or '-1') >= target then
+  redis.call('DEL', KEYS[3], KEYS[4])
+  return {0}
+end
+if not redis.call('SET', KEYS[2], ARGV[2], 'NX', 'PX', ARGV[3]) then return {-1} end
+redis.call('DEL', KEYS[4])
+return {1, target, content}`;
+// Records the version applied (never lowering it), drops the newest content once it is applied (it is a person's
+// message), and frees the key if this update still holds it.
 const COMMIT = `
 if ARGV[1] ~= '' then
   local applied = tonumber(redis.call('GET', KEYS[1]) or '-1')
   if tonumber(ARGV[1]) > applied then redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3]) end
+  if tonumber(redis.call('HGET', KEYS[3], 'version') or '-1') <= tonumber(ARGV[1]) then redis.call('DEL', KEYS[3]) end
 end
 if redis.call('GET', KEYS[2]) == ARGV[2] then redis.call('DEL', KEYS[2]) end
 return 1`;
 
 /**
- * The outbox's update job: replaces the content of a delivered message, in version order. One update of a key
+ * Asks for a message's content to be replaced. Updates of one message coalesce: while one update job has yet to run,
+ * newer versions only replace the content it will send (a burst of changes costs a handful of platform calls, and
+ * the message shows the newest state as soon as the pace allows); the job id per version makes a retried enqueue a
+ * no-op.
+ */
+export async function enqueueUpdate(queues: Queues, redis: Redis, keys: Keys, update: DeliveryUpdate) {
+  const needed = await redis.eval(
+    ENQUEUE,
+    2,
+    keys.updateLatest(update.key),
+    keys.updatePending(update.key),
+    update.version,
+    JSON.stringify(update),
+    LATEST_TTL_SECONDS,
+    PENDING_TTL_SECONDS,
+  );
+  if (needed === 1)
+    await queues.outbox.add('update', update, { jobId: jobIdOf(`update:${update.key}:${update.version}`) });
+}
+
+/**
+ * The outbox's update job: replaces the content of a delivered message with the newest version asked for. One update of a key
  * runs at a time (a Redis lock), and the applied version is compared and stored atomically, so an older version
  * is never applied after a newer one; an update of a key not yet delivered waits for its delivery.
  */
@@ -33,9 +93,13 @@ export function createUpdateProcessor(options: OutboxWorkerOptions, ttlSeconds: 
     if (first === null) return waitForDependency(job, token, options.parentWaitMs ?? 5000, 'not_delivered');
     if (first.startsWith('file:')) throw new UnrecoverableError('cannot_update_file');
     const versionKey = keys.updatedVersion(change.key);
+    const latestKey = keys.updateLatest(change.key);
     // Superseded already: no need to wait for a slot.
-    const alreadyApplied = await redis.get(versionKey);
-    if (alreadyApplied !== null && Number(alreadyApplied) >= change.version)
+    const [alreadyApplied, latest] = await Promise.all([
+      redis.get(versionKey),
+      redis.hget(latestKey, 'version'),
+    ]);
+    if (alreadyApplied !== null && Number(alreadyApplied) >= Math.max(change.version, Number(latest ?? -1)))
       return { applied: false, superseded: true };
     // chat.update has no per-channel limit, only its workspace tier.
     const pace: Pace = {
@@ -52,32 +116,35 @@ export function createUpdateProcessor(options: OutboxWorkerOptions, ttlSeconds: 
       const conversation = await sender.conversation(change.to);
       await awaitSlot(redis, pace, job, token);
       // Claimed only now, so the lock spans the platform call alone: a killed worker frees it within WORKER_LOCK_MS.
-      const claim = await redis.eval(
+      const [claim, version, newer] = (await redis.eval(
         CLAIM,
-        2,
+        4,
         versionKey,
         lockKey,
+        latestKey,
+        keys.updatePending(change.key),
         change.version,
         holder,
         options.lockMs ?? 30_000,
-      );
+      )) as [number, number?, string?];
       if (claim === 0) return { applied: false, superseded: true };
       if (claim === -1) return await delayFor(job, token, 200);
       claimed = true;
+      const message = newer ? DeliveryUpdateSchema.parse(JSON.parse(newer)).message : change.message;
       const partsKey = keys.deliveredParts(change.key);
       const ids = Object.entries(await redis.hgetall(partsKey))
         .sort(([a], [b]) => Number(a) - Number(b))
         .map(([, id]) => id);
-      const kept = await sender.update(conversation, ids.length > 0 ? ids : [first], change.message);
+      const kept = await sender.update(conversation, ids.length > 0 ? ids : [first], message);
       // Parts deleted because the new content is shorter are no longer part of the message.
       const gone = ids.slice(kept).map((_, i) => String(kept + i));
       if (gone.length > 0) await redis.hdel(partsKey, ...gone);
-      applied = String(change.version);
+      applied = String(version);
       return { applied: true, superseded: false };
     } catch (error) {
       return await settleFailure(error, redis, pace, job, token);
     } finally {
-      if (claimed) await redis.eval(COMMIT, 2, versionKey, lockKey, applied, holder, ttlSeconds);
+      if (claimed) await redis.eval(COMMIT, 3, versionKey, lockKey, latestKey, applied, holder, ttlSeconds);
     }
   };
 }

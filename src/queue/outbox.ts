@@ -18,7 +18,7 @@ import {
   waitForDependency,
 } from './outbox-pace.js';
 import { isScrubbed, scrub, scrubCompleted } from './outbox-scrub.js';
-import { createUpdateProcessor } from './outbox-update.js';
+import { createUpdateProcessor, enqueueUpdate } from './outbox-update.js';
 import { jobIdOf, QUEUE_NAMES, type Queues } from './queues.js';
 
 /** Why a job stops when its delivery was withdrawn while it waited for its slot. */
@@ -64,8 +64,8 @@ const statusOf = (delivered: string | null, failed: string | null) => {
 };
 
 /**
- * Enqueues deliveries and updates; the deterministic job id makes a second `send` of the same key (or `update` of
- * the same key and version) a no-op.
+ * Enqueues deliveries and updates; the deterministic job id makes a second `send` of the same key a no-op, and
+ * updates of one message coalesce (see {@link enqueueUpdate}).
  */
 export function createOutbox(queues: Queues, redis: Redis, keys: Keys): Outbox {
   return {
@@ -76,9 +76,7 @@ export function createOutbox(queues: Queues, redis: Redis, keys: Keys): Outbox {
         ...(bulk ? { priority: BULK_PRIORITY } : {}),
       });
     },
-    async update(update) {
-      await queues.outbox.add('update', update, { jobId: jobIdOf(`update:${update.key}:${update.version}`) });
-    },
+    update: (update) => enqueueUpdate(queues, redis, keys, update),
     async statuses(list) {
       if (list.length === 0) return [];
       const sent = await redis.mget(list.map((key) => keys.delivered(key)));

@@ -34,6 +34,10 @@ export function createKeys(prefix: string) {
     updatedVersion: (key: string) => `${prefix}:outbox:version:${digest(key)}`,
     /** Held while one update of an outbox message runs, so two versions never race. */
     updateLock: (key: string) => `${prefix}:outbox:update-lock:${digest(key)}`,
+    /** The newest content asked for an outbox message (`version`, `update`): what its pending update job sends. */
+    updateLatest: (key: string) => `${prefix}:outbox:update-latest:${digest(key)}`,
+    /** Set while an update job of an outbox message has yet to read its newest content: newer versions join it. */
+    updatePending: (key: string) => `${prefix}:outbox:update-pending:${digest(key)}`,
     /** Per-conversation pacing of the outbox: the time of the last call booked there. */
     pace: (platform: Platform, conversation: string) => `${prefix}:outbox:pace:${platform}:${conversation}`,
     /** When the last job turned away by a busy conversation wakes up (spreads their wake-ups). */

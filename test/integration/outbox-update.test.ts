@@ -30,6 +30,18 @@ describe('outbox updates (real Redis, BullMQ and the Slack Web API double)', () 
         (await bot.cohorte.queues.outbox.getJobState(jobIdOf(`update:a:1:${version}`))) === 'completed',
     );
 
+  /** Every update job asked for has run (older versions asked while a newer one waits get no job at all). */
+  const settled = () =>
+    waitForAsync(async () => {
+      const counts = await bot.cohorte.queues.outbox.getJobCounts(
+        'waiting',
+        'active',
+        'delayed',
+        'prioritized',
+      );
+      return Object.values(counts).every((count) => count === 0);
+    });
+
   it('edits the message delivered under a key, in a DM too', async () => {
     const { outbox } = bot.cohorte.services;
     const ines: Target = { kind: 'person', email: 'ines.moreau@beta.gouv.fr' };
@@ -48,7 +60,7 @@ describe('outbox updates (real Redis, BullMQ and the Slack Web API double)', () 
     for (const version of [3, 1, 2]) {
       await outbox.update({ key: 'a:1', to: channel, message: text(`v${version}`), version });
     }
-    await Promise.all([1, 2, 3].map(updated));
+    await updated(3);
     const applied = slack.callsTo('chat.update').map((call) => Number(String(call.args.text).slice(1)));
     expect(applied).toEqual([...applied].sort((a, b) => a - b));
     expect(applied.at(-1)).toBe(3);
@@ -58,9 +70,25 @@ describe('outbox updates (real Redis, BullMQ and the Slack Web API double)', () 
     const calls = slack.callsTo('chat.update').length;
     await outbox.update({ key: 'a:1', to: channel, message: text('v2 encore'), version: 2 });
     await outbox.update({ key: 'a:1', to: channel, message: text('v0 encore'), version: 0 });
-    await Promise.all([updated(2), updated(0)]);
+    await settled();
     expect(slack.callsTo('chat.update')).toHaveLength(calls);
     expect(slack.messages('C0ANNONCES').map((m) => m.text)).toEqual(['v3']);
+  });
+
+  it('coalesces a burst of versions into a few edits that end on the newest', async () => {
+    const { outbox } = bot.cohorte.services;
+    await outbox.send({ key: 'a:1', to: channel, message: text('v0') });
+    await waitFor(() => slack.messages('C0ANNONCES').length === 1);
+    const versions = Array.from({ length: 40 }, (_, i) => i + 1);
+    await Promise.all(
+      versions.map((version) =>
+        outbox.update({ key: 'a:1', to: channel, message: text(`v${version}`), version }),
+      ),
+    );
+    await waitFor(() => slack.messages('C0ANNONCES')[0]?.text === 'v40', 5000);
+    await settled();
+    expect(slack.callsTo('chat.update').length).toBeLessThanOrEqual(3);
+    expect(slack.messages('C0ANNONCES').map((m) => m.text)).toEqual(['v40']);
   });
 
   it('holds an update of a message not delivered yet until it is, then applies it', async () => {
