@@ -28,8 +28,7 @@ export interface WebDeps {
 /** A page's body, given its visitor; may answer by itself (a CSV download) and return undefined. */
 export type PageView = (
   visitor: Visitor,
-  req: IncomingMessage,
-  res: ServerResponse,
+  request: { services: Services; req: IncomingMessage; res: ServerResponse },
 ) => Promise<{ title: string; body: Interpolable } | undefined>;
 
 /** A page and who may see it. */
@@ -121,7 +120,7 @@ export function createWebRoutes(deps: WebDeps, pages: Record<string, PageDef>): 
           }),
         );
       }
-      const shown = await def.view(visitor, req, res);
+      const shown = await def.view(visitor, { services, req, res });
       if (!shown) return;
       sendPage(res, 200, page({ title: shown.title, path, chrome: chromeOf(visitor), body: shown.body }));
     };

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishSession } from '../../src/core/sessions/lifecycle.js';
+import { aSession } from '../support/session-fixture.js';
+import { type ShellSession, shellSession } from '../support/shell-play.js';
+
+const EIG = 'ines.moreau@beta.gouv.fr';
+
+describe('/moi: my week, from what I did in the chat', () => {
+  let shell: ShellSession;
+
+  beforeAll(async () => {
+    shell = await shellSession({
+      name: 'pages-moi',
+      clock: { now: () => new Date('2026-11-23T10:00:00+01:00') },
+    });
+    expect(await publishSession(shell.bot.cohorte.services, aSession())).toBe(true);
+  });
+  afterAll(async () => {
+    await shell?.stop();
+  });
+
+  it('shows my bubbles, my request in play and my next session with my answer', async () => {
+    const steps = await shell.type(
+      `:as ${EIG}`,
+      '/bulle partage SQL',
+      '/bulle cherche Docker',
+      '/cohorte page',
+    );
+    const url =
+      steps
+        .at(-1)
+        ?.output.join('\n')
+        .match(/https?:\/\/\S+\/entrer\?jeton=\S+/)?.[0] ?? '';
+    const enter = await fetch(url, { redirect: 'manual' });
+    const cookie = (enter.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const page = await (await fetch(`${shell.bot.baseUrl}/moi`, { headers: { cookie } })).text();
+    expect(page).toContain('Je partage : SQL');
+    expect(page).toMatch(/Mes demandes en cours \(1\)[\s\S]*<td>Docker<\/td>/);
+    expect(page).toMatch(/jeudi 3 décembre 2026, 09:30[\s\S]*Journée de promotion[\s\S]*pas de réponse/);
+    expect(page).toContain('/cohorte oublier');
+  });
+});
