@@ -40,6 +40,16 @@ describe('Cohorte on Matrix: what a person types, and what a bad input gets', ()
     ]);
   });
 
+  it('asks the identity server once about an unknown account that writes again and again', async () => {
+    e2e = await startMatrixE2e('mx-unknown-cached');
+    const before = e2e.double.state.lookups.length;
+    for (const text of ['!cohorte moi', '!cohorte aide', '!cohorte moi'])
+      expect(texts(await e2e.say(stranger, text))[0]).toContain(
+        `Je ne sais pas quelle adresse e-mail correspond à votre compte (${stranger.id})`,
+      );
+    expect(e2e.double.state.lookups.length - before).toBe(1);
+  });
+
   it('takes a numbered choice, refuses a number out of range or with nothing to choose, and loses nothing', async () => {
     e2e = await startMatrixE2e('mx-choices');
     expect(texts(await e2e.say(ines, '3'))).toEqual([

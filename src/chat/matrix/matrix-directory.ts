@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { cachedDirectory } from '../../core/cached-directory.js';
 import type { Directory, IdentityCache } from '../../core/ports.js';
 import { normalizeEmail } from '../../core/roster/roster.js';
+import { singleFlight } from '../../core/single-flight.js';
 import { createMatrixClient, type MatrixClient } from './matrix-client.js';
 
 const OpenIdSchema = z.looseObject({
@@ -14,6 +15,12 @@ const OpenIdSchema = z.looseObject({
 const RegisterSchema = z.looseObject({ token: z.string().min(1) });
 const HashDetailsSchema = z.looseObject({ algorithms: z.array(z.string()), lookup_pepper: z.string() });
 const LookupSchema = z.looseObject({ mappings: z.record(z.string(), z.string()).default({}) });
+/**
+ * An account the identity server did not name is taken as unknown for this long: each of its messages would
+ * otherwise hash and look up the whole community again. Short, so a fiche or a Tchap address fixed by the
+ * coordination is seen within minutes.
+ */
+const UNKNOWN_TTL_MS = 5 * 60_000;
 
 /** What the Matrix directory knows before asking anyone. */
 export interface MatrixDirectoryOptions {
@@ -92,7 +99,7 @@ function identityLookup(options: MatrixDirectoryOptions & { identityServerUrl: s
 /**
  * People by e-mail on Matrix. A Matrix account does not show its e-mail, so the bot asks the other way round: the
  * identity server is asked for every e-mail of the community in one hashed lookup, and each answer cached (the
- * sender of a message is then one of them, or nobody the bot can name). Without an identity server, the file's
+ * sender of a message is then one of them, or nobody the bot can name, which is remembered for a few minutes). Without an identity server, the file's
  * `matrix:` ids are the directory. A Tchap id may carry a suffix after a re-created account: it is never guessed.
  */
 export function createMatrixDirectory(options: MatrixDirectoryOptions): Directory {
@@ -103,19 +110,31 @@ export function createMatrixDirectory(options: MatrixDirectoryOptions): Director
   const emails = [...new Set(options.people.map((p) => normalizeEmail(p.email)))];
   const url = options.identityServerUrl;
   const lookup = url ? identityLookup({ ...options, identityServerUrl: url }) : undefined;
+  const asking = singleFlight<string | undefined>();
+  const unknownUntil = new Map<string, number>();
+  const rememberUnknown = (userId: string) => {
+    const now = Date.now();
+    // Expired entries go as new ones come: a stream of unknown accounts cannot grow the map for good.
+    for (const [id, until] of unknownUntil) if (until <= now) unknownUntil.delete(id);
+    unknownUntil.set(userId, now + UNKNOWN_TTL_MS);
+  };
   return cachedDirectory(
     'matrix',
     {
       async emailOf(userId) {
         const fromFile = byUser.get(userId);
         if (fromFile || !lookup) return fromFile;
-        const found = await lookup(emails);
-        let mine: string | undefined;
-        for (const [email, id] of found) {
-          if (id === userId) mine = email;
-          else await options.cache.remember({ platform: 'matrix', id }, email);
-        }
-        return mine;
+        if ((unknownUntil.get(userId) ?? 0) > Date.now()) return undefined;
+        return asking(userId, async () => {
+          const found = await lookup(emails);
+          let mine: string | undefined;
+          for (const [email, id] of found) {
+            if (id === userId) mine = email;
+            else await options.cache.remember({ platform: 'matrix', id }, email);
+          }
+          if (!mine) rememberUnknown(userId);
+          return mine;
+        });
       },
       async userIdOf(email) {
         const fromFile = written.get(email);
