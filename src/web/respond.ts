@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { toCsv } from '../core/csv.js';
+import { neutralizeFormula, toCsv } from '../core/csv.js';
 import type { Html } from './html.js';
 
 /** Headers of every page: no caching of personal pages, no framing, no script from anywhere. */
@@ -28,7 +28,10 @@ export function redirect(res: ServerResponse, to: string, headers: Record<string
   res.writeHead(303, { location: to, 'cache-control': 'no-store', ...headers }).end();
 }
 
-/** Sends a table as a CSV download (UTF-8 with BOM, so spreadsheets read accents; formulas neutralised by toCsv). */
+/**
+ * Sends a table as a CSV download: UTF-8 with BOM (spreadsheets read accents), every cell through
+ * {@link neutralizeFormula}, since cells hold what people typed (a skill, a session title).
+ */
 export function sendCsv(res: ServerResponse, filename: string, rows: readonly (readonly string[])[]) {
   res
     .writeHead(200, {
@@ -36,7 +39,12 @@ export function sendCsv(res: ServerResponse, filename: string, rows: readonly (r
       'content-disposition': `attachment; filename="${filename}"`,
       'cache-control': 'no-store',
     })
-    .end(toCsv(rows, { bom: true }));
+    .end(
+      toCsv(
+        rows.map((row) => row.map(neutralizeFormula)),
+        { bom: true },
+      ),
+    );
 }
 
 /** Reads an urlencoded form body, up to 16 KiB (more is refused: no form of ours is that big). */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishSession } from '../../src/core/sessions/lifecycle.js';
+import { linkIn, openPageLink } from '../support/page-link.js';
 import { aSession } from '../support/session-fixture.js';
 import { type ShellSession, shellSession } from '../support/shell-play.js';
 
@@ -26,13 +27,7 @@ describe('/moi: my week, from what I did in the chat', () => {
       '/bulle cherche Docker',
       '/cohorte page',
     );
-    const url =
-      steps
-        .at(-1)
-        ?.output.join('\n')
-        .match(/https?:\/\/\S+\/entrer\?jeton=\S+/)?.[0] ?? '';
-    const enter = await fetch(url, { redirect: 'manual' });
-    const cookie = (enter.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const { cookie } = await openPageLink(linkIn(steps));
     const page = await (await fetch(`${shell.bot.baseUrl}/moi`, { headers: { cookie } })).text();
     expect(page).toContain('Je partage : SQL');
     expect(page).toMatch(/Mes demandes en cours \(1\)[\s\S]*<td>Docker<\/td>/);

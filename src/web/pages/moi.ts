@@ -1,18 +1,10 @@
-import { isInPlay, type RequestStatus } from '../../core/bulle/store.js';
+import { isInPlay } from '../../core/bulle/store.js';
 import type { RsvpState } from '../../core/sessions/store.js';
 import { formatDateTime, formatDay } from '../../core/time/format.js';
 import { localDate } from '../../core/time/local.js';
 import { html } from '../html.js';
 import type { PageDef } from '../routes.js';
-
-const STATUS: Record<RequestStatus, string> = {
-  open: 'on cherche quelqu’un',
-  proposed: 'proposée à quelqu’un',
-  accepted: 'acceptée',
-  met: 'échange fait',
-  notmet: 'pas d’échange',
-  cancelled: 'annulée',
-};
+import { STATUS_LABELS } from './labels.js';
 
 const ANSWER: Record<RsvpState, string> = {
   yes: 'je viens',
@@ -52,7 +44,7 @@ ${
 }
 <div class="fr-table"><table><caption>Mes demandes en cours (${inPlay.length})</caption>
 <thead><tr><th scope="col">Compétence</th><th scope="col">Où en est-elle</th></tr></thead>
-<tbody>${inPlay.map((r) => html`<tr><td>${r.label}</td><td>${STATUS[r.status]}</td></tr>`)}</tbody></table></div>
+<tbody>${inPlay.map((r) => html`<tr><td>${r.label}</td><td>${STATUS_LABELS[r.status]}</td></tr>`)}</tbody></table></div>
 <div class="fr-table"><table><caption>Mes prochaines sessions</caption>
 <thead><tr><th scope="col">Date</th><th scope="col">Session</th><th scope="col">Ma réponse</th></tr></thead>
 <tbody>${upcoming.map((s, i) => {
