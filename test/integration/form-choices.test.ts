@@ -1,49 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
+import { describe, expect, it } from 'vitest';
+import { sessionFormValues } from '../support/session-fixture.js';
+import { driveOnShell } from '../support/shell-driver.js';
 import { seen } from '../support/shell-replies.js';
 
-const CLAIRE = 'claire.dubois@beta.gouv.fr';
-
 describe('a choice answered with something that is not one of its choices is refused, never replaced', () => {
-  let bot: RunningCohorte;
-  const now = new Date('2026-11-23T10:00:00+01:00');
+  const shell = driveOnShell({ name: 'form-choices', now: new Date('2026-11-23T10:00:00+01:00') });
   const submit = async (formId: string, values: Record<string, string>) =>
-    seen(
-      await bot.cohorte.router.form({ user: { platform: 'shell', id: CLAIRE }, formId, values, context: '' }),
-    );
-
-  beforeAll(async () => {
-    bot = await startCohorte({ name: 'form-choices', clock: { now: () => now } });
-  });
-  afterAll(async () => {
-    await bot?.stop();
-  });
+    seen(await shell.form(formId, values));
 
   it('an announcement sent « 5 » ways is not sent both ways: the form names the three choices', async () => {
     expect(await submit('annonce', { text: 'Bonjour', audience: 'eig7', mode: '5', when: '' })).toBe(
       'mode: « 5 » n’est pas un des choix : Dans les canaux correspondants, En message privé à chaque personne ou Les deux.',
     );
-    expect(await bot.cohorte.services.announcements.recent(10)).toEqual([]);
+    expect(await shell.bot.cohorte.services.announcements.recent(10)).toEqual([]);
   });
 
   it('a yes/no question answered « 5 » is asked again, in sessions and rituals', async () => {
-    const session = {
-      title: 'Atelier',
-      date: '17/12/2026',
-      start: '14:00',
-      end: '17:00',
-      place: 'DINUM',
-      address: '',
-      agenda: '',
-      capacity: '',
-      promotions: 'eig7',
-      mentors: '5',
-      alumni: 'no',
-    };
+    const session = sessionFormValues({ mentors: '5' });
     expect(await submit('session', session)).toBe('mentors: « 5 » n’est pas un des choix : oui ou non.');
     const ritual = { id: 'demo', message: 'Démo', days: 'jeudi', time: '16:00', holidays: '5' };
     expect(await submit('ritual', ritual)).toBe('holidays: « 5 » n’est pas un des choix : oui ou non.');
-    expect(await bot.cohorte.services.sessions.all()).toEqual([]);
-    expect(await bot.cohorte.services.rituals.chatRituals()).toEqual([]);
+    expect(await shell.bot.cohorte.services.sessions.all()).toEqual([]);
+    expect(await shell.bot.cohorte.services.rituals.chatRituals()).toEqual([]);
   });
 });

@@ -1,44 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
-import { communityWith } from '../support/community-with.js';
+import { describe, expect, it } from 'vitest';
+import { cafeCommunity, driveOnShell } from '../support/shell-driver.js';
 import { seen } from '../support/shell-replies.js';
 
-const CLAIRE = 'claire.dubois@beta.gouv.fr';
-const COMMUNITY = communityWith({
-  rituals: `
-  - id: cafe
-    kind: reminder
-    message: Café virtuel à 10:00
-    schedule: { days: [mardi], time: '09:50' }
-`,
-});
 const DEMO = { id: 'demo', message: 'Démo de fin de sprint', days: 'jeudi', time: '16:00', holidays: 'yes' };
 
 describe('rituals: bad input is answered, never saved (shell, Redis, fixed clock)', () => {
-  let bot: RunningCohorte;
-  const now = new Date('2026-12-01T09:00:00+01:00');
-  const command = (text: string) =>
-    bot.cohorte.router.command({
-      user: { platform: 'shell', id: CLAIRE },
-      command: 'rituel',
-      text,
-      channel: 'shell',
-    });
+  const shell = driveOnShell({
+    name: 'rituals-input',
+    communityFile: cafeCommunity(),
+    now: new Date('2026-12-01T09:00:00+01:00'),
+  });
+  const command = (text: string) => shell.command('rituel', text);
   const ritualCommand = async (text: string) => seen(await command(text));
-  const submit = (values: Record<string, string>, context = '') =>
-    bot.cohorte.router.form({ user: { platform: 'shell', id: CLAIRE }, formId: 'ritual', values, context });
-  const chatIds = async () => (await bot.cohorte.services.rituals.chatRituals()).map((r) => r.id);
+  const submit = (values: Record<string, string>, context = '') => shell.form('ritual', values, context);
+  const chatIds = async () => (await shell.bot.cohorte.services.rituals.chatRituals()).map((r) => r.id);
   const schedulers = async () =>
-    (await bot.cohorte.queues.jobs.getJobSchedulers())
+    (await shell.bot.cohorte.queues.jobs.getJobSchedulers())
       .map((s) => s.key)
       .filter((k) => k.startsWith('ritual:'));
-
-  beforeAll(async () => {
-    bot = await startCohorte({ name: 'rituals-input', communityFile: COMMUNITY, clock: { now: () => now } });
-  });
-  afterAll(async () => {
-    await bot?.stop();
-  });
 
   it('a day that does not exist is a field error (every 2 weeks too), and the list still works', async () => {
     const outcome = seen(await submit({ ...DEMO, every: '2', start: '2026-02-31', end: '2026-13-01' }));
@@ -92,7 +71,7 @@ describe('rituals: bad input is answered, never saved (shell, Redis, fixed clock
     expect(seen(await submit(other))).toBe(
       'id: L’identifiant « demo » est déjà celui d’un rituel créé dans le chat. Choisissez-en un autre, ou tapez /rituel ajouter demo pour modifier celui-là.',
     );
-    const [demo] = await bot.cohorte.services.rituals.chatRituals();
+    const [demo] = await shell.bot.cohorte.services.rituals.chatRituals();
     expect(demo).toMatchObject({
       id: 'demo',
       message: 'Démo de fin de sprint',

@@ -1,37 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
-import { communityWith } from '../support/community-with.js';
+import { describe, expect, it } from 'vitest';
+import { cafeCommunity, driveOnShell } from '../support/shell-driver.js';
 import { seen } from '../support/shell-replies.js';
 
-const CLAIRE = 'claire.dubois@beta.gouv.fr';
-const COMMUNITY = communityWith({
-  rituals: `
-  - id: cafe
-    kind: reminder
-    message: Café virtuel à 10:00
-    schedule: { days: [mardi], time: '09:50' }
-`,
-});
-
 describe('/rituel sauter: every skip is said, and can be taken back', () => {
-  let bot: RunningCohorte;
-  const now = new Date('2026-12-02T12:00:00+01:00');
-  const ritualCommand = async (text: string) =>
-    seen(
-      await bot.cohorte.router.command({
-        user: { platform: 'shell', id: CLAIRE },
-        command: 'rituel',
-        text,
-        channel: 'shell',
-      }),
-    );
-
-  beforeAll(async () => {
-    bot = await startCohorte({ name: 'rituals-skip', communityFile: COMMUNITY, clock: { now: () => now } });
+  const shell = driveOnShell({
+    name: 'rituals-skip',
+    communityFile: cafeCommunity(),
+    now: new Date('2026-12-02T12:00:00+01:00'),
   });
-  afterAll(async () => {
-    await bot?.stop();
-  });
+  const ritualCommand = async (text: string) => seen(await shell.command('rituel', text));
 
   it('a second skip says that two dates are now skipped, and annuler gives the last one back', async () => {
     expect(await ritualCommand('sauter cafe')).toBe(

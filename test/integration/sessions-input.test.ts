@@ -1,61 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
+import { describe, expect, it } from 'vitest';
 import { outboxIdle } from '../support/job-runner.js';
-import { aSession } from '../support/session-fixture.js';
+import { aSession, sessionFormValues } from '../support/session-fixture.js';
+import { driveOnShell } from '../support/shell-driver.js';
 import { seen, shellPosts } from '../support/shell-replies.js';
 import { waitForAsync } from '../support/wait.js';
 
-const CLAIRE = 'claire.dubois@beta.gouv.fr';
 const INES = 'ines.moreau@beta.gouv.fr';
-const VALUES = {
-  title: 'Atelier accessibilité',
-  date: '17/12/2026',
-  start: '14:00',
-  end: '17:00',
-  place: 'DINUM',
-  address: '',
-  agenda: '',
-  capacity: '',
-  promotions: 'eig7',
-  mentors: 'no',
-  alumni: 'no',
-};
+const VALUES = sessionFormValues({ title: 'Atelier accessibilité' });
 
 describe('sessions: bad input is answered, nothing sent twice or for nothing (shell, Redis, fixed clock)', () => {
-  let bot: RunningCohorte;
-  const now = new Date('2026-11-23T10:00:00+01:00');
-  const services = () => bot.cohorte.services;
-  const command = async (text: string) =>
-    seen(
-      await bot.cohorte.router.command({
-        user: { platform: 'shell', id: CLAIRE },
-        command: 'session',
-        text,
-        channel: 'shell',
-      }),
-    );
+  const shell = driveOnShell({ name: 'sessions-input', now: new Date('2026-11-23T10:00:00+01:00') });
+  const services = () => shell.bot.cohorte.services;
+  const command = async (text: string) => seen(await shell.command('session', text));
   const form = async (values: Record<string, string>, context = '') =>
-    seen(
-      await bot.cohorte.router.form({
-        user: { platform: 'shell', id: CLAIRE },
-        formId: 'session',
-        values,
-        context,
-      }),
-    );
+    seen(await shell.form('session', values, context));
   // The outbox paces posts: wait until what earlier steps sent is out, then read the shell.
   const settled = async () => {
-    await waitForAsync(() => outboxIdle(bot));
-    return shellPosts(bot.shellOutput());
+    await waitForAsync(() => outboxIdle(shell.bot));
+    return shellPosts(shell.bot.shellOutput());
   };
   const onDay = async (date: string) => (await services().sessions.all()).filter((s) => s.date === date);
-
-  beforeAll(async () => {
-    bot = await startCohorte({ name: 'sessions-input', clock: { now: () => now } });
-  });
-  afterAll(async () => {
-    await bot?.stop();
-  });
 
   it('the new-session form submitted twice (one after the other, or at once) creates and announces one session', async () => {
     const created =

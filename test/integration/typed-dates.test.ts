@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
+import { describe, expect, it } from 'vitest';
+import { sessionFormValues } from '../support/session-fixture.js';
+import { driveOnShell } from '../support/shell-driver.js';
 import { seen } from '../support/shell-replies.js';
 
-const CLAIRE = 'claire.dubois@beta.gouv.fr';
-
 describe('dates and times are typed the same way in every form, and error examples are days to come', () => {
-  let bot: RunningCohorte;
-  // Well after the dates the catalog used to give as examples (2026-12-01, 03/12/2026).
-  const now = new Date('2027-03-10T10:00:00+01:00');
+  const shell = driveOnShell({
+    name: 'typed-dates',
+    // Well after the dates the catalog used to give as examples (2026-12-01, 03/12/2026).
+    now: new Date('2027-03-10T10:00:00+01:00'),
+  });
   const submit = async (formId: string, values: Record<string, string>) =>
-    seen(
-      await bot.cohorte.router.form({ user: { platform: 'shell', id: CLAIRE }, formId, values, context: '' }),
-    );
-
-  beforeAll(async () => {
-    bot = await startCohorte({ name: 'typed-dates', clock: { now: () => now } });
-  });
-  afterAll(async () => {
-    await bot?.stop();
-  });
+    seen(await shell.form(formId, values));
 
   it('a ritual takes 9:00 and dates as JJ/MM/AAAA, JJ/MM or AAAA-MM-JJ', async () => {
     const base = { message: 'Démo', days: 'jeudi', holidays: 'yes' };
@@ -28,7 +20,7 @@ describe('dates and times are typed the same way in every form, and error exampl
     expect(await submit('ritual', { ...base, id: 'retro', time: '16h30', start: '2027-03-15' })).toContain(
       'le rituel retro est créé',
     );
-    const stored = await bot.cohorte.services.rituals.chatRituals();
+    const stored = await shell.bot.cohorte.services.rituals.chatRituals();
     expect(stored.map((r) => [r.id, r.schedule, r.start, r.end])).toEqual([
       ['demo', { days: ['thursday'], time: '09:00', every: 1 }, '2027-03-15', '2027-06-30'],
       ['retro', { days: ['thursday'], time: '16:30', every: 1 }, '2027-03-15', undefined],
@@ -45,21 +37,9 @@ describe('dates and times are typed the same way in every form, and error exampl
   });
 
   it('a session takes 9:00 for its times, and its date error gives an example to come', async () => {
-    const values = {
-      title: 'Atelier',
-      date: '17/03',
-      start: '9:00',
-      end: '12:30',
-      place: 'DINUM',
-      address: '',
-      agenda: '',
-      capacity: '',
-      promotions: 'eig7',
-      mentors: 'no',
-      alumni: 'no',
-    };
+    const values = sessionFormValues({ date: '17/03', start: '9:00', end: '12:30' });
     expect(await submit('session', values)).toContain('la session Atelier du mercredi 17 mars 2027');
-    expect(await bot.cohorte.services.sessions.get('2027-03-17')).toMatchObject({
+    expect(await shell.bot.cohorte.services.sessions.get('2027-03-17')).toMatchObject({
       start: '09:00',
       end: '12:30',
     });
@@ -69,15 +49,7 @@ describe('dates and times are typed the same way in every form, and error exampl
   });
 
   it('a session is named by its date typed either way, and commands give examples to come', async () => {
-    const command = async (name: string, text: string) =>
-      seen(
-        await bot.cohorte.router.command({
-          user: { platform: 'shell', id: CLAIRE },
-          command: name,
-          text,
-          channel: 'shell',
-        }),
-      );
+    const command = async (name: string, text: string) => seen(await shell.command(name, text));
     for (const id of ['17/03', '17/03/2027', '2027-03-17'])
       expect(await command('session', `modifier ${id}`)).not.toContain('Je ne connais pas');
     expect(await command('session', 'modifier 18/03')).toBe(

@@ -27,3 +27,22 @@ export const aSession = (extra: Partial<Session> = {}): Session => ({
 export const SESSION_FORM_DATA = bareCommunity({
   promotions: [{ id: 'eig7', name: 'EIG 7', start: '2026-09-07', end: '2027-06-26', defis: [] }],
 });
+
+/**
+ * What a coordinator types into the new-session form: an afternoon workshop at the DINUM on Thursday 17 December
+ * 2026, 14:00–17:00, for EIG 7 only; `extra` changes what a test is about.
+ */
+export const sessionFormValues = (extra: Record<string, string> = {}): Record<string, string> => ({
+  title: 'Atelier',
+  date: '17/12/2026',
+  start: '14:00',
+  end: '17:00',
+  place: 'DINUM',
+  address: '',
+  agenda: '',
+  capacity: '',
+  promotions: 'eig7',
+  mentors: 'no',
+  alumni: 'no',
+  ...extra,
+});
