@@ -187,7 +187,7 @@ const EnvSchema = z.object(
     // Defaulted after the platform is known: 8 posts per second, 1 on Matrix (Tchap asks for one call per second).
     OUTBOX_WORKSPACE_PER_SECOND: wholeNumber(EXPECTED.OUTBOX_WORKSPACE_PER_SECOND, 1, 1000).optional(),
     OUTBOX_UPDATES_PER_MINUTE: wholeNumber(EXPECTED.OUTBOX_UPDATES_PER_MINUTE, 1, 60_000).default(50),
-    WORKER_LOCK_MS: wholeNumber(EXPECTED.WORKER_LOCK_MS, 500, 600_000).default(30_000),
+    WORKER_LOCK_MS: wholeNumber(EXPECTED.WORKER_LOCK_MS, 500, 600_000).default(10_000),
     OUTBOX_IN_FLIGHT_MS: wholeNumber(EXPECTED.OUTBOX_IN_FLIGHT_MS, 100, 600_000).default(12_000),
     SHUTDOWN_TIMEOUT_MS: wholeNumber(EXPECTED.SHUTDOWN_TIMEOUT_MS, 1, 3_600_000).default(10000),
   },

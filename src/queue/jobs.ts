@@ -4,7 +4,7 @@ import type { JobDefinition, ScheduledRun } from '../core/job.js';
 import type { JobControl, Logger, Schedules, Services } from '../core/ports.js';
 import type { CommunityData } from '../core/roster/types.js';
 import { cronCheck, cronNext } from './cron.js';
-import { jobIdOf, QUEUE_NAMES, type Queues } from './queues.js';
+import { jobIdOf, QUEUE_NAMES, type Queues, workerLocking } from './queues.js';
 
 /** Runs each job by name through its definition, its data parsed by the definition's schema first. */
 export function createJobsWorker(options: {
@@ -13,7 +13,7 @@ export function createJobsWorker(options: {
   definitions: readonly JobDefinition<never>[];
   services: Services;
   log: Logger;
-  /** BullMQ lock of a running job: a killed worker's jobs run again once it lapses (default 30 s). */
+  /** BullMQ lock of a running job: a killed worker's jobs run again once it lapses (see {@link workerLocking}). */
   lockMs?: number;
   /**
    * False in the local shell, whose own clock fires the schedulers (`shell-time.ts`): BullMQ fires them on the real
@@ -41,7 +41,7 @@ export function createJobsWorker(options: {
       concurrency: 4,
       // Every job is idempotent (they run at least once): one caught in a few crashes simply runs again.
       maxStalledCount: 5,
-      ...(options.lockMs ? { lockDuration: options.lockMs, stalledInterval: options.lockMs } : {}),
+      ...(options.lockMs ? workerLocking(options.lockMs) : {}),
     },
   );
   worker.on('failed', (job, err) => options.log.error({ job: job?.name, jobId: job?.id, err }, 'job failed'));

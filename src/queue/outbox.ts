@@ -19,7 +19,7 @@ import {
 } from './outbox-pace.js';
 import { isScrubbed, scrub, scrubCompleted } from './outbox-scrub.js';
 import { createUpdateProcessor, enqueueUpdate } from './outbox-update.js';
-import { jobIdOf, QUEUE_NAMES, type Queues } from './queues.js';
+import { jobIdOf, QUEUE_NAMES, type Queues, workerLocking } from './queues.js';
 
 /** Why a job stops when its delivery was withdrawn while it waited for its slot. */
 const CANCELLED = 'cancelled';
@@ -42,7 +42,7 @@ export interface OutboxWorkerOptions {
   updatesPerMinute: number;
   /** How long a thread reply or an update waits before looking again for what it depends on (default 5 s). */
   parentWaitMs?: number;
-  /** BullMQ lock of a running delivery: a killed worker's deliveries run again once it lapses (default 30 s). */
+  /** BullMQ lock of a running delivery: a killed worker's deliveries run again once it lapses (see {@link workerLocking}). */
   lockMs?: number;
   /**
    * How long after its planned time a post may still be on its way (longer than a platform call): an earlier run's
@@ -231,7 +231,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
       options.concurrency ?? Math.min(Math.max(Math.ceil(options.workspacePerSecond * 1.5), 8), 64),
     // Deliveries are idempotent, so a job caught in several crashes is simply run again.
     maxStalledCount: 10,
-    ...(options.lockMs ? { lockDuration: options.lockMs, stalledInterval: options.lockMs } : {}),
+    ...(options.lockMs ? workerLocking(options.lockMs) : {}),
   });
   worker.on('failed', (job, err) => {
     log.warn({ jobId: job?.id, attempts: job?.attemptsMade, reason: err.message }, 'outbox delivery failed');

@@ -21,6 +21,18 @@ export const JOB_OPTIONS: JobsOptions = {
  */
 export const jobIdOf = (key: string): string => `k${digest(key)}`;
 
+/** How often a worker looks for jobs whose worker died (their lock lapsed), at most. */
+const STALLED_CHECK_MS = 1000;
+
+/**
+ * Lock options of a worker. BullMQ renews a running job's lock every half `lockMs`; a killed worker's jobs come
+ * back once their lock lapses and the next stalled check sees it: within `lockMs` plus a second, not twice `lockMs`.
+ */
+export const workerLocking = (lockMs: number) => ({
+  lockDuration: lockMs,
+  stalledInterval: Math.min(lockMs, STALLED_CHECK_MS),
+});
+
 /** Producer side of both queues. Producers fail fast while Redis is down, so commands can say "retry". */
 export function createQueues(connection: RedisOptions, prefix: string) {
   const producer = { ...connection, enableOfflineQueue: false, maxRetriesPerRequest: 1 };

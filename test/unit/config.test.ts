@@ -42,7 +42,7 @@ describe('loadConfig', () => {
       MATTERMOST_REQUESTS_PER_SECOND: 8,
       MATRIX_REQUESTS_PER_SECOND: 1,
       OUTBOX_UPDATES_PER_MINUTE: 50,
-      WORKER_LOCK_MS: 30000,
+      WORKER_LOCK_MS: 10000,
       OUTBOX_IN_FLIGHT_MS: 12000,
       SHUTDOWN_TIMEOUT_MS: 10000,
       chat: { kind: 'shell' },
