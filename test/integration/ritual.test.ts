@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ritualJob } from '../../jobs/ritual.job.js';
 import { type RunningCohorte, startCohorte, uniquePrefix } from '../support/cohorte.js';
 import { communityWith } from '../support/community-with.js';
+import { shellCommand } from '../support/shell-driver.js';
 import { seen } from '../support/shell-replies.js';
 import { waitFor } from '../support/wait.js';
 
@@ -29,14 +30,7 @@ describe('rituals on the real bot (shell, Redis, BullMQ, fixed clock)', () => {
       clock: { now: () => now },
     });
   const ritualCommand = async (email: string, text: string) =>
-    seen(
-      await bot.cohorte.router.command({
-        user: { platform: 'shell', id: email },
-        command: 'rituel',
-        text,
-        channel: 'shell',
-      }),
-    );
+    seen(await shellCommand(bot, 'rituel', text, email));
   const submit = (values: Record<string, string>, context = '') =>
     bot.cohorte.router.form({ user: { platform: 'shell', id: CLAIRE }, formId: 'ritual', values, context });
   const schedulers = async () =>

@@ -8,6 +8,7 @@ import { jobIdOf } from '../../src/queue/queues.js';
 import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
 import { communityWith } from '../support/community-with.js';
 import { outboxIdle } from '../support/job-runner.js';
+import { shellCommand } from '../support/shell-driver.js';
 import { seen, shellPosts } from '../support/shell-replies.js';
 import { waitFor, waitForAsync } from '../support/wait.js';
 
@@ -49,14 +50,7 @@ describe('monthly sessions on the real bot (shell, Redis, BullMQ, fixed clock)',
   let now = new Date('2026-11-23T10:00:00+01:00');
   const services = () => bot.cohorte.services;
   const command = async (email: string, text: string) =>
-    seen(
-      await bot.cohorte.router.command({
-        user: { platform: 'shell', id: email },
-        command: 'session',
-        text,
-        channel: 'shell',
-      }),
-    );
+    seen(await shellCommand(bot, 'session', text, email));
   const form = (email: string, formId: string, values: Record<string, string>, context = '') =>
     bot.cohorte.router.form({ user: { platform: 'shell', id: email }, formId, values, context });
   const remind = (sessionId: string, kind: string, sequence = 0) =>

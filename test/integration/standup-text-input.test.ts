@@ -1,32 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
+import { describe, expect, it } from 'vitest';
+import { driveOnShell } from '../support/shell-driver.js';
 import { seen } from '../support/shell-replies.js';
 
 const INES = 'ines.moreau@beta.gouv.fr';
 
 describe('/standup <texte> that names nothing, or empties answers, says what happened and what to type', () => {
-  let bot: RunningCohorte;
-  const now = new Date('2026-11-24T09:00:00+01:00');
-  const standup = async (text: string) =>
-    seen(
-      await bot.cohorte.router.command({
-        user: { platform: 'shell', id: INES },
-        command: 'standup',
-        text,
-        channel: 'shell',
-      }),
-    );
+  const shell = driveOnShell({ name: 'standup-text', now: new Date('2026-11-24T09:00:00+01:00') });
+  const standup = async (text: string) => seen(await shell.command('standup', text, INES));
   const stored = async () => {
-    const last = await bot.cohorte.stores.standups.last(INES);
+    const last = await shell.bot.cohorte.stores.standups.last(INES);
     return last?.answers;
   };
-
-  beforeAll(async () => {
-    bot = await startCohorte({ name: 'standup-text', clock: { now: () => now } });
-  });
-  afterAll(async () => {
-    await bot?.stop();
-  });
 
   it('`/standup ;;` changes nothing and says so, with what to type, before and after a first post', async () => {
     const nothing =

@@ -17,6 +17,20 @@ export const cafeCommunity = (): string =>
 `,
   });
 
+/** Types `/name text` on the shell of `bot`, as `email` (Claire unless told). */
+export const shellCommand = (
+  bot: RunningCohorte,
+  name: string,
+  text: string,
+  email = CLAIRE,
+): Promise<Reply> =>
+  bot.cohorte.router.command({
+    user: { platform: 'shell', id: email },
+    command: name,
+    text,
+    channel: 'shell',
+  });
+
 /** A Cohorte on the shell, started before the suite and stopped after it, and what a person types into it. */
 export interface ShellDriver {
   /** The running bot (only once the suite has started). */
@@ -56,13 +70,7 @@ export function driveOnShell(options: { name: string; now: Date; communityFile?:
     get bot() {
       return running();
     },
-    command: (name, text, email = CLAIRE) =>
-      running().cohorte.router.command({
-        user: { platform: 'shell', id: email },
-        command: name,
-        text,
-        channel: 'shell',
-      }),
+    command: (name, text, email) => shellCommand(running(), name, text, email),
     form: (formId, values, context = '', email = CLAIRE) =>
       running().cohorte.router.form({ user: { platform: 'shell', id: email }, formId, values, context }),
   };
