@@ -124,7 +124,7 @@ describe('architecture', () => {
     const bad = violations(sources('src/web'), (spec) =>
       spec.startsWith('src/')
         ? !/^src\/(core\/|web\/|http\.js$)/.test(spec)
-        : isSdk(spec) || !/^(node:[\w/]+|zod|d3-hierarchy|@gouvfr\/dsfr\/[\w./-]+)$/.test(spec),
+        : isSdk(spec) || !/^(node:[\w/]+|zod|@gouvfr\/dsfr\/[\w./-]+)$/.test(spec),
     );
     expect(bad).toEqual([]);
   });
