@@ -34,4 +34,25 @@ describe('/moi: my week, from what I did in the chat', () => {
     expect(page).toMatch(/jeudi 3 décembre 2026, 09:30[\s\S]*Journée de promotion[\s\S]*pas de réponse/);
     expect(page).toContain('/cohorte oublier');
   });
+
+  it('says my stand-up of the week is not written yet, with its deadline, then shows it once posted', async () => {
+    const cookieOf = async (): Promise<string> =>
+      (await openPageLink(linkIn(await shell.type(`:as ${EIG}`, '/cohorte page')))).cookie;
+    const moi = async (cookie: string) =>
+      (await fetch(`${shell.bot.baseUrl}/moi`, { headers: { cookie } })).text();
+    // The fixture's standup-eig7 closes on Friday at 15:00: the week of Monday 23 November closes on the 27th.
+    const before = await moi(await cookieOf());
+    expect(before).toContain(
+      'Cette semaine : pas encore écrit. À écrire avant le vendredi 27 novembre 2026 à 15:00',
+    );
+    expect(before).toContain('Mes derniers stand-ups : aucun stand-up écrit pour l’instant');
+
+    await shell.type('/standup', '1', 'Finir la recherche', '', '');
+    const after = await moi(await cookieOf());
+    expect(after).toContain('Cette semaine : écrit le lundi 23 novembre 2026 à 10:00');
+    expect(after).not.toContain('pas encore écrit');
+    expect(after).toMatch(
+      /<caption>Mes derniers stand-ups<\/caption>[\s\S]*<th scope="col">Période<\/th>[\s\S]*<td>Semaine du lundi 23 novembre 2026<\/td><td>lundi 23 novembre 2026 à 10:00<\/td>/,
+    );
+  });
 });

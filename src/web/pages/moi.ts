@@ -1,10 +1,11 @@
 import { isInPlay } from '../../core/bulle/store.js';
 import type { RsvpState } from '../../core/sessions/store.js';
-import { formatDateTime, formatDay } from '../../core/time/format.js';
+import { formatDay } from '../../core/time/format.js';
 import { localDate } from '../../core/time/local.js';
 import { html } from '../html.js';
 import type { PageDef } from '../routes.js';
 import { STATUS_LABELS } from './labels.js';
+import { standupSection } from './moi-standup.js';
 
 const ANSWER: Record<RsvpState, string> = {
   yes: 'je viens',
@@ -14,15 +15,15 @@ const ANSWER: Record<RsvpState, string> = {
 };
 
 /**
- * `/moi`, my week: my last stand-up, my bubbles and my requests in play, my next sessions with my answer, and how
- * to export or erase my data. Everything read through the same services as the chat commands.
+ * `/moi`, my week: my stand-up this week (written or not, its deadline) and my last ones, my bubbles and my
+ * requests in play, my next sessions with my answer, and how to export or erase my data. Everything read through the same services as the chat commands.
  */
 export const moiPage: PageDef = {
   async view({ person }, { services }) {
     const tz = services.roster.data.timezone;
     const today = localDate(services.clock.now(), tz);
-    const [last, skills, requests, sessions] = await Promise.all([
-      services.standups.last(person.email),
+    const [standup, skills, requests, sessions] = await Promise.all([
+      standupSection(person, services),
       services.bulle.skillsOf(person.email),
       services.bulle.requestsOf(person.email),
       services.sessions.all(),
@@ -34,8 +35,7 @@ export const moiPage: PageDef = {
       title: 'Ma semaine',
       body: html`<h1>Ma semaine</h1>
 <p>Bonjour ${person.name}.</p>
-<h2>Mon stand-up</h2>
-<p>${last ? html`Dernier stand-up écrit le ${formatDateTime(new Date(last.at), tz, 'fr')}.` : 'Aucun stand-up écrit pour l’instant.'} Pour écrire celui de la semaine : <code>/standup</code> dans le chat.</p>
+${standup}
 <h2>Mes bulles</h2>
 ${
   skills.length
