@@ -106,7 +106,10 @@ export function createCohorte(options: CohorteOptions) {
   const services: Services = {
     roster: createRoster(community),
     people: stores.people,
-    personalData: combinePersonalData([...stores.personalSources, createOutboxPersonalData(queues)]),
+    personalData: combinePersonalData([
+      ...stores.personalSources,
+      createOutboxPersonalData(queues, redis, stores.keys),
+    ]),
     standups: stores.standups,
     announcements: stores.announcements,
     rituals: stores.rituals,

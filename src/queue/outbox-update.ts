@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DeliveryUpdateSchema } from '../core/delivery-schema.js';
-import type { DeliveryUpdate } from '../core/ports.js';
+import type { DeliveryUpdate, Target } from '../core/ports.js';
 import type { Keys } from '../store/keys.js';
 import type { OutboxWorkerOptions } from './outbox.js';
 import { awaitSlot, delayFor, type Pace, settleFailure, waitForDependency } from './outbox-pace.js';
@@ -57,6 +57,27 @@ if ARGV[1] ~= '' then
 end
 if redis.call('GET', KEYS[2]) == ARGV[2] then redis.call('DEL', KEYS[2]) end
 return 1`;
+
+/** Whether a message goes to this person: to her alone or to a group she is in. */
+export const addressedTo = (to: Target, email: string): boolean =>
+  to.kind === 'person' ? to.email === email : to.kind === 'group' && to.emails.includes(email);
+
+/**
+ * Drops the newest content waiting for an update (kept up to 2 h) of every message addressed
+ * to this person or naming her address: her words must not outlive her erasure. Its update job, if any, is
+ * withdrawn by the caller; one that runs anyway sends its own version.
+ */
+export async function eraseLatestOf(redis: Redis, keys: Keys, email: string): Promise<void> {
+  for await (const names of redis.scanStream({ match: keys.updateLatestAll() })) {
+    for (const name of names as string[]) {
+      const content = await redis.hget(name, 'update');
+      if (content === null) continue;
+      const parsed = DeliveryUpdateSchema.safeParse(JSON.parse(content));
+      if (content.includes(email) || (parsed.success && addressedTo(parsed.data.to, email)))
+        await redis.del(name);
+    }
+  }
+}
 
 /**
  * Asks for a message's content to be replaced. Updates of one message coalesce: while one update job has yet to run,

@@ -18,7 +18,7 @@ import {
   waitForDependency,
 } from './outbox-pace.js';
 import { isScrubbed, scrub, scrubCompleted } from './outbox-scrub.js';
-import { createUpdateProcessor, enqueueUpdate } from './outbox-update.js';
+import { addressedTo, createUpdateProcessor, enqueueUpdate, eraseLatestOf } from './outbox-update.js';
 import { jobIdOf, QUEUE_NAMES, type Queues, workerLocking } from './queues.js';
 
 /** Why a job stops when its delivery was withdrawn while it waited for its slot. */
@@ -264,14 +264,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
  * The outbox as a store of personal data: messages not yet delivered to a person. Exported as a count, erased with
  * the rest; finished jobs keep only a digest (see outbox-scrub.ts), and an erasure scrubs any left from before.
  */
-export function createOutboxPersonalData(queues: Queues): PersonalDataSource {
+export function createOutboxPersonalData(queues: Queues, redis: Redis, keys: Keys): PersonalDataSource {
   const toPerson = async (email: string) => {
     const jobs = await queues.outbox.getJobs(['waiting', 'delayed', 'failed', 'prioritized', 'paused']);
     return jobs.filter((job) => {
       const parsed = (job.name === 'update' ? DeliveryUpdateSchema : DeliverySchema).safeParse(job.data);
-      if (!parsed.success) return false;
-      const { to } = parsed.data;
-      return to.kind === 'person' ? to.email === email : to.kind === 'group' && to.emails.includes(email);
+      return parsed.success && addressedTo(parsed.data.to, email);
     });
   };
   return {
@@ -282,6 +280,7 @@ export function createOutboxPersonalData(queues: Queues): PersonalDataSource {
     },
     async erase(email) {
       for (const job of await toPerson(email)) await job.remove().catch(() => undefined);
+      await eraseLatestOf(redis, keys, email);
       await scrubCompleted(queues.outbox);
     },
   };

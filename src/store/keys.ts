@@ -36,6 +36,8 @@ export function createKeys(prefix: string) {
     updateLock: (key: string) => `${prefix}:outbox:update-lock:${digest(key)}`,
     /** The newest content asked for an outbox message (`version`, `update`): what its pending update job sends. */
     updateLatest: (key: string) => `${prefix}:outbox:update-latest:${digest(key)}`,
+    /** The pattern every {@link updateLatest} key matches, to scan them (erasure). */
+    updateLatestAll: () => `${prefix}:outbox:update-latest:*`,
     /** Set while an update job of an outbox message has yet to read its newest content: newer versions join it. */
     updatePending: (key: string) => `${prefix}:outbox:update-pending:${digest(key)}`,
     /** Per-conversation pacing of the outbox: the time of the last call booked there. */
