@@ -1,6 +1,13 @@
-import { expect } from 'vitest';
 import { choicesOf, filesOf, shownMx } from './chat-e2e-matrix.js';
-import type { ChatPerson, ClockedChat, ClockedChatOptions, Place, SeenPost } from './clocked-chat.js';
+import {
+  type ChatPerson,
+  type ClockedChat,
+  type ClockedChatOptions,
+  clockedChat,
+  type Place,
+  type SeenPost,
+  settableClock,
+} from './clocked-chat.js';
 import { EIG } from './clocked-slack.js';
 import { createJobRunner } from './job-runner.js';
 import type { MatrixDoubleEvent } from './matrix-double.js';
@@ -37,13 +44,13 @@ const isEdit = (event: MatrixDoubleEvent) => relation(event)?.rel_type === 'm.re
  */
 export async function startClockedChatMatrix(options: ClockedChatOptions): Promise<ClockedChat> {
   const people: ChatPerson[] = [...Object.values(EIG), ...(options.people ?? [])];
-  let current = new Date(options.at);
+  const clock = settableClock(options.at);
   const e2e = await startMatrixE2e(
     `${options.name}-mx`,
     {},
     {
       users: people.map(mxOf),
-      clock: { now: () => current },
+      clock: { now: clock.now },
       ...(options.communityFile ? { communityFile: options.communityFile } : {}),
     },
   );
@@ -106,23 +113,7 @@ export async function startClockedChatMatrix(options: ClockedChatOptions): Promi
     return { events, text: events.map((e) => shownMx(e.event)).join('\n') };
   }
 
-  const chat: ClockedChat = {
-    platform: 'matrix',
-    bot: e2e.bot,
-    setTime(at) {
-      current = new Date(at);
-    },
-    run: runner.run,
-    async stop() {
-      expect(double.offSpec).toEqual([]);
-      await runner.close();
-      await e2e.stop();
-    },
-    async standup(person, text) {
-      const answer = await chat.command(person, 'standup', text);
-      expect(answer.ephemeral).toBe(true);
-      return answer.text;
-    },
+  const chat: ClockedChat = clockedChat('matrix', e2e, runner, clock, {
     async command(person, name, text) {
       const dm = await e2e.dm(mxOf(person));
       const answer = await type(person, `!${name} ${text}`.trim(), dm);
@@ -170,6 +161,6 @@ export async function startClockedChatMatrix(options: ClockedChatOptions): Promi
         return { to: emailOfRoom(room) ?? room, text: text ? shownMx(text.event) : '', name, content };
       }),
     allPosts: () => posts().map(seen),
-  };
+  });
   return chat;
 }

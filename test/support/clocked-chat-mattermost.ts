@@ -1,5 +1,13 @@
 import { expect } from 'vitest';
-import type { ChatPerson, ClockedChat, ClockedChatOptions, Place, SeenPost } from './clocked-chat.js';
+import {
+  type ChatPerson,
+  type ClockedChat,
+  type ClockedChatOptions,
+  clockedChat,
+  type Place,
+  type SeenPost,
+  settableClock,
+} from './clocked-chat.js';
 import { EIG } from './clocked-slack.js';
 import { createJobRunner } from './job-runner.js';
 import { clickAndRead } from './mattermost-click.js';
@@ -24,13 +32,13 @@ const userOf = (person: ChatPerson): MattermostDoubleUser => ({
 /** {@link ClockedChat} on the Mattermost double, driven as a Mattermost server drives the bot. */
 export async function startClockedChatMattermost(options: ClockedChatOptions): Promise<ClockedChat> {
   const people: ChatPerson[] = [...Object.values(EIG), ...(options.people ?? [])];
-  let current = new Date(options.at);
+  const clock = settableClock(options.at);
   const e2e = await startMattermostE2e(
     `${options.name}-mm`,
     {},
     {
       users: people.map(userOf),
-      clock: { now: () => current },
+      clock: { now: clock.now },
       ...(options.communityFile ? { communityFile: options.communityFile } : {}),
     },
   );
@@ -48,23 +56,7 @@ export async function startClockedChatMattermost(options: ClockedChatOptions): P
   const channelOf = (place: Place) =>
     typeof place === 'string' ? mmChannelId(place) : (double.dmWith(place.id) ?? '');
   const othersOf = (ids: unknown) => (ids as string[]).filter((id) => id !== double.bot.id).map(emailOfId);
-  const chat: ClockedChat = {
-    platform: 'mattermost',
-    bot: e2e.bot,
-    setTime(at) {
-      current = new Date(at);
-    },
-    run: runner.run,
-    async stop() {
-      expect(double.offSpec).toEqual([]);
-      await runner.close();
-      await e2e.stop();
-    },
-    async standup(person, text) {
-      const answer = await chat.command(person, 'standup', text);
-      expect(answer.ephemeral).toBe(true);
-      return answer.text;
-    },
+  const chat: ClockedChat = clockedChat('mattermost', e2e, runner, clock, {
     async command(person, name, text) {
       const answer = await command(e2e, userOf(person), text, { command: name, responseId: person.id });
       expect(answer.status).toBe(200);
@@ -109,6 +101,6 @@ export async function startClockedChatMattermost(options: ClockedChatOptions): P
           : [];
       }),
     allPosts: () => double.posts().map(seen),
-  };
+  });
   return chat;
 }

@@ -1,8 +1,10 @@
+import { expect } from 'vitest';
 import { startClockedChatMatrix } from './clocked-chat-matrix.js';
 import { startClockedChatMattermost } from './clocked-chat-mattermost.js';
 import { startClockedChatSlack } from './clocked-chat-slack.js';
 import type { EIG } from './clocked-slack.js';
 import type { RunningCohorte } from './cohorte.js';
+import type { JobRunner } from './job-runner.js';
 
 /** The platforms a feature's end-to-end test runs on. */
 export const PLATFORMS = ['slack', 'mattermost', 'matrix'] as const;
@@ -80,6 +82,51 @@ export interface ClockedChatOptions {
   communityFile?: string;
   /** Members beyond {@link EIG}. */
   people?: ChatPerson[];
+}
+
+/** A clock the test sets: `now` for the bot, `setTime` for {@link ClockedChat.setTime}. */
+export function settableClock(at: string) {
+  let current = new Date(at);
+  return {
+    now: () => current,
+    setTime(to: string | Date) {
+      current = new Date(to);
+    },
+  };
+}
+
+/** What each platform's {@link ClockedChat} defines on its own; {@link clockedChat} adds the rest. */
+export type PlatformChat = Omit<ClockedChat, 'platform' | 'bot' | 'setTime' | 'run' | 'stop' | 'standup'>;
+
+/**
+ * A {@link ClockedChat} on a platform double (its e2e harness, `double.offSpec` listing what the double saw off the
+ * platform's spec): stopping checks nothing went off spec, `/standup` goes through the platform's own `command`.
+ */
+export function clockedChat(
+  platform: ChatPlatform,
+  e2e: { bot: RunningCohorte; double: { offSpec: unknown[] }; stop(): Promise<void> },
+  runner: JobRunner,
+  clock: ReturnType<typeof settableClock>,
+  own: PlatformChat,
+): ClockedChat {
+  const chat: ClockedChat = {
+    ...own,
+    platform,
+    bot: e2e.bot,
+    setTime: clock.setTime,
+    run: runner.run,
+    async stop() {
+      expect(e2e.double.offSpec).toEqual([]);
+      await runner.close();
+      await e2e.stop();
+    },
+    async standup(person, text) {
+      const answer = await chat.command(person, 'standup', text);
+      expect(answer.ephemeral).toBe(true);
+      return answer.text;
+    },
+  };
+  return chat;
 }
 
 /** Starts Cohorte on `platform` with {@link EIG} as its members and a clock set at `at`; job schedulers removed. */
