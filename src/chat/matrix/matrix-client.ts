@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { RateLimitedError, UnavailableError } from '../../core/errors.js';
+import { createPacer } from '../../core/pacer.js';
 
 /**
  * A Matrix error answer other than `M_LIMIT_EXCEEDED` (a {@link RateLimitedError}): `M_FORBIDDEN`,
@@ -60,22 +61,11 @@ const retryAfterHeader = (value: string | null): number | undefined =>
  * answer a {@link MatrixApiError}. Nothing is retried here: the outbox and the sync loop retry.
  */
 export function createMatrixClient(options: MatrixClientOptions): MatrixClient {
-  const interval = 1000 / options.requestsPerSecond;
-  let nextSlot = 0;
-  let blockedUntil = 0;
-
-  async function slot(): Promise<void> {
-    const now = Date.now();
-    const at = Math.max(now, nextSlot, blockedUntil);
-    nextSlot = at + interval;
-    if (at > now) await sleep(at - now);
-    // A rate limit met while this call waited holds it too.
-    while (Date.now() < blockedUntil) await sleep(blockedUntil - Date.now());
-  }
+  const pacer = createPacer(options.requestsPerSecond, sleep);
 
   return {
     async call({ method, path, body, raw, longPoll }, schema) {
-      if (!longPoll) await slot();
+      if (!longPoll) await pacer.slot();
       const timeout = AbortSignal.timeout(longPoll?.timeoutMs ?? options.timeoutMs ?? 10_000);
       let res: Response;
       try {
@@ -108,7 +98,7 @@ export function createMatrixClient(options: MatrixClientOptions): MatrixClient {
           (error.success ? error.data.retry_after_ms : undefined) ??
           1000;
         const ms = Math.max(wait, 100);
-        blockedUntil = Math.max(blockedUntil, Date.now() + ms);
+        pacer.holdFor(ms);
         throw new RateLimitedError(ms);
       }
       throw new MatrixApiError(res.status, errcode);

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
 import { RateLimitedError, UnavailableError } from '../../core/errors.js';
+import { createPacer } from '../../core/pacer.js';
 
 /** An answer of the Mattermost API other than 2xx (and 429, which is a {@link RateLimitedError}). */
 export class MattermostApiError extends Error {
@@ -53,23 +54,12 @@ const seconds = (value: string | null): number | undefined =>
  * {@link UnavailableError}. Nothing is retried here (see {@link patientClient} for calls no queue retries).
  */
 export function createMattermostClient(options: MattermostClientOptions): MattermostClient {
-  const interval = 1000 / options.requestsPerSecond;
-  let nextSlot = 0;
-  let blockedUntil = 0;
-
-  async function slot(): Promise<void> {
-    const now = Date.now();
-    const at = Math.max(now, nextSlot, blockedUntil);
-    nextSlot = at + interval;
-    if (at > now) await sleep(at - now);
-    // The server's limit is per client: a window closed while this request waited holds it too.
-    while (Date.now() < blockedUntil) await sleep(blockedUntil - Date.now());
-  }
+  const pacer = createPacer(options.requestsPerSecond, sleep);
 
   function observe(res: Response): void {
     if (res.headers.get('x-ratelimit-remaining')?.trim() !== '0') return;
     const reset = seconds(res.headers.get('x-ratelimit-reset')) ?? 1;
-    blockedUntil = Math.max(blockedUntil, Date.now() + reset * 1000);
+    pacer.holdFor(reset * 1000);
   }
 
   async function request<T>(
@@ -78,7 +68,7 @@ export function createMattermostClient(options: MattermostClientOptions): Matter
     schema: z.ZodType<T>,
     init: RequestInit,
   ): Promise<T> {
-    await slot();
+    await pacer.slot();
     let res: Response;
     try {
       res = await fetch(`${options.url}/api/v4${path}`, {
@@ -96,7 +86,7 @@ export function createMattermostClient(options: MattermostClientOptions): Matter
       const wait =
         seconds(res.headers.get('retry-after')) ?? seconds(res.headers.get('x-ratelimit-reset')) ?? 1;
       const ms = Math.max(wait, 0.1) * 1000;
-      blockedUntil = Math.max(blockedUntil, Date.now() + ms);
+      pacer.holdFor(ms);
       throw new RateLimitedError(ms);
     }
     if (res.status >= 500) throw new UnavailableError(`Mattermost answered ${res.status}`);
