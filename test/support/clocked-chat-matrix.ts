@@ -6,10 +6,8 @@ import {
   clockedChat,
   type Place,
   type SeenPost,
-  settableClock,
+  startOnDouble,
 } from './clocked-chat.js';
-import { EIG } from './clocked-slack.js';
-import { createJobRunner } from './job-runner.js';
 import type { MatrixDoubleEvent } from './matrix-double.js';
 import { MX_BOT, startMatrixE2e } from './matrix-e2e.js';
 
@@ -43,18 +41,11 @@ const isEdit = (event: MatrixDoubleEvent) => relation(event)?.rel_type === 'm.re
  * outbox's (`cohorte-out-` transactions); answers to what a person typed are not posts, as on Slack.
  */
 export async function startClockedChatMatrix(options: ClockedChatOptions): Promise<ClockedChat> {
-  const people: ChatPerson[] = [...Object.values(EIG), ...(options.people ?? [])];
-  const clock = settableClock(options.at);
-  const e2e = await startMatrixE2e(
-    `${options.name}-mx`,
-    {},
-    {
-      users: people.map(mxOf),
-      clock: { now: clock.now },
-      ...(options.communityFile ? { communityFile: options.communityFile } : {}),
-    },
+  const { people, clock, e2e, runner } = await startOnDouble(
+    { ...options, name: `${options.name}-mx` },
+    startMatrixE2e,
+    mxOf,
   );
-  const runner = await createJobRunner(e2e.bot);
   const { double } = e2e;
   const rooms = new Map(
     ROOMS.map((alias) => [

@@ -6,10 +6,8 @@ import {
   clockedChat,
   type Place,
   type SeenPost,
-  settableClock,
+  startOnDouble,
 } from './clocked-chat.js';
-import { EIG } from './clocked-slack.js';
-import { createJobRunner } from './job-runner.js';
 import { clickAndRead } from './mattermost-click.js';
 import type { MattermostDoublePost, MattermostDoubleUser } from './mattermost-double.js';
 import {
@@ -31,18 +29,11 @@ const userOf = (person: ChatPerson): MattermostDoubleUser => ({
 
 /** {@link ClockedChat} on the Mattermost double, driven as a Mattermost server drives the bot. */
 export async function startClockedChatMattermost(options: ClockedChatOptions): Promise<ClockedChat> {
-  const people: ChatPerson[] = [...Object.values(EIG), ...(options.people ?? [])];
-  const clock = settableClock(options.at);
-  const e2e = await startMattermostE2e(
-    `${options.name}-mm`,
-    {},
-    {
-      users: people.map(userOf),
-      clock: { now: clock.now },
-      ...(options.communityFile ? { communityFile: options.communityFile } : {}),
-    },
+  const { people, clock, e2e, runner } = await startOnDouble(
+    { ...options, name: `${options.name}-mm` },
+    startMattermostE2e,
+    userOf,
   );
-  const runner = await createJobRunner(e2e.bot);
   const { double } = e2e;
   const emailOfId = (id: string) => people.find((p) => p.id === id)?.email ?? id;
   const seen = (post: MattermostDoublePost): SeenPost => ({

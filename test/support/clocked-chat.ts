@@ -2,9 +2,9 @@ import { expect } from 'vitest';
 import { startClockedChatMatrix } from './clocked-chat-matrix.js';
 import { startClockedChatMattermost } from './clocked-chat-mattermost.js';
 import { startClockedChatSlack } from './clocked-chat-slack.js';
-import type { EIG } from './clocked-slack.js';
+import { EIG } from './clocked-slack.js';
 import type { RunningCohorte } from './cohorte.js';
-import type { JobRunner } from './job-runner.js';
+import { createJobRunner, type JobRunner } from './job-runner.js';
 
 /** The platforms a feature's end-to-end test runs on. */
 export const PLATFORMS = ['slack', 'mattermost', 'matrix'] as const;
@@ -93,6 +93,33 @@ export function settableClock(at: string) {
       current = new Date(to);
     },
   };
+}
+
+/**
+ * Starts a platform's double (`start`, its e2e harness) with {@link EIG} and the test's `people` as accounts
+ * (`accountOf`), and Cohorte on it reading a {@link settableClock}; with the job runner the test drives.
+ */
+export async function startOnDouble<Account, E2e extends { bot: RunningCohorte }>(
+  options: ClockedChatOptions,
+  start: (
+    name: string,
+    env: Record<string, string>,
+    double: { users: Account[]; clock: { now(): Date }; communityFile?: string },
+  ) => Promise<E2e>,
+  accountOf: (person: ChatPerson) => Account,
+) {
+  const people: ChatPerson[] = [...Object.values(EIG), ...(options.people ?? [])];
+  const clock = settableClock(options.at);
+  const e2e = await start(
+    options.name,
+    {},
+    {
+      users: people.map(accountOf),
+      clock: { now: clock.now },
+      ...(options.communityFile ? { communityFile: options.communityFile } : {}),
+    },
+  );
+  return { people, clock, e2e, runner: await createJobRunner(e2e.bot) };
 }
 
 /** What each platform's {@link ClockedChat} defines on its own; {@link clockedChat} adds the rest. */
