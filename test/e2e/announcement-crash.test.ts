@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { announcementCommunity } from '../support/announcement-community.js';
-import { postAnnouncement } from '../support/announcement-flow.js';
-import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
-import { type SlackDouble, startSlackDouble } from '../support/slack-double.js';
+import { postAnnouncement, startWebOnSlackDouble } from '../support/announcement-flow.js';
+import type { RunningCohorte } from '../support/cohorte.js';
+import type { SlackDouble } from '../support/slack-double.js';
 import { waitFor } from '../support/wait.js';
 import { startWorkerProcess, type WorkerProcess } from '../support/worker-process.js';
 
@@ -37,18 +37,7 @@ describe('an announcement fan-out killed with SIGKILL and restarted, ten times',
   const delivered = () => community.users.slice(1).filter((_, i) => copies(i) > 0).length;
 
   beforeAll(async () => {
-    slack = await startSlackDouble({
-      users: community.users,
-      limits: { perChannelPerSecond: 1, workspacePerSecond: 20 },
-      latencyMs: 40,
-    });
-    // The web process only: the workers are the child's.
-    web = await startCohorte({
-      name: 'announcement-crash',
-      slackApiUrl: slack.url,
-      communityFile: community.file,
-      env: { ROLE: 'web' },
-    });
+    ({ slack, web } = await startWebOnSlackDouble(community, 'announcement-crash'));
   });
   afterAll(async () => {
     await worker?.kill();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { announcementCommunity } from '../support/announcement-community.js';
-import { postAnnouncement } from '../support/announcement-flow.js';
-import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
-import { type SlackDouble, startSlackDouble } from '../support/slack-double.js';
+import { postAnnouncement, startWebOnSlackDouble } from '../support/announcement-flow.js';
+import type { RunningCohorte } from '../support/cohorte.js';
+import type { SlackDouble } from '../support/slack-double.js';
 import { waitFor } from '../support/wait.js';
 import { startWorkerProcess, type WorkerProcess } from '../support/worker-process.js';
 
@@ -20,17 +20,7 @@ describe('an announcement whose worker is killed while another keeps running', (
   const workers: WorkerProcess[] = [];
 
   beforeAll(async () => {
-    slack = await startSlackDouble({
-      users: community.users,
-      limits: { perChannelPerSecond: 1, workspacePerSecond: 20 },
-      latencyMs: 40,
-    });
-    web = await startCohorte({
-      name: 'announcement-worker-death',
-      slackApiUrl: slack.url,
-      communityFile: community.file,
-      env: { ROLE: 'web' },
-    });
+    ({ slack, web } = await startWebOnSlackDouble(community, 'announcement-worker-death'));
     for (let i = 0; i < 2; i++)
       workers.push(
         await startWorkerProcess({

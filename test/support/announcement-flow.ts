@@ -1,8 +1,9 @@
 import { expect } from 'vitest';
 import type { FormOutcome, Reply } from '../../src/core/handler.js';
 import { type Block, toPlainText } from '../../src/core/message.js';
-import { COORDINATOR } from './announcement-community.js';
-import type { RunningCohorte } from './cohorte.js';
+import { type announcementCommunity, COORDINATOR } from './announcement-community.js';
+import { type RunningCohorte, startCohorte } from './cohorte.js';
+import { startSlackDouble } from './slack-double.js';
 
 /** The coordinator, as Slack names them to the bot. */
 export const coordinator = { platform: 'slack' as const, id: COORDINATOR.id };
@@ -40,4 +41,27 @@ export async function postAnnouncement(
   const value = buttonValue(preview, 'Envoyer');
   const confirmation = await router.action({ user: coordinator, actionId: 'annonce', value, channel: 'D0' });
   return { id: value.slice('send:'.length), preview: textOf(preview), confirmation: textOf(confirmation) };
+}
+
+/**
+ * The Slack double the fan-out crash tests share (1 post/s per channel, 20/s in all, 40 ms answers, so kills often
+ * land after Slack posted and before the worker heard it) and a web-only Cohorte on it: the workers are the test's
+ * own child processes.
+ */
+export async function startWebOnSlackDouble(
+  community: ReturnType<typeof announcementCommunity>,
+  name: string,
+) {
+  const slack = await startSlackDouble({
+    users: community.users,
+    limits: { perChannelPerSecond: 1, workspacePerSecond: 20 },
+    latencyMs: 40,
+  });
+  const web = await startCohorte({
+    name,
+    slackApiUrl: slack.url,
+    communityFile: community.file,
+    env: { ROLE: 'web' },
+  });
+  return { slack, web };
 }
