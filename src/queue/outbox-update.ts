@@ -12,22 +12,22 @@ import { jobIdOf, type Queues } from './queues.js';
 const LATEST_TTL_SECONDS = 2 * 3600;
 /**
  * How long a pending update job gathers newer versions. A job that waits longer (its message not delivered yet, a
- * 429) lets the next version enqueue a job of its own; so does a producer that died between the marker and the job.
+ * 429) lets the next version enqueue a job of its own.
  */
 const PENDING_TTL_SECONDS = 60;
 
-// Keeps the newest content of a message (KEYS[1]) and says whether a job must be added for it: 1 when no update job
-// is pending (KEYS[2]) or when the pending one is this very version (a retried enqueue), 0 when a pending job will
-// read it, or when the version is older than the newest already asked for.
+// Keeps the newest content of a message (KEYS[1]) and answers the version whose job must exist: this one when no
+// update job is pending (KEYS[2]), else the pending one (which will read this content), -1 when the version is older
+// than the newest already asked for. Adding the pending version's job again is a no-op by its id, and brings it back
+// when its producer died between the marker and the job (else the message would freeze until the marker expires).
 const ENQUEUE = `
 local latest = tonumber(redis.call('HGET', KEYS[1], 'version') or '-1')
 local version = tonumber(ARGV[1])
-if version < latest then return 0 end
+if version < latest then return -1 end
 redis.call('HSET', KEYS[1], 'version', ARGV[1], 'update', ARGV[2])
 redis.call('EXPIRE', KEYS[1], ARGV[3])
-if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'EX', ARGV[4]) then return 1 end
-if tonumber(redis.call('GET', KEYS[2])) == version then return 1 end
-return 0`;
+if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'EX', ARGV[4]) then return version end
+return tonumber(redis.call('GET', KEYS[2]))`;
 // Claims the key for the newest version asked for (the job's own or a newer one in KEYS[3]) and reads it: {0} when
 // a version as new was applied (the newest content, applied already, is dropped), {-1} when another update holds the key, {1, version, newer content or nothing}.
 // Whatever is asked for after this claim finds no pending job (KEYS[4] deleted) and enqueues one of its own, which
@@ -96,8 +96,8 @@ export async function enqueueUpdate(queues: Queues, redis: Redis, keys: Keys, up
     LATEST_TTL_SECONDS,
     PENDING_TTL_SECONDS,
   );
-  if (needed === 1)
-    await queues.outbox.add('update', update, { jobId: jobIdOf(`update:${update.key}:${update.version}`) });
+  if (typeof needed === 'number' && needed >= 0)
+    await queues.outbox.add('update', update, { jobId: jobIdOf(`update:${update.key}:${needed}`) });
 }
 
 /**
