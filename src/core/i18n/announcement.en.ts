@@ -10,8 +10,7 @@ export const announcementEn: Record<keyof typeof announcementFr, string> = {
   'announcement.formTitle': 'New announcement',
   'announcement.editTitle': 'Edit the announcement',
   'announcement.formSubmit': 'Preview',
-  'announcement.formFallback':
-    'The form opens in Slack or Mattermost. In the shell, answer the questions one by one.',
+  'announcement.formFallback': 'The announcement form could not open: type the command again.',
   'announcement.fieldText': 'Text (Markdown: *bold*, _italic_, `code`, [link](https://…))',
   'announcement.fieldAudience':
     'Recipients: all, a promotion (eig7), a role (eig, mentors, alumni, coordination) or a défi, separated by commas',

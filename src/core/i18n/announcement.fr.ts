@@ -10,8 +10,7 @@ export const announcementFr = {
   'announcement.formTitle': 'Nouvelle annonce',
   'announcement.editTitle': 'Modifier l’annonce',
   'announcement.formSubmit': 'Prévisualiser',
-  'announcement.formFallback':
-    'Le formulaire s’ouvre dans Slack ou Mattermost. Depuis le shell, répondez aux questions une à une.',
+  'announcement.formFallback': 'Le formulaire d’annonce n’a pas pu s’ouvrir : tapez la commande de nouveau.',
   'announcement.fieldText': 'Texte (Markdown : *gras*, _italique_, `code`, [lien](https://…))',
   'announcement.fieldAudience':
     'Destinataires : tous, une promotion (eig7), un rôle (eig, mentors, alumni, coordination) ou un défi, séparés par des virgules',

@@ -50,8 +50,7 @@ export const ritualEn: Record<keyof typeof ritualFr, string> = {
   'ritual.formTitle': 'New ritual',
   'ritual.formEdit': 'Edit the ritual',
   'ritual.formSubmit': 'Save',
-  'ritual.formFallback':
-    'The ritual form opens on Slack and Mattermost. In the shell, answer the questions one by one.',
+  'ritual.formFallback': 'The ritual form could not open: type the command again.',
   'ritual.field.id': 'Id (letters, digits, - and _; e.g. cafe)',
   'ritual.field.message': 'Message to post',
   'ritual.field.channel': 'Channel (default: the community channel)',

@@ -54,8 +54,7 @@ export const ritualFr = {
   'ritual.formTitle': 'Nouveau rituel',
   'ritual.formEdit': 'Modifier le rituel',
   'ritual.formSubmit': 'Enregistrer',
-  'ritual.formFallback':
-    'Le formulaire des rituels s’ouvre sur Slack et Mattermost. Dans le shell, répondez aux questions une à une.',
+  'ritual.formFallback': 'Le formulaire des rituels n’a pas pu s’ouvrir : tapez la commande de nouveau.',
   'ritual.field.id': 'Identifiant (lettres, chiffres, - et _ ; ex. cafe)',
   'ritual.field.message': 'Message publié',
   'ritual.field.channel': 'Canal (par défaut : le canal de la communauté)',

@@ -63,7 +63,7 @@ export const sessionsEn: Record<keyof typeof sessionsFr, string> = {
   'session.changedNotice':
     'The session *{title}* changed: {date}, {start}–{end}, {where}. The attached file updates your calendar.',
   'session.modifyUsage': 'Usage: `/session modifier <id>`. Type `/session` to see the ids.',
-  'session.formFallback': 'The session form opens on Slack and Mattermost.',
+  'session.formFallback': 'The session form could not open: type the command again.',
   'session.field.title': 'Title',
   'session.field.date': 'Date (DD/MM/YYYY)',
   'session.field.start': 'Start (e.g. 9:30)',

@@ -62,7 +62,7 @@ export const sessionsFr = {
   'session.changedNotice':
     'La session *{title}* a changé : {date}, {start}–{end}, {where}. Le fichier joint met votre agenda à jour.',
   'session.modifyUsage': 'Usage : `/session modifier <id>`. Tapez `/session` pour voir les identifiants.',
-  'session.formFallback': 'Le formulaire de session s’ouvre sur Slack et Mattermost.',
+  'session.formFallback': 'Le formulaire de session n’a pas pu s’ouvrir : tapez la commande de nouveau.',
   'session.field.title': 'Titre',
   'session.field.date': 'Date (JJ/MM/AAAA)',
   'session.field.start': 'Début (ex. 9:30)',
