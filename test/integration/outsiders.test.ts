@@ -95,6 +95,8 @@ describe('people outside community.yml, and each session’s audience, on every 
     const [request] = await bot.cohorte.services.bulle.active();
     expect(request?.candidates).toEqual([]);
     expect(shellPosts(bot.shellOutput()).filter((p) => p.to === `@${OUTSIDER}`)).toEqual([]);
+    // Nor shown on the map, which lists whom one could be sent to.
+    expect(await run(INES, 'bulle', 'carte')).toContain('SQL : partagé par personne · curieux : Inès Moreau');
   });
 
   it('each RSVP button holds the session’s audience: an alumna or a mentor outside it is told who it is for', async () => {

@@ -1,42 +1,66 @@
 import type { Translate } from '../i18n/index.js';
 import { type Rich, toPlainText } from '../message.js';
 import type { Skill } from './store.js';
-import { DOMAINS } from './topics.js';
+import { DOMAINS, type Domain } from './topics.js';
+
+/** One topic of the map: who shares it and who wants to learn it (e-mails, each list sorted). */
+export interface TopicOnMap {
+  key: string;
+  label: string;
+  domain: Domain;
+  share: string[];
+  learn: string[];
+}
+
+/**
+ * The topics of everyone's skills, one per key (the first label seen), in the map's order: by domain, then
+ * label. Each list of people is sorted, so the map reads the same every time.
+ */
+export function topicsOnMap(skills: ReadonlyMap<string, readonly Skill[]>): TopicOnMap[] {
+  const topics = new Map<string, TopicOnMap>();
+  for (const [email, list] of skills) {
+    for (const skill of list) {
+      const topic = topics.get(skill.key) ?? {
+        key: skill.key,
+        label: skill.label,
+        domain: skill.domain,
+        share: [],
+        learn: [],
+      };
+      topic[skill.kind].push(email);
+      topics.set(skill.key, topic);
+    }
+  }
+  for (const topic of topics.values()) {
+    topic.share.sort();
+    topic.learn.sort();
+  }
+  return [...topics.values()].sort(
+    (a, b) => DOMAINS.indexOf(a.domain) - DOMAINS.indexOf(b.domain) || a.label.localeCompare(b.label),
+  );
+}
 
 /**
  * The community's map: one line per topic, grouped by domain (Data, Design, Dev, Transverse, Autre), each saying who
- * shares it and who is curious. Names come from `nameOf`; topics and names are sorted, so the map reads the same
- * every time.
+ * shares it and who is curious. Names come from `nameOf`, sorted.
  */
 export function bubbleMap(
   skills: ReadonlyMap<string, readonly Skill[]>,
   nameOf: (email: string) => string,
   t: Translate,
 ): Rich[] {
-  const topics = new Map<
-    string,
-    { label: string; domain: Skill['domain']; share: string[]; learn: string[] }
-  >();
-  for (const [email, list] of skills) {
-    for (const skill of list) {
-      const topic = topics.get(skill.key) ?? {
-        label: skill.label,
-        domain: skill.domain,
-        share: [],
-        learn: [],
-      };
-      topic[skill.kind].push(nameOf(email));
-      topics.set(skill.key, topic);
-    }
-  }
-  if (topics.size === 0) return [t('bulle.map.empty')];
+  const topics = topicsOnMap(skills);
+  if (topics.length === 0) return [t('bulle.map.empty')];
   const names = (list: string[]) =>
-    list.length ? list.sort((a, b) => a.localeCompare(b)).join(', ') : toPlainText(t('bulle.map.nobody'));
+    list.length
+      ? list
+          .map(nameOf)
+          .sort((a, b) => a.localeCompare(b))
+          .join(', ')
+      : toPlainText(t('bulle.map.nobody'));
   const lines: Rich[] = [t('bulle.map.title')];
   for (const domain of DOMAINS) {
-    const here = [...topics.values()]
-      .filter((topic) => topic.domain === domain)
-      .sort((a, b) => a.label.localeCompare(b.label));
+    const here = topics.filter((topic) => topic.domain === domain);
     if (here.length === 0) continue;
     lines.push([{ kind: 'bold', text: toPlainText(t(`bulle.domain.${domain}`)) }]);
     for (const topic of here)

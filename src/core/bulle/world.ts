@@ -2,6 +2,7 @@ import { subDays } from 'date-fns/subDays';
 import type { Services } from '../ports.js';
 import { localDate } from '../time/local.js';
 import { loadOf, type MatchWorld, RECENT_DECLINE_DAYS } from './match.js';
+import { membersOnly } from './members.js';
 import { type BulleSettings, DEFAULT_BULLE } from './settings.js';
 import { indexSkills } from './skill-index.js';
 import type { BulleRequest, Shared } from './store.js';
@@ -68,11 +69,8 @@ export async function loadWorld(
     services.bulle.declines(),
     services.people.granted(),
   ]);
-  // Only members are proposed: a skill shared by someone since removed from the file (or before outsiders were
-  // refused) stays stored, and theirs to erase, but nobody is sent to them.
-  // In the community: in the file, or given a role in chat (a Person's inCommunity, without building thousands).
-  const inFile = new Set(services.roster.emails());
-  const shares = new Map([...everyShare].filter(([email]) => inFile.has(email) || granted.has(email)));
+  // Only members are proposed.
+  const shares = membersOnly(everyShare, services.roster, granted);
   const snapshot = { shares, active, pauses, declines };
   return { world: buildWorld(services, bulleSettings(services), thesaurusOf(services), snapshot), active };
 }
