@@ -9,10 +9,12 @@ import {
   startOnDouble,
 } from './clocked-chat.js';
 import type { MatrixDoubleEvent } from './matrix-double.js';
-import { MX_BOT, startMatrixE2e } from './matrix-e2e.js';
+import { MX_SERVER, startMatrixE2e } from './matrix-e2e.js';
 
-const SERVER = MX_BOT.split(':')[1] ?? '';
-/** The rooms of `test/fixtures/community.yml`, made on the double under these aliases for the bot to join. */
+/**
+ * The rooms of `test/fixtures/community.yml` by the channel names tests use; the double makes each under its full
+ * alias on the server (`#eig-communaute:agent.tchap.gouv.fr`), the one the bot reads in its community file.
+ */
 const ROOMS = [
   '#eig-communaute',
   '#eig-coordination',
@@ -25,7 +27,7 @@ const ROOMS = [
 
 /** A chat member as a Tchap account: the id Tchap derives from the e-mail (`@prenom.nom-domaine:serveur`). */
 const mxOf = (person: ChatPerson) => ({
-  id: `@${person.email.replace('@', '-')}:${SERVER}`,
+  id: `@${person.email.replace('@', '-')}:${MX_SERVER}`,
   email: person.email,
   name: person.name,
 });
@@ -51,7 +53,7 @@ export async function startClockedChatMatrix(options: ClockedChatOptions): Promi
     ROOMS.map((alias) => [
       alias,
       double.room(
-        alias,
+        `${alias}:${MX_SERVER}`,
         people.map((p) => mxOf(p).id),
       ),
     ]),

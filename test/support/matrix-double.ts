@@ -30,6 +30,8 @@ export interface MatrixDoubleOptions {
 }
 
 const TOKEN = 'syt_Y29ob3J0ZQ_test_token';
+/** A room id or alias as the spec writes them: a sigil, a localpart without `:`, `:` and the server name. */
+const ROOM_ID_OR_ALIAS = /^[!#][^:]+:.+$/;
 const IDENTITY_TOKEN = 'identity-token-0123456789';
 const PEPPER = 'matrixrocks';
 
@@ -60,7 +62,7 @@ export interface MatrixDouble {
   dmFrom(userId: string): string;
   /** The bot's DM room with `userId`, whoever made it. */
   dmWith(userId: string): string | undefined;
-  /** A public room under `alias` with these members (the bot joins by alias). */
+  /** A public room under `alias` (`#room_alias:domain`) with these members (the bot joins by alias). */
   room(alias: string, members: string[]): string;
   /** `userId` sends an event in `roomId` (as their client would); returns it. */
   send(userId: string, roomId: string, type: string, content: Record<string, unknown>): MatrixDoubleEvent;
@@ -194,6 +196,11 @@ export async function startMatrixDouble(options: MatrixDoubleOptions): Promise<M
       case 'POST /_matrix/client/v3/join/{roomIdOrAlias}':
       case 'POST /_matrix/client/v3/rooms/{roomId}/join': {
         const target = param('roomIdOrAlias') || param('roomId');
+        // A room id is `!opaque:domain`, an alias `#room_alias:domain` (appendices.room-aliases.md); anything else
+        // is 400 M_UNKNOWN before any lookup (element-hq/synapse `synapse/rest/client/room.py`, resolve_room_id:
+        // "… was not legal room ID or room alias").
+        if (!ROOM_ID_OR_ALIAS.test(target))
+          return error(400, 'M_UNKNOWN', `${target} was not legal room ID or room alias`);
         const room = [...state.rooms.values()].find((r) => r.id === target || r.alias === target);
         if (!room) return error(404, 'M_NOT_FOUND', 'No known servers');
         if (!room.alias && !room.invited.has(options.botId) && !room.members.has(options.botId))
@@ -328,6 +335,7 @@ export async function startMatrixDouble(options: MatrixDoubleOptions): Promise<M
     },
     dmWith,
     room(alias, members) {
+      if (!ROOM_ID_OR_ALIAS.test(alias)) throw new Error(`${alias}: a room alias is #room_alias:domain`);
       const room = state.createRoom(members[0] ?? options.botId, [], false, alias);
       for (const member of members) state.join(room.id, member);
       return room.id;

@@ -1,6 +1,7 @@
 import { startBotOnDouble } from './chat-e2e-boot.js';
 import type { RunningCohorte } from './cohorte.js';
-import { startCohorte } from './cohorte.js';
+import { COMMUNITY_FILE, startCohorte } from './cohorte.js';
+import { communityOnServer } from './community-with.js';
 import {
   type MatrixDouble,
   type MatrixDoubleEvent,
@@ -9,29 +10,34 @@ import {
 } from './matrix-double.js';
 import { waitFor } from './wait.js';
 
-const SERVER = 'agent.tchap.gouv.fr';
+/** The server of the test accounts and rooms. */
+export const MX_SERVER = 'agent.tchap.gouv.fr';
 /** The bot's account on the double. */
-export const MX_BOT = `@cohorte-beta.gouv.fr:${SERVER}`;
+export const MX_BOT = `@cohorte-beta.gouv.fr:${MX_SERVER}`;
 
 /** The test people on Tchap: ids derived from the e-mail as Tchap does, Thomas's with a re-created account's suffix. */
 export const MX_PEOPLE = {
   claire: {
-    id: `@claire.dubois-beta.gouv.fr:${SERVER}`,
+    id: `@claire.dubois-beta.gouv.fr:${MX_SERVER}`,
     email: 'claire.dubois@beta.gouv.fr',
     name: 'Claire Dubois',
   },
-  ines: { id: `@ines.moreau-beta.gouv.fr:${SERVER}`, email: 'ines.moreau@beta.gouv.fr', name: 'Inès Moreau' },
+  ines: {
+    id: `@ines.moreau-beta.gouv.fr:${MX_SERVER}`,
+    email: 'ines.moreau@beta.gouv.fr',
+    name: 'Inès Moreau',
+  },
   thomas: {
-    id: `@thomas.nguyen-beta.gouv.fr1:${SERVER}`,
+    id: `@thomas.nguyen-beta.gouv.fr1:${MX_SERVER}`,
     email: 'thomas.nguyen@beta.gouv.fr',
     name: 'Thomas Nguyen',
   },
   julien: {
-    id: `@julien.garnier-justice.gouv.fr:${SERVER}`,
+    id: `@julien.garnier-justice.gouv.fr:${MX_SERVER}`,
     email: 'julien.garnier@justice.gouv.fr',
     name: 'Julien Garnier',
   },
-  stranger: { id: `@visiteur-exemple.fr:${SERVER}`, email: 'visiteur@exemple.fr', name: 'Visiteur' },
+  stranger: { id: `@visiteur-exemple.fr:${MX_SERVER}`, email: 'visiteur@exemple.fr', name: 'Visiteur' },
 } as const;
 export type MxPerson = (typeof MX_PEOPLE)[keyof typeof MX_PEOPLE];
 
@@ -60,7 +66,11 @@ export interface MatrixE2e {
   stop(): Promise<void>;
 }
 
-/** Starts the double with {@link MX_PEOPLE} (known to its identity server, the stranger included), then Cohorte. */
+/**
+ * Starts the double with {@link MX_PEOPLE} (known to its identity server, the stranger included), then Cohorte on
+ * the community file (`test/fixtures/community.yml` unless told) with its channels as full aliases on
+ * {@link MX_SERVER} (`#eig-communaute:agent.tchap.gouv.fr`).
+ */
 export async function startMatrixE2e(
   name: string,
   env: Record<string, string> = {},
@@ -83,7 +93,8 @@ export async function startMatrixE2e(
     startCohorte({
       name,
       ...(options.clock ? { clock: options.clock } : {}),
-      ...(options.communityFile ? { communityFile: options.communityFile } : {}),
+      // Rooms are named by full alias on Tchap: the channels of the community file get the server's name.
+      communityFile: communityOnServer(options.communityFile ?? COMMUNITY_FILE, MX_SERVER),
       env: {
         MATRIX_HOMESERVER_URL: double.url,
         MATRIX_ACCESS_TOKEN: double.token,
