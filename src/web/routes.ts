@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { MessageKey } from '../core/i18n/index.js';
 import { can } from '../core/permissions.js';
 import type { PageName, Services, WebSessionStore } from '../core/ports.js';
 import type { Route } from '../http.js';
@@ -15,6 +16,7 @@ import {
   visitorOf,
 } from './session.js';
 import { DSFR_PREFIX, dsfrRoute } from './static.js';
+import { type Words, wordsIn } from './words.js';
 
 /** What the pages need: the services (as handlers get them), the session store, the link secret. */
 export interface WebDeps {
@@ -25,10 +27,13 @@ export interface WebDeps {
   secure: boolean;
 }
 
-/** A page's body, given its visitor; may answer by itself (a CSV download) and return undefined. */
+/**
+ * A page's body, given its visitor and the words of their language; may answer by itself (a CSV download) and
+ * return undefined.
+ */
 export type PageView = (
   visitor: Visitor,
-  request: { services: Services; req: IncomingMessage; res: ServerResponse },
+  request: { services: Services; req: IncomingMessage; res: ServerResponse; words: Words },
 ) => Promise<{ title: string; body: Interpolable } | undefined>;
 
 /** A page and who may see it. */
@@ -55,20 +60,21 @@ export function createWebRoutes(deps: WebDeps, pages: Record<string, PageDef>): 
   const { services, store } = deps;
   const log = services.log;
   const now = () => services.clock.now();
-  const refuse = (res: ServerResponse, status: number, title: string, detail: string) =>
-    sendPage(res, status, refusalPage(title, detail), { 'set-cookie': clearedCookie(deps.secure) });
+  /** Refusals know no one: they speak the community's language. */
+  const community = () => wordsIn(services.roster.data.locale);
+  const refuse = (res: ServerResponse, status: number, title: MessageKey, detail: MessageKey) => {
+    const w = community();
+    sendPage(res, status, refusalPage(w, w.text(title), w.t(detail)), {
+      'set-cookie': clearedCookie(deps.secure),
+    });
+  };
 
   const enter: Route = async (req, res) => {
     const token = new URL(req.url ?? '/', 'http://cohorte').searchParams.get('jeton');
     const opened = await openLink(token, { secret: deps.secret, store, now });
     if ('refused' in opened) {
       log.info({ refused: opened.refused }, 'page link refused');
-      return refuse(
-        res,
-        403,
-        'Ce lien n’est plus valable',
-        'Un lien personnel ne sert qu’une fois et pendant 15 minutes.',
-      );
+      return refuse(res, 403, 'pages.refusal.linkTitle', 'pages.refusal.linkDetail');
     }
     const id = await openSession(store, opened.email, now());
     redirect(res, PATHS[opened.page], { 'set-cookie': sessionCookie(id, deps.secure) });
@@ -79,22 +85,15 @@ export function createWebRoutes(deps: WebDeps, pages: Record<string, PageDef>): 
     const visitor = await visitorOf(req, deps);
     const form = await readForm(req);
     if (!visitor || !csrfMatches(visitor.session, form?.get('csrf') ?? undefined)) {
-      return refuse(
-        res,
-        403,
-        'Demande refusée',
-        'Ce formulaire n’est pas valable (jeton de sécurité absent ou périmé).',
-      );
+      return refuse(res, 403, 'pages.refusal.formTitle', 'pages.refusal.formDetail');
     }
     await store.close(visitor.sessionId);
+    const w = wordsIn(visitor.locale);
+    const title = w.text('pages.loggedOut.title');
     sendPage(
       res,
       200,
-      page({
-        title: 'Vous êtes déconnecté',
-        path: '',
-        body: html`<h1>Vous êtes déconnecté</h1><p>Pour revenir, demandez un nouveau lien au bot : <code>/cohorte page</code>.</p>`,
-      }),
+      page({ title, path: '', words: w, body: html`<h1>${title}</h1><p>${w.t('pages.loggedOut.body')}</p>` }),
       { 'set-cookie': clearedCookie(deps.secure) },
     );
   };
@@ -106,23 +105,27 @@ export function createWebRoutes(deps: WebDeps, pages: Record<string, PageDef>): 
         return void res.writeHead(405, { allow: 'GET' }).end();
       const visitor = await visitorOf(req, deps);
       if (!visitor) {
-        return refuse(res, 401, 'Session terminée', 'Votre session a expiré, ou elle n’existe plus.');
+        return refuse(res, 401, 'pages.refusal.sessionTitle', 'pages.refusal.sessionDetail');
       }
+      const w = wordsIn(visitor.locale);
+      const chrome = chromeOf(visitor);
       if (def.coordinatorsOnly && !can(visitor.person, 'pages.dashboard')) {
+        const back = [{ kind: 'link' as const, url: '/moi', text: w.text('pages.reserved.back') }];
         return sendPage(
           res,
           403,
           page({
-            title: 'Page réservée',
+            title: w.text('pages.reserved.title'),
             path,
-            chrome: chromeOf(visitor),
-            body: html`<h1>Page réservée à la coordination</h1><p>Ce tableau de bord est réservé aux coordinateurs et coordinatrices du programme. <a href="/moi">Revenir à ma semaine</a>.</p>`,
+            words: w,
+            chrome,
+            body: html`<h1>${w.t('pages.reserved.heading')}</h1><p>${w.t('pages.reserved.body', { back })}</p>`,
           }),
         );
       }
-      const shown = await def.view(visitor, { services, req, res });
+      const shown = await def.view(visitor, { services, req, res, words: w });
       if (!shown) return;
-      sendPage(res, 200, page({ title: shown.title, path, chrome: chromeOf(visitor), body: shown.body }));
+      sendPage(res, 200, page({ title: shown.title, path, words: w, chrome, body: shown.body }));
     };
 
   return {

@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { Locale } from '../core/i18n/index.js';
 import type { Services, WebSession, WebSessionStore } from '../core/ports.js';
 import type { Person } from '../core/roster/types.js';
 
@@ -38,11 +39,15 @@ export async function openSession(store: WebSessionStore, email: string, now: Da
   return id;
 }
 
-/** Whom a request is from: the session, and the person as the roster sees them now (roles read at each request). */
+/**
+ * Whom a request is from: the session, the person as the roster sees them now (roles read at each request), and
+ * the language they chose (`/cohorte langue`), else the community's.
+ */
 export interface Visitor {
   sessionId: string;
   session: WebSession;
   person: Person;
+  locale: Locale;
 }
 
 /**
@@ -58,9 +63,11 @@ export async function visitorOf(
   const session = await deps.store.get(sessionId);
   if (!session) return undefined;
   const { services } = deps;
-  const { grants } = await services.people.profile(session.email);
+  const { grants, locale } = await services.people.profile(session.email);
   const person = services.roster.person(session.email, grants, services.clock.now());
-  return person.inCommunity ? { sessionId, session, person } : undefined;
+  return person.inCommunity
+    ? { sessionId, session, person, locale: locale ?? services.roster.data.locale }
+    : undefined;
 }
 
 /** Whether a form's CSRF token is the session's, in constant time. */

@@ -55,4 +55,16 @@ describe('/moi: my week, from what I did in the chat', () => {
       /<caption>Mes derniers stand-ups<\/caption>[\s\S]*<th scope="col">Période<\/th>[\s\S]*<td>Semaine du lundi 23 novembre 2026<\/td><td>lundi 23 novembre 2026 à 10:00<\/td>/,
     );
   });
+
+  it('speaks the language I chose in the chat', async () => {
+    const THOMAS = 'thomas.nguyen@beta.gouv.fr';
+    const steps = await shell.type(`:as ${THOMAS}`, '/cohorte langue en', '/cohorte page');
+    const { cookie } = await openPageLink(linkIn(steps));
+    const page = await (await fetch(`${shell.bot.baseUrl}/moi`, { headers: { cookie } })).text();
+    expect(page).toContain('<html lang="en"');
+    expect(page).toContain('<title>My week · Cohorte</title>');
+    expect(page).toContain('No bubble. In the chat: <code>/bulle partage &lt;skill&gt;</code>.');
+    expect(page).toContain('Log out');
+    expect(page).not.toContain('Ma semaine');
+  });
 });

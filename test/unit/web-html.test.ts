@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { html, raw } from '../../src/web/html.js';
 import { sessionCookie } from '../../src/web/session.js';
+import { wordsIn } from '../../src/web/words.js';
 
 describe('the pages’ template tag', () => {
   it('escapes every interpolated text, attributes included, and keeps trusted markup', () => {
@@ -17,5 +18,16 @@ describe('the session cookie', () => {
   it('is Secure only over https', () => {
     expect(sessionCookie('abc', true)).toContain('; Secure');
     expect(sessionCookie('abc', false)).not.toContain('Secure');
+  });
+});
+
+describe('the pages’ words', () => {
+  it('turn the catalog’s markup into tags and keep parameters as text', () => {
+    const back = [{ kind: 'link' as const, url: '/moi', text: '<Retour>' }];
+    expect(wordsIn('fr').t('pages.moi.hello', { name: '*Inès* <b>' }).text).toBe('Bonjour *Inès* &lt;b&gt;.');
+    expect(wordsIn('fr').t('pages.loggedOut.body').text).toContain('<code>/cohorte page</code>');
+    expect(wordsIn('en').t('pages.reserved.body', { back }).text).toBe(
+      'This dashboard is for the programme’s coordinators. <a href="/moi">&lt;Retour&gt;</a>.',
+    );
   });
 });

@@ -2,6 +2,7 @@ import { announcementEn } from './announcement.en.js';
 import { bulleEn } from './bulle.en.js';
 import { chatEn } from './chat.en.js';
 import type { MessageKey } from './fr.js';
+import { pagesEn } from './pages.en.js';
 import { ritualEn } from './ritual.en.js';
 import { sessionsEn } from './sessions.en.js';
 import { shellEn } from './shell.en.js';
@@ -100,4 +101,5 @@ export const en: Record<MessageKey, string> = {
   ...shellEn,
   ...bulleEn,
   ...announcementEn,
+  ...pagesEn,
 };

@@ -1,6 +1,7 @@
 import { announcementFr } from './announcement.fr.js';
 import { bulleFr } from './bulle.fr.js';
 import { chatFr } from './chat.fr.js';
+import { pagesFr } from './pages.fr.js';
 import { ritualFr } from './ritual.fr.js';
 import { sessionsFr } from './sessions.fr.js';
 import { shellFr } from './shell.fr.js';
@@ -104,6 +105,7 @@ export const fr = {
   ...shellFr,
   ...bulleFr,
   ...announcementFr,
+  ...pagesFr,
 } as const;
 
 /** Every key of the catalogs. */

@@ -1,11 +1,12 @@
 import type { RequestStatus } from '../../core/bulle/store.js';
+import type { MessageKey } from '../../core/i18n/index.js';
 
 /** Where a bulloterie request stands, as the pages say it. */
-export const STATUS_LABELS: Record<RequestStatus, string> = {
-  open: 'on cherche quelqu’un',
-  proposed: 'proposée à quelqu’un',
-  accepted: 'acceptée',
-  met: 'échange fait',
-  notmet: 'pas d’échange',
-  cancelled: 'annulée',
+export const STATUS_LABELS: Record<RequestStatus, MessageKey> = {
+  open: 'pages.status.open',
+  proposed: 'pages.status.proposed',
+  accepted: 'pages.status.accepted',
+  met: 'pages.status.met',
+  notmet: 'pages.status.notmet',
+  cancelled: 'pages.status.cancelled',
 };

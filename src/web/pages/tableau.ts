@@ -4,6 +4,7 @@ import { localDate } from '../../core/time/local.js';
 import { html } from '../html.js';
 import { sendCsv } from '../respond.js';
 import type { PageDef } from '../routes.js';
+import type { Words } from '../words.js';
 import { STATUS_LABELS } from './labels.js';
 
 /** One table of the dashboard: its caption, header and rows (text), shown as HTML and downloadable as CSV. */
@@ -14,11 +15,11 @@ interface Table {
   rows: string[][];
 }
 
-const tableHtml = (t: Table) =>
+const tableHtml = (t: Table, w: Words) =>
   html`<div class="fr-table"><table id="${t.id}"><caption>${t.caption} (${t.rows.length})</caption>
 <thead><tr>${t.head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
 <tbody>${t.rows.map((r) => html`<tr>${r.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody></table></div>
-<p><a class="fr-link fr-link--download" href="/tableau?csv=${t.id}" download>Télécharger « ${t.caption} » (CSV)</a></p>`;
+<p><a class="fr-link fr-link--download" href="/tableau?csv=${t.id}" download>${w.t('pages.csv', { caption: t.caption })}</a></p>`;
 
 /**
  * `/tableau`, for coordinators: the next sessions with headcount and waiting list, and the bulloterie requests in
@@ -26,7 +27,7 @@ const tableHtml = (t: Table) =>
  */
 export const tableauPage: PageDef = {
   coordinatorsOnly: true,
-  async view(_visitor, { services, req, res }) {
+  async view(_visitor, { services, req, res, words: w }) {
     const tz = services.roster.data.timezone;
     const today = localDate(services.clock.now(), tz);
     const [sessions, active] = await Promise.all([services.sessions.all(), services.bulle.active()]);
@@ -35,24 +36,35 @@ export const tableauPage: PageDef = {
     const tables: Table[] = [
       {
         id: 'sessions',
-        caption: 'Prochaines sessions',
-        head: ['Date', 'Session', 'Viennent', 'Peut-être', 'Liste d’attente', 'Places'],
+        caption: w.text('pages.tableau.sessions'),
+        head: [
+          w.text('pages.tableau.colDate'),
+          w.text('pages.tableau.colSession'),
+          w.text('pages.tableau.colYes'),
+          w.text('pages.tableau.colMaybe'),
+          w.text('pages.tableau.colWaiting'),
+          w.text('pages.tableau.colCapacity'),
+        ],
         rows: upcoming.map((s, i) => [
-          formatDay(s.date, tz, 'fr'),
+          formatDay(s.date, tz, w.locale),
           s.title,
           String(counts[i]?.yes ?? 0),
           String(counts[i]?.maybe ?? 0),
           String(counts[i]?.waiting ?? 0),
-          s.capacity === undefined ? 'sans limite' : String(s.capacity),
+          s.capacity === undefined ? w.text('pages.tableau.noLimit') : String(s.capacity),
         ]),
       },
       {
         id: 'demandes',
-        caption: 'Demandes de la bulloterie en cours',
-        head: ['Compétence', 'Où en est-elle', 'Âge (jours)'],
+        caption: w.text('pages.tableau.requests'),
+        head: [
+          w.text('pages.tableau.colSkill'),
+          w.text('pages.tableau.colStatus'),
+          w.text('pages.tableau.colAgeDays'),
+        ],
         rows: active.map((r) => [
           r.label,
-          STATUS_LABELS[r.status],
+          w.text(STATUS_LABELS[r.status]),
           String(calendarDaysBetween(localDate(new Date(r.createdAt), tz), today)),
         ]),
       },
@@ -64,8 +76,8 @@ export const tableauPage: PageDef = {
       return undefined;
     }
     return {
-      title: 'Tableau de bord',
-      body: html`<h1>Tableau de bord de la coordination</h1>${tables.map(tableHtml)}`,
+      title: w.text('pages.tableau.title'),
+      body: html`<h1>${w.t('pages.tableau.heading')}</h1>${tables.map((t) => tableHtml(t, w))}`,
     };
   },
 };
