@@ -36,24 +36,53 @@ describe('numbered choices on Matrix in a shared room: only the person they were
     return listed;
   }
 
-  it('refuses a number, ✅ or ❌ answering someone else’s choices, in private, and keeps them for their owner', async () => {
+  /** Where an answer was shown: its room, the thread it is in (if any), its text. */
+  const shownWhere = (answers: ReturnType<MatrixE2e['answersTo']>) =>
+    answers.map((e) => {
+      const relation = e.event.content['m.relates_to'] as
+        | { rel_type?: string; event_id?: string }
+        | undefined;
+      return [e.room, relation?.rel_type === 'm.thread' ? relation.event_id : undefined, shownMx(e.event)];
+    });
+  /** `person` sends `content` in `room` and waits for the bot's one answer to it. */
+  async function answerTo(
+    person: { id: string },
+    room: string,
+    type: string,
+    content: Record<string, unknown>,
+  ) {
+    const sent = e2e.double.send(person.id, room, type, content);
+    await waitFor(() => e2e.answersTo(sent.event_id).length === 1, 5000, `the answer to ${type}`);
+    return { sent, answers: e2e.answersTo(sent.event_id) };
+  }
+
+  it('refuses a number, ✅ or ❌ answering someone else’s choices as a stale button, in a thread of that room', async () => {
     e2e = await startMatrixE2e('mx-foreign');
     const room = e2e.double.room('#defi-lexiq:agent.tchap.gouv.fr', [ines.id, claire.id, MX_BOT]);
     const listed = await offer(room, ines.id);
 
+    // Where she typed the number, under it: the refusal of a stale button, nothing in her DM.
     const byNumber = await e2e.say(claire, '1', { room });
-    expect(byNumber.events.map((e) => [e.room, shownMx(e.event)])).toEqual([
-      [e2e.double.dmWith(claire.id), STALE],
-    ]);
+    expect(shownWhere(byNumber.events)).toEqual([[room, byNumber.asked.event_id, STALE]]);
+    // A number typed in a thread is answered in that thread.
+    const root = e2e.double.send(claire.id, room, 'm.room.message', {
+      msgtype: 'm.text',
+      body: 'On en parle ?',
+    });
+    const inThread = await answerTo(claire, room, 'm.room.message', {
+      msgtype: 'm.text',
+      body: '2',
+      'm.relates_to': { rel_type: 'm.thread', event_id: root.event_id, is_falling_back: true },
+    });
+    expect(shownWhere(inThread.answers)).toEqual([[room, root.event_id, STALE]]);
+    // A reaction is no thread root: the refusal goes in the thread of the message reacted to.
     for (const key of ['✅', '❌']) {
-      const reaction = e2e.double.send(claire.id, room, 'm.reaction', {
+      const reaction = await answerTo(claire, room, 'm.reaction', {
         'm.relates_to': { rel_type: 'm.annotation', event_id: listed.event_id, key },
       });
-      await waitFor(() => e2e.answersTo(reaction.event_id).length === 1, 5000, `the answer to ${key}`);
-      expect(e2e.answersTo(reaction.event_id).map((e) => [e.room, shownMx(e.event)])).toEqual([
-        [e2e.double.dmWith(claire.id), STALE],
-      ]);
+      expect(shownWhere(reaction.answers)).toEqual([[room, listed.event_id, STALE]]);
     }
+    expect(e2e.double.dmWith(claire.id)).toBeUndefined();
 
     // Nothing was erased in Claire's name, nor Inès's choice used up: Inès still answers it.
     const [mine] = (await e2e.say(ines, '2', { room })).events;

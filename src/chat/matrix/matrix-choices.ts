@@ -9,6 +9,8 @@ const ChoicesSchema = z.object({
   /** The event that lists the choices (edited in place when the answer replaces it). */
   eventId: z.string(),
   roomId: z.string(),
+  /** The thread the message is in, when it is in one. */
+  thread: z.string().optional(),
   /** Who may answer: the person the message was for; absent when anyone in the room may (a channel post). */
   owner: z.string().optional(),
   buttons: z.array(z.object({ actionId: z.string(), value: z.string() })),
@@ -21,8 +23,8 @@ export type Picked =
   | { kind: 'button'; choices: Choices; button: { actionId: string; value: string } }
   | { kind: 'outOfRange'; max: number }
   | { kind: 'stale' }
-  /** The choices answered were offered to someone else. */
-  | { kind: 'foreign' };
+  /** The choices answered were offered to someone else (`choices`, when the answer named their message). */
+  | { kind: 'foreign'; choices?: Choices };
 
 /**
  * Buttons become numbered choices on Matrix: the message's buttons are recorded under its event and its room (and,
@@ -85,7 +87,7 @@ export function createMatrixChoices(state: ChatState) {
       const choices = await read(eventName(eventId));
       // A thumbs-up on an announcement without choices is just a reaction.
       if (choices?.buttons.length !== 2) return undefined;
-      if (choices.owner && choices.owner !== userId) return { kind: 'foreign' };
+      if (choices.owner && choices.owner !== userId) return { kind: 'foreign', choices };
       return pick(choices, index);
     },
   };

@@ -39,6 +39,8 @@ interface Origin {
   user: ChatUser;
   roomId: string;
   eventId: string;
+  /** The thread an answer in a shared room goes in: the one the event is in, else one under the event. */
+  thread: string;
   dm: boolean;
   /** How many events were sent in answer so far: the next one's transaction id. */
   sent: number;
@@ -76,7 +78,10 @@ export function createMatrixInbound(deps: InboundDeps) {
         last = await waitingOutLimit(() => deps.sender.send(roomId, content, txnId));
       }
       if (last && choices.length > 0)
-        await deps.choices.record({ eventId: last, roomId, owner: origin.user.id }, choices);
+        await deps.choices.record(
+          { eventId: last, roomId, owner: origin.user.id, ...(threadId ? { thread: threadId } : {}) },
+          choices,
+        );
     }
     return last;
   }
@@ -93,7 +98,7 @@ export function createMatrixInbound(deps: InboundDeps) {
       const opening = await deps.conversations.start(origin.user.id, room, shown.form, t);
       await say(room, origin, opening);
       if (room !== origin.roomId)
-        await say(origin.roomId, origin, [textMessage(t('chat.sentPrivately'))], origin.eventId);
+        await say(origin.roomId, origin, [textMessage(t('chat.sentPrivately'))], origin.thread);
       return;
     }
     const parts = renderMatrix(shown.message, shown.choices, deps.render);
@@ -105,10 +110,10 @@ export function createMatrixInbound(deps: InboundDeps) {
     const personal = reply.visibility === 'ephemeral' && !origin.dm;
     if (personal) {
       await say(await personalRoom(origin), origin, [reply.message]);
-      await say(origin.roomId, origin, [textMessage(t('chat.sentPrivately'))], origin.eventId);
+      await say(origin.roomId, origin, [textMessage(t('chat.sentPrivately'))], origin.thread);
       return;
     }
-    await say(origin.roomId, origin, [reply.message], origin.dm ? undefined : origin.eventId);
+    await say(origin.roomId, origin, [reply.message], origin.dm ? undefined : origin.thread);
   }
 
   async function command(origin: Origin, name: string, text: string) {
@@ -136,7 +141,7 @@ export function createMatrixInbound(deps: InboundDeps) {
   async function pickNumber(origin: Origin, n: number) {
     const picked = await deps.choices.byNumber(origin.roomId, origin.user.id, n);
     if (picked.kind === 'button') return click(origin, picked);
-    if (picked.kind === 'foreign') return refuseForeign(origin);
+    if (picked.kind === 'foreign') return refuseForeign(origin, origin.thread);
     // In a shared room a number is often just a number: only the DM is told.
     if (!origin.dm) return;
     const refusal =
@@ -179,12 +184,17 @@ export function createMatrixInbound(deps: InboundDeps) {
     const picked = await deps.choices.byReaction(target, origin.user.id, key);
     if (!picked) return;
     if (picked.kind === 'button') return click(origin, picked);
-    return refuseForeign(origin);
+    // A reaction cannot be a thread's root: the refusal goes in the thread of the message reacted to.
+    return refuseForeign(origin, (picked.kind === 'foreign' && picked.choices?.thread) || target);
   }
 
-  /** Someone answered choices offered to another person: told in private, as a stale button is. */
-  async function refuseForeign(origin: Origin) {
-    return say(await personalRoom(origin), origin, [textMessage(t('chat.staleButton'))]);
+  /**
+   * Someone answered choices offered to another person: the refusal of a stale button, where they answered (in a
+   * shared room, in the thread of the answer). It names nothing of the person the choices were for.
+   */
+  async function refuseForeign(origin: Origin, thread: string) {
+    const refusal = [textMessage(t('chat.staleButton'))];
+    return say(origin.roomId, origin, refusal, origin.dm ? undefined : thread);
   }
 
   async function encrypted(origin: Origin) {
@@ -202,7 +212,18 @@ export function createMatrixInbound(deps: InboundDeps) {
       if (!event.sender || !event.event_id) return;
       const user: ChatUser = { platform: 'matrix', id: event.sender };
       const dm = await deps.rooms.isDmWith(roomId, event.sender);
-      const origin: Origin = { user, roomId, eventId: event.event_id, dm, sent: 0 };
+      const relation = RelatesToSchema.safeParse(event.content['m.relates_to']);
+      // A thread's root has no relation of its own: an event already in a thread is answered in that thread.
+      const inThread =
+        relation.success && relation.data.rel_type === 'm.thread' ? relation.data.event_id : undefined;
+      const origin: Origin = {
+        user,
+        roomId,
+        eventId: event.event_id,
+        thread: inThread ?? event.event_id,
+        dm,
+        sent: 0,
+      };
       if (event.type === 'm.room.encrypted') await encrypted(origin);
       else if (event.type === 'm.reaction') await reaction(origin, event);
       else if (event.type === 'm.room.message' && event.content.msgtype === 'm.text')
