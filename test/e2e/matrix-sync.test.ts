@@ -67,6 +67,35 @@ describe('Matrix /sync: one process answers, once, across restarts', () => {
     expect(answers(whileDown.event_id)).toHaveLength(1);
   });
 
+  it('fills a gap: every command sent while down is answered once, in order, though /sync held only the last 5', async () => {
+    prefix = uniquePrefix('mx-gap');
+    double = await startMatrixDouble({ botId: MX_BOT, users: Object.values(MX_PEOPLE), timelineLimit: 5 });
+    const first = await boot();
+    const room = await dm();
+    const before = ask(room);
+    await waitFor(() => answers(before.event_id).length === 1, 5000, 'the first answer');
+    await first.cohorte.stop();
+    bots.splice(0);
+
+    const whileDown = Array.from({ length: 12 }, () => ask(room));
+    await boot();
+    await waitFor(() => whileDown.every((s) => answers(s.event_id).length > 0), 10_000, 'twelve answers');
+    const after = ask(room);
+    await waitFor(() => answers(after.event_id).length === 1, 5000, 'an answer after the gap');
+    for (const s of [before, ...whileDown]) expect(answers(s.event_id)).toHaveLength(1);
+    const answered = double
+      .botEvents(room)
+      .map((e) => whileDown.findIndex((s) => e.txnId.startsWith(`cohorte-re-${s.event_id}-`)))
+      .filter((i) => i >= 0);
+    expect(answered).toEqual(whileDown.map((_, i) => i));
+    // The 7 older ones came from /messages, paging back from the timeline's prev_batch to the stored position.
+    const pages = double.callsTo('GET', '/_matrix/client/v3/rooms/{roomId}/messages');
+    expect(pages.map((c) => [c.status, c.query.dir])).toEqual([
+      [200, 'b'],
+      [200, 'b'],
+    ]);
+  });
+
   it('lets only one of two processes sync: every message answered exactly once', async () => {
     prefix = uniquePrefix('mx-replicas');
     double = await startMatrixDouble({ botId: MX_BOT, users: Object.values(MX_PEOPLE) });

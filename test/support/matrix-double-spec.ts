@@ -8,6 +8,7 @@ const FILES = [
   'client-server/content-repo.yaml',
   'client-server/create_room.yaml',
   'client-server/joining.yaml',
+  'client-server/message_pagination.yaml',
   'client-server/openid.yaml',
   'client-server/redaction.yaml',
   'client-server/room_send.yaml',

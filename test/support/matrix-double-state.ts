@@ -107,21 +107,66 @@ export class MatrixDoubleState {
     this.push({ kind: 'account', user, type });
   }
 
+  /**
+   * `/rooms/{roomId}/messages`: the room's events between the positions `from` and `to` (stream tokens), but those
+   * of `notSenders`, newest first for `dir=b`, at most `limit`; `end` is where the next page starts, absent when none is left
+   * (message_pagination.yaml).
+   */
+  messages(
+    roomId: string,
+    query: { from: number; to?: number; dir: 'b' | 'f'; limit: number; notSenders: string[] },
+  ) {
+    const { from, dir, limit, notSenders } = query;
+    const [low, high] = dir === 'b' ? [query.to ?? 0, from] : [from, query.to ?? this.stream.length];
+    const inRange = this.stream.flatMap((item, position) =>
+      item.kind === 'event' &&
+      item.room === roomId &&
+      !notSenders.includes(item.event.sender) &&
+      position >= low &&
+      position < high
+        ? [{ event: item.event, position }]
+        : [],
+    );
+    if (dir === 'b') inRange.reverse();
+    const page = inRange.slice(0, limit);
+    const last = page.at(-1);
+    const more = last && inRange.length > page.length;
+    return {
+      start: `s${from}`,
+      chunk: page.map(({ event }) => ({ ...event, room_id: roomId })),
+      ...(more ? { end: `s${dir === 'b' ? last.position : last.position + 1}` } : {}),
+    };
+  }
+
   /** The identity service's sha256 hash of an e-mail (identity-service-api.md, "sha256"). */
   static hash(email: string, pepper: string): string {
     return createHash('sha256').update(`${email} email ${pepper}`).digest('base64url');
   }
 
-  /** The `/sync` answer for the bot after position `since` (every item when undefined). */
-  syncFor(since: number | undefined) {
-    const join: Record<string, { timeline: { events: MatrixDoubleEvent[]; limited: boolean } }> = {};
+  /**
+   * The `/sync` answer for the bot after position `since` (every item when undefined). A room with more than
+   * `limit` new events gets only the latest `limit`, `limited: true` and a `prev_batch` before them: a gap the
+   * client fills with `/rooms/{roomId}/messages` (client-server-api.sync-gaps.md, definitions/timeline_batch.yaml).
+   */
+  syncFor(
+    since: number | undefined,
+    { limit, notSenders }: { limit: number; notSenders: string[] } = {
+      limit: Number.POSITIVE_INFINITY,
+      notSenders: [],
+    },
+  ) {
+    type Timeline = { events: MatrixDoubleEvent[]; limited: boolean; prev_batch?: string };
+    const join: Record<string, { timeline: Timeline }> = {};
+    const positions = new Map<MatrixDoubleEvent, number>();
     const invite: Record<string, { invite_state: { events: Record<string, unknown>[] } }> = {};
     const account: { type: string; content: Record<string, unknown> }[] = [];
-    for (const item of this.stream.slice(since ?? 0)) {
+    this.stream.slice(since ?? 0).forEach((item, i) => {
       const room = 'room' in item ? this.rooms.get(item.room) : undefined;
       if (item.kind === 'event' && room?.members.has(this.botId)) {
+        if (notSenders.includes(item.event.sender)) return;
         join[item.room] ??= { timeline: { events: [], limited: false } };
         join[item.room]?.timeline.events.push(item.event);
+        positions.set(item.event, (since ?? 0) + i);
       } else if (item.kind === 'invite' && item.invitee === this.botId && room?.invited.has(this.botId)) {
         const { inviter, direct } = room.invited.get(this.botId) ?? { inviter: '', direct: false };
         invite[item.room] = {
@@ -139,6 +184,12 @@ export class MatrixDoubleState {
       } else if (item.kind === 'account' && item.user === this.botId) {
         account.push({ type: item.type, content: this.accountData.get(`${item.user}\n${item.type}`) ?? {} });
       }
+    });
+    for (const { timeline } of Object.values(join)) {
+      if (timeline.events.length <= limit) continue;
+      timeline.events = timeline.events.slice(-limit);
+      timeline.limited = true;
+      timeline.prev_batch = `s${positions.get(timeline.events[0] as MatrixDoubleEvent)}`;
     }
     return {
       next_batch: `s${this.stream.length}`,

@@ -27,6 +27,11 @@ export interface MatrixDoubleOptions {
   perSecond?: number;
   /** The limiter's burst; its bucket starts full. */
   burst?: number;
+  /**
+   * The most events of one room a `/sync` timeline or a `/messages` page holds, whatever the client asks: a
+   * homeserver may send fewer (Synapse caps filters), and a longer gap is `limited`.
+   */
+  timelineLimit?: number;
 }
 
 const TOKEN = 'syt_Y29ob3J0ZQ_test_token';
@@ -47,6 +52,21 @@ const error = (
   status,
   body: { errcode, error: message, ...extra },
 });
+
+/**
+ * What the bot reads of a filter given inline (definitions/event_filter.yaml): the per-room timeline `limit` of a
+ * `/sync` filter (`room.timeline`), or of a `/messages` filter at its top, Synapse's 10 without one; `not_senders`.
+ */
+function readFilter(filter: string | null, path: 'sync' | 'messages') {
+  const parsed = filter?.startsWith('{') ? (JSON.parse(filter) as Record<string, unknown>) : {};
+  const events = (path === 'sync' ? (parsed.room as { timeline?: unknown } | undefined)?.timeline : parsed) as
+    | { limit?: unknown; not_senders?: unknown }
+    | undefined;
+  return {
+    limit: typeof events?.limit === 'number' ? events.limit : 10,
+    notSenders: Array.isArray(events?.not_senders) ? events.not_senders.map(String) : [],
+  };
+}
 
 /** A running Matrix homeserver and identity server double on 127.0.0.1, held to the spec's OpenAPI files. */
 export interface MatrixDouble {
@@ -93,6 +113,7 @@ export async function startMatrixDouble(options: MatrixDoubleOptions): Promise<M
   const txns = new Map<string, string>();
   const failures: { template: string; status: number; errcode: string }[] = [];
   const perSecond = options.perSecond ?? 1000;
+  const timelineLimit = options.timelineLimit ?? Number.POSITIVE_INFINITY;
   const burst = options.burst ?? Math.max(perSecond, 1);
   let bucket = burst;
   let bucketAt = Date.now();
@@ -136,7 +157,8 @@ export async function startMatrixDouble(options: MatrixDoubleOptions): Promise<M
         });
       });
     }
-    return ok(state.syncFor(from));
+    const filter = readFilter(url.searchParams.get('filter'), 'sync');
+    return ok(state.syncFor(from, { ...filter, limit: Math.min(filter.limit, timelineLimit) }));
   }
 
   async function route(
@@ -176,6 +198,28 @@ export async function startMatrixDouble(options: MatrixDoubleOptions): Promise<M
         const event = state.addEvent(roomId, options.botId, param('eventType'), record, param('txnId'));
         txns.set(key, event.event_id);
         return ok({ event_id: event.event_id });
+      }
+      case 'GET /_matrix/client/v3/rooms/{roomId}/messages': {
+        const roomId = param('roomId');
+        if (!state.rooms.get(roomId)?.members.has(options.botId))
+          return error(403, 'M_FORBIDDEN', 'User not in room');
+        const dir = url.searchParams.get('dir');
+        if (dir !== 'b' && dir !== 'f') return error(400, 'M_INVALID_PARAM', 'Unknown direction');
+        const position = (name: string) => {
+          const token = url.searchParams.get(name);
+          return token ? Number(token.slice(1)) : undefined;
+        };
+        const { notSenders } = readFilter(url.searchParams.get('filter'), 'messages');
+        const limit = Number(url.searchParams.get('limit') ?? '10');
+        return ok(
+          state.messages(roomId, {
+            from: position('from') ?? (dir === 'b' ? state.stream.length : 0),
+            ...(position('to') !== undefined ? { to: position('to') } : {}),
+            dir,
+            limit: Math.min(limit, timelineLimit),
+            notSenders,
+          }),
+        );
       }
       case 'PUT /_matrix/client/v3/rooms/{roomId}/redact/{eventId}/{txnId}': {
         const roomId = param('roomId');

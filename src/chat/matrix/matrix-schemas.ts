@@ -12,12 +12,24 @@ export type MatrixEvent = z.infer<typeof MatrixEventSchema>;
 
 const EventsSchema = z.looseObject({ events: z.array(MatrixEventSchema).default([]) });
 
+/** A room's timeline in `/sync`: `limited` when events before it were left out, `prev_batch` where they end. */
+const TimelineSchema = EventsSchema.extend({
+  limited: z.boolean().optional(),
+  prev_batch: z.string().optional(),
+});
+
+/** A page of `/rooms/{roomId}/messages`: its events (newest first with `dir=b`), `end` when more are left. */
+export const MessagesSchema = z.looseObject({
+  chunk: z.array(MatrixEventSchema).default([]),
+  end: z.string().optional(),
+});
+
 /** The `/sync` answer: the next position, the joined rooms' timelines, the invites and the account data. */
 export const SyncSchema = z.looseObject({
   next_batch: z.string(),
   rooms: z
     .looseObject({
-      join: z.record(z.string(), z.looseObject({ timeline: EventsSchema.optional() })).default({}),
+      join: z.record(z.string(), z.looseObject({ timeline: TimelineSchema.optional() })).default({}),
       invite: z.record(z.string(), z.looseObject({ invite_state: EventsSchema.optional() })).default({}),
     })
     .optional(),
