@@ -37,6 +37,19 @@ describe('Matrix /sync: one process answers, once, across restarts', () => {
     return room;
   }
 
+  /** A double and a bot that answers one command in Inès's DM, then stops: what follows is sent while it is down. */
+  async function answerOnceThenStop(name: string, options: { timelineLimit?: number } = {}) {
+    prefix = uniquePrefix(name);
+    double = await startMatrixDouble({ botId: MX_BOT, users: Object.values(MX_PEOPLE), ...options });
+    const first = await boot();
+    const room = await dm();
+    const before = ask(room);
+    await waitFor(() => answers(before.event_id).length === 1, 5000, 'the first answer');
+    await first.cohorte.stop();
+    bots.splice(0);
+    return { room, before };
+  }
+
   afterEach(async () => {
     for (const bot of bots.splice(0)) await bot.cohorte.stop();
     await double.close();
@@ -45,14 +58,7 @@ describe('Matrix /sync: one process answers, once, across restarts', () => {
   });
 
   it('resumes after a restart where it stopped: a message sent while down is answered, none twice', async () => {
-    prefix = uniquePrefix('mx-restart');
-    double = await startMatrixDouble({ botId: MX_BOT, users: Object.values(MX_PEOPLE) });
-    const first = await boot();
-    const room = await dm();
-    const before = ask(room);
-    await waitFor(() => answers(before.event_id).length === 1, 5000, 'the first answer');
-    await first.cohorte.stop();
-    bots.splice(0);
+    const { room, before } = await answerOnceThenStop('mx-restart');
 
     const whileDown = ask(room);
     await boot();
@@ -68,14 +74,7 @@ describe('Matrix /sync: one process answers, once, across restarts', () => {
   });
 
   it('fills a gap: every command sent while down is answered once, in order, though /sync held only the last 5', async () => {
-    prefix = uniquePrefix('mx-gap');
-    double = await startMatrixDouble({ botId: MX_BOT, users: Object.values(MX_PEOPLE), timelineLimit: 5 });
-    const first = await boot();
-    const room = await dm();
-    const before = ask(room);
-    await waitFor(() => answers(before.event_id).length === 1, 5000, 'the first answer');
-    await first.cohorte.stop();
-    bots.splice(0);
+    const { room, before } = await answerOnceThenStop('mx-gap', { timelineLimit: 5 });
 
     const whileDown = Array.from({ length: 12 }, () => ask(room));
     await boot();
