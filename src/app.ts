@@ -21,6 +21,7 @@ import type { Log } from './log.js';
 import { createJobControl, createJobsWorker, createSchedules, upsertSchedulers } from './queue/jobs.js';
 import { createOutbox, createOutboxPersonalData, createOutboxWorker } from './queue/outbox.js';
 import { createQueues } from './queue/queues.js';
+import { createSharedPacer } from './queue/shared-pacer.js';
 import { createShellTime } from './queue/shell-time.js';
 import { createStores } from './store/index.js';
 import { combinePersonalData } from './store/personal-data.js';
@@ -87,6 +88,8 @@ export function createCohorte(options: CohorteOptions) {
     log,
     commands: commandHandlers,
     chatState: stores.chatState,
+    sharedPacer: (platform, perSecond) =>
+      createSharedPacer(redis, stores.keys.paceWorkspace(platform, 'api'), perSecond),
     people: communityPeople(community),
     clock: options.clock ?? systemClock,
     shell: {

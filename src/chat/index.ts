@@ -3,6 +3,8 @@ import type { ChatAdapter } from '../core/chat-adapter.js';
 import type { Clock } from '../core/clock.js';
 import type { CommandHandler } from '../core/handler.js';
 import type { Locale } from '../core/i18n/index.js';
+import type { Platform } from '../core/ids.js';
+import type { Pacer } from '../core/pacer.js';
 import type { ChatState, CommandTokens, IdentityCache, Logger } from '../core/ports.js';
 import type { PersonEntry } from '../core/roster/types.js';
 import type { Route } from '../http.js';
@@ -24,6 +26,8 @@ export interface ChatDeps {
   commands: readonly CommandHandler[];
   /** Where an adapter keeps its own state (Matrix: its sync position, choices, conversations). */
   chatState: ChatState;
+  /** A pacer of the bot account's calls shared by every process of the deployment (Matrix: Tchap's 1 call/s). */
+  sharedPacer(platform: Platform, requestsPerSecond: number): Pacer;
   /** Everyone of the community file: Matrix ids written there, e-mails to look up. */
   people: readonly PersonEntry[];
   /** The clock conversations expire by. */
@@ -52,6 +56,7 @@ export function createChatAdapter(chat: ChatConfig, deps: ChatDeps): ChatAdapter
         {
           cache: deps.identities,
           state: deps.chatState,
+          pacer: deps.sharedPacer('matrix', chat.requestsPerSecond),
           people: deps.people,
           commands: deps.commands,
           clock: deps.clock,

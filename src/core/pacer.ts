@@ -1,9 +1,12 @@
-/** Paces the calls of one platform client: at most so many per second, and none while a rate limit holds. */
+/**
+ * Paces the calls of one platform account: at most so many per second, and none while a rate limit holds. This
+ * process's alone ({@link createPacer}), or every process's of the deployment (one in Redis, given to the adapter).
+ */
 export interface Pacer {
-  /** Resolves when the next call may start: its turn in order, after any rate limit met meanwhile. */
+  /** Resolves when the next call may start: its turn, after any rate limit met meanwhile. */
   slot(): Promise<void>;
   /** Holds every call not started yet for `ms` from now (a rate limit answered by the server). */
-  holdFor(ms: number): void;
+  holdFor(ms: number): void | Promise<void>;
 }
 
 /**

@@ -57,11 +57,19 @@ redis.call('PEXPIRE', KEYS[2], slot - now + workspaceMs + 1000)
 if channelMs > 0 then redis.call('SET', KEYS[1], slot, 'PX', slot - now + channelMs + 1000) end
 return {1, slot - now}`;
 
-// After a 429, the conversation's next slot comes after Retry-After (its key holds the last call's time).
+// After a 429, the next call comes after Retry-After (KEYS[1] holds the last call's time, ARGV[2] the interval):
+// the last call is moved so that last + interval lands there, never earlier than it already was.
 const HOLD = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-redis.call('SET', KEYS[1], now + tonumber(ARGV[1]) - tonumber(ARGV[2]), 'PX', tonumber(ARGV[1]) + 1000)`;
+local held = now + tonumber(ARGV[1]) - tonumber(ARGV[2])
+if held <= tonumber(redis.call('GET', KEYS[1]) or '0') then return end
+redis.call('SET', KEYS[1], held, 'PX', tonumber(ARGV[1]) + 1000)`;
+
+/** Holds the calls paced by `key` (its last call's time) for `ms` from now, whatever process makes them. */
+export async function holdCalls(redis: Redis, key: string, ms: number, intervalMs: number): Promise<void> {
+  await redis.eval(HOLD, 1, key, ms, intervalMs);
+}
 
 /** The pacing buckets of one kind of call (posts, updates): per conversation, and for the whole workspace. */
 export interface Pace {
@@ -115,7 +123,10 @@ if gap > 0 then return gap end
 redis.call('SET', KEYS[1], now, 'PX', tonumber(ARGV[1]) + 1000)
 return 0`;
 
-/** Waits until the workspace's last call is at least its interval ago, and marks this one as made now. */
+/**
+ * Waits until the workspace's last call (`<workspace key>:last`) is at least its interval ago, and marks this one as
+ * made now.
+ */
 export async function spaceCall(redis: Redis, pace: Pace): Promise<void> {
   for (;;) {
     const gap = Number(await redis.eval(SPACE, 1, `${pace.workspace.key}:last`, pace.workspace.intervalMs));
@@ -150,7 +161,7 @@ export async function settleFailure(
   if (error instanceof DelayedError || error instanceof UnrecoverableError) throw error;
   if (error instanceof RateLimitedError) {
     const held = pace?.conversation;
-    if (held) await redis.eval(HOLD, 1, held.key, error.retryAfterMs, held.intervalMs);
+    if (held) await holdCalls(redis, held.key, error.retryAfterMs, held.intervalMs);
     return delayFor(job, token, error.retryAfterMs);
   }
   if (error instanceof DeliveryRefusedError) throw new UnrecoverableError(error.reason);

@@ -45,7 +45,10 @@ export function createKeys(prefix: string) {
     /** When the last job turned away by a busy conversation wakes up (spreads their wake-ups). */
     paceWake: (platform: Platform, conversation: string) =>
       `${prefix}:outbox:pace-wake:${platform}:${conversation}`,
-    /** Workspace-wide pacing of one kind of call (`post`, `update`): the next free slot. */
+    /**
+     * Workspace-wide pacing of one kind of call: the outbox's `post` and `update` slots, and `api`, every call of the
+     * bot's account from any process (Matrix).
+     */
     paceWorkspace: (platform: Platform, kind: string) =>
       `${prefix}:outbox:pace-workspace:${platform}:${kind}`,
     /** The part of a message about to be posted, written before the call: after a crash, the send is ambiguous. */

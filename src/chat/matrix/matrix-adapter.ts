@@ -2,6 +2,7 @@ import type { ChatAdapter, ChatCapabilities } from '../../core/chat-adapter.js';
 import type { Clock } from '../../core/clock.js';
 import type { CommandHandler } from '../../core/handler.js';
 import { type Locale, translator } from '../../core/i18n/index.js';
+import type { Pacer } from '../../core/pacer.js';
 import type { ChatState, IdentityCache, Logger } from '../../core/ports.js';
 import type { PersonEntry } from '../../core/roster/types.js';
 import { createMatrixChoices } from './matrix-choices.js';
@@ -25,10 +26,12 @@ export interface MatrixOptions {
   locale: Locale;
 }
 
-/** What it needs besides: the caches and state in Redis, the community's people, the commands, a clock. */
+/** What it needs besides: the caches, state and pacing in Redis, the community's people, the commands, a clock. */
 export interface MatrixDeps {
   cache: IdentityCache;
   state: ChatState;
+  /** The bot account's calls to the homeserver, paced at `requestsPerSecond` across every process. */
+  pacer: Pacer;
   people: readonly PersonEntry[];
   commands: readonly CommandHandler[];
   clock: Clock;
@@ -51,13 +54,14 @@ const MATRIX_CAPABILITIES: ChatCapabilities = {
 /**
  * The Matrix (Tchap) adapter: an ordinary account driven through the Client-Server API with its access token (no
  * SDK: `fetch` and zod). It receives by `/sync` long polling (no HTTP route), one process at a time, and sends
- * through the outbox with idempotent transaction ids, paced at `requestsPerSecond`.
+ * through the outbox with idempotent transaction ids; every call of the account, from any process, is paced at
+ * `requestsPerSecond` by `deps.pacer`.
  */
 export function createMatrixAdapter(options: MatrixOptions, deps: MatrixDeps): ChatAdapter<never> {
   const client = createMatrixClient({
     url: options.homeserverUrl,
     accessToken: options.accessToken,
-    requestsPerSecond: options.requestsPerSecond,
+    pacer: deps.pacer,
   });
   const botId = options.userId;
   const render: RenderOptions = {

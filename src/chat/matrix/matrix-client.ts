@@ -1,7 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { RateLimitedError, UnavailableError } from '../../core/errors.js';
-import { createPacer } from '../../core/pacer.js';
+import type { Pacer } from '../../core/pacer.js';
 
 /**
  * A Matrix error answer other than `M_LIMIT_EXCEEDED` (a {@link RateLimitedError}): `M_FORBIDDEN`,
@@ -22,8 +21,8 @@ export interface MatrixClientOptions {
   /** The homeserver (or Pantalaimon) address, without a trailing slash. */
   url: string;
   accessToken: string;
-  /** Calls started per second, at most; the `/sync` long poll is not counted (it waits for events). */
-  requestsPerSecond: number;
+  /** Spaces the calls (the `/sync` long poll aside: it waits for events) and holds them after a rate limit. */
+  pacer: Pacer;
   /** Per-call timeout: a hung call would hold an outbox slot forever. */
   timeoutMs?: number;
 }
@@ -54,14 +53,14 @@ const retryAfterHeader = (value: string | null): number | undefined =>
   value !== null && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) * 1000 : undefined;
 
 /**
- * A paced client of the Client-Server API with the bot's access token. Calls start at most `requestsPerSecond`
- * per second, in order (Tchap's bot guide asks for about one per second). `M_LIMIT_EXCEEDED` becomes a
- * {@link RateLimitedError} after `retry_after_ms` (or the `Retry-After` header, which the spec now prefers) and
- * holds every later call until then; a network failure or a 5xx becomes {@link UnavailableError}; any other error
+ * A paced client of the Client-Server API with the bot's access token. Calls start when `pacer` allows (Tchap's
+ * bot guide asks for about one per second for the account, shared by every process in Redis). `M_LIMIT_EXCEEDED`
+ * becomes a {@link RateLimitedError} after `retry_after_ms` (or the `Retry-After` header, which the spec now
+ * prefers) and holds every later call until then; a network failure or a 5xx becomes {@link UnavailableError}; any other error
  * answer a {@link MatrixApiError}. Nothing is retried here: the outbox and the sync loop retry.
  */
 export function createMatrixClient(options: MatrixClientOptions): MatrixClient {
-  const pacer = createPacer(options.requestsPerSecond, sleep);
+  const { pacer } = options;
 
   return {
     async call({ method, path, body, raw, longPoll }, schema) {
@@ -98,7 +97,7 @@ export function createMatrixClient(options: MatrixClientOptions): MatrixClient {
           (error.success ? error.data.retry_after_ms : undefined) ??
           1000;
         const ms = Math.max(wait, 100);
-        pacer.holdFor(ms);
+        await pacer.holdFor(ms);
         throw new RateLimitedError(ms);
       }
       throw new MatrixApiError(res.status, errcode);

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { cachedDirectory } from '../../core/cached-directory.js';
+import { createPacer } from '../../core/pacer.js';
 import type { Directory, IdentityCache } from '../../core/ports.js';
 import { normalizeEmail } from '../../core/roster/roster.js';
 import { singleFlight } from '../../core/single-flight.js';
@@ -31,6 +33,7 @@ export interface MatrixDirectoryOptions {
   people: readonly { email: string; matrix?: string | undefined }[];
   /** An identity server for the hashed lookup (v2); without it, only the file's `matrix:` ids are known. */
   identityServerUrl?: string | undefined;
+  /** Calls per second to the identity server. */
   requestsPerSecond: number;
 }
 
@@ -46,20 +49,14 @@ function identityLookup(options: MatrixDirectoryOptions & { identityServerUrl: s
       { method: 'POST', path: `/user/${encodeURIComponent(options.botId)}/openid/request_token`, body: {} },
       OpenIdSchema,
     );
-    const anonymous = createMatrixClient({
-      url: options.identityServerUrl,
-      accessToken: '',
-      requestsPerSecond: options.requestsPerSecond,
-    });
+    // The identity server is another server, with limits of its own: paced apart from the homeserver.
+    const pacer = createPacer(options.requestsPerSecond, sleep);
+    const anonymous = createMatrixClient({ url: options.identityServerUrl, accessToken: '', pacer });
     const { token } = await anonymous.call(
       { method: 'POST', path: '/_matrix/identity/v2/account/register', body: openId },
       RegisterSchema,
     );
-    return createMatrixClient({
-      url: options.identityServerUrl,
-      accessToken: token,
-      requestsPerSecond: options.requestsPerSecond,
-    });
+    return createMatrixClient({ url: options.identityServerUrl, accessToken: token, pacer });
   };
   /** E-mail → Matrix id, for those the identity server knows. */
   return async (emails: readonly string[]): Promise<Map<string, string>> => {
