@@ -90,6 +90,11 @@ export interface MatrixDouble {
   botEvents(roomId?: string): { room: string; event: MatrixDoubleEvent; txnId: string }[];
   /** The most `/sync` requests that were ever open at once. */
   peakSyncs(): number;
+  /**
+   * Handles the next call matching `template`, then drops its connection unanswered: what the bot sees when the
+   * network fails, or its process dies, after the homeserver acted (its status is recorded as 0).
+   */
+  loseNextAnswer(template: string): void;
   /** Answers the next `count` calls matching `template` with this error. */
   failNext(template: string, status: number, errcode: string, count?: number): void;
   close(): Promise<void>;
@@ -112,6 +117,7 @@ export async function startMatrixDouble(options: MatrixDoubleOptions): Promise<M
   const offSpec: MatrixDoubleCall[] = [];
   const txns = new Map<string, string>();
   const failures: { template: string; status: number; errcode: string }[] = [];
+  const losses: string[] = [];
   const perSecond = options.perSecond ?? 1000;
   const timelineLimit = options.timelineLimit ?? Number.POSITIVE_INFINITY;
   const burst = options.burst ?? Math.max(perSecond, 1);
@@ -347,6 +353,12 @@ export async function startMatrixDouble(options: MatrixDoubleOptions): Promise<M
       }
       return route(method, operation.template, url.pathname.split('/'), url, body);
     })();
+    const lost = losses.indexOf(call.template);
+    if (lost >= 0) {
+      losses.splice(lost, 1);
+      req.socket.destroy();
+      return;
+    }
     call.status = answer.status;
     const errcode = (answer.body as { errcode?: string }).errcode;
     if (errcode) call.errcode = errcode;
@@ -393,6 +405,9 @@ export async function startMatrixDouble(options: MatrixDoubleOptions): Promise<M
       );
     },
     peakSyncs: () => peakSyncs,
+    loseNextAnswer(template) {
+      losses.push(template);
+    },
     failNext(template, status, errcode, count = 1) {
       for (let i = 0; i < count; i++) failures.push({ template, status, errcode });
     },
