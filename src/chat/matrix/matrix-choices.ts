@@ -78,17 +78,19 @@ export function createMatrixChoices(state: ChatState) {
       return offered && offered.owner !== userId ? { kind: 'foreign' } : { kind: 'stale' };
     },
     /**
-     * A reaction on a message with exactly two choices: ✅ (or 👍) picks the first, ❌ (or 👎) the second; a message
-     * meant for someone else is foreign to this person. Undefined for any other reaction (nothing to answer).
+     * A reaction where a single tap fits: on a message of two or three choices, a question whose first choice says
+     * yes and last says no (Accepter / Pas disponible; Je viens / Peut-être / Je ne viens pas), ✅ (or 👍) picks the
+     * first and ❌ (or 👎) the last; a message meant for someone else is foreign to this person. Undefined for any
+     * other reaction or message (nothing to answer).
      */
     async byReaction(eventId: string, userId: string, key: string): Promise<Picked | undefined> {
-      const index = ['✅', '✔️', '👍'].includes(key) ? 0 : ['❌', '✖️', '👎'].includes(key) ? 1 : undefined;
-      if (index === undefined) return undefined;
+      const yes = ['✅', '✔️', '👍'].includes(key);
+      if (!yes && !['❌', '✖️', '👎'].includes(key)) return undefined;
       const choices = await read(eventName(eventId));
-      // A thumbs-up on an announcement without choices is just a reaction.
-      if (choices?.buttons.length !== 2) return undefined;
+      // A thumbs-up on an announcement without choices, or on a longer list, is just a reaction.
+      if (!choices || choices.buttons.length < 2 || choices.buttons.length > 3) return undefined;
       if (choices.owner && choices.owner !== userId) return { kind: 'foreign', choices };
-      return pick(choices, index);
+      return pick(choices, yes ? 0 : choices.buttons.length - 1);
     },
   };
 }

@@ -141,7 +141,7 @@ export function createMatrixInbound(deps: InboundDeps) {
   async function pickNumber(origin: Origin, n: number) {
     const picked = await deps.choices.byNumber(origin.roomId, origin.user.id, n);
     if (picked.kind === 'button') return click(origin, picked);
-    if (picked.kind === 'foreign') return refuseForeign(origin, origin.thread);
+    if (picked.kind === 'foreign') return refuseForeign(origin);
     // In a shared room a number is often just a number: only the DM is told.
     if (!origin.dm) return;
     const refusal =
@@ -183,18 +183,20 @@ export function createMatrixInbound(deps: InboundDeps) {
     if (!target || !key) return;
     const picked = await deps.choices.byReaction(target, origin.user.id, key);
     if (!picked) return;
-    if (picked.kind === 'button') return click(origin, picked);
-    // A reaction cannot be a thread's root: the refusal goes in the thread of the message reacted to.
-    return refuseForeign(origin, (picked.kind === 'foreign' && picked.choices?.thread) || target);
+    // A reaction cannot be a thread's root: what answers it goes in the thread of the message reacted to.
+    const listed = picked.kind === 'button' || picked.kind === 'foreign' ? picked.choices : undefined;
+    const answered = { ...origin, thread: listed?.thread ?? target };
+    if (picked.kind === 'button') return click(answered, picked);
+    return refuseForeign(answered);
   }
 
   /**
    * Someone answered choices offered to another person: the refusal of a stale button, where they answered (in a
    * shared room, in the thread of the answer). It names nothing of the person the choices were for.
    */
-  async function refuseForeign(origin: Origin, thread: string) {
+  async function refuseForeign(origin: Origin) {
     const refusal = [textMessage(t('chat.staleButton'))];
-    return say(origin.roomId, origin, refusal, origin.dm ? undefined : thread);
+    return say(origin.roomId, origin, refusal, origin.dm ? undefined : origin.thread);
   }
 
   async function encrypted(origin: Origin) {

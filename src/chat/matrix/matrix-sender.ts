@@ -135,7 +135,11 @@ export function createMatrixSender(deps: {
         const id = await send(roomId, threaded(part, { threadId }), `${base}-${index}`);
         first ??= id;
         await onPart?.(index, id);
-        if (index === parts.length - 1) await deps.choices.record({ eventId: id, roomId }, choices);
+        if (index === parts.length - 1)
+          await deps.choices.record(
+            { eventId: id, roomId, ...(threadId ? { thread: threadId } : {}) },
+            choices,
+          );
       }
       if (file && first) await sendFile(roomId, file, `${base}-file`);
       return first ?? '';

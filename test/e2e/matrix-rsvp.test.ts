@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishSession } from '../../src/core/sessions/lifecycle.js';
+import { shownMx } from '../support/chat-e2e-matrix.js';
+import { type MatrixE2e, MX_BOT, MX_PEOPLE, MX_SERVER, startMatrixE2e } from '../support/matrix-e2e.js';
+import { aSession } from '../support/session-fixture.js';
+import { waitFor } from '../support/wait.js';
+
+const { ines, thomas, claire } = MX_PEOPLE;
+const SESSION = aSession({ capacity: 2, createdAt: '2026-11-23T10:00:00Z' });
+
+// The issue: "a reaction on the bot's message, where a single tap fits: ✅ / ❌ for accept/decline, RSVP".
+describe('a session announcement on Matrix answered with one tap: ✅ I come, ❌ I do not', () => {
+  let e2e: MatrixE2e;
+  let room: string;
+  const now = new Date('2026-11-23T15:00:00+01:00');
+  /** The announcement event, as posted by the outbox. */
+  const announcement = () =>
+    e2e.double.botEvents(room).find((e) => e.txnId.startsWith('cohorte-out-'))?.event;
+
+  /** The announcement as people read it now: its latest edit. */
+  const shownNow = () => {
+    const edits = e2e.double.botEvents(room).filter((e) => {
+      const relation = e.event.content['m.relates_to'] as
+        | { rel_type?: string; event_id?: string }
+        | undefined;
+      return relation?.rel_type === 'm.replace' && relation.event_id === announcement()?.event_id;
+    });
+    const latest = edits.at(-1)?.event ?? announcement();
+    return latest ? shownMx(latest) : '';
+  };
+
+  /** `person` reacts `key` on the announcement; resolves with the bot's answers: room, thread, text. */
+  async function react(person: { id: string }, key: string) {
+    const target = announcement()?.event_id ?? '';
+    const reaction = e2e.double.send(person.id, room, 'm.reaction', {
+      'm.relates_to': { rel_type: 'm.annotation', event_id: target, key },
+    });
+    await waitFor(() => e2e.answersTo(reaction.event_id).length >= 2, 5000, `the answers to ${key}`);
+    return e2e.answersTo(reaction.event_id).map((e) => {
+      const relation = e.event.content['m.relates_to'] as
+        | { rel_type?: string; event_id?: string }
+        | undefined;
+      return [e.room, relation?.rel_type === 'm.thread' ? relation.event_id : undefined, shownMx(e.event)];
+    });
+  }
+
+  beforeAll(async () => {
+    e2e = await startMatrixE2e('mx-rsvp', {}, { clock: { now: () => now } });
+    room = e2e.double.room(`#eig-communaute:${MX_SERVER}`, [ines.id, thomas.id, claire.id, MX_BOT]);
+    expect(await publishSession(e2e.bot.cohorte.services, SESSION)).toBe(true);
+    await waitFor(() => announcement() !== undefined, 5000, 'the announcement');
+  });
+  afterAll(async () => {
+    expect(e2e.double.offSpec).toEqual([]);
+    await e2e.stop();
+  });
+
+  it('takes ✅ as *Je viens* and ❌ as *Je ne viens pas*, told in private, noted under the announcement', async () => {
+    const root = announcement()?.event_id;
+    expect(await react(ines, '✅')).toEqual([
+      [
+        e2e.double.dmWith(ines.id),
+        undefined,
+        'C’est noté : vous venez le jeudi 3 décembre 2026. À bientôt !',
+      ],
+      [room, root, 'Je vous ai répondu en message privé.'],
+    ]);
+    expect(await react(thomas, '❌')).toEqual([
+      [e2e.double.dmWith(thomas.id), undefined, 'C’est noté : vous ne venez pas le jeudi 3 décembre 2026.'],
+      [room, root, 'Je vous ai répondu en message privé.'],
+    ]);
+    // The announcement shows the headcount, edited in place.
+    await waitFor(
+      () => shownNow().includes('*1* / 2 places prises · *0* peut-être · *1* ne vient pas'),
+      5000,
+    );
+  });
+});
