@@ -1,5 +1,6 @@
 import { type CommandHandler, ephemeral } from '../src/core/handler.js';
 import { textMessage } from '../src/core/message.js';
+import { personalDataDocument } from '../src/core/personal-data.js';
 import { formatDate } from '../src/core/time/format.js';
 
 /** `/cohorte mes-donnees`: a JSON file of everything stored about you, sent by DM through the outbox. */
@@ -12,13 +13,6 @@ export const cohorteMesDonneesCommand: CommandHandler = {
   help: 'help.cohorte.mes-donnees',
   async run({ person, t, locale, services }) {
     const now = services.clock.now();
-    const data = await services.personalData.exportAll(person.email);
-    const document = {
-      email: person.email,
-      exportedAt: now.toISOString(),
-      roles: person.roles,
-      stores: data,
-    };
     await services.outbox.send({
       key: `personal-data:${person.email}:${now.getTime()}`,
       to: { kind: 'person', email: person.email },
@@ -28,7 +22,7 @@ export const cohorteMesDonneesCommand: CommandHandler = {
           date: formatDate(now, services.roster.data.timezone, locale),
         }),
       ),
-      file: { name: 'cohorte-mes-donnees.json', content: `${JSON.stringify(document, null, 2)}\n` },
+      file: { name: 'cohorte-mes-donnees.json', content: await personalDataDocument(services, person, now) },
     });
     return ephemeral(t('data.queued'));
   },

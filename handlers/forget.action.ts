@@ -1,11 +1,7 @@
 import { type ActionHandler, ephemeral } from '../src/core/handler.js';
-import { FORGET_ACTION } from '../src/core/personal-data.js';
-import { withdrawAnswers } from '../src/core/sessions/rsvp.js';
+import { FORGET_ACTION, forgetPerson } from '../src/core/personal-data.js';
 
-/**
- * The confirmation buttons of `/cohorte oublier`: erase every store, or nothing. Session answers are withdrawn
- * first, as clicks would be, so the seats they free reach the waiting list out loud.
- */
+/** The confirmation buttons of `/cohorte oublier`: erase everything ({@link forgetPerson}), or nothing. */
 export const forgetAction: ActionHandler = {
   actionId: FORGET_ACTION,
   // Anyone may erase what Cohorte keeps on them, in the community or not (any more).
@@ -14,8 +10,7 @@ export const forgetAction: ActionHandler = {
     if (value !== 'yes') {
       return { ...ephemeral(t('forget.cancelled')), replace: true };
     }
-    await withdrawAnswers(services, person.email);
-    await services.personalData.eraseAll(person.email);
+    await forgetPerson(services, person.email);
     return { ...ephemeral(t('forget.done')), replace: true };
   },
 };
