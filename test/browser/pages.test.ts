@@ -1,0 +1,116 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserTestsSkipped,
+  focusedText,
+  focusShown,
+  launchChromium,
+  screenshot,
+  seriousViolations,
+} from '../support/browser.js';
+import { CLAIRE, INES, SEEDED, type SeededCommunity, seededCommunity } from '../support/browser-community.js';
+
+/** The rows of the table captioned `caption` (its name starts with it), each as its cells' texts. */
+async function rowsOf(page: Page, caption: string): Promise<string[][]> {
+  const rows = await page.getByRole('table', { name: caption }).locator('tbody tr').all();
+  return Promise.all(
+    rows.map(async (row) => (await row.locator('td').allTextContents()).map((t) => t.trim())),
+  );
+}
+
+describe.skipIf(browserTestsSkipped)('the pages in Chromium, for a seeded community', () => {
+  let community: SeededCommunity;
+  let browser: Browser;
+  let ines: Page;
+  let claire: Page;
+
+  beforeAll(async () => {
+    [community, browser] = await Promise.all([seededCommunity('browser-pages'), launchChromium()]);
+    ines = (await community.signIn(browser, INES)).page;
+    claire = (await community.signIn(browser, CLAIRE, 'tableau')).page;
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await community?.stop();
+  });
+
+  it('opens /moi from the link of /cohorte page, with what Inès did this week', async () => {
+    expect(new URL(ines.url()).pathname).toBe('/moi');
+    await expect(ines.title()).resolves.toBe('Ma semaine · Cohorte');
+    const main = ines.getByRole('main');
+    await expect(main.textContent()).resolves.toContain(
+      'Cette semaine : écrit le lundi 23 novembre 2026 à 10:00',
+    );
+    await expect(main.getByRole('listitem').allTextContents()).resolves.toEqual([
+      'Je veux apprendre : Docker',
+      'Je partage : SQL',
+    ]);
+    expect(await rowsOf(ines, 'Mes demandes en cours')).toEqual([['Docker', 'on cherche quelqu’un']]);
+    expect(await rowsOf(ines, 'Mes prochaines sessions')).toEqual([
+      [`${SEEDED.session.day}, 09:30`, SEEDED.session.title, 'je viens'],
+    ]);
+    await screenshot(ines, 'moi');
+  });
+
+  it('opens /tableau from the link of /cohorte tableau, with the seats and requests of the community', async () => {
+    expect(new URL(claire.url()).pathname).toBe('/tableau');
+    expect(await rowsOf(claire, 'Prochaines sessions')).toEqual([
+      [SEEDED.session.day, SEEDED.session.title, '2', '1', '1', String(SEEDED.session.seats)],
+    ]);
+    expect(await rowsOf(claire, 'Demandes de la bulloterie en cours')).toEqual([
+      ['Rust', 'proposée à quelqu’un', '0'],
+      ['Docker', 'on cherche quelqu’un', '0'],
+    ]);
+    await screenshot(claire, 'tableau');
+  });
+
+  it('downloads a table of /tableau as the CSV of its rows', async () => {
+    const [download] = await Promise.all([
+      claire.waitForEvent('download'),
+      claire.getByRole('link', { name: /Télécharger « Demandes de la bulloterie en cours »/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('cohorte-demandes-2026-11-23.csv');
+    expect(await readFile(await download.path(), 'utf8')).toBe(
+      '\uFEFFCompétence,Où en est-elle,Âge (jours)\r\nRust,proposée à quelqu’un,0\r\nDocker,on cherche quelqu’un,0\r\n',
+    );
+  });
+
+  it('is usable with the keyboard alone: the skip link first, every main link reached, focus always shown', async () => {
+    await claire.goto('/moi');
+    await claire.keyboard.press('Tab');
+    await expect(focusedText(claire)).resolves.toBe('Aller au contenu');
+    await expect(focusShown(claire)).resolves.toBe(true);
+    await claire.keyboard.press('Enter');
+    expect(await claire.evaluate('document.activeElement.id')).toBe('contenu');
+
+    await claire.goto('/moi');
+    const reached: string[] = [];
+    for (let i = 0; i < 10 && !reached.includes('Tableau de bord'); i++) {
+      await claire.keyboard.press('Tab');
+      const shown = await focusShown(claire);
+      reached.push(`${await focusedText(claire)}${shown ? '' : ' (focus not shown)'}`);
+    }
+    expect(reached).toEqual([
+      'Aller au contenu',
+      'Se déconnecter',
+      'Ma semaine',
+      'Carte des bulles',
+      'Tableau de bord',
+    ]);
+    await claire.keyboard.press('Enter');
+    await claire.waitForURL('**/tableau');
+    await expect(claire.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Tableau de bord de la coordination',
+    );
+  });
+
+  it('has no serious or critical accessibility violation on any page (axe-core)', async () => {
+    const found: Record<string, string[]> = {};
+    for (const path of ['/moi', '/tableau']) {
+      await claire.goto(path);
+      found[path] = await seriousViolations(claire);
+    }
+    expect(found).toEqual({ '/moi': [], '/tableau': [] });
+  });
+});

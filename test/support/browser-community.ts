@@ -1,0 +1,104 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { publishSession } from '../../src/core/sessions/lifecycle.js';
+import { linkIn } from './page-link.js';
+import { aSession } from './session-fixture.js';
+import { type ShellSession, shellSession } from './shell-play.js';
+import { waitFor } from './wait.js';
+
+export const CLAIRE = 'claire.dubois@beta.gouv.fr';
+export const INES = 'ines.moreau@beta.gouv.fr';
+export const AMINA = 'amina.diallo@beta.gouv.fr';
+export const HUGO = 'hugo.petit@beta.gouv.fr';
+export const THOMAS = 'thomas.nguyen@beta.gouv.fr';
+
+/** Monday 23 November 2026, 10:00 in Paris: a stand-up week of EIG 7, ten days before its monthly session. */
+export const SEEDED_AT = new Date('2026-11-23T10:00:00+01:00');
+
+/**
+ * What the seeded community did in the chat, as the pages should show it:
+ * - the monthly session of Thursday 3 December (2 seats): Inès and Amina come, Hugo waits, Thomas may come;
+ * - the bulloterie: Inès shares SQL and looks for Docker (no one shares it: open), Hugo shares Rust and Amina looks
+ *   for it (proposed to Hugo);
+ * - Inès wrote her stand-up of the week.
+ */
+export const SEEDED = {
+  session: { title: 'Journée de promotion', day: 'jeudi 3 décembre 2026', seats: 2 },
+} as const;
+
+/** The test community, seeded through the shell as people do, on the real bot whose clock the test moves. */
+export interface SeededCommunity {
+  shell: ShellSession;
+  /** Moves the bot's clock (never the wall clock). */
+  advance(ms: number): void;
+  /** The personal link the bot answers to `/cohorte <sub>` typed by `email` in the shell. */
+  linkFor(email: string, sub?: 'page' | 'tableau'): Promise<string>;
+  /** A fresh browser context signed in as `email` through their link; its page shows where the link led. */
+  signIn(
+    browser: Browser,
+    email: string,
+    sub?: 'page' | 'tableau',
+  ): Promise<{ context: BrowserContext; page: Page }>;
+  stop(): Promise<void>;
+}
+
+/** The number the shell gave the button labelled `label` in its output so far (the last one). */
+function buttonNumber(output: string, label: string): string {
+  const found = [...output.matchAll(new RegExp(`\\[(\\d+)\\] ${label}`, 'g'))].at(-1)?.[1];
+  if (!found) throw new Error(`no button « ${label} » in:\n${output}`);
+  return found;
+}
+
+export async function seededCommunity(name: string): Promise<SeededCommunity> {
+  let now = SEEDED_AT;
+  const shell = await shellSession({ name, clock: { now: () => now } });
+  const linkFor = async (email: string, sub: 'page' | 'tableau' = 'page') => {
+    const url = linkIn(await shell.type(`:as ${email}`, `/cohorte ${sub}`));
+    if (!url) throw new Error(`no link answered to /cohorte ${sub} for ${email}`);
+    return url;
+  };
+  try {
+    await publishSession(shell.bot.cohorte.services, aSession({ capacity: SEEDED.session.seats }));
+    await waitFor(() => shell.bot.shellOutput().includes('Je viens'), 10_000, 'the session announcement');
+    const output = shell.bot.shellOutput();
+    const [yes, maybe] = [buttonNumber(output, 'Je viens'), buttonNumber(output, 'Peut-être')];
+    await shell.type(
+      `:as ${INES}`,
+      `:click ${yes}`,
+      '/bulle partage SQL',
+      '/bulle cherche Docker',
+      '/standup',
+      '1',
+      'Finir la recherche',
+      '',
+      '',
+      `:as ${AMINA}`,
+      `:click ${yes}`,
+      `:as ${HUGO}`,
+      `:click ${yes}`,
+      '/bulle partage Rust',
+      `:as ${THOMAS}`,
+      `:click ${maybe}`,
+      `:as ${AMINA}`,
+      '/bulle cherche Rust',
+    );
+  } catch (error) {
+    await shell.stop();
+    throw error;
+  }
+  return {
+    shell,
+    advance(ms) {
+      now = new Date(now.getTime() + ms);
+    },
+    linkFor,
+    async signIn(browser, email, sub = 'page') {
+      const link = await linkFor(email, sub);
+      // The pages' own addresses, as the person then browses them: the link's origin (PUBLIC_URL), not the port's.
+      const context = await browser.newContext({ locale: 'fr-FR', baseURL: new URL(link).origin });
+      const page = await context.newPage();
+      await page.goto(link);
+      return { context, page };
+    },
+    stop: () => shell.stop(),
+  };
+}
