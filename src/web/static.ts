@@ -24,10 +24,11 @@ function dsfrDir(): string | null {
 export const DSFR_PREFIX = '/dsfr/';
 
 /**
- * The only DSFR files served: its stylesheets and the Marianne/Spectral fonts they load.
- * Anything else (its scripts, sources, `..`) is a 404: the whitelist is by shape, so no path can climb out.
+ * The only DSFR files served: its stylesheets and what they load, the Marianne/Spectral fonts and the icons
+ * (`icons/<family>/<name>.svg`, such as the download link's). Anything else (its scripts, sources, `..`) is a 404:
+ * the whitelist is by shape, so no path can climb out.
  */
-const ALLOWED = /^(dsfr(\.print)?\.min\.css|fonts\/[A-Za-z_-]+\.woff2?)$/;
+const ALLOWED = /^(dsfr(\.print)?\.min\.css|fonts\/[A-Za-z_-]+\.woff2?|icons\/[a-z-]+\/[a-z0-9-]+\.svg)$/;
 
 const TYPES: Record<string, string> = {
   css: 'text/css; charset=utf-8',

@@ -105,6 +105,18 @@ describe.skipIf(browserTestsSkipped)('the pages in Chromium, for a seeded commun
     );
   });
 
+  it('gets every file a page asks for (stylesheets, fonts, icons), with nothing in the console', async () => {
+    const problems: string[] = [];
+    claire.on(
+      'response',
+      (r) => void (r.ok() || problems.push(`${r.status()} ${new URL(r.url()).pathname}`)),
+    );
+    claire.on('console', (m) => void (m.type() === 'error' && problems.push(m.text())));
+    for (const path of ['/moi', '/tableau']) await claire.goto(path, { waitUntil: 'networkidle' });
+    claire.removeAllListeners();
+    expect(problems).toEqual([]);
+  });
+
   it('has no serious or critical accessibility violation on any page (axe-core)', async () => {
     const found: Record<string, string[]> = {};
     for (const path of ['/moi', '/tableau']) {

@@ -135,7 +135,15 @@ describe('the pages: the chat is the login', () => {
     expect(css.status).toBe(200);
     expect(css.headers.get('content-type')).toContain('text/css');
     expect((await fetch(`${base}/dsfr/fonts/Marianne-Regular.woff2`)).status).toBe(200);
-    for (const path of ['dsfr.module.js', '../package.json', '..%2F..%2Fpackage.json', 'fonts/../dsfr.css']) {
+    const icon = await fetch(`${base}/dsfr/icons/system/download-line.svg`);
+    expect([icon.status, icon.headers.get('content-type')]).toEqual([200, 'image/svg+xml']);
+    for (const path of [
+      'dsfr.module.js',
+      '../package.json',
+      '..%2F..%2Fpackage.json',
+      'fonts/../dsfr.css',
+      'icons/system/../../dsfr.module.js',
+    ]) {
       expect((await fetch(`${base}/dsfr/${path}`)).status).toBe(404);
     }
   });
