@@ -120,11 +120,11 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('keeps the pages (src/web) to the core and the HTTP helpers: never store/, queue/, an adapter or an SDK', () => {
+  it('keeps the pages (src/web) to the core, the HTTP helpers and d3-hierarchy: never store/, queue/, an SDK', () => {
     const bad = violations(sources('src/web'), (spec) =>
       spec.startsWith('src/')
         ? !/^src\/(core\/|web\/|http\.js$)/.test(spec)
-        : isSdk(spec) || !/^(node:[\w/]+|zod|@gouvfr\/dsfr\/[\w./-]+)$/.test(spec),
+        : isSdk(spec) || !/^(node:[\w/]+|zod|d3-hierarchy|@gouvfr\/dsfr\/[\w./-]+)$/.test(spec),
     );
     expect(bad).toEqual([]);
   });

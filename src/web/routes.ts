@@ -36,9 +36,19 @@ export type PageView = (
   request: { services: Services; req: IncomingMessage; res: ServerResponse; words: Words },
 ) => Promise<{ title: string; body: Interpolable } | undefined>;
 
-/** A page and who may see it. */
+/**
+ * A page's answer to its form (`POST`), once the route has checked the session, the role and the CSRF token: the
+ * page to show, and its status (400 when the form needs fixing).
+ */
+export type PageSubmit = (
+  visitor: Visitor,
+  request: { services: Services; form: URLSearchParams; words: Words },
+) => Promise<{ title: string; body: Interpolable; status: number }>;
+
+/** A page, its form if it has one, and who may see it. */
 export interface PageDef {
   view: PageView;
+  submit?: PageSubmit;
   coordinatorsOnly?: boolean;
 }
 
@@ -69,6 +79,9 @@ export function createWebRoutes(deps: WebDeps, pages: Record<string, PageDef>): 
     });
   };
 
+  const refuseForm = (res: ServerResponse) =>
+    refuse(res, 403, 'pages.refusal.formTitle', 'pages.refusal.formDetail');
+
   const enter: Route = async (req, res) => {
     const token = new URL(req.url ?? '/', 'http://cohorte').searchParams.get('jeton');
     const opened = await openLink(token, { secret: deps.secret, store, now });
@@ -84,9 +97,7 @@ export function createWebRoutes(deps: WebDeps, pages: Record<string, PageDef>): 
     if (req.method !== 'POST') return void res.writeHead(405, { allow: 'POST' }).end();
     const visitor = await visitorOf(req, deps);
     const form = await readForm(req);
-    if (!visitor || !csrfMatches(visitor.session, form?.get('csrf') ?? undefined)) {
-      return refuse(res, 403, 'pages.refusal.formTitle', 'pages.refusal.formDetail');
-    }
+    if (!visitor || !csrfMatches(visitor.session, form?.get('csrf') ?? undefined)) return refuseForm(res);
     await store.close(visitor.sessionId);
     const w = wordsIn(visitor.locale);
     const title = w.text('pages.loggedOut.title');
@@ -101,8 +112,9 @@ export function createWebRoutes(deps: WebDeps, pages: Record<string, PageDef>): 
   const guarded =
     (path: string, def: PageDef): Route =>
     async (req, res) => {
-      if (req.method !== 'GET' && req.method !== 'HEAD')
-        return void res.writeHead(405, { allow: 'GET' }).end();
+      const posted = req.method === 'POST' && def.submit !== undefined;
+      if (req.method !== 'GET' && req.method !== 'HEAD' && !posted)
+        return void res.writeHead(405, { allow: def.submit ? 'GET, POST' : 'GET' }).end();
       const visitor = await visitorOf(req, deps);
       if (!visitor) {
         return refuse(res, 401, 'pages.refusal.sessionTitle', 'pages.refusal.sessionDetail');
@@ -121,6 +133,16 @@ export function createWebRoutes(deps: WebDeps, pages: Record<string, PageDef>): 
             chrome,
             body: html`<h1>${w.t('pages.reserved.heading')}</h1><p>${w.t('pages.reserved.body', { back })}</p>`,
           }),
+        );
+      }
+      if (posted && def.submit) {
+        const form = await readForm(req);
+        if (!form || !csrfMatches(visitor.session, form.get('csrf') ?? undefined)) return refuseForm(res);
+        const answer = await def.submit(visitor, { services, form, words: w });
+        return sendPage(
+          res,
+          answer.status,
+          page({ title: answer.title, path, words: w, chrome, body: answer.body }),
         );
       }
       const shown = await def.view(visitor, { services, req, res, words: w });

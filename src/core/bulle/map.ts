@@ -1,7 +1,7 @@
 import type { Translate } from '../i18n/index.js';
 import { type Rich, toPlainText } from '../message.js';
 import type { Skill } from './store.js';
-import { DOMAINS, type Domain } from './topics.js';
+import { DOMAINS, type Domain, type Thesaurus } from './topics.js';
 
 /** One topic of the map: who shares it and who wants to learn it (e-mails, each list sorted). */
 export interface TopicOnMap {
@@ -73,4 +73,42 @@ export function bubbleMap(
       );
   }
   return lines;
+}
+
+/** Whether more people share a topic than want to learn it, as many, or fewer. */
+export type Balance = 'share' | 'even' | 'learn';
+
+/** A topic placed on the bubble map: under its domain and its theme, with its size and its balance. */
+export interface PlacedTopic extends TopicOnMap {
+  /** The theme of the themes file the topic is, or mentions (« Python pour la data » → Python); none for free text. */
+  theme: string | undefined;
+  /** How many people: sharing, learning, or both. */
+  people: number;
+  balance: Balance;
+}
+
+/**
+ * Places each topic under a domain and a theme for the bubble map (domain → theme → topic): a topic that is a
+ * theme, or mentions one, goes under that theme and its domain; free text stays in its own domain, with no theme.
+ * Sorted by domain, theme, then label.
+ */
+export function placeTopics(topics: readonly TopicOnMap[], thesaurus: Thesaurus): PlacedTopic[] {
+  const placed = topics.map((topic): PlacedTopic => {
+    const theme = thesaurus.resolveLoose(topic.label);
+    const known = theme && theme.domain !== 'Autre' ? theme : undefined;
+    const gap = topic.share.length - topic.learn.length;
+    return {
+      ...topic,
+      domain: known?.domain ?? topic.domain,
+      theme: known?.label,
+      people: new Set([...topic.share, ...topic.learn]).size,
+      balance: gap > 0 ? 'share' : gap < 0 ? 'learn' : 'even',
+    };
+  });
+  return placed.sort(
+    (a, b) =>
+      DOMAINS.indexOf(a.domain) - DOMAINS.indexOf(b.domain) ||
+      (a.theme ?? '').localeCompare(b.theme ?? '') ||
+      a.label.localeCompare(b.label),
+  );
 }

@@ -86,4 +86,54 @@ export const pagesFr = {
   'pages.tableau.colSkill': 'Compétence',
   'pages.tableau.colStatus': 'Où en est-elle',
   'pages.tableau.colAgeDays': 'Âge (jours)',
+  'pages.bulles.title': 'Carte des bulles',
+  'pages.bulles.intro':
+    'Les compétences de la bulloterie, par domaine et par thème. Choisissez une bulle, ou une ligne du tableau, pour voir qui la partage et qui veut l’apprendre, et demander de l’aide.',
+  'pages.bulles.empty': 'La carte est vide : dans le chat, lancez-vous avec `/bulle partage <compétence>`.',
+  'pages.bulles.legend':
+    '*Légende.* La taille d’une bulle dit combien de personnes ont cette compétence (la partagent ou veulent l’apprendre) ; sa couleur et son contour disent l’équilibre :',
+  'pages.bulles.balance.share':
+    'Plus de personnes la partagent qu’elles ne veulent l’apprendre : bleu, contour plein',
+  'pages.bulles.balance.even':
+    'Autant de personnes la partagent que veulent l’apprendre : gris, contour en tirets',
+  'pages.bulles.balance.learn':
+    'Plus de personnes veulent l’apprendre qu’elles ne la partagent : orange, contour en pointillés',
+  'pages.bulles.svgTitle': 'Carte des bulles : {count} {count|compétence|compétences}',
+  'pages.bulles.bubble':
+    '{label} : {people} {people|personne|personnes} ; la partagent : {share} ; veulent l’apprendre : {learn}',
+  'pages.bulles.table': 'Les compétences de la bulloterie ({count})',
+  'pages.bulles.colDomain': 'Domaine',
+  'pages.bulles.colTheme': 'Thème',
+  'pages.bulles.colSkill': 'Compétence',
+  'pages.bulles.colShare': 'Partagent',
+  'pages.bulles.colLearn': 'Veulent apprendre',
+  'pages.bulles.colWho': 'Qui',
+  'pages.bulles.noTheme': '—',
+  'pages.bulles.see': 'Voir',
+  'pages.bulles.seeWhat': ' qui partage et qui veut apprendre {label}',
+  'pages.bulles.back': 'Retour à la carte',
+  'pages.bulles.domain': 'Domaine : {domain}',
+  'pages.bulles.domainTheme': 'Domaine : {domain} · Thème : {theme}',
+  'pages.bulles.sharers': 'Qui la partage ({count})',
+  'pages.bulles.learners': 'Qui veut l’apprendre ({count})',
+  'pages.bulles.nobody': 'Personne pour l’instant.',
+  'pages.bulles.askHeading': 'Vous cherchez de l’aide ?',
+  'pages.bulles.askHow':
+    'Cohorte propose votre demande à quelqu’un qui partage cette compétence, et vous écrit dans le chat.',
+  'pages.bulles.ask': 'Je cherche ça',
+  'pages.bulles.alreadyAsked': 'Vous avez déjà une demande en cours sur {label} : {status}.',
+  'pages.bulles.myRequests': 'Voir mes demandes',
+  'pages.bulles.unknownTitle': 'Compétence introuvable',
+  'pages.bulles.unknown': 'Personne n’a (ou n’a plus) cette compétence sur la carte.',
+  'pages.bulles.formTitle': 'Demander de l’aide',
+  'pages.bulles.formHow':
+    'Comme `/bulle cherche` dans le chat : Cohorte propose votre demande à la personne la plus disponible qui partage cette compétence (ou la publie pour les alumni et les mentors), puis vous écrit en message privé.',
+  'pages.bulles.fieldSkill': 'Compétence',
+  'pages.bulles.fieldDetails': 'Précisions (facultatif)',
+  'pages.bulles.fieldDetailsHint':
+    'Ce que vous voulez faire, en quelques phrases : la personne les lira dans le chat.',
+  'pages.bulles.send': 'Envoyer ma demande',
+  'pages.bulles.cancel': 'Annuler',
+  'pages.bulles.notSent': 'Demande non envoyée',
+  'pages.bulles.sent': 'Demande envoyée',
 } as const;
