@@ -15,7 +15,7 @@ const ButtonSchema: z.ZodType<Button> = z.object({
 const BlockSchema: z.ZodType<Block> = z.union([
   z.object({ kind: z.enum(['header', 'context']), text: RichSchema }),
   z.object({ kind: z.literal('section'), text: RichSchema, fields: z.array(RichSchema).optional() }),
-  z.object({ kind: z.literal('actions'), buttons: z.array(ButtonSchema) }),
+  z.object({ kind: z.literal('actions'), buttons: z.array(ButtonSchema), poll: RichSchema.optional() }),
   z.object({ kind: z.literal('code'), text: z.string() }),
   z.object({ kind: z.literal('divider') }),
 ]);

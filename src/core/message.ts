@@ -25,7 +25,11 @@ export type Block =
   | { kind: 'header'; text: Rich }
   | { kind: 'section'; text: Rich; fields?: Rich[] }
   | { kind: 'context'; text: Rich }
-  | { kind: 'actions'; buttons: Button[] }
+  /**
+   * Buttons in a row. `poll`: the question they answer when each person picks one for themself (an RSVP): a
+   * platform with polls may offer them as one too.
+   */
+  | { kind: 'actions'; buttons: Button[]; poll?: Rich }
   | { kind: 'code'; text: string }
   | { kind: 'divider' };
 

@@ -4,7 +4,7 @@ import { createMatrixChoices } from '../../src/chat/matrix/matrix-choices.js';
 import { FORGET_ACTION } from '../../src/core/personal-data.js';
 import { createChatStateRepo } from '../../src/store/chat-state.repo.js';
 import { createKeys } from '../../src/store/keys.js';
-import { shownMx } from '../support/chat-e2e-matrix.js';
+import { shownMx, threadOf } from '../support/chat-e2e-matrix.js';
 import { REDIS_URL } from '../support/cohorte.js';
 import { type MatrixE2e, MX_BOT, MX_PEOPLE, startMatrixE2e } from '../support/matrix-e2e.js';
 import { waitFor } from '../support/wait.js';
@@ -38,12 +38,7 @@ describe('numbered choices on Matrix in a shared room: only the person they were
 
   /** Where an answer was shown: its room, the thread it is in (if any), its text. */
   const shownWhere = (answers: ReturnType<MatrixE2e['answersTo']>) =>
-    answers.map((e) => {
-      const relation = e.event.content['m.relates_to'] as
-        | { rel_type?: string; event_id?: string }
-        | undefined;
-      return [e.room, relation?.rel_type === 'm.thread' ? relation.event_id : undefined, shownMx(e.event)];
-    });
+    answers.map((e) => [e.room, threadOf(e.event), shownMx(e.event)]);
   /** `person` sends `content` in `room` and waits for the bot's one answer to it. */
   async function answerTo(
     person: { id: string },

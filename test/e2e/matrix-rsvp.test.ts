@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishSession } from '../../src/core/sessions/lifecycle.js';
-import { shownMx } from '../support/chat-e2e-matrix.js';
+import { relationOf, shownMx, threadOf } from '../support/chat-e2e-matrix.js';
 import { type MatrixE2e, MX_BOT, MX_PEOPLE, MX_SERVER, startMatrixE2e } from '../support/matrix-e2e.js';
 import { aSession } from '../support/session-fixture.js';
 import { waitFor } from '../support/wait.js';
 
 const { ines, thomas, claire } = MX_PEOPLE;
 const SESSION = aSession({ capacity: 2, createdAt: '2026-11-23T10:00:00Z' });
+const POLL_START = 'org.matrix.msc3381.poll.start';
 
 // The issue: "a reaction on the bot's message, where a single tap fits: ✅ / ❌ for accept/decline, RSVP".
-describe('a session announcement on Matrix answered with one tap: ✅ I come, ❌ I do not', () => {
+describe('a session announcement on Matrix answered with one tap: ✅ or ❌, or its poll', () => {
   let e2e: MatrixE2e;
   let room: string;
   const now = new Date('2026-11-23T15:00:00+01:00');
@@ -20,14 +21,15 @@ describe('a session announcement on Matrix answered with one tap: ✅ I come, �
   /** The announcement as people read it now: its latest edit. */
   const shownNow = () => {
     const edits = e2e.double.botEvents(room).filter((e) => {
-      const relation = e.event.content['m.relates_to'] as
-        | { rel_type?: string; event_id?: string }
-        | undefined;
+      const relation = relationOf(e.event);
       return relation?.rel_type === 'm.replace' && relation.event_id === announcement()?.event_id;
     });
     const latest = edits.at(-1)?.event ?? announcement();
     return latest ? shownMx(latest) : '';
   };
+
+  /** The poll the bot started under the announcement (MSC3381, unstable types as Element and Tchap send them). */
+  const poll = () => e2e.double.botEvents(room).find((e) => e.event.type === POLL_START)?.event;
 
   /** `person` reacts `key` on the announcement; resolves with the bot's answers: room, thread, text. */
   async function react(person: { id: string }, key: string) {
@@ -36,12 +38,7 @@ describe('a session announcement on Matrix answered with one tap: ✅ I come, �
       'm.relates_to': { rel_type: 'm.annotation', event_id: target, key },
     });
     await waitFor(() => e2e.answersTo(reaction.event_id).length >= 2, 5000, `the answers to ${key}`);
-    return e2e.answersTo(reaction.event_id).map((e) => {
-      const relation = e.event.content['m.relates_to'] as
-        | { rel_type?: string; event_id?: string }
-        | undefined;
-      return [e.room, relation?.rel_type === 'm.thread' ? relation.event_id : undefined, shownMx(e.event)];
-    });
+    return e2e.answersTo(reaction.event_id).map((e) => [e.room, threadOf(e.event), shownMx(e.event)]);
   }
 
   beforeAll(async () => {
@@ -72,6 +69,46 @@ describe('a session announcement on Matrix answered with one tap: ✅ I come, �
     // The announcement shows the headcount, edited in place.
     await waitFor(
       () => shownNow().includes('*1* / 2 places prises · *0* peut-être · *1* ne vient pas'),
+      5000,
+    );
+  });
+
+  it('starts a poll of the three answers under the announcement; a vote answers as the choice would', async () => {
+    const started = poll();
+    expect(started?.content).toEqual({
+      'org.matrix.msc1767.text':
+        'Venez-vous à Journée de promotion, le jeudi 3 décembre 2026 ?\n1. Je viens\n2. Peut-être\n3. Je ne viens pas',
+      'org.matrix.msc3381.poll.start': {
+        kind: 'org.matrix.msc3381.poll.disclosed',
+        max_selections: 1,
+        question: {
+          'org.matrix.msc1767.text': 'Venez-vous à Journée de promotion, le jeudi 3 décembre 2026 ?',
+        },
+        answers: [
+          { id: '1', 'org.matrix.msc1767.text': 'Je viens' },
+          { id: '2', 'org.matrix.msc1767.text': 'Peut-être' },
+          { id: '3', 'org.matrix.msc1767.text': 'Je ne viens pas' },
+        ],
+      },
+      'm.mentions': {},
+    });
+
+    // Inès, who tapped ✅, changes her mind in the poll.
+    const vote = e2e.double.send(ines.id, room, 'org.matrix.msc3381.poll.response', {
+      'm.relates_to': { rel_type: 'm.reference', event_id: started?.event_id },
+      'org.matrix.msc3381.poll.response': { answers: ['2'] },
+    });
+    await waitFor(() => e2e.answersTo(vote.event_id).length >= 2, 5000, 'the answers to the vote');
+    expect(e2e.answersTo(vote.event_id).map((e) => [e.room, threadOf(e.event), shownMx(e.event)])).toEqual([
+      [
+        e2e.double.dmWith(ines.id),
+        undefined,
+        'C’est noté : peut-être le jeudi 3 décembre 2026. La veille, vous recevrez un rappel avec le lieu.',
+      ],
+      [room, started?.event_id, 'Je vous ai répondu en message privé.'],
+    ]);
+    await waitFor(
+      () => shownNow().includes('*0* / 2 places prises · *1* peut-être · *1* ne vient pas'),
       5000,
     );
   });

@@ -26,6 +26,16 @@ export function shownMx(event: MatrixDoubleEvent): string {
     .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name] ?? '');
 }
 
+/** What an event relates to (`m.relates_to`): a thread, an edit, a reaction's target. */
+export const relationOf = (event: MatrixDoubleEvent) =>
+  event.content['m.relates_to'] as { rel_type?: string; event_id?: string } | undefined;
+
+/** The root of the thread an event is in, if it is in one. */
+export const threadOf = (event: MatrixDoubleEvent): string | undefined => {
+  const relation = relationOf(event);
+  return relation?.rel_type === 'm.thread' ? relation.event_id : undefined;
+};
+
 /** The numbered choices listed in an event (`[1] Oui   [2] Non`), in order. */
 export const choicesOf = (event: MatrixDoubleEvent): string[] =>
   [...String(event.content.body ?? '').matchAll(/\[(\d+)\] (.+?)(?=\s{3}\[\d+\]|\n|$)/g)].map(

@@ -1,4 +1,4 @@
-import { choicesOf, filesOf, shownMx } from './chat-e2e-matrix.js';
+import { choicesOf, filesOf, relationOf, shownMx } from './chat-e2e-matrix.js';
 import {
   type ChatPerson,
   type ClockedChat,
@@ -33,9 +33,7 @@ const mxOf = (person: ChatPerson) => ({
 });
 
 type BotEvent = { room: string; event: MatrixDoubleEvent; txnId: string };
-const relation = (event: MatrixDoubleEvent) =>
-  event.content['m.relates_to'] as { rel_type?: string; event_id?: string } | undefined;
-const isEdit = (event: MatrixDoubleEvent) => relation(event)?.rel_type === 'm.replace';
+const isEdit = (event: MatrixDoubleEvent) => relationOf(event)?.rel_type === 'm.replace';
 
 /**
  * {@link ClockedChat} on the Matrix double, driven as people do on Tchap: commands typed as `!commande …` in their DM
@@ -67,9 +65,9 @@ export async function startClockedChatMatrix(options: ClockedChatOptions): Promi
     const latest =
       double
         .botEvents(e.room)
-        .filter((x) => isEdit(x.event) && relation(x.event)?.event_id === e.event.event_id)
+        .filter((x) => isEdit(x.event) && relationOf(x.event)?.event_id === e.event.event_id)
         .at(-1)?.event ?? e.event;
-    const thread = relation(e.event);
+    const thread = relationOf(e.event);
     return {
       id: e.event.event_id,
       thread: thread?.rel_type === 'm.thread' ? thread.event_id : undefined,
@@ -125,7 +123,7 @@ export async function startClockedChatMatrix(options: ClockedChatOptions): Promi
       if (!listed) throw new Error(`no « ${label} » choice in ${JSON.stringify(place)}`);
       const answer = await type(person, String(listed.buttons.indexOf(label) + 1), room);
       const [first] = answer.events;
-      const edited = first ? relation(first.event) : undefined;
+      const edited = first ? relationOf(first.event) : undefined;
       return {
         text: first ? shownMx(first.event) : '',
         replaced: edited?.rel_type === 'm.replace' && edited.event_id === listed.e.event.event_id,

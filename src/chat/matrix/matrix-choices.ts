@@ -58,17 +58,27 @@ export function createMatrixChoices(state: ChatState) {
     return { kind: 'button', choices, button };
   };
 
+  const serialized = (choices: Omit<Choices, 'buttons'>, buttons: readonly Button[]) =>
+    JSON.stringify({ ...choices, buttons: buttons.map((b) => ({ actionId: b.actionId, value: b.value })) });
+  /** An answer to the choices of one message: foreign when they were meant for someone else. */
+  const answered = (choices: Choices, userId: string, index: number): Promise<Picked> | Picked =>
+    choices.owner && choices.owner !== userId ? { kind: 'foreign', choices } : pick(choices, index);
+
   return {
     /** Records the buttons of a message just sent. */
     async record(choices: Omit<Choices, 'buttons'>, buttons: readonly Button[]): Promise<void> {
       if (buttons.length === 0) return;
-      const value = JSON.stringify({
-        ...choices,
-        buttons: buttons.map((b) => ({ actionId: b.actionId, value: b.value })),
-      });
+      const value = serialized(choices, buttons);
       await state.set(roomName(choices.roomId, choices.owner), value, CHOICES_TTL_MS);
       await state.set(eventName(choices.eventId), value, CHOICES_TTL_MS);
       if (choices.owner) await state.set(offeredName(choices.roomId), value, CHOICES_TTL_MS);
+    },
+    /**
+     * Records buttons answered on one event only (a poll's votes): a number typed in the room keeps answering the
+     * message that lists them.
+     */
+    async recordEvent(choices: Omit<Choices, 'buttons'>, buttons: readonly Button[]): Promise<void> {
+      await state.set(eventName(choices.eventId), serialized(choices, buttons), CHOICES_TTL_MS);
     },
     /** The button numbered `n` (from 1) of the latest choices `userId` may answer in `roomId`. */
     async byNumber(roomId: string, userId: string, n: number): Promise<Picked> {
@@ -89,8 +99,12 @@ export function createMatrixChoices(state: ChatState) {
       const choices = await read(eventName(eventId));
       // A thumbs-up on an announcement without choices, or on a longer list, is just a reaction.
       if (!choices || choices.buttons.length < 2 || choices.buttons.length > 3) return undefined;
-      if (choices.owner && choices.owner !== userId) return { kind: 'foreign', choices };
-      return pick(choices, yes ? 0 : choices.buttons.length - 1);
+      return answered(choices, userId, yes ? 0 : choices.buttons.length - 1);
+    },
+    /** The answer numbered `n` (from 1) of the poll `eventId`; undefined for a poll the bot did not start. */
+    async byPollAnswer(eventId: string, userId: string, n: number): Promise<Picked | undefined> {
+      const choices = await read(eventName(eventId));
+      return choices && answered(choices, userId, n - 1);
     },
   };
 }

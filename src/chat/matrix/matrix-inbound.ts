@@ -6,9 +6,10 @@ import type { ChatUser } from '../../core/ids.js';
 import { type Message, textMessage } from '../../core/message.js';
 import type { ChatState, Directory, Logger } from '../../core/ports.js';
 import type { Router } from '../../core/router.js';
-import type { MatrixChoices } from './matrix-choices.js';
+import type { MatrixChoices, Picked } from './matrix-choices.js';
 import { waitingOutLimit } from './matrix-client.js';
 import type { Conversations } from './matrix-conversation.js';
+import { pollVote } from './matrix-poll.js';
 import { type RenderOptions, renderMatrix } from './matrix-render.js';
 import type { MatrixRooms } from './matrix-rooms.js';
 import { type MatrixEvent, RelatesToSchema } from './matrix-schemas.js';
@@ -181,11 +182,21 @@ export function createMatrixInbound(deps: InboundDeps) {
     if (!relation.success || relation.data.rel_type !== 'm.annotation') return;
     const { event_id: target, key } = relation.data;
     if (!target || !key) return;
-    const picked = await deps.choices.byReaction(target, origin.user.id, key);
-    if (!picked) return;
-    // A reaction cannot be a thread's root: what answers it goes in the thread of the message reacted to.
-    const listed = picked.kind === 'button' || picked.kind === 'foreign' ? picked.choices : undefined;
-    const answered = { ...origin, thread: listed?.thread ?? target };
+    return answerOn(origin, target, await deps.choices.byReaction(target, origin.user.id, key));
+  }
+
+  /** A vote in a poll the bot started: the choice of that number, as if typed. */
+  async function vote(origin: Origin, { pollId, n }: { pollId: string; n: number }) {
+    return answerOn(origin, pollId, await deps.choices.byPollAnswer(pollId, origin.user.id, n));
+  }
+
+  /**
+   * A choice picked on the event `target` (a reaction, a vote), neither of which can be a thread's root: what
+   * answers it goes in the thread of that event. Out of range, or on no choices: nothing to answer.
+   */
+  async function answerOn(origin: Origin, target: string, picked: Picked | undefined) {
+    if (picked?.kind !== 'button' && picked?.kind !== 'foreign') return;
+    const answered = { ...origin, thread: picked.choices?.thread ?? target };
     if (picked.kind === 'button') return click(answered, picked);
     return refuseForeign(answered);
   }
@@ -226,8 +237,10 @@ export function createMatrixInbound(deps: InboundDeps) {
         dm,
         sent: 0,
       };
+      const voted = pollVote(event);
       if (event.type === 'm.room.encrypted') await encrypted(origin);
       else if (event.type === 'm.reaction') await reaction(origin, event);
+      else if (voted) await vote(origin, voted);
       else if (event.type === 'm.room.message' && event.content.msgtype === 'm.text')
         await message(origin, event);
     },

@@ -27,9 +27,12 @@ export interface RenderOptions {
 const escapeHtml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-// A word joiner after the `@` keeps `@room` readable yet never a room mention, even for clients that still apply
-// the legacy push rule on the body (m.mentions is set, but not every client reads it).
-const defuse = (text: string): string => text.replace(/@room/gi, (found) => `@\u2060${found.slice(1)}`);
+/**
+ * A word joiner after the `@` keeps `@room` readable yet never a room mention, even for clients that still apply
+ * the legacy push rule on the body (m.mentions is set, but not every client reads it).
+ */
+export const defuse = (text: string): string =>
+  text.replace(/@room/gi, (found) => `@\u2060${found.slice(1)}`);
 
 /** `/cohorte moi` → `!cohorte moi`: Matrix clients keep `/` for their own commands. */
 function asMatrixCommand(text: string, commands: ReadonlySet<string>): string {

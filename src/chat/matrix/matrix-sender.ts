@@ -5,6 +5,7 @@ import { numberedChoices } from '../../core/fallback.js';
 import type { Attachment, ChatSender, Directory } from '../../core/ports.js';
 import type { MatrixChoices } from './matrix-choices.js';
 import type { MatrixClient } from './matrix-client.js';
+import { POLL_START, pollOf, renderPoll } from './matrix-poll.js';
 import { type MatrixContent, type RenderOptions, renderMatrix } from './matrix-render.js';
 import { type MatrixRooms, refusedForGood } from './matrix-rooms.js';
 import { ContentUriSchema, EventIdSchema } from './matrix-schemas.js';
@@ -29,7 +30,7 @@ export type MatrixSender = ChatSender & {
   sendFile(roomId: string, file: Attachment, txnId: string): Promise<string>;
 };
 
-const threaded = (content: MatrixContent, { threadId }: Placement): Record<string, unknown> =>
+const threaded = (content: Record<string, unknown>, { threadId }: Placement): Record<string, unknown> =>
   threadId
     ? {
         ...content,
@@ -47,7 +48,8 @@ const threaded = (content: MatrixContent, { threadId }: Placement): Record<strin
  * The outbox's hands on Matrix: DMs (created with `is_direct` and recorded in `m.direct`), rooms by id or alias,
  * group rooms; messages split under the event size limit, each part sent with `PUT …/send/m.room.message/{txnId}`
  * where the transaction id is the delivery's tag and the part's index, so a retry after a crash never posts twice;
- * numbered choices recorded for the answers; edits with `m.replace`.
+ * numbered choices recorded for the answers; a poll after the message when the core offers one (its votes are
+ * the same choices); edits with `m.replace`.
  */
 export function createMatrixSender(deps: {
   client: MatrixClient;
@@ -142,6 +144,19 @@ export function createMatrixSender(deps: {
           );
       }
       if (file && first) await sendFile(roomId, file, `${base}-file`);
+      const poll = pollOf(message);
+      if (poll && first) {
+        const pollId = await send(
+          roomId,
+          threaded(renderPoll(poll.question, poll.buttons), { threadId }),
+          `${base}-poll`,
+          POLL_START,
+        );
+        await deps.choices.recordEvent(
+          { eventId: pollId, roomId, ...(threadId ? { thread: threadId } : {}) },
+          poll.buttons,
+        );
+      }
       return first ?? '';
     },
     async update(roomId, messageIds, message) {

@@ -23,6 +23,7 @@ export const sessionsEn: Record<keyof typeof sessionsFr, string> = {
   'session.headcountCapacity':
     '*{yes}* / {capacity} {capacity|seat taken|seats taken} · *{maybe}* maybe · *{no}* not coming · *{waiting}* on the waiting list',
   'session.yes': 'I’m coming',
+  'session.pollQuestion': 'Are you coming to {title} on {date}?',
   'session.maybe': 'Maybe',
   'session.no': 'Not coming',
   'session.icsLink': 'Add to my calendar',

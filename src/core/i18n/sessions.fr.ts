@@ -22,6 +22,7 @@ export const sessionsFr = {
   'session.headcountCapacity':
     '*{yes}* / {capacity} {capacity|place prise|places prises} · *{maybe}* peut-être · *{no}* {no|ne vient pas|ne viennent pas} · *{waiting}* en liste d’attente',
   'session.yes': 'Je viens',
+  'session.pollQuestion': 'Venez-vous à {title}, le {date} ?',
   'session.maybe': 'Peut-être',
   'session.no': 'Je ne viens pas',
   'session.icsLink': 'Ajouter à mon agenda',

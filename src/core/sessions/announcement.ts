@@ -89,7 +89,8 @@ export function announcement(
     blocks.push({ kind: 'section', text: t('session.cancelledNote') });
   } else {
     blocks.push({ kind: 'section', text: headcountText(session, count, t) });
-    blocks.push({ kind: 'actions', buttons: rsvpButtons(session, t) });
+    const poll = t('session.pollQuestion', { title: session.title, date });
+    blocks.push({ kind: 'actions', buttons: rsvpButtons(session, t), poll });
     const links = calendarLinks(calendarFeed, session.id);
     if (links)
       blocks.push({
