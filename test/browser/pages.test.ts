@@ -1,15 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   browserTestsSkipped,
   focusedText,
   focusShown,
-  launchChromium,
   screenshot,
   seriousViolations,
 } from '../support/browser.js';
-import { CLAIRE, INES, SEEDED, type SeededCommunity, seededCommunity } from '../support/browser-community.js';
+import { CLAIRE, INES, SEEDED, seededInChromium } from '../support/browser-community.js';
 
 /** The rows of the table captioned `caption` (its name starts with it), each as its cells' texts. */
 async function rowsOf(page: Page, caption: string): Promise<string[][]> {
@@ -20,19 +19,14 @@ async function rowsOf(page: Page, caption: string): Promise<string[][]> {
 }
 
 describe.skipIf(browserTestsSkipped)('the pages in Chromium, for a seeded community', () => {
-  let community: SeededCommunity;
-  let browser: Browser;
+  const started = seededInChromium('browser-pages');
   let ines: Page;
   let claire: Page;
 
   beforeAll(async () => {
-    [community, browser] = await Promise.all([seededCommunity('browser-pages'), launchChromium()]);
+    const { community, browser } = started;
     ines = (await community.signIn(browser, INES)).page;
     claire = (await community.signIn(browser, CLAIRE, 'tableau')).page;
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await community?.stop();
   });
 
   it('opens /moi from the link of /cohorte page, with what Inès did this week', async () => {
@@ -112,17 +106,17 @@ describe.skipIf(browserTestsSkipped)('the pages in Chromium, for a seeded commun
       (r) => void (r.ok() || problems.push(`${r.status()} ${new URL(r.url()).pathname}`)),
     );
     claire.on('console', (m) => void (m.type() === 'error' && problems.push(m.text())));
-    for (const path of ['/moi', '/tableau']) await claire.goto(path, { waitUntil: 'networkidle' });
+    for (const path of ['/moi', '/tableau', '/bulles']) await claire.goto(path, { waitUntil: 'networkidle' });
     claire.removeAllListeners();
     expect(problems).toEqual([]);
   });
 
   it('has no serious or critical accessibility violation on any page (axe-core)', async () => {
     const found: Record<string, string[]> = {};
-    for (const path of ['/moi', '/tableau']) {
+    for (const path of ['/moi', '/tableau', '/bulles']) {
       await claire.goto(path);
       found[path] = await seriousViolations(claire);
     }
-    expect(found).toEqual({ '/moi': [], '/tableau': [] });
+    expect(found).toEqual({ '/moi': [], '/tableau': [], '/bulles': [] });
   });
 });

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { PAGE_LINK_TTL_MS } from '../../src/core/ports.js';
-import { browserTestsSkipped, launchChromium, screenshot, seriousViolations } from '../support/browser.js';
-import { CLAIRE, INES, type SeededCommunity, seededCommunity } from '../support/browser-community.js';
+import { browserTestsSkipped, screenshot, seriousViolations } from '../support/browser.js';
+import { CLAIRE, INES, seededInChromium } from '../support/browser-community.js';
 
 const ASK_AGAIN = 'Demandez un nouveau lien au bot';
 
@@ -16,26 +16,17 @@ async function shown(page: Page, status: number | undefined) {
 }
 
 describe.skipIf(browserTestsSkipped)('the pages refuse, in French, in Chromium', () => {
-  let community: SeededCommunity;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [community, browser] = await Promise.all([seededCommunity('browser-refusals'), launchChromium()]);
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await community?.stop();
-  });
+  const started = seededInChromium('browser-refusals');
 
   /** A fresh browser (no cookie) that opens `url`, as someone following a link from the chat. */
   async function follow(url: string) {
-    const page = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+    const page = await (await started.browser.newContext({ locale: 'fr-FR' })).newPage();
     const response = await page.goto(url);
     return { page, response };
   }
 
   it('shows /tableau to the coordination only: an EIG gets a page that says so, and no link to it', async () => {
-    const { page } = await community.signIn(browser, INES);
+    const { page } = await started.community.signIn(started.browser, INES);
     await expect(page.getByRole('link', { name: 'Tableau de bord' }).count()).resolves.toBe(0);
     const response = await page.goto('/tableau');
     expect(await shown(page, response?.status())).toEqual({
@@ -51,7 +42,7 @@ describe.skipIf(browserTestsSkipped)('the pages refuse, in French, in Chromium',
   });
 
   it('refuses a link opened a second time, in another browser', async () => {
-    const link = await community.linkFor(INES);
+    const link = await started.community.linkFor(INES);
     const first = await follow(link);
     expect(new URL(first.page.url()).pathname).toBe('/moi');
     const again = await follow(link);
@@ -65,8 +56,8 @@ describe.skipIf(browserTestsSkipped)('the pages refuse, in French, in Chromium',
   });
 
   it('refuses a link opened after its 15 minutes on the bot’s clock', async () => {
-    const link = await community.linkFor(INES);
-    community.advance(PAGE_LINK_TTL_MS + 1000);
+    const link = await started.community.linkFor(INES);
+    started.community.advance(PAGE_LINK_TTL_MS + 1000);
     const late = await follow(link);
     expect(await shown(late.page, late.response?.status())).toEqual({
       status: 403,
@@ -76,7 +67,7 @@ describe.skipIf(browserTestsSkipped)('the pages refuse, in French, in Chromium',
   });
 
   it('refuses a form sent without its CSRF token', async () => {
-    const { page } = await community.signIn(browser, CLAIRE, 'tableau');
+    const { page } = await started.community.signIn(started.browser, CLAIRE, 'tableau');
     const logout = page.getByRole('button', { name: 'Se déconnecter' });
     await page.locator('form[action="/sortir"] input[name="csrf"]').evaluate((input) => input.remove());
     const [refused] = await Promise.all([page.waitForResponse('**/sortir'), logout.click()]);
@@ -90,7 +81,7 @@ describe.skipIf(browserTestsSkipped)('the pages refuse, in French, in Chromium',
   });
 
   it('logs out with the token: the page says so, and the session no longer opens a page', async () => {
-    const { page } = await community.signIn(browser, INES);
+    const { page } = await started.community.signIn(started.browser, INES);
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Vous êtes déconnecté');
     await expect(seriousViolations(page)).resolves.toEqual([]);

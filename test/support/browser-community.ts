@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { publishSession } from '../../src/core/sessions/lifecycle.js';
+import { launchChromium } from './browser.js';
 import { linkIn } from './page-link.js';
 import { aSession } from './session-fixture.js';
 import { type ShellSession, shellSession } from './shell-play.js';
@@ -10,6 +12,7 @@ export const INES = 'ines.moreau@beta.gouv.fr';
 export const AMINA = 'amina.diallo@beta.gouv.fr';
 export const HUGO = 'hugo.petit@beta.gouv.fr';
 export const THOMAS = 'thomas.nguyen@beta.gouv.fr';
+export const CHLOE = 'chloe.bernard@beta.gouv.fr';
 
 /** Monday 23 November 2026, 10:00 in Paris: a stand-up week of EIG 7, ten days before its monthly session. */
 export const SEEDED_AT = new Date('2026-11-23T10:00:00+01:00');
@@ -18,7 +21,7 @@ export const SEEDED_AT = new Date('2026-11-23T10:00:00+01:00');
  * What the seeded community did in the chat, as the pages should show it:
  * - the monthly session of Thursday 3 December (2 seats): Inès and Amina come, Hugo waits, Thomas may come;
  * - the bulloterie: Inès shares SQL and looks for Docker (no one shares it: open), Hugo shares Rust and Amina looks
- *   for it (proposed to Hugo);
+ *   for it (proposed to Hugo), Thomas shares Python and Accessibilité, Chloé Python and Figma;
  * - Inès wrote her stand-up of the week.
  */
 export const SEEDED = {
@@ -80,6 +83,10 @@ export async function seededCommunity(name: string): Promise<SeededCommunity> {
       `:click ${maybe}`,
       `:as ${AMINA}`,
       '/bulle cherche Rust',
+      `:as ${THOMAS}`,
+      '/bulle partage Python, Accessibilité',
+      `:as ${CHLOE}`,
+      '/bulle partage Python, Figma',
     );
   } catch (error) {
     await shell.stop();
@@ -101,4 +108,23 @@ export async function seededCommunity(name: string): Promise<SeededCommunity> {
     },
     stop: () => shell.stop(),
   };
+}
+
+/** A test file's seeded community and its one Chromium, there once its `beforeAll` has run. */
+export interface SeededInChromium {
+  community: SeededCommunity;
+  browser: Browser;
+}
+
+/** Starts a seeded community and Chromium side by side before the file's tests, and stops both after. */
+export function seededInChromium(name: string): SeededInChromium {
+  const started = {} as SeededInChromium;
+  beforeAll(async () => {
+    [started.community, started.browser] = await Promise.all([seededCommunity(name), launchChromium()]);
+  }, 60_000);
+  afterAll(async () => {
+    await started.browser?.close();
+    await started.community?.stop();
+  });
+  return started;
 }

@@ -64,10 +64,10 @@ export function focusShown(page: Page): Promise<boolean> {
   })()`);
 }
 
-/** The focused element's text (its label as a person reads it), or its id when it has no text. */
+/** The focused element's name as a person hears it: its aria-label, else its text, else its id. */
 export function focusedText(page: Page): Promise<string> {
   return page.evaluate(`(() => {
     const el = document.activeElement;
-    return el ? (el.textContent || '').trim() || el.id : '';
+    return el ? el.getAttribute('aria-label') || (el.textContent || '').trim() || el.id : '';
   })()`);
 }

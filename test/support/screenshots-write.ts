@@ -7,6 +7,7 @@ const DOCS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const SHOTS = [
   { name: 'moi', who: INES, sub: 'page', path: '/moi' },
   { name: 'tableau', who: CLAIRE, sub: 'tableau', path: '/tableau' },
+  { name: 'bulles', who: INES, sub: 'page', path: '/bulles' },
 ] as const;
 
 const [community, browser] = await Promise.all([seededCommunity('screenshots'), launchChromium()]);
