@@ -7,7 +7,7 @@ import { jobDefinitions } from '../jobs/index.js';
 import { calendarFeedUrl, calendarRoute } from './calendar-route.js';
 import { createChatAdapter } from './chat/index.js';
 import { communityPeople, type LoadedCommunity } from './community.js';
-import { type Config, webSessionSecret } from './config.js';
+import { type Config, redisTarget, webSessionSecret } from './config.js';
 import { type Clock, movableClock, systemClock } from './core/clock.js';
 import { UnavailableError } from './core/errors.js';
 import type { Services } from './core/ports.js';
@@ -67,7 +67,9 @@ export function createCohorte(options: CohorteOptions) {
   const role = config.ROLE;
   const runsWeb = role !== 'worker';
   const runsWorkers = role !== 'web';
-  const redis = createCommandRedis(config.REDIS_URL);
+  // One target for every connection: the command one here, BullMQ's below (queues, workers, their blocking ones).
+  const target = redisTarget(config);
+  const redis = createCommandRedis(target);
   const redisState = outageLogger(log, 'redis');
   // 'reconnecting' marks the outage even when the first reconnection succeeds and no error is ever emitted.
   redis
@@ -75,7 +77,7 @@ export function createCohorte(options: CohorteOptions) {
     .on('reconnecting', () => redisState.error(new Error('connection lost')))
     .on('ready', redisState.ready);
   const stores = createStores(redis, config.REDIS_PREFIX);
-  const connection = bullConnectionOptions(config.REDIS_URL);
+  const connection = bullConnectionOptions(target);
   const queues = createQueues(connection, stores.keys.bull);
   for (const queue of [queues.jobs, queues.outbox]) queue.on('error', redisState.error);
 

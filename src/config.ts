@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { type HostPort, type RedisTarget, sentinelTarget } from './store/redis.js';
 
 /**
  * Names of the environment variables that hold secrets. The logger redacts them, and no configuration error ever
@@ -15,6 +16,8 @@ export const SECRET_KEYS = [
   'MATRIX_ACCESS_TOKEN',
   'CALENDAR_TOKEN',
   'WEB_SESSION_SECRET',
+  'REDIS_PASSWORD',
+  'REDIS_SENTINEL_PASSWORD',
 ] as const;
 
 /** The Slack variables: setting any of them switches the bot from the local shell to Slack. */
@@ -51,6 +54,12 @@ const ROLES = ['all', 'web', 'worker'] as const;
 const EXPECTED = {
   REDIS_URL: 'adresse Redis attendue, redis://hôte:port ou rediss://… (par défaut redis://127.0.0.1:6379)',
   REDIS_PREFIX: 'lettres sans accent (A-Z, a-z), chiffres, « - » et « _ » seulement (par défaut cohorte)',
+  REDIS_SENTINELS:
+    'adresses hôte:port séparées par des virgules attendues, par exemple sentinelle-1:26379,sentinelle-2:26379',
+  REDIS_SENTINEL_NAME:
+    'nom du primaire que surveillent les sentinelles attendu (lettres, chiffres, « . », « - », « _ »)',
+  REDIS_PASSWORD: 'mot de passe attendu',
+  REDIS_SENTINEL_PASSWORD: 'mot de passe attendu',
   PORT: 'nombre entier de 1 à 65535 attendu (par défaut 3000)',
   PUBLIC_URL: 'expected an http:// or https:// URL',
   LOG_LEVEL: `expected one of ${LOG_LEVELS.join(', ')}`,
@@ -120,12 +129,37 @@ function parseCommandTokens(value: string): Record<string, string> | undefined {
   return valid ? Object.fromEntries(pairs) : undefined;
 }
 
+/** `a:26379,b:26379` → [{ host: 'a', port: 26379 }, …]; undefined when malformed. */
+function parseHostPorts(value: string): HostPort[] | undefined {
+  const list = value.split(',').map((item) => {
+    const at = item.trim().lastIndexOf(':');
+    const host = item.trim().slice(0, at);
+    const port = Number(item.trim().slice(at + 1));
+    return at > 0 && /^[A-Za-z0-9.-]+$/.test(host) && Number.isInteger(port) && port >= 1 && port <= 65535
+      ? { host, port }
+      : undefined;
+  });
+  return list.every((item) => item !== undefined) ? list : undefined;
+}
+
+function hostPorts(expected: string) {
+  return text(expected)
+    .refine((value) => parseHostPorts(value) !== undefined, { error: expected })
+    .transform((value) => parseHostPorts(value) ?? []);
+}
+
 const EnvSchema = z.object(
   {
     REDIS_URL: url(EXPECTED.REDIS_URL, ['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
     REDIS_PREFIX: text(EXPECTED.REDIS_PREFIX)
       .regex(/^[A-Za-z0-9_-]+$/, { error: EXPECTED.REDIS_PREFIX })
       .default('cohorte'),
+    REDIS_SENTINELS: hostPorts(EXPECTED.REDIS_SENTINELS).optional(),
+    REDIS_SENTINEL_NAME: text(EXPECTED.REDIS_SENTINEL_NAME)
+      .regex(/^[A-Za-z0-9._-]+$/, { error: EXPECTED.REDIS_SENTINEL_NAME })
+      .optional(),
+    REDIS_PASSWORD: text(EXPECTED.REDIS_PASSWORD).optional(),
+    REDIS_SENTINEL_PASSWORD: text(EXPECTED.REDIS_SENTINEL_PASSWORD).optional(),
     PORT: wholeNumber(EXPECTED.PORT, 1, 65535).default(3000),
     PUBLIC_URL: url(EXPECTED.PUBLIC_URL, ['http:', 'https:'])
       .transform((value) => value.replace(/\/+$/, ''))
@@ -324,6 +358,15 @@ export const ConfigSchema = z
         // Runs even when a variable is invalid (`when`), so every problem is reported in one go; it looks only at
         // which variables are present, never at their values.
         if (typeof env !== 'object' || env === null) return;
+        if ((env.REDIS_SENTINELS === undefined) !== (env.REDIS_SENTINEL_NAME === undefined)) {
+          const missing = env.REDIS_SENTINELS === undefined ? 'REDIS_SENTINELS' : 'REDIS_SENTINEL_NAME';
+          ctx.addIssue({
+            code: 'custom',
+            path: [missing],
+            message:
+              'REDIS_SENTINELS et REDIS_SENTINEL_NAME vont ensemble : les sentinelles, et le nom du primaire',
+          });
+        }
         const mattermost = mattermostKeysSet(env);
         const present = slackKeysSet(env);
         const matrix = matrixKeysSet(env);
@@ -397,7 +440,8 @@ export const ConfigSchema = z
       env.OUTBOX_WORKSPACE_PER_SECOND ??
       (chat.kind === 'matrix' ? Math.max(Math.floor(chat.requestsPerSecond), 1) : 8);
     // Only the local shell running everything may start a redis-server of its own; production never does.
-    const mayStartRedis = chat.kind === 'shell' && env.ROLE === 'all';
+    // Nor does a process given sentinels: the Redis it needs is theirs.
+    const mayStartRedis = chat.kind === 'shell' && env.ROLE === 'all' && env.REDIS_SENTINELS === undefined;
     return {
       ...env,
       LOG_LEVEL,
@@ -413,6 +457,21 @@ export const ConfigSchema = z
  * process may start a private redis-server (`mayStartRedis`: the local shell with ROLE=all).
  */
 export type Config = z.output<typeof ConfigSchema>;
+
+/**
+ * Where this process finds Redis: the primary the sentinels name when `REDIS_SENTINELS` is set (with
+ * `REDIS_PASSWORD` for the servers and `REDIS_SENTINEL_PASSWORD` for the sentinels), else `REDIS_URL`.
+ */
+export function redisTarget(config: Config): RedisTarget {
+  if (config.REDIS_SENTINELS === undefined || config.REDIS_SENTINEL_NAME === undefined)
+    return config.REDIS_URL;
+  return sentinelTarget({
+    sentinels: config.REDIS_SENTINELS,
+    name: config.REDIS_SENTINEL_NAME,
+    password: config.REDIS_PASSWORD,
+    sentinelPassword: config.REDIS_SENTINEL_PASSWORD,
+  });
+}
 
 /**
  * The secret that signs the pages' links: `WEB_SESSION_SECRET`, or in the local shell a random one per process (the

@@ -1,11 +1,58 @@
 import { Redis, type RedisOptions } from 'ioredis';
 
 /**
+ * Where Redis is: a `redis://` URL (one server), or the options of a set of sentinels that name the primary (see
+ * {@link sentinelTarget}). Every connection Cohorte opens starts from one of these.
+ */
+export type RedisTarget = string | RedisOptions;
+
+/** The connection part of a target: a URL becomes host, port, credentials, database and TLS. */
+function optionsOf(target: RedisTarget): RedisOptions {
+  if (typeof target !== 'string') return target;
+  const parsed = new URL(target);
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || 6379),
+    username: parsed.username || undefined,
+    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+    db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : undefined,
+    tls: parsed.protocol === 'rediss:' ? {} : undefined,
+  };
+}
+
+/** A `host:port` list, as `REDIS_SENTINELS` and `REDIS_CLUSTER_NODES` give it. */
+export type HostPort = { host: string; port: number };
+
+/**
+ * The primary that `sentinels` know as `name`. ioredis asks them where it is at every (re)connection. A primary that
+ * is demoted while alive has its clients cut by the sentinels (`CLIENT KILL` after `REPLICAOF`), and a write it
+ * refuses meanwhile (`READONLY`) reconnects too, to the new one. ioredis's `failoverDetector` is left off: with it,
+ * connections sometimes ended for good during a failover (the integration test caught it).
+ */
+export function sentinelTarget(options: {
+  sentinels: HostPort[];
+  name: string;
+  password?: string | undefined;
+  sentinelPassword?: string | undefined;
+}): RedisOptions {
+  return {
+    sentinels: options.sentinels,
+    name: options.name,
+    password: options.password,
+    sentinelPassword: options.sentinelPassword,
+    // 2: reconnect, then send the refused command again (to the new primary).
+    reconnectOnError: (error) => (error.message.startsWith('READONLY') ? 2 : false),
+    sentinelRetryStrategy: (times) => Math.min(times * 200, 2000),
+  };
+}
+
+/**
  * A connection for request-time work: it fails fast while Redis is down (no offline queue, 1.5 s command timeout)
  * so a command can answer "réessayez dans une minute" within Slack's 3 s, and reconnects by itself forever.
  */
-export function createCommandRedis(url: string): Redis {
-  return new Redis(url, {
+export function createCommandRedis(target: RedisTarget): Redis {
+  return new Redis({
+    ...optionsOf(target),
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     commandTimeout: 1500,
@@ -15,15 +62,9 @@ export function createCommandRedis(url: string): Redis {
 }
 
 /** Options for BullMQ's own connections: workers block, so no per-request retry limit (BullMQ requires null). */
-export function bullConnectionOptions(url: string): RedisOptions {
-  const parsed = new URL(url);
+export function bullConnectionOptions(target: RedisTarget): RedisOptions {
   return {
-    host: parsed.hostname,
-    port: Number(parsed.port || 6379),
-    username: parsed.username || undefined,
-    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
-    db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : undefined,
-    tls: parsed.protocol === 'rediss:' ? {} : undefined,
+    ...optionsOf(target),
     maxRetriesPerRequest: null,
     retryStrategy: (times) => Math.min(times * 200, 2000),
   };
@@ -33,7 +74,7 @@ export function bullConnectionOptions(url: string): RedisOptions {
 export const REDIS_START_WAIT_MS = 10_000;
 
 const UNAVAILABLE =
-  /enableOfflineQueue|Connection is closed|Command timed out|ECONNREFUSED|ECONNRESET|EPIPE|max retries per request|ETIMEDOUT/i;
+  /enableOfflineQueue|Connection is closed|Command timed out|ECONNREFUSED|ECONNRESET|EPIPE|max retries per request|ETIMEDOUT|^READONLY|^LOADING|^MASTERDOWN|^CLUSTERDOWN|^TRYAGAIN/i;
 
 /** True for errors meaning Redis cannot be reached right now (as opposed to a bug). */
 export function isRedisUnavailable(error: unknown): boolean {

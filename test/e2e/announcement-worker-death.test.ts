@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { announcementCommunity } from '../support/announcement-community.js';
-import { postAnnouncement, startWebOnSlackDouble } from '../support/announcement-flow.js';
-import type { RunningCohorte } from '../support/cohorte.js';
-import type { SlackDouble } from '../support/slack-double.js';
+import { expectOneCopyEach, postAnnouncement, startFanOut } from '../support/announcement-flow.js';
 import { waitFor } from '../support/wait.js';
-import { startWorkerProcess, type WorkerProcess } from '../support/worker-process.js';
 
 const COUNT = 60;
 
@@ -15,30 +12,17 @@ const COUNT = 60;
  */
 describe('an announcement whose worker is killed while another keeps running', () => {
   const community = announcementCommunity(COUNT, 'worker-death');
-  let slack: SlackDouble;
-  let web: RunningCohorte;
-  const workers: WorkerProcess[] = [];
+  let fanOut: Awaited<ReturnType<typeof startFanOut>>;
 
   beforeAll(async () => {
-    ({ slack, web } = await startWebOnSlackDouble(community, 'announcement-worker-death'));
-    for (let i = 0; i < 2; i++)
-      workers.push(
-        await startWorkerProcess({
-          prefix: web.prefix,
-          communityFile: community.file,
-          slackApiUrl: slack.url,
-        }),
-      );
+    fanOut = await startFanOut(community, 'announcement-worker-death', { workers: 2 });
   });
-  afterAll(async () => {
-    for (const worker of workers) await worker.kill();
-    await web?.stop();
-    await slack?.close();
-  });
+  afterAll(() => fanOut?.stop());
 
   it('the live worker finishes the dead one’s copies within seconds, one copy each', {
     timeout: 90_000,
   }, async () => {
+    const { slack, web, workers } = fanOut;
     const copies = (i: number) => slack.messages(`DU${i}`).length;
     const { id } = await postAnnouncement(web, { text: 'Un worker tombe', audience: 'eig9', mode: 'dms' });
     await waitFor(
@@ -48,13 +32,6 @@ describe('an announcement whose worker is killed while another keeps running', (
     );
     await workers[0]?.kill();
     // Its locked copies come back once its lock lapses and a stalled check runs: seconds, where a minute was.
-    await waitFor(
-      () => (slack.messages('DU0CLAIRE').at(-1)?.text ?? '').includes(`Annonce \`${id}\` envoyée`),
-      25_000,
-      'the final report',
-    );
-    const counts = Array.from({ length: COUNT }, (_, i) => copies(i));
-    expect(counts.filter((n) => n !== 1)).toEqual([]);
-    expect(slack.messages('DU0CLAIRE').at(-1)?.text).toContain(`${COUNT} / ${COUNT} reçues, 0 échecs`);
+    await expectOneCopyEach(slack, id, COUNT, 25_000);
   });
 });

@@ -13,7 +13,7 @@ describe('Redis outage on Mattermost', () => {
   });
   afterAll(async () => {
     await e2e?.stop();
-    await redis.stop();
+    await redis.remove();
   });
 
   it('answers "réessayez dans une minute" within 2 s while Redis is down, and recovers when it is back', async () => {

@@ -31,7 +31,7 @@ describe('Redis outage', () => {
   afterAll(async () => {
     await bot.stop();
     await slack.close();
-    await redis.stop();
+    await redis.remove();
   });
 
   it('answers "réessayez dans une minute" within 3 s while Redis is down, and recovers when it is back', async () => {

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, ConfigSchema, loadConfig, readDotEnv, SECRET_KEYS } from '../../src/config.js';
+import {
+  ConfigError,
+  ConfigSchema,
+  loadConfig,
+  readDotEnv,
+  redisTarget,
+  SECRET_KEYS,
+} from '../../src/config.js';
 
 const BOT_TOKEN = 'xoxb-1111-2222-abcdef';
 const SIGNING_SECRET = '0123456789abcdef0123';
@@ -87,6 +94,26 @@ describe('loadConfig', () => {
     });
   });
 
+  it('connects through the sentinels when they are given, and never starts a Redis of its own then', () => {
+    const config = loadConfig({
+      REDIS_SENTINELS: 'sentinelle-1:26379, 10.0.0.2:26380',
+      REDIS_SENTINEL_NAME: 'cohorte',
+      REDIS_PASSWORD: 'pw-redis',
+      REDIS_SENTINEL_PASSWORD: 'pw-sentinel',
+    });
+    expect(config.mayStartRedis).toBe(false);
+    expect(redisTarget(config)).toMatchObject({
+      sentinels: [
+        { host: 'sentinelle-1', port: 26379 },
+        { host: '10.0.0.2', port: 26380 },
+      ],
+      name: 'cohorte',
+      password: 'pw-redis',
+      sentinelPassword: 'pw-sentinel',
+    });
+    expect(redisTarget(loadConfig({}))).toBe('redis://127.0.0.1:6379');
+  });
+
   it('selects Slack over HTTP with a bot token and a signing secret', () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET });
     expect(config.chat).toEqual({
@@ -164,6 +191,16 @@ describe('loadConfig', () => {
         'REDIS_PREFIX',
         { REDIS_PREFIX: 'co:horte' },
         'REDIS_PREFIX: lettres sans accent (A-Z, a-z), chiffres, « - » et « _ » seulement (par défaut cohorte)',
+      ],
+      [
+        'REDIS_SENTINELS',
+        { REDIS_SENTINELS: 'sentinelle-1', REDIS_SENTINEL_NAME: 'cohorte' },
+        'REDIS_SENTINELS: adresses hôte:port séparées par des virgules attendues, par exemple sentinelle-1:26379,sentinelle-2:26379',
+      ],
+      [
+        'REDIS_SENTINEL_NAME (missing)',
+        { REDIS_SENTINELS: 'sentinelle-1:26379' },
+        'REDIS_SENTINEL_NAME: REDIS_SENTINELS et REDIS_SENTINEL_NAME vont ensemble : les sentinelles, et le nom du primaire',
       ],
       ['PORT (not a number)', { PORT: 'http' }, 'PORT: nombre entier de 1 à 65535 attendu (par défaut 3000)'],
       ['PORT (0)', { PORT: '0' }, 'PORT: nombre entier de 1 à 65535 attendu (par défaut 3000)'],
@@ -319,6 +356,8 @@ describe('SECRET_KEYS', () => {
         'SLACK_BOT_TOKEN',
         'SLACK_SIGNING_SECRET',
         'WEB_SESSION_SECRET',
+        'REDIS_PASSWORD',
+        'REDIS_SENTINEL_PASSWORD',
       ].sort(),
     );
   });
@@ -336,6 +375,10 @@ describe('.env.example', () => {
     const keys = [
       'REDIS_URL',
       'REDIS_PREFIX',
+      'REDIS_SENTINELS',
+      'REDIS_SENTINEL_NAME',
+      'REDIS_PASSWORD',
+      'REDIS_SENTINEL_PASSWORD',
       'PORT',
       'PUBLIC_URL',
       'LOG_LEVEL',
