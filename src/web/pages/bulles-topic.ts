@@ -7,7 +7,7 @@ import { domainName, topicHref } from './bulles-map.js';
 import { STATUS_LABELS } from './labels.js';
 
 const back = (w: Words) =>
-  html`<p><a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/bulles">${w.t('pages.bulles.back')}</a></p>`;
+  html`<p><a class="fr-link" href="/bulles">${w.t('pages.bulles.back')}</a></p>`;
 
 const people = (w: Words, names: readonly string[]) =>
   names.length
