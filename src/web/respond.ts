@@ -33,18 +33,22 @@ export function redirect(res: ServerResponse, to: string, headers: Record<string
  * {@link neutralizeFormula}, since cells hold what people typed (a skill, a session title).
  */
 export function sendCsv(res: ServerResponse, filename: string, rows: readonly (readonly string[])[]) {
+  const csv = toCsv(
+    rows.map((row) => row.map(neutralizeFormula)),
+    { bom: true },
+  );
+  sendDownload(res, filename, 'text/csv; charset=utf-8', csv);
+}
+
+/** Sends a file to save (never shown in the page, never cached: downloads hold personal data). */
+export function sendDownload(res: ServerResponse, filename: string, type: string, body: string) {
   res
     .writeHead(200, {
-      'content-type': 'text/csv; charset=utf-8',
+      'content-type': type,
       'content-disposition': `attachment; filename="${filename}"`,
       'cache-control': 'no-store',
     })
-    .end(
-      toCsv(
-        rows.map((row) => row.map(neutralizeFormula)),
-        { bom: true },
-      ),
-    );
+    .end(body);
 }
 
 /** Reads an urlencoded form body, up to 16 KiB (more is refused: no form of ours is that big). */

@@ -38,12 +38,13 @@ export type PageView = (
 
 /**
  * A page's answer to its form (`POST`), once the route has checked the session, the role and the CSRF token: the
- * page to show, and its status (400 when the form needs fixing).
+ * page to show, and its status (400 when the form needs fixing). `ended`: the form ended the session (the person
+ * erased their data), so the page has no header of theirs and the cookie is cleared.
  */
 export type PageSubmit = (
   visitor: Visitor,
   request: { services: Services; form: URLSearchParams; words: Words },
-) => Promise<{ title: string; body: Interpolable; status: number }>;
+) => Promise<{ title: string; body: Interpolable; status: number; ended?: boolean }>;
 
 /** A page, its form if it has one, and who may see it. */
 export interface PageDef {
@@ -139,11 +140,10 @@ export function createWebRoutes(deps: WebDeps, pages: Record<string, PageDef>): 
         const form = await readForm(req);
         if (!form || !csrfMatches(visitor.session, form.get('csrf') ?? undefined)) return refuseForm(res);
         const answer = await def.submit(visitor, { services, form, words: w });
-        return sendPage(
-          res,
-          answer.status,
-          page({ title: answer.title, path, words: w, chrome, body: answer.body }),
-        );
+        const shown = { title: answer.title, path, words: w, body: answer.body };
+        if (answer.ended)
+          return sendPage(res, answer.status, page(shown), { 'set-cookie': clearedCookie(deps.secure) });
+        return sendPage(res, answer.status, page({ ...shown, chrome }));
       }
       const shown = await def.view(visitor, { services, req, res, words: w });
       if (!shown) return;

@@ -5,6 +5,7 @@ import { aSession } from '../support/session-fixture.js';
 import { type ShellSession, shellSession } from '../support/shell-play.js';
 
 const EIG = 'ines.moreau@beta.gouv.fr';
+const HUGO = 'hugo.petit@beta.gouv.fr';
 
 describe('/moi: my week, from what I did in the chat', () => {
   let shell: ShellSession;
@@ -66,5 +67,43 @@ describe('/moi: my week, from what I did in the chat', () => {
     expect(page).toContain('No bubble. In the chat: <code>/bulle partage &lt;skill&gt;</code>.');
     expect(page).toContain('Log out');
     expect(page).not.toContain('Ma semaine');
+  });
+  it('downloads my data as the chat sends it, and erases it all once confirmed with the form’s token', async () => {
+    const { cookie } = await openPageLink(
+      linkIn(await shell.type(`:as ${HUGO}`, '/bulle partage Docker', '/cohorte page')),
+    );
+    const get = (path: string) => fetch(`${shell.bot.baseUrl}${path}`, { headers: { cookie } });
+    const moi = await (await get('/moi')).text();
+    expect(moi).toContain('<a href="/moi?export=json" download>Télécharger mes données (JSON)</a>');
+    expect(moi).toContain('<a href="/moi?oublier=1">Effacer mes données</a>');
+
+    const file = await get('/moi?export=json');
+    expect(file.headers.get('content-disposition')).toBe('attachment; filename="cohorte-mes-donnees.json"');
+    const data = JSON.parse(await file.text());
+    expect(data).toMatchObject({ email: HUGO, roles: ['eig'] });
+    expect(data.stores.bulloterie.skills).toMatchObject([{ kind: 'share', label: 'Docker' }]);
+
+    const confirm = await (await get('/moi?oublier=1')).text();
+    expect(confirm).toContain('Voulez-vous vraiment effacer tout ce que Cohorte garde sur vous ?');
+    const csrf =
+      confirm.match(/action="\/moi">\s*<input type="hidden" name="csrf" value="([^"]+)"/)?.[1] ?? '';
+    expect(csrf).not.toBe('');
+    const erase = (body: string) =>
+      fetch(`${shell.bot.baseUrl}/moi`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      });
+    expect((await erase('oublier=oui')).status).toBe(403);
+    expect(await shell.bot.cohorte.services.bulle.skillsOf(HUGO)).toHaveLength(1);
+
+    const done = await erase(`oublier=oui&csrf=${encodeURIComponent(csrf)}`);
+    expect(done.status).toBe(200);
+    expect(done.headers.get('set-cookie')).toContain('Max-Age=0');
+    const text = await done.text();
+    expect(text).toContain('C’est fait : vos données ont été effacées.');
+    expect(text).not.toContain('Hugo Petit');
+    expect(await shell.bot.cohorte.services.bulle.skillsOf(HUGO)).toEqual([]);
+    expect((await get('/moi')).status).toBe(401);
   });
 });

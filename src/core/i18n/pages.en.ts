@@ -70,6 +70,9 @@ export const pagesEn: Record<keyof typeof pagesFr, string> = {
   'pages.moi.answerWaiting': 'waiting list',
   'pages.moi.noAnswer': 'no answer',
   'pages.moi.data': 'My data',
+  'pages.moi.export': 'Download my data (JSON)',
+  'pages.moi.erase': 'Erase my data',
+  'pages.moi.erased': 'Data erased',
   'pages.moi.dataHow':
     'In the chat, `/cohorte mes-donnees` sends you everything Cohorte keeps about you; `/cohorte oublier` erases it.',
 

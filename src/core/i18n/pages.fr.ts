@@ -69,6 +69,9 @@ export const pagesFr = {
   'pages.moi.answerWaiting': 'liste d’attente',
   'pages.moi.noAnswer': 'pas de réponse',
   'pages.moi.data': 'Mes données',
+  'pages.moi.export': 'Télécharger mes données (JSON)',
+  'pages.moi.erase': 'Effacer mes données',
+  'pages.moi.erased': 'Données effacées',
   'pages.moi.dataHow':
     'Dans le chat, `/cohorte mes-donnees` vous envoie tout ce que Cohorte garde sur vous ; `/cohorte oublier` l’efface.',
 

@@ -6,8 +6,7 @@ import { richHtml, type Words } from '../words.js';
 import { domainName, topicHref } from './bulles-map.js';
 import { STATUS_LABELS } from './labels.js';
 
-const back = (w: Words) =>
-  html`<p><a class="fr-link" href="/bulles">${w.t('pages.bulles.back')}</a></p>`;
+const back = (w: Words) => html`<p><a class="fr-link" href="/bulles">${w.t('pages.bulles.back')}</a></p>`;
 
 const people = (w: Words, names: readonly string[]) =>
   names.length

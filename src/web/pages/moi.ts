@@ -6,6 +6,7 @@ import { localDate } from '../../core/time/local.js';
 import { html } from '../html.js';
 import type { PageDef } from '../routes.js';
 import { STATUS_LABELS } from './labels.js';
+import { dataSection, dataView, eraseSubmit } from './moi-data.js';
 import { standupSection } from './moi-standup.js';
 
 const ANSWER: Record<RsvpState, MessageKey> = {
@@ -17,11 +18,17 @@ const ANSWER: Record<RsvpState, MessageKey> = {
 
 /**
  * `/moi`, my week: my stand-up this week (written or not, its deadline) and my last ones, my bubbles and my
- * requests in play, my next sessions with my answer, and how to export or erase my data. Everything read through
- * the same services as the chat commands.
+ * requests in play, my next sessions with my answer, and my data: a download and an erasure (confirmed, CSRF),
+ * the same as the chat's. Everything read through the same services as the chat commands.
  */
 export const moiPage: PageDef = {
-  async view({ person }, { services, words: w }) {
+  submit: eraseSubmit,
+  async view(visitor, request) {
+    const data = await dataView(visitor, request);
+    if (data === 'sent') return undefined;
+    if (data) return data;
+    const { person } = visitor;
+    const { services, words: w } = request;
     const tz = services.roster.data.timezone;
     const today = localDate(services.clock.now(), tz);
     const [standup, skills, requests, sessions] = await Promise.all([
@@ -54,8 +61,7 @@ ${
         const answer = answers[i]?.get(person.email);
         return html`<tr><td>${w.t('pages.dayAt', { day: formatDay(s.date, tz, w.locale), time: s.start })}</td><td>${s.title}</td><td>${w.t(answer ? ANSWER[answer] : 'pages.moi.noAnswer')}</td></tr>`;
       })}</tbody></table></div>
-<h2>${w.t('pages.moi.data')}</h2>
-<p>${w.t('pages.moi.dataHow')}</p>`,
+${dataSection(w)}`,
     };
   },
 };
