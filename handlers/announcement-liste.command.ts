@@ -1,4 +1,4 @@
-import { whenLabel } from '../src/core/announcement/render.js';
+import { excerptOf, whenLabel } from '../src/core/announcement/render.js';
 import { type CommandHandler, ephemeral } from '../src/core/handler.js';
 import { joinLines } from '../src/core/message.js';
 
@@ -18,16 +18,15 @@ export const announcementListeCommand: CommandHandler = {
     const found = await services.announcements.recent(LISTED);
     if (found.length === 0) return ephemeral(t('announcement.listEmpty'));
     const timezone = services.roster.data.timezone;
-    const lines = found.map((a) => {
-      const flat = a.text.replace(/\s+/g, ' ');
-      return t('announcement.listLine', {
+    const lines = found.map((a) =>
+      t('announcement.listLine', {
         id: a.id,
         state: t(`announcement.state.${a.state}`),
         when: whenLabel(a, timezone, locale),
         audience: a.audienceText,
-        excerpt: flat.length > EXCERPT ? `${flat.slice(0, EXCERPT)}…` : flat,
-      });
-    });
+        excerpt: excerptOf(a, EXCERPT),
+      }),
+    );
     return ephemeral(t('announcement.listTitle'), joinLines(lines));
   },
 };

@@ -18,6 +18,7 @@ import { createRoster } from './core/roster/roster.js';
 import { createRouter } from './core/router.js';
 import { createHttpServer, sendJson } from './http.js';
 import type { Log } from './log.js';
+import { createQueueMonitor } from './queue/health.js';
 import { createJobControl, createJobsWorker, createSchedules, upsertSchedulers } from './queue/jobs.js';
 import { createOutbox, createOutboxPersonalData, createOutboxWorker } from './queue/outbox.js';
 import { createQueues } from './queue/queues.js';
@@ -165,7 +166,13 @@ export function createCohorte(options: CohorteOptions) {
     ...(runsWeb ? adapter.routes : {}),
     ...(runsWeb && secret
       ? createWebRoutes(
-          { services, store: stores.webSessions, secret, secure: baseUrl.startsWith('https:') },
+          {
+            services,
+            queues: createQueueMonitor(queues),
+            store: stores.webSessions,
+            secret,
+            secure: baseUrl.startsWith('https:'),
+          },
           PAGES,
         )
       : {}),

@@ -131,6 +131,8 @@ export function memoryStandupStore(seeded: SeededPeriod): StandupStore {
     addAbsence: notForDigests('addAbsence'),
     setAbsences: notForDigests('setAbsences'),
     digest: notForDigests('digest'),
+    entriesOf: notForDigests('entriesOf'),
+    helpForPeriods: notForDigests('helpForPeriods'),
     // Copies, as a Redis read would return new objects each time.
     entries: async () => seeded.entries.map((e) => ({ ...e, answers: { ...e.answers } })),
     helpFor: async () => seeded.help.map((h) => ({ ...h })),

@@ -222,6 +222,29 @@ export interface Services {
   isUnavailable(error: unknown): boolean;
 }
 
+/** A failed job as the coordinators see it: what it was, why it failed, when. */
+export interface FailedJob {
+  name: string;
+  reason: string;
+  at: Date | undefined;
+}
+
+/** One queue's health: how many jobs wait, run, wait for their time, and failed, with the latest failures. */
+export interface QueueHealth {
+  queue: string;
+  waiting: number;
+  active: number;
+  delayed: number;
+  failed: number;
+  /** The latest failures, newest first (a few). */
+  latestFailures: FailedJob[];
+}
+
+/** The queues' health, read by the coordinators' dashboard: implemented by the queue layer, injected into the pages. */
+export interface QueueMonitor {
+  health(): Promise<QueueHealth[]>;
+}
+
 /** Cache of platform accounts ↔ e-mails, so lookups hit the platform API once. */
 export interface IdentityCache {
   emailOf(user: ChatUser): Promise<string | undefined>;

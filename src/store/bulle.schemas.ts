@@ -28,5 +28,6 @@ export const RequestSchema = z.object({
   candidate: z.string().optional(),
   attempt: z.number().int().min(0),
   helper: z.string().optional(),
+  matchedAt: z.string().optional(),
   escalatedAt: z.string().optional(),
 });

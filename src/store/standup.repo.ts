@@ -8,6 +8,7 @@ const EntrySchema = z.object({
   email: z.string(),
   answers: z.record(z.string(), z.string()),
   at: z.string(),
+  firstAt: z.string().optional(),
   edits: z.number().int().min(0),
 });
 const HelpSchema = z.object({
@@ -46,7 +47,13 @@ export function createStandupRepo(redis: Redis, keys: Keys): StandupStore & Pers
         const raw = await redis.hget(key, email);
         const previous = json(EntrySchema, raw);
         const answers = merge(previous?.answers);
-        const stored: StandupEntry = { email, answers, at, edits: previous ? previous.edits + 1 : 0 };
+        const stored: StandupEntry = {
+          email,
+          answers,
+          at,
+          firstAt: previous ? (previous.firstAt ?? previous.at) : at,
+          edits: previous ? previous.edits + 1 : 0,
+        };
         const written = await redis.eval(
           SAVE,
           3,
@@ -67,11 +74,21 @@ export function createStandupRepo(redis: Redis, keys: Keys): StandupStore & Pers
       return json(EntrySchema, await redis.hget(k.answers(ritualId, periodId), email));
     },
     async entries(ritualId, periodId) {
-      const all = await redis.hvals(k.answers(ritualId, periodId));
+      return (await repo.entriesOf(ritualId, [periodId])).get(periodId) ?? [];
+    },
+    async entriesOf(ritualId, periodIds) {
+      const pipeline = redis.pipeline();
+      for (const periodId of periodIds) pipeline.hvals(k.answers(ritualId, periodId));
+      const results = (await pipeline.exec()) ?? [];
       // A hash keeps no order people could rely on: by e-mail, the same every time.
-      return all
-        .map((raw) => EntrySchema.parse(JSON.parse(raw)))
-        .sort((a, b) => a.email.localeCompare(b.email));
+      return new Map(
+        periodIds.map((periodId, i) => [
+          periodId,
+          ((results[i]?.[1] as string[] | undefined) ?? [])
+            .map((raw) => EntrySchema.parse(JSON.parse(raw)))
+            .sort((a, b) => a.email.localeCompare(b.email)),
+        ]),
+      );
     },
     async last(email) {
       return json(EntrySchema, await redis.get(k.last(email)));
@@ -104,8 +121,13 @@ export function createStandupRepo(redis: Redis, keys: Keys): StandupStore & Pers
       return json(HelpSchema, await redis.get(k.help(id)));
     },
     async helpFor(ritualId, periodId) {
+      return repo.helpForPeriods(ritualId, [periodId]);
+    },
+    async helpForPeriods(ritualId, periodIds) {
+      const indexes = redis.pipeline();
+      for (const periodId of periodIds) indexes.smembers(k.helpIndex(ritualId, periodId));
       // A set has no order: oldest first (ids, which name the author, break ties), as digests list them.
-      const ids = (await redis.smembers(k.helpIndex(ritualId, periodId))).sort();
+      const ids = ((await indexes.exec()) ?? []).flatMap(([, found]) => found as string[]).sort();
       const raws = ids.length ? await redis.mget(...ids.map((id) => k.help(id))) : [];
       return raws
         .flatMap((raw) => (raw === null ? [] : [HelpSchema.parse(JSON.parse(raw))]))

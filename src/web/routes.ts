@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MessageKey } from '../core/i18n/index.js';
 import { can } from '../core/permissions.js';
-import type { PageName, Services, WebSessionStore } from '../core/ports.js';
+import type { PageName, QueueMonitor, Services, WebSessionStore } from '../core/ports.js';
 import type { Route } from '../http.js';
 import { html, type Interpolable } from './html.js';
 import { type Chrome, page, refusalPage } from './layout.js';
@@ -18,9 +18,10 @@ import {
 import { DSFR_PREFIX, dsfrRoute } from './static.js';
 import { type Words, wordsIn } from './words.js';
 
-/** What the pages need: the services (as handlers get them), the session store, the link secret. */
+/** What the pages need: the services (as handlers get them), the queues' health, the session store, the link secret. */
 export interface WebDeps {
   services: Services;
+  queues: QueueMonitor;
   store: WebSessionStore;
   secret: string;
   /** `Secure` cookies: true when PUBLIC_URL is https. */
@@ -33,7 +34,13 @@ export interface WebDeps {
  */
 export type PageView = (
   visitor: Visitor,
-  request: { services: Services; req: IncomingMessage; res: ServerResponse; words: Words },
+  request: {
+    services: Services;
+    queues: QueueMonitor;
+    req: IncomingMessage;
+    res: ServerResponse;
+    words: Words;
+  },
 ) => Promise<{ title: string; body: Interpolable } | undefined>;
 
 /**
@@ -145,7 +152,7 @@ export function createWebRoutes(deps: WebDeps, pages: Record<string, PageDef>): 
           return sendPage(res, answer.status, page(shown), { 'set-cookie': clearedCookie(deps.secure) });
         return sendPage(res, answer.status, page({ ...shown, chrome }));
       }
-      const shown = await def.view(visitor, { services, req, res, words: w });
+      const shown = await def.view(visitor, { services, queues: deps.queues, req, res, words: w });
       if (!shown) return;
       sendPage(res, 200, page({ title: shown.title, path, words: w, chrome, body: shown.body }));
     };

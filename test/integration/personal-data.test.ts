@@ -151,6 +151,7 @@ describe('personal data: /cohorte mes-donnees and /cohorte oublier cover every s
             email: EMAIL,
             answers: { aide: 'un regard sur notre API' },
             at: '2026-11-27T09:00:00.000Z',
+            firstAt: '2026-11-27T09:00:00.000Z',
             edits: 0,
           },
         ],

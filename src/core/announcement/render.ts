@@ -30,6 +30,12 @@ export function targetOf(recipient: Recipient): Target {
 /** A recipient as people read it: an e-mail, or a channel. */
 export const recipientLabel = (recipient: Recipient): string => recipient.replace(/^(person|channel):/, '');
 
+/** The start of an announcement's text on one line, `length` characters at most (then « … »). */
+export function excerptOf(announcement: Announcement, length: number): string {
+  const flat = announcement.text.replace(/\s+/g, ' ');
+  return flat.length > length ? `${flat.slice(0, length)}…` : flat;
+}
+
 /** When an announcement goes or went, as people read it; `now` when it has no date. */
 export function whenLabel(announcement: Announcement, timezone: string, locale: Locale): string {
   return formatDateTime(new Date(announcement.at ?? announcement.createdAt), timezone, locale);

@@ -39,7 +39,9 @@ export async function reply(
   const saved = await services.bulle.update(id, (r) => {
     if (r.status !== 'proposed' || r.candidate !== email) return undefined;
     const asked = { ...r, tried: [...r.tried, email], candidate: undefined, updatedAt: now };
-    return accept ? { ...asked, status: 'accepted', helper: email } : { ...asked, status: 'open' };
+    return accept
+      ? { ...asked, status: 'accepted', helper: email, matchedAt: now }
+      : { ...asked, status: 'open' };
   });
   if (!saved) return 'gone';
   await services.schedules.cancelOnce(timeoutKey(saved));
@@ -74,7 +76,7 @@ export async function offerHelp(
     before = r;
     const waiting = r.status === 'open' || (r.status === 'proposed' && r.candidate !== email);
     return waiting && r.escalatedAt && r.email !== email
-      ? { ...r, status: 'accepted', helper: email, candidate: undefined, updatedAt: now }
+      ? { ...r, status: 'accepted', helper: email, matchedAt: now, candidate: undefined, updatedAt: now }
       : undefined;
   });
   if (!saved) {

@@ -52,6 +52,8 @@ export interface BulleRequest {
   candidate?: string | undefined;
   attempt: number;
   helper?: string | undefined;
+  /** When a helper said yes: the coordinators' time to a match. */
+  matchedAt?: string | undefined;
   /** When the request went to the alumni channel (once). */
   escalatedAt?: string | undefined;
 }

@@ -3,6 +3,11 @@ export interface StandupEntry {
   email: string;
   answers: Record<string, string>;
   at: string;
+  /**
+   * When it was first posted (an edit keeps it): what says whether it came in time. Entries stored before it was
+   * kept lack it; their `at` stands in.
+   */
+  firstAt?: string | undefined;
   /** How many times it was edited after the first post. */
   edits: number;
 }
@@ -45,6 +50,8 @@ export interface StandupStore {
   ): Promise<{ entry: StandupEntry; edited: boolean }>;
   entry(ritualId: string, periodId: string, email: string): Promise<StandupEntry | undefined>;
   entries(ritualId: string, periodId: string): Promise<StandupEntry[]>;
+  /** The entries of several periods of a ritual in one read, by period id (e-mail order, as {@link entries}). */
+  entriesOf(ritualId: string, periodIds: readonly string[]): Promise<Map<string, StandupEntry[]>>;
   /** The person's most recent answers, whatever the period: to prefill the form. */
   last(email: string): Promise<StandupEntry | undefined>;
   /** The person's periods, newest first: `ritualId|periodId`. */
@@ -55,6 +62,8 @@ export interface StandupStore {
   clearHelp(ritualId: string, periodId: string, email: string): Promise<void>;
   help(id: string): Promise<HelpRequest | undefined>;
   helpFor(ritualId: string, periodId: string): Promise<HelpRequest[]>;
+  /** The help requests of several periods of a ritual in one read, oldest first. */
+  helpForPeriods(ritualId: string, periodIds: readonly string[]): Promise<HelpRequest[]>;
 
   absences(email: string): Promise<Absence[]>;
   /** Several people's absences in one read (a digest or a reminder round reads a whole promotion). */
