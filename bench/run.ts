@@ -18,6 +18,7 @@ const BENCHMARKS: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'mattermost-commands', load: () => import('./mattermost-commands.bench.js') },
   { name: 'bulle-matching', load: () => import('./bulle-matching.bench.js') },
   { name: 'announcement-fanout', load: () => import('./announcement-fanout.bench.js') },
+  { name: 'announcement-failover', load: () => import('./announcement-failover.bench.js') },
   { name: 'matrix', load: () => import('./matrix.bench.js') },
 ];
 
