@@ -7,10 +7,8 @@ import type { Words } from '../words.js';
 
 /** The data section of `/moi`: download my data, erase it, or do either in the chat. */
 export const dataSection = (w: Words): Html => html`<h2>${w.t('pages.moi.data')}</h2>
-<ul>
-<li><a href="/moi?export=json" download>${w.t('pages.moi.export')}</a></li>
-<li><a href="/moi?oublier=1">${w.t('pages.moi.erase')}</a></li>
-</ul>
+<p><a href="/moi?export=json" download>${w.t('pages.moi.export')}</a></p>
+<p><a href="/moi?oublier=1">${w.t('pages.moi.erase')}</a></p>
 <p>${w.t('pages.moi.dataHow')}</p>`;
 
 /**
