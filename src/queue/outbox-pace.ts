@@ -94,23 +94,44 @@ export async function bookSlot(
   job: Job,
   token: string | undefined,
 ): Promise<number> {
-  const { conversation, workspace } = pace;
   for (;;) {
-    const [booked, wait] = (await redis.eval(
-      RESERVE,
-      3,
-      conversation?.key ?? `${workspace.key}:none`,
-      workspace.key,
-      conversation?.wakeKey ?? `${workspace.key}:none-wake`,
-      conversation?.intervalMs ?? 0,
-      workspace.intervalMs,
-      MAX_IN_WORKER_WAIT_MS,
-      workspace.horizonMs ?? Number.MAX_SAFE_INTEGER,
-    )) as [number, number];
+    const [booked, wait] = await reserve(redis, pace);
     if (booked === 0) await delayFor(job, token, Math.max(wait, 20));
     if (booked === 1) return wait;
     await sleep(Math.max(wait, 10));
   }
+}
+
+/** Runs {@link RESERVE} for `pace`: `[0 | 1 | 2, wait]` as that script says. */
+async function reserve(redis: Redis, pace: Pace): Promise<[number, number]> {
+  const { conversation, workspace } = pace;
+  return (await redis.eval(
+    RESERVE,
+    3,
+    conversation?.key ?? `${workspace.key}:none`,
+    workspace.key,
+    conversation?.wakeKey ?? `${workspace.key}:none-wake`,
+    conversation?.intervalMs ?? 0,
+    workspace.intervalMs,
+    MAX_IN_WORKER_WAIT_MS,
+    workspace.horizonMs ?? Number.MAX_SAFE_INTEGER,
+  )) as [number, number];
+}
+
+/**
+ * Books the earliest free slot of a workspace pace with no conversation and no horizon (always booked: see
+ * {@link RESERVE}), waits for it, then spaces the call from the last one made: calls take their turns in the order
+ * they asked, whatever the process, and none starts closer than the interval to another.
+ */
+export async function awaitTurn(redis: Redis, workspace: Pace['workspace']): Promise<void> {
+  const [, wait] = await reserve(redis, { workspace });
+  await spacedAfter(redis, { workspace }, wait);
+}
+
+/** Waits `wait` ms for a booked slot, then {@link spaceCall}. */
+async function spacedAfter(redis: Redis, pace: Pace, wait: number): Promise<void> {
+  if (wait > 0) await sleep(wait);
+  await spaceCall(redis, pace);
 }
 
 // The last call actually made across the workspace: when the event loop was held up, timers of several booked slots
@@ -142,9 +163,7 @@ export async function awaitSlot(
   job: Job,
   token: string | undefined,
 ): Promise<void> {
-  const wait = await bookSlot(redis, pace, job, token);
-  if (wait > 0) await sleep(wait);
-  await spaceCall(redis, pace);
+  await spacedAfter(redis, pace, await bookSlot(redis, pace, job, token));
 }
 
 /**
