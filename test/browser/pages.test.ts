@@ -14,7 +14,7 @@ import { CLAIRE, INES, SEEDED, seededInChromium } from '../support/browser-commu
 async function rowsOf(page: Page, caption: string): Promise<string[][]> {
   const rows = await page.getByRole('table', { name: caption }).locator('tbody tr').all();
   return Promise.all(
-    rows.map(async (row) => (await row.locator('td').allTextContents()).map((t) => t.trim())),
+    rows.map(async (row) => (await row.locator('th, td').allTextContents()).map((t) => t.trim())),
   );
 }
 
@@ -47,10 +47,25 @@ describe.skipIf(browserTestsSkipped)('the pages in Chromium, for a seeded commun
     await screenshot(ines, 'moi');
   });
 
-  it('opens /tableau from the link of /cohorte tableau, with the seats and requests of the community', async () => {
+  it('opens /tableau from the link of /cohorte tableau, with the stand-ups, funnel, requests and seats of the community', async () => {
     expect(new URL(claire.url()).pathname).toBe('/tableau');
     expect(await rowsOf(claire, 'Prochaines sessions')).toEqual([
       [SEEDED.session.day, SEEDED.session.title, '2', '1', '1', String(SEEDED.session.seats)],
+    ]);
+    const lastWeek = (rows: string[][]) => rows.map((r) => [r[0], r.at(-1)]);
+    expect(lastWeek(await rowsOf(claire, 'Participation aux stand-ups, EIG 7'))).toEqual([
+      ['LexIQ, la recherche dans la jurisprudence', '1 à temps, 2 silencieux'],
+      ["DataPass Santé, l'accès simplifié aux données de santé", '2 silencieux'],
+      ["Carto'Eau, la cartographie des cours d'eau", '1 à temps, 1 silencieux'],
+    ]);
+    const meteo = (await rowsOf(claire, 'Météo, EIG 7')).map((r) => r.at(-2));
+    expect(meteo).toEqual(['☀️', '—', '☁️']);
+    // Percentages as French writes them: a no-break space before %.
+    expect(await rowsOf(claire, 'Entonnoir de la bulloterie')).toEqual([
+      ['Demandes', '2', '100\u00a0%'],
+      ['Proposées à quelqu’un', '1', '50\u00a0%'],
+      ['Acceptées', '0', '0\u00a0%'],
+      ['Échange confirmé', '0', '0\u00a0%'],
     ]);
     expect(await rowsOf(claire, 'Demandes de la bulloterie en cours')).toEqual([
       ['Rust', 'proposée à quelqu’un', '0'],

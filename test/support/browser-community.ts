@@ -22,7 +22,7 @@ export const SEEDED_AT = new Date('2026-11-23T10:00:00+01:00');
  * - the monthly session of Thursday 3 December (2 seats): Inès and Amina come, Hugo waits, Thomas may come;
  * - the bulloterie: Inès shares SQL and looks for Docker (no one shares it: open), Hugo shares Rust and Amina looks
  *   for it (proposed to Hugo), Thomas shares Python and Accessibilité, Chloé Python and Figma;
- * - Inès wrote her stand-up of the week.
+ * - last week (Monday 16 November), Inès (☀️) and Hugo (☁️) wrote their stand-ups; this week, Inès only.
  */
 export const SEEDED = {
   session: { title: 'Journée de promotion', day: 'jeudi 3 décembre 2026', seats: 2 },
@@ -44,6 +44,11 @@ export interface SeededCommunity {
   stop(): Promise<void>;
 }
 
+const WEEK_MS = 7 * 86_400_000;
+
+/** The lines of a stand-up typed in the shell: its météo (a number of the list), its priorities, nothing else. */
+const standup = (meteo: string, priorities: string) => ['/standup', meteo, priorities, '', ''];
+
 /** The number the shell gave the button labelled `label` in its output so far (the last one). */
 function buttonNumber(output: string, label: string): string {
   const found = [...output.matchAll(new RegExp(`\\[(\\d+)\\] ${label}`, 'g'))].at(-1)?.[1];
@@ -52,7 +57,7 @@ function buttonNumber(output: string, label: string): string {
 }
 
 export async function seededCommunity(name: string): Promise<SeededCommunity> {
-  let now = SEEDED_AT;
+  let now = new Date(SEEDED_AT.getTime() - WEEK_MS);
   const shell = await shellSession({ name, clock: { now: () => now } });
   const linkFor = async (email: string, sub: 'page' | 'tableau' = 'page') => {
     const url = linkIn(await shell.type(`:as ${email}`, `/cohorte ${sub}`));
@@ -60,6 +65,13 @@ export async function seededCommunity(name: string): Promise<SeededCommunity> {
     return url;
   };
   try {
+    await shell.type(
+      `:as ${INES}`,
+      ...standup('1', 'Lancer la recherche'),
+      `:as ${HUGO}`,
+      ...standup('3', 'Importer les cours d’eau'),
+    );
+    now = SEEDED_AT;
     await publishSession(shell.bot.cohorte.services, aSession({ capacity: SEEDED.session.seats }));
     await waitFor(() => shell.bot.shellOutput().includes('Je viens'), 10_000, 'the session announcement');
     const output = shell.bot.shellOutput();
@@ -69,11 +81,7 @@ export async function seededCommunity(name: string): Promise<SeededCommunity> {
       `:click ${yes}`,
       '/bulle partage SQL',
       '/bulle cherche Docker',
-      '/standup',
-      '1',
-      'Finir la recherche',
-      '',
-      '',
+      ...standup('1', 'Finir la recherche'),
       `:as ${AMINA}`,
       `:click ${yes}`,
       `:as ${HUGO}`,
