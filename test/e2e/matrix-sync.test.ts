@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { plain, textMessage } from '../../src/core/message.js';
 import { dropPrefix, type RunningCohorte, startCohorte, uniquePrefix } from '../support/cohorte.js';
 import { type MatrixDouble, startMatrixDouble } from '../support/matrix-double.js';
 import { MX_BOT, MX_PEOPLE } from '../support/matrix-e2e.js';
@@ -108,6 +109,35 @@ describe('Matrix /sync: one process answers, once, across restarts', () => {
     for (const s of sent) expect(answers(s.event_id)).toHaveLength(1);
     // The second process never held the lock: never two long polls open at once.
     expect(double.peakSyncs()).toBe(1);
+  });
+
+  it('lets a web and a worker process share the account’s calls per second: together never over it', async () => {
+    prefix = uniquePrefix('mx-split');
+    double = await startMatrixDouble({
+      botId: MX_BOT,
+      users: Object.values(MX_PEOPLE),
+      perSecond: 5,
+      burst: 2,
+    });
+    const pace = { MATRIX_REQUESTS_PER_SECOND: '5' };
+    const web = await boot({ ...pace, ROLE: 'web' });
+    await boot({ ...pace, ROLE: 'worker' });
+    const room = await dm();
+    // The web process answers eight commands while the worker sends eight reminders through the outbox.
+    const asked = Array.from({ length: 8 }, () => ask(room));
+    for (let i = 0; i < 8; i++)
+      await web.cohorte.services.outbox.send({
+        key: `test:split-${i}`,
+        to: { kind: 'person', email: ines.email },
+        message: textMessage(plain(`Rappel n° ${i + 1}`)),
+      });
+    const reminders = () => double.botEvents(room).filter((e) => e.txnId.startsWith('cohorte-out-'));
+    await waitFor(
+      () => asked.every((a) => answers(a.event_id).length === 1) && reminders().length === 8,
+      20_000,
+      'eight answers and eight reminders',
+    );
+    expect(double.calls.filter((c) => c.errcode === 'M_LIMIT_EXCEEDED')).toEqual([]);
   });
 
   it('refuses to start with a token the homeserver does not know (M_UNKNOWN_TOKEN)', async () => {
