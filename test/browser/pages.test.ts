@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   browserTestsSkipped,
   focusedText,
+  focusNotShownByTab,
   focusShown,
   screenshot,
   seriousViolations,
@@ -112,6 +113,15 @@ describe.skipIf(browserTestsSkipped)('the pages in Chromium, for a seeded commun
     await expect(claire.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'Tableau de bord de la coordination',
     );
+  });
+
+  it('shows the focus on everything Tab reaches, on every page', async () => {
+    const hidden: Record<string, string[]> = {};
+    for (const path of ['/moi', '/tableau', '/bulles']) {
+      await claire.goto(path);
+      hidden[path] = await focusNotShownByTab(claire);
+    }
+    expect(hidden).toEqual({ '/moi': [], '/tableau': [], '/bulles': [] });
   });
 
   it('gets every file a page asks for (stylesheets, fonts, icons), with nothing in the console', async () => {

@@ -71,3 +71,26 @@ export function focusedText(page: Page): Promise<string> {
     return el ? el.getAttribute('aria-label') || (el.textContent || '').trim() || el.id : '';
   })()`);
 }
+
+/**
+ * Presses Tab from the top of the page until the focus leaves the page or comes back (at most `max` times);
+ * returns what it reached without a visible focus, by name.
+ */
+export async function focusNotShownByTab(page: Page, max = 200): Promise<string[]> {
+  const hidden: string[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const at = await page.evaluate(`(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return '';
+      const path = [];
+      for (let n = el; n && n !== document.body; n = n.parentElement) path.push(n.tagName + [...n.parentElement.children].indexOf(n));
+      return path.join('<');
+    })()`);
+    if (!at || seen.has(at as string)) break;
+    seen.add(at as string);
+    if (!(await focusShown(page))) hidden.push(await focusedText(page));
+  }
+  return hidden;
+}
