@@ -4,56 +4,23 @@
  * Slack double in this process. Baseline in the same run: a bare Bolt app in plain JavaScript. Both are read from
  * /proc (VmRSS) when idle after start, 5 s after a load of `/cohorte moi`, and 30 s after it.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { COMMUNITY_FILE } from '../test/support/cohorte.js';
 import { startSlackDouble } from '../test/support/slack-double.js';
 import { measureLoad } from './support/load.js';
 import { dropKeys, pingRedis } from './support/redis.js';
 import type { BenchReport } from './support/report.js';
+import { buildCohorte, launch, ROOT, rssMiB, stop } from './support/server-process.js';
 import { BENCH_SIGNING_SECRET, BENCH_USER, freePort, signedSlashCommands } from './support/slack-bench.js';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const QUICK = process.env.BENCH_QUICK === '1';
 const SETTLE_MS = QUICK ? 1000 : 5000;
 const LATE_MS = QUICK ? 2000 : 30_000;
 const LOAD_MS = QUICK ? 2000 : 10_000;
-
-/** Resident memory of a process, in MiB, from /proc. */
-function rssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB$/m);
-  return line ? Number(line[1]) / 1024 : Number.NaN;
-}
-
-/** Spawns a server and resolves once `ready()` says so (or rejects after 30 s). */
-async function launch(args: string[], env: Record<string, string>, ready: (out: string) => boolean) {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => {
-    out += c.toString();
-  });
-  child.stderr.on('data', (c: Buffer) => {
-    out += c.toString();
-  });
-  const deadline = Date.now() + 30_000;
-  while (!ready(out)) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${out}`);
-    await sleep(100);
-  }
-  return child;
-}
-
-async function stop(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  await Promise.race([once(child, 'exit'), sleep(10_000).then(() => child.kill('SIGKILL'))]);
-}
 
 /** Idle, after load and late RSS of one server, with the load's throughput. */
 async function measure(child: ChildProcess, port: number, check?: (body: string) => boolean) {
@@ -80,17 +47,12 @@ async function measure(child: ChildProcess, port: number, check?: (body: string)
 export async function run(): Promise<BenchReport> {
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   await pingRedis(redisUrl);
-  // Inside the project, so the compiled files find node_modules as `dist/` does.
-  const out = mkdtempSync(join(ROOT, '.bench-build-'));
   const prefix = `bench-rss-${randomUUID().slice(0, 8)}`;
   const double = await startSlackDouble({ users: [BENCH_USER] });
   let child: ChildProcess | undefined;
+  let out = '';
   try {
-    await promisify(execFile)(
-      process.execPath,
-      [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', out],
-      { cwd: ROOT },
-    );
+    out = await buildCohorte();
     const cohortePort = await freePort();
     child = await launch(
       [join(out, 'src/main.js')],
@@ -159,6 +121,6 @@ export async function run(): Promise<BenchReport> {
     await stop(child);
     await double.close();
     await dropKeys(redisUrl, prefix).catch(() => 0);
-    rmSync(out, { recursive: true, force: true });
+    if (out) rmSync(out, { recursive: true, force: true });
   }
 }

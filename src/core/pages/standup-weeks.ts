@@ -74,25 +74,28 @@ export async function promotionWeeks(
     services.standups.helpForPeriods(ritual.id, ids),
   ]);
   const choice = ritual.questions.find((q) => q.kind === 'choice');
+  // Each period's answers by e-mail, built once for every défi.
+  const byPeriod = periods.map((p) => new Map((entries.get(p.id) ?? []).map((e) => [e.email, e])));
   return {
     promotion,
     ritual,
     periods,
     help,
-    defis: defis.map((defi) => ({
-      defi,
-      periods: periods.map((period) => {
-        const byEmail = new Map((entries.get(period.id) ?? []).map((e) => [e.email, e]));
-        const cell: DefiPeriod = { counts: { posted: 0, late: 0, absent: 0, silent: 0 }, moods: [] };
-        for (const member of defi.eig) {
-          const email = normalizeEmail(member.email);
-          const entry = byEmail.get(email);
-          cell.counts[attendanceOf(entry, absences.get(email) ?? [], period, timezone)] += 1;
-          const mood = choice && entry?.answers[choice.id];
-          if (mood) cell.moods.push(mood);
-        }
-        return cell;
-      }),
-    })),
+    defis: defis.map((defi) => {
+      const emails = defi.eig.map((p) => normalizeEmail(p.email));
+      return {
+        defi,
+        periods: periods.map((period, i) => {
+          const cell: DefiPeriod = { counts: { posted: 0, late: 0, absent: 0, silent: 0 }, moods: [] };
+          for (const email of emails) {
+            const entry = byPeriod[i]?.get(email);
+            cell.counts[attendanceOf(entry, absences.get(email) ?? [], period, timezone)] += 1;
+            const mood = choice && entry?.answers[choice.id];
+            if (mood) cell.moods.push(mood);
+          }
+          return cell;
+        }),
+      };
+    }),
   };
 }

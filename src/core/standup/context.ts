@@ -39,6 +39,7 @@ export function standupPlace(person: Person, data: CommunityData, now: Date): St
 
 /** Whether someone marked absent covers the period's deadline day. */
 export function isAbsent(absences: readonly Absence[], period: Period, timezone: string): boolean {
+  if (absences.length === 0) return false;
   const day = localDate(period.deadlineAt, timezone);
   return absences.some((a) => a.from <= day && day <= a.to);
 }

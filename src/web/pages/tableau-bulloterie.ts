@@ -1,7 +1,7 @@
 import { type BulleRequest, isInPlay } from '../../core/bulle/store.js';
 import type { MessageKey } from '../../core/i18n/index.js';
 import { funnelOf, PREVIOUS_MATCHING } from '../../core/pages/funnel.js';
-import { STATUS_LABELS } from './labels.js';
+import { statusWords } from './labels.js';
 import { ageDays, type Dashboard, type Section } from './tableau-table.js';
 
 /** How many requests the funnel reads: every one, the newest first (the store keeps them all). */
@@ -25,6 +25,7 @@ export async function bulloterieSection(d: Dashboard): Promise<Section> {
   const stage = (key: MessageKey, n: number) => [w.text(key), String(n), share(n)];
   const measured = (value: number | undefined) =>
     value === undefined ? w.text('pages.tableau.none') : number.format(value);
+  const status = statusWords(w);
   const inPlay = requests
     .filter((r) => isInPlay(r.status))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
@@ -77,7 +78,7 @@ export async function bulloterieSection(d: Dashboard): Promise<Section> {
           w.text('pages.tableau.colStatus'),
           w.text('pages.tableau.colAgeDays'),
         ],
-        rows: inPlay.map((r) => [r.label, w.text(STATUS_LABELS[r.status]), ageDays(d, r.createdAt)]),
+        rows: inPlay.map((r) => [r.label, status[r.status], ageDays(d, r.createdAt)]),
       },
     ],
   };
