@@ -42,12 +42,11 @@ export const sessionFormHandler: FormHandler = {
         const params = { title: old.title, date: sessionDate(old, locale) };
         return ephemeral(t('session.alreadyCancelled', params));
       }
+      const changed = await changeSession(services, old, { ...parsed.details, date: parsed.date });
       // Fewer seats than people coming would leave someone without a seat they were promised: refused.
-      const { yes } = await services.sessions.headcount(old.id);
-      const { capacity } = parsed.details;
-      if (capacity !== undefined && capacity < yes)
-        return { errors: { capacity: t('session.fix.capacityBelow', { yes }) } };
-      const { session, told } = await changeSession(services, old, { ...parsed.details, date: parsed.date });
+      if ('refused' in changed)
+        return { errors: { capacity: t('session.fix.capacityBelow', { yes: changed.refused }) } };
+      const { session, told } = changed;
       return ephemeral(t('session.changed', { title: session.title, id: session.id, count: told }));
     }
     const created = (session: Session): Reply =>

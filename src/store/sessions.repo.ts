@@ -20,21 +20,25 @@ const StateSchema = z.enum(['yes', 'maybe', 'no', 'waiting']);
 const FeedbackSchema = z.object({ rating: z.number().int().min(1).max(5), comment: z.string() });
 
 /**
- * One answer, atomically (KEYS: answers, counts, waiting, waiting order, version; ARGV: email, answer or '' to
- * withdraw, capacity or 0). A yes past capacity waits in line; seats given up go to the first in line. With no
- * email, only fills free seats from the line (a capacity raised). Returns previous, current, the promoted e-mails
- * (newline-separated), then the version and the headcount after it, read in the same step: the announcement
- * showing a higher version always shows a later count.
+ * What the two scripts share (KEYS: answers, counts, waiting, waiting order, version, sessions). `limit` reads a
+ * session's capacity from its JSON (none: no limit); `fill` gives free seats to the first in line; `result` returns
+ * previous, current, the promoted e-mails (newline-separated), then the version, the headcount and the session after
+ * it, read in the same step: the announcement showing a higher version always shows a later count and session.
  */
-const ANSWER_SCRIPT = `
-local function result(previous, current, promoted, version)
+const SHARED = `
+local function result(previous, current, promoted, version, session)
   local c = redis.call('HMGET', KEYS[2], 'yes', 'maybe', 'no', 'waiting')
-  return {previous, current, promoted, version, c[1] or '0', c[2] or '0', c[3] or '0', c[4] or '0'}
+  return {previous, current, promoted, version, c[1] or '0', c[2] or '0', c[3] or '0', c[4] or '0', session}
 end
-local capacity = tonumber(ARGV[3])
-local function fill()
+local function limit(raw)
+  local capacity = raw and cjson.decode(raw).capacity
+  if type(capacity) == 'number' then return capacity end
+  return math.huge
+end
+local function coming() return tonumber(redis.call('HGET', KEYS[2], 'yes') or '0') end
+local function fill(capacity)
   local promoted = {}
-  while capacity > 0 and tonumber(redis.call('HGET', KEYS[2], 'yes') or '0') < capacity do
+  while coming() < capacity do
     local first = redis.call('ZRANGE', KEYS[3], 0, 0)[1]
     if not first then break end
     redis.call('ZREM', KEYS[3], first)
@@ -45,57 +49,68 @@ local function fill()
   end
   return table.concat(promoted, '\\n')
 end
-if ARGV[1] == '' then
-  local promoted = fill()
-  if promoted == '' then return result('', '', '', redis.call('GET', KEYS[5]) or '0') end
-  return result('', '', promoted, redis.call('INCR', KEYS[5]))
-end
-local previous = redis.call('HGET', KEYS[1], ARGV[1]) or ''
-local wanted = ARGV[2]
+`;
+
+/**
+ * One answer, atomically with the session's capacity as stored (ARGV: session id, email, answer or '' to
+ * withdraw). A yes past capacity waits in line; seats given up go to the first in line.
+ */
+const ANSWER_SCRIPT = `${SHARED}
+local session = redis.call('HGET', KEYS[6], ARGV[1])
+if not session then return redis.error_reply('ERR no session ' .. ARGV[1]) end
+local capacity = limit(session)
+local previous = redis.call('HGET', KEYS[1], ARGV[2]) or ''
+local wanted = ARGV[3]
 if previous == wanted or (previous == 'waiting' and wanted == 'yes') then
-  return result(previous, previous, '', redis.call('GET', KEYS[5]) or '0')
+  return result(previous, previous, '', redis.call('GET', KEYS[5]) or '0', session)
 end
 if previous ~= '' then
   redis.call('HINCRBY', KEYS[2], previous, -1)
-  if previous == 'waiting' then redis.call('ZREM', KEYS[3], ARGV[1]) end
+  if previous == 'waiting' then redis.call('ZREM', KEYS[3], ARGV[2]) end
 end
 local current = wanted
-if wanted == 'yes' and capacity > 0 and tonumber(redis.call('HGET', KEYS[2], 'yes') or '0') >= capacity then
+if wanted == 'yes' and coming() >= capacity then
   current = 'waiting'
-  redis.call('ZADD', KEYS[3], redis.call('INCR', KEYS[4]), ARGV[1])
+  redis.call('ZADD', KEYS[3], redis.call('INCR', KEYS[4]), ARGV[2])
 end
-if current == '' then redis.call('HDEL', KEYS[1], ARGV[1])
+if current == '' then redis.call('HDEL', KEYS[1], ARGV[2])
 else
-  redis.call('HSET', KEYS[1], ARGV[1], current)
+  redis.call('HSET', KEYS[1], ARGV[2], current)
   redis.call('HINCRBY', KEYS[2], current, 1)
 end
 local promoted = ''
-if previous == 'yes' then promoted = fill() end
-return result(previous, current, promoted, redis.call('INCR', KEYS[5]))
+if previous == 'yes' then promoted = fill(capacity) end
+return result(previous, current, promoted, redis.call('INCR', KEYS[5]), session)
+`;
+
+/**
+ * A changed session saved, atomically with the answers (ARGV: session id, its JSON): refused when its capacity is
+ * below the people coming (returns their number alone), else seats it adds go to the first in line, and the version
+ * is raised (the announcement's content changed).
+ */
+const CHANGE_SCRIPT = `${SHARED}
+local capacity = limit(ARGV[2])
+if coming() > capacity then return {coming()} end
+redis.call('HSET', KEYS[6], ARGV[1], ARGV[2])
+return result('', '', fill(capacity), redis.call('INCR', KEYS[5]), ARGV[2])
 `;
 
 const orUndefined = <T extends string>(value: string): T | undefined =>
   value === '' ? undefined : (value as T);
 
-/** Sessions (a hash), and per session: answers, headcount, waiting list, feedback. Answers go through one script. */
+/** Sessions (a hash), and per session: answers, headcount, waiting list, feedback. Answers and changes: scripts. */
 export function createSessionsRepo(redis: Redis, keys: Keys): SessionStore & PersonalDataSource {
   const k = keys.sessions;
   const parse = (raw: string): Session => SessionSchema.parse(JSON.parse(raw)) as Session;
-  const runAnswer = async (id: string, email: string, answer: string, capacity: number | undefined) => {
-    const result = (await redis.eval(
-      ANSWER_SCRIPT,
-      5,
-      k.answers(id),
-      k.counts(id),
-      k.waiting(id),
-      k.waitingOrder(id),
-      k.version(id),
-      email,
-      answer,
-      String(capacity ?? 0),
-    )) as (string | number)[];
-    const [previous, current, promoted, version, yes, maybe, no, waiting] = result.map(String);
+  const run = async (script: string, id: string, ...args: string[]) => {
+    const names = [k.answers(id), k.counts(id), k.waiting(id), k.waitingOrder(id), k.version(id), k.all];
+    const reply = (await redis.eval(script, names.length, ...names, id, ...args)) as (string | number)[];
+    return reply.map(String);
+  };
+  const toChange = (result: string[]) => {
+    const [previous, current, promoted, version, yes, maybe, no, waiting, session] = result;
     return {
+      session: parse(session ?? ''),
       previous: orUndefined<RsvpState>(previous ?? ''),
       current: orUndefined<RsvpState>(current ?? ''),
       promoted: promoted ? promoted.split('\n') : [],
@@ -121,9 +136,12 @@ export function createSessionsRepo(redis: Redis, keys: Keys): SessionStore & Per
         `${a.date} ${a.start} ${a.id}`.localeCompare(`${b.date} ${b.start} ${b.id}`),
       );
     },
-    answer: (id, email, answer, capacity) => runAnswer(id, email, answer ?? '', capacity),
-    // No capacity means no limit: every seat asked for is free.
-    fill: (id, capacity) => runAnswer(id, '', '', capacity ?? Number.MAX_SAFE_INTEGER),
+    answer: async (id, email, answer) => toChange(await run(ANSWER_SCRIPT, id, email, answer ?? '')),
+    async change(session) {
+      const result = await run(CHANGE_SCRIPT, session.id, JSON.stringify(session));
+      if (result.length === 1) return { refused: Number(result[0]) };
+      return toChange(result);
+    },
     async nextVersion(id) {
       return redis.incr(k.version(id));
     },
@@ -173,7 +191,7 @@ export function createSessionsRepo(redis: Redis, keys: Keys): SessionStore & Per
     async erase(email) {
       for (const session of await repo.all()) {
         // Withdrawing through the script keeps the headcount right and gives the seat to the next in line.
-        await repo.answer(session.id, email, undefined, session.capacity);
+        await repo.answer(session.id, email, undefined);
         await redis.hdel(k.feedback(session.id), email);
       }
     },

@@ -118,7 +118,7 @@ describe('people outside community.yml, and each session’s audience, on every 
 
   it('someone left out by a change of audience may still withdraw, and nothing more', async () => {
     // Camille's yes from before the audience changed.
-    await bot.cohorte.services.sessions.answer('eig7-seule', CAMILLE, 'yes', undefined);
+    await bot.cohorte.services.sessions.answer('eig7-seule', CAMILLE, 'yes');
     expect(await answer(CAMILLE, 'eig7-seule', 'maybe')).toContain('Vous n’en faites pas partie');
     expect(await answer(CAMILLE, 'eig7-seule', 'no')).toContain('vous ne venez pas');
     expect(await answer(CAMILLE, 'eig7-seule', 'yes')).toContain('Vous n’en faites pas partie');

@@ -79,8 +79,8 @@ describe('personal data: /cohorte mes-donnees and /cohorte oublier cover every s
     await stores.standups.addAbsence(EMAIL, { from: '2026-12-21', to: '2027-01-01' });
     // A session she said yes to (one seat: Thomas waits), and her feedback.
     await stores.sessions.create(aSession({ address: '', capacity: 1 }));
-    await stores.sessions.answer('2026-12-03', EMAIL, 'yes', 1);
-    await stores.sessions.answer('2026-12-03', 'thomas.nguyen@beta.gouv.fr', 'yes', 1);
+    await stores.sessions.answer('2026-12-03', EMAIL, 'yes');
+    await stores.sessions.answer('2026-12-03', 'thomas.nguyen@beta.gouv.fr', 'yes');
     await stores.sessions.setFeedback('2026-12-03', EMAIL, { rating: 5, comment: 'Merci' });
     // A message to her still in the outbox (it waits for a parent that never comes).
     await bot.cohorte.services.outbox.send({

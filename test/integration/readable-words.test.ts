@@ -40,7 +40,7 @@ describe('what people read names things as they know them', () => {
       capacity: '1',
     });
     await shell.form('session', values);
-    await shell.bot.cohorte.services.sessions.answer('2026-12-18', 'ines.moreau@beta.gouv.fr', 'yes', 1);
+    await shell.bot.cohorte.services.sessions.answer('2026-12-18', 'ines.moreau@beta.gouv.fr', 'yes');
     await sessionReminderJob.run(shell.bot.cohorte.services, {
       sessionId: '2026-12-18',
       kind: 'd7',

@@ -14,6 +14,9 @@ const INES = 'ines.moreau@beta.gouv.fr';
 const THOMAS = 'thomas.nguyen@beta.gouv.fr';
 const SARAH = 'sarah.lefebvre@beta.gouv.fr';
 const LUCAS = 'lucas.martin@beta.gouv.fr';
+const AMINA = 'amina.diallo@beta.gouv.fr';
+const HUGO = 'hugo.petit@beta.gouv.fr';
+const CHLOE = 'chloe.bernard@beta.gouv.fr';
 
 /** What the session form holds for the fixture session on `date`, with `capacity` and `start` to change. */
 const formValues = (date: string, capacity: string, start = '09:30') => ({
@@ -115,6 +118,22 @@ describe('session seats: a seat freed by an erasure, a capacity lowered (shell, 
     expect(await announcementNow()).toContain(
       '2 / 2 places prises · 1 peut-être · 0 ne vient pas · 1 en liste d’attente',
     );
+  });
+
+  it('a capacity lowered while people click « Je viens »: no more told they come than there are seats', async () => {
+    await answer(INES, 'yes');
+    expect(seen(await editForm(formValues(sessionId, '7')))).toContain('est modifiée');
+    const clickers = [THOMAS, SARAH, LUCAS, AMINA, HUGO, CHLOE];
+    const [lowered, ...clicks] = await Promise.all([
+      editForm(formValues(sessionId, '2')),
+      ...clickers.map((email) => answer(email, 'yes')),
+    ]);
+    const seats = (await bot.cohorte.services.sessions.get(sessionId))?.capacity;
+    // Either the lowering came first (2 seats, the others wait) or the clicks did (7 come, the lowering refused).
+    expect(seats).toBe(seen(lowered).includes('est modifiée') ? 2 : 7);
+    const coming = 1 + clicks.filter((reply) => seen(reply).includes('vous venez')).length;
+    expect(coming).toBe(seats);
+    expect(await announcementNow()).toContain(`${seats} / ${seats} places prises`);
   });
 
   it('a cancellation tells the waiting list too, without an .ics for an event they never had', async () => {

@@ -135,9 +135,9 @@ describe('monthly sessions on the real bot (shell, Redis, BullMQ, fixed clock)',
   });
 
   it('/session lists upcoming sessions with each person’s answer', async () => {
-    await services().sessions.answer(DECEMBER, INES, 'yes', 40);
-    await services().sessions.answer(DECEMBER, THOMAS, 'maybe', 40);
-    await services().sessions.answer(DECEMBER, SARAH, 'no', 40);
+    await services().sessions.answer(DECEMBER, INES, 'yes');
+    await services().sessions.answer(DECEMBER, THOMAS, 'maybe');
+    await services().sessions.answer(DECEMBER, SARAH, 'no');
     const list = await command(INES, '');
     expect(list).toContain(
       'Journée de promotion (mensuelle-2026-12-03) : jeudi 3 décembre 2026, 09:30–17:30, Ségur, 14 avenue Duquesne',
@@ -206,7 +206,7 @@ describe('monthly sessions on the real bot (shell, Redis, BullMQ, fixed clock)',
 
   it('/session modifier: the change raises SEQUENCE, re-plans the reminders and sends the new .ics to those who answered', async () => {
     const ATELIER = '2026-12-10';
-    await services().sessions.answer(ATELIER, INES, 'yes', 12);
+    await services().sessions.answer(ATELIER, INES, 'yes');
     expect(await command(INES, `modifier ${ATELIER}`)).toContain('réservée aux coordinateurs');
     expect(await command(CLAIRE, 'modifier')).toContain('Usage : /session modifier <id>');
     expect((await pending(ATELIER)).map((j) => j.data.sequence)).toEqual([0, 0, 0, 0, 0]);
@@ -269,7 +269,7 @@ describe('monthly sessions on the real bot (shell, Redis, BullMQ, fixed clock)',
       deliveryKey: 'd',
       channel: '#defi-lexiq',
     });
-    await sessions.answer(JANUARY, INES, 'yes', 40);
+    await sessions.answer(JANUARY, INES, 'yes');
     now = new Date('2027-01-07T08:30:00+01:00');
     const before = shellPosts(bot.shellOutput()).length;
     expect(await remind(JANUARY, 'morning')).toBe(`${JANUARY} morning: 1 sent`);

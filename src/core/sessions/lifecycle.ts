@@ -119,22 +119,22 @@ export async function tellAnswered(
 /**
  * Changes a session: SEQUENCE raised, the old reminders withdrawn and the new ones scheduled, the announcement
  * replaced, and everyone who said yes or maybe sent the new `.ics` (calendars replace the event by UID).
- * Returns the session as saved and how many people were told.
+ * Returns the session as saved and how many people were told; or, when its capacity is below the people coming at
+ * that moment (clicks may land while the form is open), how many come, and nothing changed.
  */
 export async function changeSession(
   services: Services,
   old: Session,
   changes: Pick<Session, 'date'> & SessionDetails,
-): Promise<{ session: Session; told: number }> {
+): Promise<{ session: Session; told: number } | { refused: number }> {
   const session: Session = { ...old, ...changes, sequence: old.sequence + 1 };
-  await services.sessions.save(session);
+  // More seats (or none limited any more): the waiting list comes in, in order, and is told.
+  const filled = await services.sessions.change(session);
+  if ('refused' in filled) return filled;
   await cancelReminders(services, old);
   await planReminders(services, session);
-  // More seats (or none limited any more): the waiting list comes in, in order, and is told.
-  const filled = await services.sessions.fill(session.id, session.capacity);
-  const version = await services.sessions.nextVersion(session.id);
-  await refreshAnnouncement(services, session, filled.headcount, version);
-  for (const email of filled.promoted) await tellPromoted(services, session, email, version);
+  await refreshAnnouncement(services, session, filled.headcount, filled.version);
+  for (const email of filled.promoted) await tellPromoted(services, session, email, filled.version);
   // Only those coming (or maybe) are told: the waiting list has no event to update, and is told when a seat frees.
   const told = await tellAnswered(services, session, 'session-change', ['yes', 'maybe'], (locale) =>
     translate(locale, 'session.changedNotice', {

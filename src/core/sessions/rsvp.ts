@@ -33,14 +33,15 @@ export async function sessionById(services: Services, id: string): Promise<Sessi
  */
 async function applyAnswer(
   services: Services,
-  session: Session,
+  sessionId: string,
   email: string,
   answer: RsvpAnswer | undefined,
 ): Promise<RsvpChange> {
-  const change = await services.sessions.answer(session.id, email, answer, session.capacity);
+  const change = await services.sessions.answer(sessionId, email, answer);
   if (change.previous !== change.current)
-    await refreshAnnouncement(services, session, change.headcount, change.version);
-  for (const promoted of change.promoted) await tellPromoted(services, session, promoted, change.version);
+    await refreshAnnouncement(services, change.session, change.headcount, change.version);
+  for (const promoted of change.promoted)
+    await tellPromoted(services, change.session, promoted, change.version);
   return change;
 }
 
@@ -53,7 +54,7 @@ export async function withdrawAnswers(services: Services, email: string): Promis
   const now = services.clock.now();
   for (const session of await services.sessions.all()) {
     if (session.cancelled || isPastSession(session, now)) continue;
-    await applyAnswer(services, session, email, undefined);
+    await applyAnswer(services, session.id, email, undefined);
   }
 }
 
@@ -76,7 +77,7 @@ export async function rsvp(ctx: Context, sessionId: string, answer: RsvpAnswer):
         t('session.rsvp.notAudience', { who: audienceWho(session, t, services.roster.data.promotions) }),
       );
   }
-  const change = await applyAnswer(services, session, person.email, answer);
+  const change = await applyAnswer(services, session.id, person.email, answer);
   const date = sessionDate(session, locale);
   if (change.current === 'waiting') {
     const rank = (await services.sessions.waiting(session.id)).indexOf(person.email) + 1;

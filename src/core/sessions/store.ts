@@ -9,9 +9,11 @@ export type Headcount = Record<RsvpState, number>;
 
 /**
  * What one click changed: the state before and after, who left the waiting list for a seat (if anyone), and the
- * headcount right after with its version (raised by every change), for the announcement.
+ * headcount and session right after with their version (raised by every change), for the announcement.
  */
 export interface RsvpChange {
+  /** The session as stored when the answer was recorded (a change or cancellation may have landed since it was read). */
+  session: Session;
   previous: RsvpState | undefined;
   current: RsvpState | undefined;
   /** In the order they waited; at most one for an answer, possibly several when seats are added. */
@@ -30,23 +32,23 @@ export interface Feedback {
 export interface SessionStore {
   /** Creates a session under its id; false (and nothing changed) when the id is taken. */
   create(session: Session): Promise<boolean>;
-  /** Replaces a session (a change or a cancellation; the caller raises `sequence`). */
+  /** Replaces a session as it is (a cancellation; the caller raises `sequence`). */
   save(session: Session): Promise<void>;
+  /**
+   * Replaces a session by its changed version (the caller raises `sequence`), atomically with the answers: refused,
+   * nothing saved, when its capacity is below the people coming (their number); else seats it adds (or all, with no
+   * capacity any more) go to the waiting list, in order; the version is raised.
+   */
+  change(session: Session): Promise<{ refused: number } | Omit<RsvpChange, 'previous' | 'current'>>;
   get(id: string): Promise<Session | undefined>;
   /** Every session, by date. */
   all(): Promise<Session[]>;
   /**
-   * Records an answer (undefined withdraws it). A yes past `capacity` waits; a yes given up frees its seat for the
-   * first in the waiting list. Clicking the same answer again changes nothing.
+   * Records an answer (undefined withdraws it) to a stored session. A yes past its capacity as stored at that moment
+   * waits; a yes given up frees its seat for the first in the waiting list. Clicking the same answer again changes
+   * nothing.
    */
-  answer(
-    sessionId: string,
-    email: string,
-    answer: RsvpAnswer | undefined,
-    capacity?: number,
-  ): Promise<RsvpChange>;
-  /** Gives free seats (a capacity raised, or removed: undefined) to the waiting list, in order. */
-  fill(sessionId: string, capacity: number | undefined): Promise<Omit<RsvpChange, 'previous' | 'current'>>;
+  answer(sessionId: string, email: string, answer: RsvpAnswer | undefined): Promise<RsvpChange>;
   /** A new version of the announcement's content (a cancellation), above every earlier one. */
   nextVersion(sessionId: string): Promise<number>;
   answers(sessionId: string): Promise<Map<string, RsvpState>>;
