@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { ConsoleMessage, Page, Response } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   browserTestsSkipped,
@@ -18,6 +18,9 @@ async function rowsOf(page: Page, caption: string): Promise<string[][]> {
     rows.map(async (row) => (await row.locator('th, td').allTextContents()).map((t) => t.trim())),
   );
 }
+
+/** Every page a person may open once signed in. */
+const PAGES = ['/moi', '/tableau', '/bulles'];
 
 describe.skipIf(browserTestsSkipped)('the pages in Chromium, for a seeded community', () => {
   const started = seededInChromium('browser-pages');
@@ -115,33 +118,37 @@ describe.skipIf(browserTestsSkipped)('the pages in Chromium, for a seeded commun
     );
   });
 
-  it('shows the focus on everything Tab reaches, on every page', async () => {
-    const hidden: Record<string, string[]> = {};
-    for (const path of ['/moi', '/tableau', '/bulles']) {
-      await claire.goto(path);
-      hidden[path] = await focusNotShownByTab(claire);
+  /** What `check` lists on each page as Claire (coordinator) sees it, by path: nothing is the goal. */
+  async function onEachPage(check: (page: Page) => Promise<string[]>): Promise<Record<string, string[]>> {
+    const found: Record<string, string[]> = {};
+    for (const path of PAGES) {
+      await claire.goto(path, { waitUntil: 'networkidle' });
+      found[path] = await check(claire);
     }
-    expect(hidden).toEqual({ '/moi': [], '/tableau': [], '/bulles': [] });
+    return found;
+  }
+  const NOTHING = Object.fromEntries(PAGES.map((path) => [path, []]));
+
+  it('shows the focus on everything Tab reaches, on every page', async () => {
+    expect(await onEachPage(focusNotShownByTab)).toEqual(NOTHING);
   });
 
   it('gets every file a page asks for (stylesheets, fonts, icons), with nothing in the console', async () => {
-    const problems: string[] = [];
-    claire.on(
-      'response',
-      (r) => void (r.ok() || problems.push(`${r.status()} ${new URL(r.url()).pathname}`)),
-    );
-    claire.on('console', (m) => void (m.type() === 'error' && problems.push(m.text())));
-    for (const path of ['/moi', '/tableau', '/bulles']) await claire.goto(path, { waitUntil: 'networkidle' });
-    claire.removeAllListeners();
-    expect(problems).toEqual([]);
+    let problems: string[] = [];
+    const failed = (r: Response) =>
+      void (r.ok() || problems.push(`${r.status()} ${new URL(r.url()).pathname}`));
+    const logged = (m: ConsoleMessage) => void (m.type() === 'error' && problems.push(m.text()));
+    claire.on('response', failed).on('console', logged);
+    const found = await onEachPage(async () => {
+      const these = problems;
+      problems = [];
+      return these;
+    });
+    claire.off('response', failed).off('console', logged);
+    expect(found).toEqual(NOTHING);
   });
 
   it('has no serious or critical accessibility violation on any page (axe-core)', async () => {
-    const found: Record<string, string[]> = {};
-    for (const path of ['/moi', '/tableau', '/bulles']) {
-      await claire.goto(path);
-      found[path] = await seriousViolations(claire);
-    }
-    expect(found).toEqual({ '/moi': [], '/tableau': [], '/bulles': [] });
+    expect(await onEachPage(seriousViolations)).toEqual(NOTHING);
   });
 });
