@@ -67,6 +67,8 @@ export function createSlackAdapter(
     token: options.botToken,
     receiver: socket ?? http,
     logger,
+    // Bolt's conversation store is never read here, and its miss builds an Error (with a stack) per request.
+    convoStore: false,
     // The queue retries, per channel and after Retry-After; the client's own retries would pause every call.
     clientOptions: {
       slackApiUrl: options.apiUrl,
