@@ -14,27 +14,14 @@ import { plain, textMessage } from '../src/core/message.js';
 import { announcementCommunity } from '../test/support/announcement-community.js';
 import { postAnnouncement } from '../test/support/announcement-flow.js';
 import { type RunningCohorte, startCohorte } from '../test/support/cohorte.js';
-import { type SlackDouble, startSlackDouble } from '../test/support/slack-double.js';
+import { startSlackDouble } from '../test/support/slack-double.js';
 import { startWorkerProcess } from '../test/support/worker-process.js';
+import { LIMITS, tally, WORKSPACE_PER_SECOND } from './support/announcement-tally.js';
 import { type BenchReport, fixed, type Target } from './support/report.js';
 
 const PEOPLE = 1_000;
-const WORKSPACE_PER_SECOND = 8;
 const MINIMUM_S = PEOPLE / WORKSPACE_PER_SECOND;
 const BASELINE_POSTS = 200;
-const LIMITS = { perChannelPerSecond: 1, workspacePerSecond: WORKSPACE_PER_SECOND };
-
-/** Posts accepted by the double to each EIG's DM, and the 429s it answered. */
-function tally(slack: SlackDouble, count: number) {
-  const copies = Array.from({ length: count }, (_, i) => slack.messages(`DU${i}`).length);
-  const posts = slack.callsTo('chat.postMessage').filter((c) => String(c.args.channel).startsWith('DU'));
-  return {
-    lost: copies.filter((n) => n === 0).length,
-    duplicates: copies.filter((n) => n > 1).length,
-    limited: posts.filter((c) => c.status === 429).length,
-    calls: posts.length,
-  };
-}
 
 /** Cohorte's run: the fan-out's duration, its copies, and how long ordinary messages waited meanwhile. */
 async function cohorteRun() {
@@ -75,10 +62,7 @@ async function cohorteRun() {
     });
     const deadline = started + 3 * MINIMUM_S * 1000;
     while (tally(slack, PEOPLE).lost > 0 && Date.now() < deadline) await sleep(200);
-    const accepted = slack
-      .callsTo('chat.postMessage')
-      .filter((c) => c.status === 200 && String(c.args.channel).startsWith('DU'));
-    const lastAt = Math.max(...accepted.map((c) => c.at));
+    const { lastAt } = tally(slack, PEOPLE);
     await sleep(3_000);
     const at = (channel: string, i = 0) =>
       slack.callsTo('chat.postMessage').filter((c) => c.args.channel === channel && c.status === 200)[i]?.at;

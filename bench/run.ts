@@ -19,6 +19,7 @@ const BENCHMARKS: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'bulle-matching', load: () => import('./bulle-matching.bench.js') },
   { name: 'announcement-fanout', load: () => import('./announcement-fanout.bench.js') },
   { name: 'announcement-failover', load: () => import('./announcement-failover.bench.js') },
+  { name: 'announcement-kills', load: () => import('./announcement-kills.bench.js') },
   { name: 'matrix', load: () => import('./matrix.bench.js') },
   { name: 'pages-tableau', load: () => import('./pages-tableau.bench.js') },
 ];
