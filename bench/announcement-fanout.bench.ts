@@ -13,10 +13,9 @@ import { webApi } from '@slack/bolt';
 import { plain, textMessage } from '../src/core/message.js';
 import { announcementCommunity } from '../test/support/announcement-community.js';
 import { postAnnouncement } from '../test/support/announcement-flow.js';
-import { type RunningCohorte, startCohorte } from '../test/support/cohorte.js';
 import { startSlackDouble } from '../test/support/slack-double.js';
 import { startWorkerProcess } from '../test/support/worker-process.js';
-import { LIMITS, tally, WORKSPACE_PER_SECOND } from './support/announcement-tally.js';
+import { fanoutTargets, LIMITS, startFanout, tally, WORKSPACE_PER_SECOND } from './support/announcement.js';
 import { type BenchReport, fixed, type Target } from './support/report.js';
 
 const PEOPLE = 1_000;
@@ -26,16 +25,9 @@ const BASELINE_POSTS = 200;
 /** Cohorte's run: the fan-out's duration, its copies, and how long ordinary messages waited meanwhile. */
 async function cohorteRun() {
   const community = announcementCommunity(PEOPLE, 'bench');
-  const slack = await startSlackDouble({ users: community.users, limits: LIMITS });
-  let web: RunningCohorte | undefined;
+  const { slack, web } = await startFanout(community, 'bench-announce');
   let worker: Awaited<ReturnType<typeof startWorkerProcess>> | undefined;
   try {
-    web = await startCohorte({
-      name: 'bench-announce',
-      slackApiUrl: slack.url,
-      communityFile: community.file,
-      env: { ROLE: 'web', LOG_LEVEL: 'warn' },
-    });
     worker = await startWorkerProcess({
       prefix: web.prefix,
       communityFile: community.file,
@@ -74,7 +66,7 @@ async function cohorteRun() {
     };
   } finally {
     await worker?.stop();
-    await web?.stop();
+    await web.stop();
     await slack.close();
   }
 }
@@ -110,30 +102,7 @@ export async function run(): Promise<BenchReport> {
   process.stderr.write(`  Cohorte: ${PEOPLE} DMs (about ${MINIMUM_S} s)…\n`);
   const cohorte = await cohorteRun();
   const targets: Target[] = [
-    {
-      name: 'fan-out time / minimum (1,000 / 8 s)',
-      measured: cohorte.seconds / MINIMUM_S,
-      comparison: '<=',
-      limit: 1.2,
-      unit: '×',
-      decimals: 3,
-    },
-    {
-      name: 'people without their copy',
-      measured: cohorte.lost,
-      comparison: '<=',
-      limit: 0,
-      unit: '',
-      decimals: 0,
-    },
-    {
-      name: 'people with two copies or more',
-      measured: cohorte.duplicates,
-      comparison: '<=',
-      limit: 0,
-      unit: '',
-      decimals: 0,
-    },
+    ...fanoutTargets(PEOPLE, cohorte, 1.2),
     {
       name: 'ordinary message during the fan-out, wait',
       measured: cohorte.otherWaitS,
