@@ -12,9 +12,11 @@ import { jobIdOf, type Queues } from './queues.js';
 const LATEST_TTL_SECONDS = 2 * 3600;
 /**
  * How long a pending update job gathers newer versions. A job that waits longer (its message not delivered yet, a
- * 429) lets the next version enqueue a job of its own.
+ * 429, or its worker killed, which holds it until the lock lapses) lets the next version enqueue a job of its own:
+ * an announcement's status message, edited every 3 s, never waits on one worker staying alive. A burst of versions
+ * within this span still makes one job, and extra jobs cost no platform call (each applies the newest or nothing).
  */
-const PENDING_TTL_SECONDS = 60;
+const PENDING_MS = 2_000;
 
 // Keeps the newest content of a message (KEYS[1]) and answers the version whose job must exist: this one when no
 // update job is pending (KEYS[2]), else the pending one (which will read this content), -1 when the version is older
@@ -26,7 +28,7 @@ local version = tonumber(ARGV[1])
 if version < latest then return -1 end
 redis.call('HSET', KEYS[1], 'version', ARGV[1], 'update', ARGV[2])
 redis.call('EXPIRE', KEYS[1], ARGV[3])
-if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'EX', ARGV[4]) then return version end
+if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[4]) then return version end
 return tonumber(redis.call('GET', KEYS[2]))`;
 // Claims the key for the newest version asked for (the job's own or a newer one in KEYS[3]) and reads it: {0} when
 // a version as new was applied (the newest content, applied already, is dropped), {-1} when another update holds the key, {1, version, newer content or nothing}.
@@ -94,7 +96,7 @@ export async function enqueueUpdate(queues: Queues, redis: Redis, keys: Keys, up
     update.version,
     JSON.stringify(update),
     LATEST_TTL_SECONDS,
-    PENDING_TTL_SECONDS,
+    PENDING_MS,
   );
   if (typeof needed === 'number' && needed >= 0)
     await queues.outbox.add('update', update, { jobId: jobIdOf(`update:${update.key}:${needed}`) });

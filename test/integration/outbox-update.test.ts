@@ -1,7 +1,9 @@
+import { Worker } from 'bullmq';
+import type { RedisOptions } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { plain, textMessage } from '../../src/core/message.js';
 import type { Target } from '../../src/core/ports.js';
-import { jobIdOf } from '../../src/queue/queues.js';
+import { jobIdOf, QUEUE_NAMES } from '../../src/queue/queues.js';
 import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
 import { type SlackDouble, startSlackDouble } from '../support/slack-double.js';
 import { waitFor, waitForAsync } from '../support/wait.js';
@@ -115,5 +117,57 @@ describe('outbox updates (real Redis, BullMQ and the Slack Web API double)', () 
     await updated(2);
     expect(slack.messages('C0ANNONCES').map((m) => m.text)).toEqual(['résumé corrigé']);
     expect(slack.callsTo('chat.update').every((call) => call.status === 200 && !call.error)).toBe(true);
+  });
+
+  it('shows a newer version while the worker that took the pending update is dead', async () => {
+    // No worker in `bot` for this one: a web instance, and workers that come and go on its Redis prefix.
+    await bot.stop();
+    const lock = { WORKER_LOCK_MS: '60000' };
+    bot = await startCohorte({
+      name: 'outbox-update',
+      slackApiUrl: slack.url,
+      env: { ROLE: 'web', ...lock },
+    });
+    const worker = () =>
+      startCohorte({
+        name: 'outbox-update-worker',
+        slackApiUrl: slack.url,
+        env: { ROLE: 'worker', REDIS_PREFIX: bot.prefix, ...lock },
+      });
+    const { outbox } = bot.cohorte.services;
+    const first = await worker();
+    await outbox.send({ key: 'a:1', to: channel, message: text('v0') });
+    await waitFor(() => slack.messages('C0ANNONCES').length === 1);
+    await first.cohorte.stop();
+
+    // A worker takes version 1's update job and dies at once: its lock would hold the job for a minute.
+    await outbox.update({ key: 'a:1', to: channel, message: text('v1'), version: 1 });
+    const { opts } = bot.cohorte.queues.outbox;
+    const dead = new Worker(QUEUE_NAMES.outbox, null, {
+      connection: {
+        ...(opts.connection as RedisOptions),
+        maxRetriesPerRequest: null,
+        enableOfflineQueue: true,
+      },
+      prefix: opts.prefix,
+      lockDuration: 60_000,
+    });
+    const taken = await dead.getNextJob('dead-worker');
+    expect(taken?.name).toBe('update');
+    await dead.close(true);
+
+    // The status keeps changing, as an announcement's progress rounds do, and a live worker shows it.
+    const live = await worker();
+    try {
+      let version = 1;
+      await waitForAsync(async () => {
+        version += 1;
+        await outbox.update({ key: 'a:1', to: channel, message: text(`v${version}`), version });
+        return slack.messages('C0ANNONCES')[0]?.text !== 'v0';
+      }, 10_000);
+      expect(slack.messages('C0ANNONCES')).toHaveLength(1);
+    } finally {
+      await live.cohorte.stop();
+    }
   });
 });
