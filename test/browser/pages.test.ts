@@ -19,8 +19,14 @@ async function rowsOf(page: Page, caption: string): Promise<string[][]> {
   );
 }
 
-/** Every page a person may open once signed in. */
-const PAGES = ['/moi', '/tableau', '/bulles'];
+/** Every page a person may open once signed in: a bubble's detail and « Je cherche ça » included. */
+const PAGES = [
+  '/moi',
+  '/tableau',
+  '/bulles',
+  '/bulles?competence=rust',
+  '/bulles?competence=rust&chercher=1',
+];
 
 describe.skipIf(browserTestsSkipped)('the pages in Chromium, for a seeded community', () => {
   const started = seededInChromium('browser-pages');
