@@ -17,11 +17,26 @@ const DataSchema = JobDataSchema.extend({
 });
 type Data = z.infer<typeof DataSchema>;
 
+/** The session's audience now, by the one rule of who is reminded (`inAudience`): the file and roles as they are. */
+async function audienceNow(services: Services, session: Session): Promise<string[]> {
+  const granted = await services.people.granted();
+  return audienceOf(services.roster, granted, session.audience, services.clock.now());
+}
+
 /** The people in one or more answer states. */
 async function answered(services: Services, session: Session, states: readonly string[]) {
   return [...(await services.sessions.answers(session.id))]
     .filter(([, s]) => states.includes(s))
     .map(([e]) => e);
+}
+
+/**
+ * Those in one or more answer states who are still of the audience: someone who left community.yml, or was left
+ * out by a change of audience, answered for a session that is no longer theirs.
+ */
+async function answeredInAudience(services: Services, session: Session, states: readonly string[]) {
+  const audience = new Set(await audienceNow(services, session));
+  return (await answered(services, session, states)).filter((email) => audience.has(email));
 }
 
 /** One private message per person, in their language, keyed by kind, session and person. Returns how many. */
@@ -47,15 +62,13 @@ async function tellEach(
 const SEND: Record<Data['kind'], (services: Services, session: Session) => Promise<number>> = {
   async d7(services, session) {
     const answers = await services.sessions.answers(session.id);
-    const granted = await services.people.granted();
-    const audience = audienceOf(services.roster, granted, session.audience, services.clock.now());
-    const silent = audience.filter((e) => !answers.has(e));
+    const silent = (await audienceNow(services, session)).filter((e) => !answers.has(e));
     const { yes } = await services.sessions.headcount(session.id);
     const full = session.capacity !== undefined && yes >= session.capacity;
     return tellEach(services, 'session-d7', session, silent, (locale) => d7Message(session, locale, full));
   },
   async d1(services, session) {
-    const people = await answered(services, session, ['yes', 'maybe']);
+    const people = await answeredInAudience(services, session, ['yes', 'maybe']);
     const ics = sessionIcsFile(session, services.clock.now());
     return tellEach(services, 'session-d1', session, people, (locale) => d1Message(session, locale), ics);
   },
@@ -76,7 +89,7 @@ const SEND: Record<Data['kind'], (services: Services, session: Session) => Promi
     return 1;
   },
   async feedback(services, session) {
-    const people = await answered(services, session, ['yes']);
+    const people = await answeredInAudience(services, session, ['yes']);
     return tellEach(services, 'session-feedback', session, people, (locale) => feedbackAsk(session, locale));
   },
   async summary(services, session) {
@@ -93,8 +106,8 @@ const SEND: Record<Data['kind'], (services: Services, session: Session) => Promi
 
 /**
  * One reminder of a session, scheduled once at its time when the session is created: D-7 to the audience who has
- * not answered, D-1 to yes and maybe (with the `.ics`), the morning post and opening stand-up, the feedback prompt
- * the day after, the coordinators' summary at D+3. Nothing for a cancelled or since-changed session.
+ * not answered, D-1 to yes and maybe of the audience (with the `.ics`), the morning post and opening stand-up, the
+ * feedback prompt the day after to the audience who came, the coordinators' summary at D+3. Nothing for a cancelled or since-changed session.
  */
 export const sessionReminderJob: JobDefinition<Data> = {
   name: SESSION_REMINDER_JOB,

@@ -153,6 +153,36 @@ describe('people outside community.yml, and each session’s audience, on every 
     expect(closed).toContain('@thomas.nguyen@beta.gouv.fr');
   });
 
+  it('D-1 and the feedback ask reach only those still in the audience, not those left out since they answered', async () => {
+    const id = 'audience-reduite';
+    const open = aSession({
+      id,
+      date: '2026-12-17',
+      audience: { promotions: ['eig7'], mentors: true, alumni: true },
+    });
+    await publishSession(bot.cohorte.services, open);
+    for (const email of [INES, CAMILLE, JULIEN])
+      expect(await answer(email, id, 'yes')).toContain('vous venez');
+    // A yes from before its author left community.yml.
+    await bot.cohorte.services.sessions.answer(id, OUTSIDER, 'yes');
+    // The coordinators narrow the audience to EIG 7 alone.
+    await bot.cohorte.services.sessions.save({
+      ...open,
+      audience: { promotions: ['eig7'], mentors: false, alumni: false },
+    });
+    const toldBy = async (kind: 'd1' | 'feedback') => {
+      await waitForAsync(() => outboxIdle(bot), 10_000);
+      const before = shellPosts(bot.shellOutput()).length;
+      await sessionReminderJob.run(bot.cohorte.services, { sessionId: id, kind, sequence: 0 });
+      await waitForAsync(() => outboxIdle(bot), 10_000);
+      return shellPosts(bot.shellOutput())
+        .slice(before)
+        .map((p) => p.to);
+    };
+    expect(await toldBy('d1')).toEqual([`@${INES}`]);
+    expect(await toldBy('feedback')).toEqual([`@${INES}`]);
+  });
+
   it('*Donner mon avis* opens the form for those who came only', async () => {
     const feedback = (email: string) =>
       bot.cohorte.router.action({
