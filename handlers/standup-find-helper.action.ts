@@ -1,5 +1,6 @@
 import { openRequest, requestIdOf } from '../src/core/bulle/lifecycle.js';
 import { nameOf } from '../src/core/bulle/notify.js';
+import { knownTopics, namedTopic } from '../src/core/bulle/understand.js';
 import { thesaurusOf } from '../src/core/bulle/world.js';
 import { UserError } from '../src/core/errors.js';
 import { type ActionHandler, ephemeral } from '../src/core/handler.js';
@@ -8,21 +9,24 @@ import { FIND_HELPER_ACTION } from '../src/core/standup/digest.js';
 
 /**
  * The digest's *Trouver quelqu'un* button next to a help request: the request becomes a bulloterie request of its
- * author, through the same path as `/bulle cherche` (its topic read from the text). Clicking again changes nothing:
- * the bulloterie request's id is the help request's.
+ * author, through the same path as `/bulle cherche`: its topic is the skill the text names, the text its details;
+ * a text naming none gets what to type. Clicking again changes nothing: the bulloterie request's id is the help
+ * request's.
  */
 export const standupFindHelperAction: ActionHandler = {
   actionId: FIND_HELPER_ACTION,
   async run({ services, t, person }, requestId) {
     const help = await services.standups.help(requestId);
-    const topic = help ? thesaurusOf(services).resolveLoose(help.text) : undefined;
-    if (!help || !topic) return ephemeral(t('standup.helpGone'));
+    if (!help) return ephemeral(t('standup.helpGone'));
     // The button is in the défi's channel: only its author, the défi's mentors or the coordinators act on it.
     const allowed =
       help.email === person.email ||
       can(person, 'standup.readAll') ||
       mentorsOneOf(person, new Set([help.defiId.toLowerCase()]));
     if (!allowed) throw new UserError('standup.findHelperForbidden');
+    const known = knownTopics(await services.bulle.allSkills());
+    const topic = namedTopic(help.text, thesaurusOf(services), known);
+    if (!topic) throw new UserError('standup.findHelperNoTopic', { details: help.text });
     const { request } = await openRequest(services, {
       id: requestIdOf(`standup|${help.id}`),
       email: help.email,

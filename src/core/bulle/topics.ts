@@ -63,6 +63,14 @@ export function normalizeTopic(text: string): string {
 
 /** The words of a normalised topic. */
 export const wordsOf = (key: string): string[] => key.split(' ');
+
+/** The longest of `keys` whose every word is in `key` (a normalised text): the topic that text mentions. */
+export function longestMentioned(keys: Iterable<string>, key: string): string | undefined {
+  const words = new Set(wordsOf(key));
+  return [...keys]
+    .filter((candidate) => wordsOf(candidate).every((word) => words.has(word)))
+    .sort((a, b) => b.length - a.length || a.localeCompare(b))[0];
+}
 const NONE: ReadonlySet<string> = new Set();
 
 /** True when every word of `small` is in `big` and `big` has more: "gestion projet" is part of "agile gestion projet". */
@@ -130,10 +138,7 @@ export function createThesaurus(themes: readonly Theme[]): Thesaurus {
     resolveLoose(text) {
       const topic = thesaurus.resolve(text);
       if (topic?.domain !== 'Autre') return topic;
-      const words = new Set(wordsOf(topic.key));
-      const mentioned = aliases
-        .filter((alias) => wordsOf(alias).every((word) => words.has(word)))
-        .sort((a, b) => b.length - a.length || a.localeCompare(b))[0];
+      const mentioned = longestMentioned(aliases, topic.key);
       const theme = mentioned ? byAlias.get(mentioned) : undefined;
       return theme ? topicOf(theme, false) : topic;
     },

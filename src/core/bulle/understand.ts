@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import { closest } from './distance.js';
-import { isChatMarkup, type Thesaurus, type Topic } from './topics.js';
+import { isChatMarkup, longestMentioned, type Thesaurus, type Topic } from './topics.js';
 
 /** Topics typed in a command, separated by commas or semicolons. */
 export const splitTopics = (args: string): string[] =>
@@ -77,4 +77,20 @@ export function knownTopics(
   for (const list of skills.values())
     for (const skill of list) if (!known.has(skill.key)) known.set(skill.key, skill.label);
   return known;
+}
+
+/**
+ * The skill a free text names (a stand-up's help request), never the text itself: a theme it mentions (an alias
+ * included), else the longest topic of the community's map it has every word of. Undefined when it names none.
+ */
+export function namedTopic(
+  text: string,
+  thesaurus: Thesaurus,
+  known: ReadonlyMap<string, string>,
+): Topic | undefined {
+  const theme = thesaurus.resolveLoose(text);
+  if (theme?.domain !== 'Autre') return theme;
+  const key = longestMentioned(known.keys(), theme.key);
+  const label = key === undefined ? undefined : known.get(key);
+  return key && label ? { key, label, domain: 'Autre' } : undefined;
 }

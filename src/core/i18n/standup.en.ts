@@ -10,6 +10,8 @@ export const standupEn: Record<keyof typeof standupFr, string> = {
     'The request is kept and the coordinators see it in their roll-up. Automatic matching comes with the bulloterie.',
   'standup.findHelperForbidden':
     'Only the person who asked, the défi’s mentors and the coordinators can look for someone for this request. For a request of your own: `/bulle cherche <skill>`.',
+  'standup.findHelperNoTopic':
+    'I find no skill in this help request. To hand it to the bulloterie, its author can type: `/bulle cherche <skill> — {details}`.',
   'standup.helpGone': 'This help request was withdrawn by its author.',
   'standup.notEig':
     'The stand-up is for EIG; you are not an EIG of any current défi. Type `/cohorte moi` to see your roles.',

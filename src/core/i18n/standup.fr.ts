@@ -9,6 +9,8 @@ export const standupFr = {
     'La demande est notée et la coordination la voit dans son récapitulatif. La mise en relation automatique arrive avec la bulloterie.',
   'standup.findHelperForbidden':
     'Seuls l’auteur de la demande, les mentors du défi et la coordination peuvent chercher quelqu’un pour elle. Pour une demande à vous : `/bulle cherche <compétence>`.',
+  'standup.findHelperNoTopic':
+    'Je ne trouve pas de compétence dans cette demande d’aide. Pour la confier à la bulloterie, son auteur ou autrice peut taper : `/bulle cherche <compétence> — {details}`.',
   'standup.helpGone': 'Cette demande d’aide a été retirée par son auteur.',
   'standup.notEig':
     'Le stand-up est celui des EIG ; vous n’êtes EIG d’aucun défi en cours. Tapez `/cohorte moi` pour voir vos rôles.',

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { FIND_HELPER_ACTION } from '../../src/core/standup/digest.js';
+import { helpRequestId } from '../../src/core/standup/store.js';
+import { bulleOnShell } from '../support/bulle-shell.js';
+import { seen, shellPosts } from '../support/shell-replies.js';
+import { waitFor } from '../support/wait.js';
+
+const INES = 'ines.moreau@beta.gouv.fr';
+const THOMAS = 'thomas.nguyen@beta.gouv.fr';
+const AMINA = 'amina.diallo@beta.gouv.fr';
+const PERIOD = '2026-W48';
+
+describe('*Trouver quelqu’un* under a stand-up’s help request: the skill it names is the topic (shell, Redis)', () => {
+  const shell = bulleOnShell('bulle-standup-help', { now: () => new Date('2026-11-23T10:00:00+01:00') });
+  const { bot, bulle, user } = shell;
+  const standup = (email: string, text: string) =>
+    bot().cohorte.router.command({ user: user(email), command: 'standup', text, channel: 'shell' });
+  const findSomeone = async (email: string) =>
+    seen(
+      await shell.click(
+        email,
+        FIND_HELPER_ACTION,
+        helpRequestId('standup-eig7', PERIOD, email),
+        '#defi-lexiq',
+      ),
+    );
+
+  it('a skill of the map named in the text is the topic; the whole text goes along as the details', async () => {
+    expect(await bulle(AMINA, 'partage Scalingo')).toContain('vous partagez : Scalingo');
+    await standup(INES, 'priorités: recette ; aide: migrer notre application vers Scalingo avant janvier');
+    expect(await findSomeone(INES)).toBe('Demande confiée à la bulloterie pour Inès Moreau : Scalingo.');
+    const toAmina = () => shellPosts(bot().shellOutput()).filter((p) => p.to === `@${AMINA}`);
+    await waitFor(() => toAmina().length === 1, 8000, 'the proposal to Amina');
+    const [proposal] = toAmina();
+    expect(proposal?.text).toContain('Inès Moreau cherche de l’aide sur Scalingo.');
+    expect(proposal?.text).toContain('Précisions : migrer notre application vers Scalingo avant janvier');
+  });
+
+  it('a text naming no skill is not made a topic: the clicker is told what to type, nothing is asked', async () => {
+    await standup(THOMAS, 'priorités: recette ; aide: quelqu’un pour relire notre cahier des charges');
+    expect(await findSomeone(THOMAS)).toBe(
+      'Je ne trouve pas de compétence dans cette demande d’aide. Pour la confier à la bulloterie, son auteur ou autrice peut taper : /bulle cherche <compétence> — quelqu’un pour relire notre cahier des charges.',
+    );
+    expect(await bot().cohorte.services.bulle.requestsOf(THOMAS)).toEqual([]);
+  });
+});
