@@ -6,7 +6,7 @@ import { actionHandlers, commandHandlers, formHandlers } from '../handlers/index
 import { jobDefinitions } from '../jobs/index.js';
 import { calendarFeedUrl, calendarRoute } from './calendar-route.js';
 import { createChatAdapter } from './chat/index.js';
-import { communityPeople, type LoadedCommunity } from './community.js';
+import { communityChannels, communityPeople, type LoadedCommunity } from './community.js';
 import { type Config, redisTarget, webSessionSecret } from './config.js';
 import { type Clock, movableClock, systemClock } from './core/clock.js';
 import { UnavailableError } from './core/errors.js';
@@ -94,6 +94,7 @@ export function createCohorte(options: CohorteOptions) {
     sharedPacer: (platform, perSecond) =>
       createSharedPacer(redis, stores.keys.paceWorkspace(platform, 'api'), perSecond),
     people: communityPeople(community),
+    channels: communityChannels(community),
     clock: options.clock ?? systemClock,
     shell: {
       input: options.shell?.input ?? process.stdin,

@@ -149,6 +149,13 @@ export function communityPeople(community: CommunityData): PersonEntry[] {
   ];
 }
 
+/** Every channel the community file names: the community's three, then each défi's, each once. */
+export function communityChannels(community: CommunityData): string[] {
+  const { channels, promotions } = community;
+  const defis = promotions.flatMap((p) => p.defis.map((d) => d.channel));
+  return [...new Set([channels.community, channels.coordination, channels.alumni, ...defis])];
+}
+
 /** Either the community, or every problem found (sorted by line), never just the first. */
 export type ParseResult =
   | { ok: true; fileName: string; community: LoadedCommunity }

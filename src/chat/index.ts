@@ -30,6 +30,8 @@ export interface ChatDeps {
   sharedPacer(platform: Platform, requestsPerSecond: number): Pacer;
   /** Everyone of the community file: Matrix ids written there, e-mails to look up. */
   people: readonly PersonEntry[];
+  /** Every channel of the community file, as written (Matrix checks their form at boot). */
+  channels: readonly string[];
   /** The clock conversations expire by. */
   clock: Clock;
   /** The terminal and first person of the local shell. */
@@ -58,6 +60,7 @@ export function createChatAdapter(chat: ChatConfig, deps: ChatDeps): ChatAdapter
           state: deps.chatState,
           pacer: deps.sharedPacer('matrix', chat.requestsPerSecond),
           people: deps.people,
+          channels: deps.channels,
           commands: deps.commands,
           clock: deps.clock,
           log,

@@ -1,8 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { plain, textMessage } from '../../src/core/message.js';
-import { dropPrefix, type RunningCohorte, startCohorte, uniquePrefix } from '../support/cohorte.js';
+import { COMMUNITY_ROOMS } from '../support/clocked-chat-matrix.js';
+import {
+  COMMUNITY_FILE,
+  dropPrefix,
+  type RunningCohorte,
+  startCohorte,
+  uniquePrefix,
+} from '../support/cohorte.js';
+import { communityOnServer } from '../support/community-with.js';
 import { type MatrixDouble, startMatrixDouble } from '../support/matrix-double.js';
-import { MX_BOT, MX_PEOPLE } from '../support/matrix-e2e.js';
+import { MX_BOT, MX_PEOPLE, MX_SERVER } from '../support/matrix-e2e.js';
 import { waitFor } from '../support/wait.js';
 
 const { ines } = MX_PEOPLE;
@@ -12,9 +20,14 @@ describe('Matrix /sync: one process answers, once, across restarts', () => {
   const bots: RunningCohorte[] = [];
   let prefix: string;
 
-  const boot = (env: Record<string, string> = {}) =>
+  /** Cohorte on the double, on the test community with its channels as Tchap names them unless told. */
+  const boot = (
+    env: Record<string, string> = {},
+    communityFile = communityOnServer(COMMUNITY_FILE, MX_SERVER),
+  ) =>
     startCohorte({
       name: 'mx-sync',
+      communityFile,
       env: {
         REDIS_PREFIX: prefix,
         MATRIX_HOMESERVER_URL: double.url,
@@ -138,6 +151,21 @@ describe('Matrix /sync: one process answers, once, across restarts', () => {
       'eight answers and eight reminders',
     );
     expect(double.calls.filter((c) => c.errcode === 'M_LIMIT_EXCEEDED')).toEqual([]);
+  });
+
+  it('names at boot, in one line, the channels of community.yml the homeserver would refuse', async () => {
+    prefix = uniquePrefix('mx-channels');
+    double = await startMatrixDouble({ botId: MX_BOT, users: Object.values(MX_PEOPLE) });
+    const refused = (bot: RunningCohorte) => bot.logs.filter((l) => l.includes('the homeserver will refuse'));
+    expect(refused(await boot())).toEqual([]);
+    // The file as written for Slack: '#eig-communaute' is no Matrix alias without its server.
+    const [line, ...more] = refused(await boot({}, COMMUNITY_FILE));
+    expect(more).toEqual([]);
+    expect(JSON.parse(line ?? '{}')).toMatchObject({
+      level: 40,
+      channels: COMMUNITY_ROOMS,
+    });
+    expect(line).toContain('#name:server, e.g. #eig-communaute:agent.tchap.gouv.fr');
   });
 
   it('refuses to start with a token the homeserver does not know (M_UNKNOWN_TOKEN)', async () => {

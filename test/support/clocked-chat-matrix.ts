@@ -15,7 +15,7 @@ import { MX_SERVER, startMatrixE2e } from './matrix-e2e.js';
  * The rooms of `test/fixtures/community.yml` by the channel names tests use; the double makes each under its full
  * alias on the server (`#eig-communaute:agent.tchap.gouv.fr`), the one the bot reads in its community file.
  */
-const ROOMS = [
+export const COMMUNITY_ROOMS = [
   '#eig-communaute',
   '#eig-coordination',
   '#eig-alumni',
@@ -48,7 +48,7 @@ export async function startClockedChatMatrix(options: ClockedChatOptions): Promi
   );
   const { double } = e2e;
   const rooms = new Map(
-    ROOMS.map((alias) => [
+    COMMUNITY_ROOMS.map((alias) => [
       alias,
       double.room(
         `${alias}:${MX_SERVER}`,

@@ -33,10 +33,15 @@ export interface MatrixDeps {
   /** The bot account's calls to the homeserver, paced at `requestsPerSecond` across every process. */
   pacer: Pacer;
   people: readonly PersonEntry[];
+  /** The community file's channels, as written: each must be a room id or a full alias. */
+  channels: readonly string[];
   commands: readonly CommandHandler[];
   clock: Clock;
   log: Logger;
 }
+
+/** A room id (`!opaque:server`) or a full alias (`#name:server`), the only forms a homeserver resolves. */
+const ROOM_ID_OR_ALIAS = /^[!#][^:\s]+:\S+$/;
 
 /**
  * Matrix has no buttons and no forms (numbered choices and a DM conversation stand in), no ephemeral messages
@@ -94,6 +99,14 @@ export function createMatrixAdapter(options: MatrixOptions, deps: MatrixDeps): C
       if (me.user_id !== botId)
         throw new Error(`MATRIX_USER_ID is ${botId} but the access token belongs to ${me.user_id}`);
       deps.log.info({ bot: botId }, 'matrix bot identity');
+      // The homeserver joins only `!id:server` and `#alias:server`: anything else can never be posted to.
+      const unusable = deps.channels.filter((channel) => !ROOM_ID_OR_ALIAS.test(channel));
+      if (unusable.length > 0)
+        deps.log.warn(
+          { channels: unusable },
+          'matrix channels of community.yml the homeserver will refuse: write each as a full alias ' +
+            '(#name:server, e.g. #eig-communaute:agent.tchap.gouv.fr) or a room id (!id:server)',
+        );
       if (!receive) return;
       const inbound = createMatrixInbound({
         router: receive.router,
