@@ -6,7 +6,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { Redis } from 'ioredis';
 import { standupDigestJob } from '../jobs/standup-digest.job.js';
 import { renderSlack, type SlackPayload } from '../src/chat/slack/slack-render.js';
 import type { Delivery, Outbox, Services } from '../src/core/ports.js';
@@ -137,7 +136,7 @@ export async function run(): Promise<BenchReport> {
   if (!LOOPBACK.has(new URL(redisUrl).hostname))
     throw new Error('the benchmark only runs on a loopback Redis');
   const prefix = `bench-digest-${randomUUID().slice(0, 8)}`;
-  const redis: Redis = createCommandRedis(redisUrl);
+  const redis = createCommandRedis(redisUrl);
   try {
     await whenReady(redis);
     const community = syntheticCommunity({ eig: EIG, defis: DEFIS, start: '2026-09-07', end: '2027-06-26' });

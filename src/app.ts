@@ -7,7 +7,7 @@ import { jobDefinitions } from '../jobs/index.js';
 import { calendarFeedUrl, calendarRoute } from './calendar-route.js';
 import { createChatAdapter } from './chat/index.js';
 import { communityChannels, communityPeople, type LoadedCommunity } from './community.js';
-import { type Config, redisTarget, webSessionSecret } from './config.js';
+import { type Config, keyPrefix, redisTarget, webSessionSecret } from './config.js';
 import { type Clock, movableClock, systemClock } from './core/clock.js';
 import { UnavailableError } from './core/errors.js';
 import type { Services } from './core/ports.js';
@@ -26,7 +26,7 @@ import { createSharedPacer } from './queue/shared-pacer.js';
 import { createShellTime } from './queue/shell-time.js';
 import { createStores } from './store/index.js';
 import { combinePersonalData } from './store/personal-data.js';
-import { bullConnectionOptions, createCommandRedis, isRedisUnavailable, whenReady } from './store/redis.js';
+import { createBullConnections, createCommandRedis, isRedisUnavailable, whenReady } from './store/redis.js';
 import { createPageLinks } from './web/link.js';
 import { PAGES } from './web/pages/index.js';
 import { createWebRoutes } from './web/routes.js';
@@ -77,9 +77,9 @@ export function createCohorte(options: CohorteOptions) {
     .on('error', redisState.error)
     .on('reconnecting', () => redisState.error(new Error('connection lost')))
     .on('ready', redisState.ready);
-  const stores = createStores(redis, config.REDIS_PREFIX);
-  const connection = bullConnectionOptions(target);
-  const queues = createQueues(connection, stores.keys.bull);
+  const stores = createStores(redis, keyPrefix(config));
+  const bull = createBullConnections(target);
+  const queues = createQueues(bull.producer(), stores.keys.bull);
   for (const queue of [queues.jobs, queues.outbox]) queue.on('error', redisState.error);
 
   const movable = movableClock(options.clock ?? systemClock);
@@ -203,10 +203,11 @@ export function createCohorte(options: CohorteOptions) {
           { schedulers: schedulers.map((s) => `${s.id} ${s.pattern} ${s.tz}`) },
           'schedulers registered',
         );
-        const common = { connection, prefix: stores.keys.bull, log, lockMs: config.WORKER_LOCK_MS };
+        const common = { prefix: stores.keys.bull, log, lockMs: config.WORKER_LOCK_MS };
         workers.push(
           createJobsWorker({
             ...common,
+            connection: bull.worker(),
             definitions: jobDefinitions,
             services,
             schedulerFirings: !drivesTime,
@@ -215,6 +216,7 @@ export function createCohorte(options: CohorteOptions) {
         workers.push(
           createOutboxWorker({
             ...common,
+            connection: bull.worker(),
             redis,
             keys: stores.keys,
             sender: adapter.sender,
@@ -250,6 +252,7 @@ export function createCohorte(options: CohorteOptions) {
       await bounded(adapter.stop(), left());
       await bounded(Promise.all(workers.map((w) => w.close())), left());
       await bounded(queues.close(), left());
+      bull.close();
       redis.disconnect();
     },
   };

@@ -58,6 +58,8 @@ const EXPECTED = {
     'adresses hôte:port séparées par des virgules attendues, par exemple sentinelle-1:26379,sentinelle-2:26379',
   REDIS_SENTINEL_NAME:
     'nom du primaire que surveillent les sentinelles attendu (lettres, chiffres, « . », « - », « _ »)',
+  REDIS_CLUSTER_NODES:
+    'adresses hôte:port de nœuds du cluster séparées par des virgules attendues, par exemple redis-1:6379,redis-2:6379',
   REDIS_PASSWORD: 'mot de passe attendu',
   REDIS_SENTINEL_PASSWORD: 'mot de passe attendu',
   PORT: 'nombre entier de 1 à 65535 attendu (par défaut 3000)',
@@ -158,6 +160,7 @@ const EnvSchema = z.object(
     REDIS_SENTINEL_NAME: text(EXPECTED.REDIS_SENTINEL_NAME)
       .regex(/^[A-Za-z0-9._-]+$/, { error: EXPECTED.REDIS_SENTINEL_NAME })
       .optional(),
+    REDIS_CLUSTER_NODES: hostPorts(EXPECTED.REDIS_CLUSTER_NODES).optional(),
     REDIS_PASSWORD: text(EXPECTED.REDIS_PASSWORD).optional(),
     REDIS_SENTINEL_PASSWORD: text(EXPECTED.REDIS_SENTINEL_PASSWORD).optional(),
     PORT: wholeNumber(EXPECTED.PORT, 1, 65535).default(3000),
@@ -367,6 +370,14 @@ export const ConfigSchema = z
               'REDIS_SENTINELS et REDIS_SENTINEL_NAME vont ensemble : les sentinelles, et le nom du primaire',
           });
         }
+        if (env.REDIS_SENTINELS !== undefined && env.REDIS_CLUSTER_NODES !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['REDIS_CLUSTER_NODES'],
+            message:
+              'REDIS_SENTINELS et REDIS_CLUSTER_NODES ne vont pas ensemble : choisissez Sentinel ou Cluster',
+          });
+        }
         const mattermost = mattermostKeysSet(env);
         const present = slackKeysSet(env);
         const matrix = matrixKeysSet(env);
@@ -440,8 +451,12 @@ export const ConfigSchema = z
       env.OUTBOX_WORKSPACE_PER_SECOND ??
       (chat.kind === 'matrix' ? Math.max(Math.floor(chat.requestsPerSecond), 1) : 8);
     // Only the local shell running everything may start a redis-server of its own; production never does.
-    // Nor does a process given sentinels: the Redis it needs is theirs.
-    const mayStartRedis = chat.kind === 'shell' && env.ROLE === 'all' && env.REDIS_SENTINELS === undefined;
+    // Nor does a process given sentinels or a cluster: the Redis it needs is theirs.
+    const mayStartRedis =
+      chat.kind === 'shell' &&
+      env.ROLE === 'all' &&
+      env.REDIS_SENTINELS === undefined &&
+      env.REDIS_CLUSTER_NODES === undefined;
     return {
       ...env,
       LOG_LEVEL,
@@ -459,10 +474,13 @@ export const ConfigSchema = z
 export type Config = z.output<typeof ConfigSchema>;
 
 /**
- * Where this process finds Redis: the primary the sentinels name when `REDIS_SENTINELS` is set (with
- * `REDIS_PASSWORD` for the servers and `REDIS_SENTINEL_PASSWORD` for the sentinels), else `REDIS_URL`.
+ * Where this process finds Redis: the cluster of `REDIS_CLUSTER_NODES`, or the primary the sentinels name when
+ * `REDIS_SENTINELS` is set (with `REDIS_PASSWORD` for the servers and `REDIS_SENTINEL_PASSWORD` for the sentinels),
+ * else `REDIS_URL`.
  */
 export function redisTarget(config: Config): RedisTarget {
+  if (config.REDIS_CLUSTER_NODES !== undefined)
+    return { cluster: config.REDIS_CLUSTER_NODES, password: config.REDIS_PASSWORD };
   if (config.REDIS_SENTINELS === undefined || config.REDIS_SENTINEL_NAME === undefined)
     return config.REDIS_URL;
   return sentinelTarget({
@@ -472,6 +490,14 @@ export function redisTarget(config: Config): RedisTarget {
     sentinelPassword: config.REDIS_SENTINEL_PASSWORD,
   });
 }
+
+/**
+ * The prefix of every key and queue. On a cluster it is a hash tag, `{cohorte}`: all of Cohorte's keys then hash to
+ * one slot, so its Lua scripts, its MULTIs and BullMQ (whose scripts touch several keys of a queue) work unchanged.
+ * Elsewhere it stays `cohorte`, the names existing deployments have.
+ */
+export const keyPrefix = (config: Config): string =>
+  config.REDIS_CLUSTER_NODES !== undefined ? `{${config.REDIS_PREFIX}}` : config.REDIS_PREFIX;
 
 /**
  * The secret that signs the pages' links: `WEB_SESSION_SECRET`, or in the local shell a random one per process (the

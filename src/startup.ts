@@ -20,8 +20,8 @@ export interface StartupRedis {
 export async function prepareRedis(config: Config, say: (line: string) => void): Promise<StartupRedis> {
   const url = config.REDIS_URL;
   const kept = { url, stop: async () => {} };
-  // Sentinels name the primary at connection time: there is nothing to probe or start here.
-  if (config.REDIS_SENTINELS !== undefined) return kept;
+  // Sentinels name the primary at connection time, a cluster its nodes: there is nothing to probe or start here.
+  if (config.REDIS_SENTINELS !== undefined || config.REDIS_CLUSTER_NODES !== undefined) return kept;
   if (await redisAnswers(url)) return kept;
   const address = redisAddress(url);
   if (!config.mayStartRedis || !isLocalRedis(url)) {
@@ -39,6 +39,8 @@ export async function prepareRedis(config: Config, say: (line: string) => void):
 
 /** Where Redis is, as people read it in a message: addresses, never a password. */
 function redisWhere(config: Config): string {
+  if (config.REDIS_CLUSTER_NODES !== undefined)
+    return `le cluster (${config.REDIS_CLUSTER_NODES.map((n) => `${n.host}:${n.port}`).join(', ')})`;
   if (config.REDIS_SENTINELS === undefined) return redisAddress(config.REDIS_URL);
   const list = config.REDIS_SENTINELS.map((s) => `${s.host}:${s.port}`).join(', ');
   return `« ${config.REDIS_SENTINEL_NAME} » (sentinelles ${list})`;
@@ -50,7 +52,7 @@ function redisWhere(config: Config): string {
  */
 export function startupProblem(error: unknown, config: Config): string | undefined {
   if (error instanceof RedisNotReadyError)
-    return `Redis ne répond toujours pas à ${redisWhere(config)} après ${error.waitedMs / 1000} s : Cohorte s’arrête. Vérifiez ${config.REDIS_SENTINELS ? 'REDIS_SENTINELS, REDIS_SENTINEL_NAME' : 'REDIS_URL'} et que Redis tourne (un gestionnaire de services relancera Cohorte).`;
+    return `Redis ne répond toujours pas à ${redisWhere(config)} après ${error.waitedMs / 1000} s : Cohorte s’arrête. Vérifiez ${config.REDIS_CLUSTER_NODES ? 'REDIS_CLUSTER_NODES' : config.REDIS_SENTINELS ? 'REDIS_SENTINELS, REDIS_SENTINEL_NAME' : 'REDIS_URL'} et que Redis tourne (un gestionnaire de services relancera Cohorte).`;
   if ((error as { code?: unknown } | null)?.code === 'EADDRINUSE')
     return `Le port ${config.PORT} est déjà pris par un autre programme, peut-être un autre Cohorte : même le shell local sert HTTP sur PORT (3000 par défaut). Arrêtez l’autre programme, ou choisissez un autre port : PORT=${config.PORT === 3000 ? 3001 : 3000} npm start`;
   return undefined;

@@ -1,4 +1,4 @@
-import { type Job, type RedisOptions, UnrecoverableError, Worker } from 'bullmq';
+import { type ConnectionOptions, type Job, UnrecoverableError, Worker } from 'bullmq';
 import { type Clock, systemClock } from '../core/clock.js';
 import type { JobDefinition, ScheduledRun } from '../core/job.js';
 import type { JobControl, Logger, Schedules, Services } from '../core/ports.js';
@@ -8,7 +8,7 @@ import { jobIdOf, QUEUE_NAMES, type Queues, workerLocking } from './queues.js';
 
 /** Runs each job by name through its definition, its data parsed by the definition's schema first. */
 export function createJobsWorker(options: {
-  connection: RedisOptions;
+  connection: ConnectionOptions;
   prefix: string;
   definitions: readonly JobDefinition<never>[];
   services: Services;

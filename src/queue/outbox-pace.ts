@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { DeliveryRefusedError, RateLimitedError } from '../core/errors.js';
+import type { RedisClient } from '../store/redis.js';
 
 /** Delivered markers outlive the BullMQ job by far: a late duplicate enqueue is still recognised. */
 export const DELIVERED_TTL_SECONDS = 30 * 24 * 3600;
@@ -67,7 +67,12 @@ if held <= tonumber(redis.call('GET', KEYS[1]) or '0') then return end
 redis.call('SET', KEYS[1], held, 'PX', tonumber(ARGV[1]) + 1000)`;
 
 /** Holds the calls paced by `key` (its last call's time) for `ms` from now, whatever process makes them. */
-export async function holdCalls(redis: Redis, key: string, ms: number, intervalMs: number): Promise<void> {
+export async function holdCalls(
+  redis: RedisClient,
+  key: string,
+  ms: number,
+  intervalMs: number,
+): Promise<void> {
   await redis.eval(HOLD, 1, key, ms, intervalMs);
 }
 
@@ -89,7 +94,7 @@ export const BULK_HORIZON_MS = 500;
  * spend no BullMQ limiter token.
  */
 export async function bookSlot(
-  redis: Redis,
+  redis: RedisClient,
   pace: Pace,
   job: Job,
   token: string | undefined,
@@ -103,7 +108,7 @@ export async function bookSlot(
 }
 
 /** Runs {@link RESERVE} for `pace`: `[0 | 1 | 2, wait]` as that script says. */
-async function reserve(redis: Redis, pace: Pace): Promise<[number, number]> {
+async function reserve(redis: RedisClient, pace: Pace): Promise<[number, number]> {
   const { conversation, workspace } = pace;
   return (await redis.eval(
     RESERVE,
@@ -123,13 +128,13 @@ async function reserve(redis: Redis, pace: Pace): Promise<[number, number]> {
  * {@link RESERVE}), waits for it, then spaces the call from the last one made: calls take their turns in the order
  * they asked, whatever the process, and none starts closer than the interval to another.
  */
-export async function awaitTurn(redis: Redis, workspace: Pace['workspace']): Promise<void> {
+export async function awaitTurn(redis: RedisClient, workspace: Pace['workspace']): Promise<void> {
   const [, wait] = await reserve(redis, { workspace });
   await spacedAfter(redis, { workspace }, wait);
 }
 
 /** Waits `wait` ms for a booked slot, then {@link spaceCall}. */
-async function spacedAfter(redis: Redis, pace: Pace, wait: number): Promise<void> {
+async function spacedAfter(redis: RedisClient, pace: Pace, wait: number): Promise<void> {
   if (wait > 0) await sleep(wait);
   await spaceCall(redis, pace);
 }
@@ -148,7 +153,7 @@ return 0`;
  * Waits until the workspace's last call (`<workspace key>:last`) is at least its interval ago, and marks this one as
  * made now.
  */
-export async function spaceCall(redis: Redis, pace: Pace): Promise<void> {
+export async function spaceCall(redis: RedisClient, pace: Pace): Promise<void> {
   for (;;) {
     const gap = Number(await redis.eval(SPACE, 1, `${pace.workspace.key}:last`, pace.workspace.intervalMs));
     if (gap <= 0) return;
@@ -158,7 +163,7 @@ export async function spaceCall(redis: Redis, pace: Pace): Promise<void> {
 
 /** Books the next slot of `pace` and waits for it (see {@link bookSlot}). */
 export async function awaitSlot(
-  redis: Redis,
+  redis: RedisClient,
   pace: Pace,
   job: Job,
   token: string | undefined,
@@ -172,7 +177,7 @@ export async function awaitSlot(
  */
 export async function settleFailure(
   error: unknown,
-  redis: Redis,
+  redis: RedisClient,
   pace: Pace | undefined,
   job: Job,
   token: string | undefined,

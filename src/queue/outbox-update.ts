@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { type Job, UnrecoverableError } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { DeliveryUpdateSchema } from '../core/delivery-schema.js';
 import type { DeliveryUpdate, Target } from '../core/ports.js';
 import type { Keys } from '../store/keys.js';
+import { type RedisClient, scanKeys } from '../store/redis.js';
 import type { OutboxWorkerOptions } from './outbox.js';
 import { awaitSlot, delayFor, type Pace, settleFailure, waitForDependency } from './outbox-pace.js';
 import { jobIdOf, type Queues } from './queues.js';
@@ -69,9 +69,9 @@ export const addressedTo = (to: Target, email: string): boolean =>
  * to this person or naming her address: her words must not outlive her erasure. Its update job, if any, is
  * withdrawn by the caller; one that runs anyway sends its own version.
  */
-export async function eraseLatestOf(redis: Redis, keys: Keys, email: string): Promise<void> {
-  for await (const names of redis.scanStream({ match: keys.updateLatestAll() })) {
-    for (const name of names as string[]) {
+export async function eraseLatestOf(redis: RedisClient, keys: Keys, email: string): Promise<void> {
+  for await (const names of scanKeys(redis, keys.updateLatestAll())) {
+    for (const name of names) {
       const content = await redis.hget(name, 'update');
       if (content === null) continue;
       const parsed = DeliveryUpdateSchema.safeParse(JSON.parse(content));
@@ -87,7 +87,7 @@ export async function eraseLatestOf(redis: Redis, keys: Keys, email: string): Pr
  * the message shows the newest state as soon as the pace allows); the job id per version makes a retried enqueue a
  * no-op.
  */
-export async function enqueueUpdate(queues: Queues, redis: Redis, keys: Keys, update: DeliveryUpdate) {
+export async function enqueueUpdate(queues: Queues, redis: RedisClient, keys: Keys, update: DeliveryUpdate) {
   const needed = await redis.eval(
     ENQUEUE,
     2,

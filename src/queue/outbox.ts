@@ -1,12 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Job, RedisOptions } from 'bullmq';
+import type { ConnectionOptions, Job } from 'bullmq';
 import { UnrecoverableError, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { DeliverySchema, DeliveryUpdateSchema } from '../core/delivery-schema.js';
 import { DeliveryRefusedError, RateLimitedError } from '../core/errors.js';
 import { type ChatSender, type Delivery, type Logger, type Outbox, UNCONFIRMED } from '../core/ports.js';
 import { digest, type Keys } from '../store/keys.js';
 import type { PersonalDataSource } from '../store/personal-data.js';
+import type { RedisClient } from '../store/redis.js';
 import {
   BULK_HORIZON_MS,
   bookSlot,
@@ -28,9 +28,9 @@ const BULK_PRIORITY = 10;
 
 /** Pacing and identity of the outbox worker. */
 export interface OutboxWorkerOptions {
-  connection: RedisOptions;
+  connection: ConnectionOptions;
   prefix: string;
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   sender: ChatSender;
   log: Logger;
@@ -67,7 +67,7 @@ const statusOf = (delivered: string | null, failed: string | null) => {
  * Enqueues deliveries and updates; the deterministic job id makes a second `send` of the same key a no-op, and
  * updates of one message coalesce (see {@link enqueueUpdate}).
  */
-export function createOutbox(queues: Queues, redis: Redis, keys: Keys): Outbox {
+export function createOutbox(queues: Queues, redis: RedisClient, keys: Keys): Outbox {
   return {
     async send(delivery) {
       const { bulk, ...data } = delivery;
@@ -264,7 +264,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
  * The outbox as a store of personal data: messages not yet delivered to a person. Exported as a count, erased with
  * the rest; finished jobs keep only a digest (see outbox-scrub.ts), and an erasure scrubs any left from before.
  */
-export function createOutboxPersonalData(queues: Queues, redis: Redis, keys: Keys): PersonalDataSource {
+export function createOutboxPersonalData(queues: Queues, redis: RedisClient, keys: Keys): PersonalDataSource {
   const toPerson = async (email: string) => {
     const jobs = await queues.outbox.getJobs(['waiting', 'delayed', 'failed', 'prioritized', 'paused']);
     return jobs.filter((job) => {

@@ -1,4 +1,4 @@
-import { type JobsOptions, Queue, type RedisOptions } from 'bullmq';
+import { type ConnectionOptions, type JobsOptions, Queue } from 'bullmq';
 import { digest } from '../store/keys.js';
 
 /** The queues of Cohorte: background jobs by name, and the outbox of every message the bot sends. */
@@ -33,9 +33,8 @@ export const workerLocking = (lockMs: number) => ({
   stalledInterval: Math.min(lockMs, STALLED_CHECK_MS),
 });
 
-/** Producer side of both queues. Producers fail fast while Redis is down, so commands can say "retry". */
-export function createQueues(connection: RedisOptions, prefix: string) {
-  const producer = { ...connection, enableOfflineQueue: false, maxRetriesPerRequest: 1 };
+/** Producer side of both queues, on a producer connection (see `createBullConnections`). */
+export function createQueues(producer: ConnectionOptions, prefix: string) {
   const jobs = new Queue(QUEUE_NAMES.jobs, { connection: producer, prefix, defaultJobOptions: JOB_OPTIONS });
   const outbox = new Queue(QUEUE_NAMES.outbox, {
     connection: producer,

@@ -1,5 +1,5 @@
-import type { Redis } from 'ioredis';
 import type { Pacer } from '../core/pacer.js';
+import type { RedisClient } from '../store/redis.js';
 import { awaitTurn, holdCalls } from './outbox-pace.js';
 
 /**
@@ -9,7 +9,7 @@ import { awaitTurn, holdCalls } from './outbox-pace.js';
  * them all. Tchap counts calls per account, so a web process answering commands and a worker sending the outbox
  * share its one call per second rather than each taking it.
  */
-export function createSharedPacer(redis: Redis, key: string, requestsPerSecond: number): Pacer {
+export function createSharedPacer(redis: RedisClient, key: string, requestsPerSecond: number): Pacer {
   const pace = { workspace: { key, intervalMs: Math.ceil(1000 / requestsPerSecond) } };
   return {
     slot: () => awaitTurn(redis, pace.workspace),

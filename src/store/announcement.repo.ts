@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { AnnouncementStore } from '../core/announcement/store.js';
 import { type Announcement, AnnouncementSchema, type Recipient } from '../core/announcement/types.js';
 import type { Keys } from './keys.js';
 import type { PersonalDataSource } from './personal-data.js';
+import type { RedisClient } from './redis.js';
 
 /** Announcements and their recipient lists are kept 180 days (the list and the reports read them). */
 const TTL_SECONDS = 180 * 24 * 3600;
@@ -16,7 +16,10 @@ const RecipientsSchema = z.array(z.string().regex(/^(person|channel):.+/)) as un
  * Announcements, one JSON string each, indexed by creation time; each one's recipients once resolved. Recipients
  * name people: the list is part of the personal data (`/cohorte mes-donnees`, `oublier`).
  */
-export function createAnnouncementRepo(redis: Redis, keys: Keys): AnnouncementStore & PersonalDataSource {
+export function createAnnouncementRepo(
+  redis: RedisClient,
+  keys: Keys,
+): AnnouncementStore & PersonalDataSource {
   const k = keys.announcement;
   const get = async (id: string) => {
     const raw = await redis.get(k.item(id));

@@ -1,8 +1,8 @@
-import type { Redis } from 'ioredis';
 import { type BulleRequest, type BulleStore, isInPlay, type Skill } from '../core/bulle/store.js';
 import { RequestSchema, SkillSchema } from './bulle.schemas.js';
 import type { Keys } from './keys.js';
 import type { PersonalDataSource } from './personal-data.js';
+import type { RedisClient } from './redis.js';
 
 const MAX_RETRIES = 20;
 
@@ -31,7 +31,7 @@ const field = (kind: string, key: string) => `${kind}|${key}`;
 const shareField = (email: string, key: string) => `${email}\n${key}`;
 
 /** Skills, requests, pauses and declines of the bulloterie in Redis. */
-export function createBulleRepo(redis: Redis, keys: Keys): BulleStore & PersonalDataSource {
+export function createBulleRepo(redis: RedisClient, keys: Keys): BulleStore & PersonalDataSource {
   const k = keys.bulle;
   const requestsByIds = async (ids: string[]) => {
     const pipeline = redis.pipeline();

@@ -1,8 +1,8 @@
-import type { Redis } from 'ioredis';
 import type { Platform } from '../core/ids.js';
 import type { IdentityCache } from '../core/ports.js';
 import type { Keys } from './keys.js';
 import type { PersonalDataSource } from './personal-data.js';
+import { type RedisClient, scanKeys } from './redis.js';
 
 const PLATFORMS: readonly Platform[] = ['slack', 'mattermost', 'matrix', 'shell'];
 
@@ -13,7 +13,7 @@ const PLATFORMS: readonly Platform[] = ['slack', 'mattermost', 'matrix', 'shell'
  * are how their ids are known.
  */
 export function createChatStatePersonalData(
-  redis: Redis,
+  redis: RedisClient,
   keys: Keys,
   identities: IdentityCache,
 ): PersonalDataSource {
@@ -34,8 +34,8 @@ export function createChatStatePersonalData(
     const quoted = await traces(email);
     if (quoted.length === 0) return [];
     const found: [string, string][] = [];
-    for await (const names of redis.scanStream({ match: keys.chatStateAll() })) {
-      for (const name of names as string[]) {
+    for await (const names of scanKeys(redis, keys.chatStateAll())) {
+      for (const name of names) {
         const value = await redis.get(name);
         if (value && quoted.some((q) => value.includes(q))) found.push([name, value]);
       }

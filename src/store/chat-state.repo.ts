@@ -1,6 +1,6 @@
-import type { Redis } from 'ioredis';
 import type { ChatState } from '../core/ports.js';
 import type { Keys } from './keys.js';
+import type { RedisClient } from './redis.js';
 
 // Extends the key's life only while it still holds the caller's value: a lock taken over is never extended.
 const RENEW = `
@@ -10,7 +10,7 @@ end
 return 0`;
 
 /** The adapters' key-value state on Redis, every key under `<prefix>:chat:`. */
-export function createChatStateRepo(redis: Redis, keys: Keys): ChatState {
+export function createChatStateRepo(redis: RedisClient, keys: Keys): ChatState {
   return {
     async get(name) {
       return (await redis.get(keys.chatState(name))) ?? undefined;

@@ -1,9 +1,9 @@
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Platform } from '../core/ids.js';
 import type { IdentityCache } from '../core/ports.js';
 import type { Keys } from './keys.js';
 import type { PersonalDataSource } from './personal-data.js';
+import type { RedisClient } from './redis.js';
 
 const PLATFORMS: readonly Platform[] = ['slack', 'mattermost', 'matrix', 'shell'];
 /** Identities are refreshed weekly: a person may change e-mail or leave the workspace. */
@@ -11,7 +11,7 @@ const TTL_SECONDS = 7 * 24 * 3600;
 const IdSchema = z.string().min(1);
 
 /** Cache of platform ids ↔ e-mails, and of DM conversation ids, both directions kept together. */
-export function createIdentityRepo(redis: Redis, keys: Keys) {
+export function createIdentityRepo(redis: RedisClient, keys: Keys) {
   const userIdOf = async (platform: Platform, email: string) => {
     const raw = await redis.get(keys.identityByEmail(platform, email));
     return raw === null ? undefined : IdSchema.parse(raw);

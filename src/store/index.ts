@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import { createAnnouncementRepo } from './announcement.repo.js';
 import { createBulleRepo } from './bulle.repo.js';
 import { createChatStateRepo } from './chat-state.repo.js';
@@ -7,13 +6,14 @@ import { createCommandTokensRepo } from './command-tokens.repo.js';
 import { createIdentityRepo } from './identity.repo.js';
 import { createKeys } from './keys.js';
 import { createPeopleRepo } from './people.repo.js';
+import type { RedisClient } from './redis.js';
 import { createRitualRepo } from './ritual.repo.js';
 import { createSessionsRepo } from './sessions.repo.js';
 import { createStandupRepo } from './standup.repo.js';
 import { createWebSessionRepo } from './web-session.repo.js';
 
 /** Every repository over one connection and prefix. Add a repository here and to `personalSources` if it holds people. */
-export function createStores(redis: Redis, prefix: string) {
+export function createStores(redis: RedisClient, prefix: string) {
   const keys = createKeys(prefix);
   const people = createPeopleRepo(redis, keys);
   const identities = createIdentityRepo(redis, keys);

@@ -1,10 +1,10 @@
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { LOCALES } from '../core/i18n/index.js';
 import type { PeopleStore } from '../core/ports.js';
 import { ROLES, type RoleGrant } from '../core/roster/types.js';
 import type { Keys } from './keys.js';
 import type { PersonalDataSource } from './personal-data.js';
+import { type RedisClient, scanKeys } from './redis.js';
 
 const LocaleSchema = z.enum(LOCALES);
 const RoleSchema = z.enum(ROLES);
@@ -18,7 +18,7 @@ function parseGrant(field: string): RoleGrant {
 }
 
 /** Roles given in chat and language preferences, one Redis hash per person. */
-export function createPeopleRepo(redis: Redis, keys: Keys): PeopleStore & PersonalDataSource {
+export function createPeopleRepo(redis: RedisClient, keys: Keys): PeopleStore & PersonalDataSource {
   const grants = async (email: string) =>
     (await redis.hkeys(keys.person(email)))
       .filter((f) => f.startsWith(GRANT))
@@ -51,7 +51,7 @@ export function createPeopleRepo(redis: Redis, keys: Keys): PeopleStore & Person
       // Read from the people's own hashes (a community is hundreds of people): no index to keep in step with them.
       const pattern = keys.person('*');
       const emails: string[] = [];
-      for await (const batch of redis.scanStream({ match: pattern, count: 500 }) as AsyncIterable<string[]>)
+      for await (const batch of scanKeys(redis, pattern, 500))
         for (const key of batch) emails.push(key.slice(pattern.length - 1));
       emails.sort();
       const lists = await Promise.all(emails.map(grants));

@@ -1,13 +1,45 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import type { ConnectionOptions } from 'bullmq';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
+
+/** A connection to one Redis (alone or behind sentinels) or to a Redis Cluster: the stores take either. */
+export type RedisClient = Redis | Cluster;
 
 /**
- * Where Redis is: a `redis://` URL (one server), or the options of a set of sentinels that name the primary (see
- * {@link sentinelTarget}). Every connection Cohorte opens starts from one of these.
+ * Every key matching `pattern`, in batches. A cluster is scanned primary by primary: SCAN sees one node's keys, and
+ * Cohorte's all live on one of them (one hash tag).
  */
-export type RedisTarget = string | RedisOptions;
+export async function* scanKeys(redis: RedisClient, pattern: string, count = 100): AsyncIterable<string[]> {
+  const nodes = redis instanceof Cluster ? redis.nodes('master') : [redis];
+  for (const node of nodes)
+    for await (const batch of node.scanStream({ match: pattern, count }) as AsyncIterable<string[]>)
+      yield batch;
+}
+
+/** The nodes of a Redis Cluster to start from (the others are discovered), and the servers' password. */
+export interface ClusterTarget {
+  cluster: HostPort[];
+  password?: string | undefined;
+}
+
+/**
+ * Where Redis is: a `redis://` URL (one server), the options of a set of sentinels that name the primary (see
+ * {@link sentinelTarget}), or a cluster. Every connection Cohorte opens starts from one of these.
+ */
+export type RedisTarget = string | RedisOptions | ClusterTarget;
+
+const isCluster = (target: RedisTarget): target is ClusterTarget =>
+  typeof target !== 'string' && 'cluster' in target;
+
+/** A cluster client; `node` are the options of its connection to each node. */
+const clusterOf = (target: ClusterTarget, node: RedisOptions, offlineQueue: boolean) =>
+  new Cluster(target.cluster, {
+    enableOfflineQueue: offlineQueue,
+    clusterRetryStrategy: (times) => Math.min(times * 200, 2000),
+    redisOptions: { ...node, password: target.password },
+  });
 
 /** The connection part of a target: a URL becomes host, port, credentials, database and TLS. */
-function optionsOf(target: RedisTarget): RedisOptions {
+function optionsOf(target: string | RedisOptions): RedisOptions {
   if (typeof target !== 'string') return target;
   const parsed = new URL(target);
   return {
@@ -50,23 +82,48 @@ export function sentinelTarget(options: {
  * A connection for request-time work: it fails fast while Redis is down (no offline queue, 1.5 s command timeout)
  * so a command can answer "réessayez dans une minute" within Slack's 3 s, and reconnects by itself forever.
  */
-export function createCommandRedis(target: RedisTarget): Redis {
-  return new Redis({
-    ...optionsOf(target),
+export function createCommandRedis(target: RedisTarget): RedisClient {
+  const failFast: RedisOptions = {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     commandTimeout: 1500,
     retryStrategy: (times) => Math.min(times * 200, 2000),
-    lazyConnect: false,
-  });
+  };
+  if (isCluster(target)) return clusterOf(target, failFast, false);
+  return new Redis({ ...optionsOf(target), ...failFast, lazyConnect: false });
 }
 
 /** Options for BullMQ's own connections: workers block, so no per-request retry limit (BullMQ requires null). */
-export function bullConnectionOptions(target: RedisTarget): RedisOptions {
+export function bullConnectionOptions(target: string | RedisOptions): RedisOptions {
   return {
     ...optionsOf(target),
     maxRetriesPerRequest: null,
     retryStrategy: (times) => Math.min(times * 200, 2000),
+  };
+}
+
+/**
+ * BullMQ's connections to a target. Producers fail fast while Redis is down, so commands can say "retry"; workers
+ * block, so they wait. BullMQ opens its connections from options, except on a cluster, where it must be handed a
+ * client: those are made here, and `close()` ends them after the queues and workers closed.
+ */
+export function createBullConnections(target: RedisTarget) {
+  const clients: Cluster[] = [];
+  const connect = (producer: boolean): ConnectionOptions => {
+    const node: RedisOptions = producer
+      ? { enableOfflineQueue: false, maxRetriesPerRequest: 1 }
+      : { maxRetriesPerRequest: null };
+    if (!isCluster(target)) return { ...bullConnectionOptions(target), ...node };
+    const client = clusterOf(target, node, !producer);
+    clients.push(client);
+    return client;
+  };
+  return {
+    producer: () => connect(true),
+    worker: () => connect(false),
+    close() {
+      for (const client of clients) client.disconnect();
+    },
   };
 }
 
@@ -92,7 +149,7 @@ export class RedisNotReadyError extends Error {
 }
 
 /** Resolves once the connection is ready (commands fail fast before that); rejects after `timeoutMs`. */
-export function whenReady(redis: Redis, timeoutMs = REDIS_START_WAIT_MS): Promise<void> {
+export function whenReady(redis: RedisClient, timeoutMs = REDIS_START_WAIT_MS): Promise<void> {
   if (redis.status === 'ready') return Promise.resolve();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

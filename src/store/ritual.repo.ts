@@ -1,6 +1,6 @@
-import type { Redis } from 'ioredis';
 import { type ReminderRitual, ReminderRitualSchema, type RitualStore } from '../core/ritual/ritual.js';
 import type { Keys } from './keys.js';
+import type { RedisClient } from './redis.js';
 
 /** Skipped occurrences kept per ritual (the oldest go first): only upcoming ones matter. */
 const SKIPPED_KEPT = 20;
@@ -9,7 +9,7 @@ const SKIPPED_KEPT = 20;
  * Chat-made rituals (a hash), the paused ones (a set) and each ritual's skipped occurrences (a sorted set by time):
  * every change is one atomic Redis command, so two coordinators at once never undo each other.
  */
-export function createRitualRepo(redis: Redis, keys: Keys): RitualStore {
+export function createRitualRepo(redis: RedisClient, keys: Keys): RitualStore {
   const k = keys.ritual;
   return {
     async chatRituals() {

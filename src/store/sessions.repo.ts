@@ -1,9 +1,9 @@
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { type Session, SessionDetailsSchema } from '../core/sessions/session.js';
 import type { Feedback, Headcount, RsvpState, SessionStore } from '../core/sessions/store.js';
 import type { Keys } from './keys.js';
 import type { PersonalDataSource } from './personal-data.js';
+import type { RedisClient } from './redis.js';
 
 const SessionSchema = SessionDetailsSchema.and(
   z.object({
@@ -99,7 +99,7 @@ const orUndefined = <T extends string>(value: string): T | undefined =>
   value === '' ? undefined : (value as T);
 
 /** Sessions (a hash), and per session: answers, headcount, waiting list, feedback. Answers and changes: scripts. */
-export function createSessionsRepo(redis: Redis, keys: Keys): SessionStore & PersonalDataSource {
+export function createSessionsRepo(redis: RedisClient, keys: Keys): SessionStore & PersonalDataSource {
   const k = keys.sessions;
   const parse = (raw: string): Session => SessionSchema.parse(JSON.parse(raw)) as Session;
   const run = async (script: string, id: string, ...args: string[]) => {

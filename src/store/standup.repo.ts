@@ -1,8 +1,8 @@
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { helpRequestId, type StandupEntry, type StandupStore } from '../core/standup/store.js';
 import type { Keys } from './keys.js';
 import type { PersonalDataSource } from './personal-data.js';
+import type { RedisClient } from './redis.js';
 
 const EntrySchema = z.object({
   email: z.string(),
@@ -37,7 +37,7 @@ const json = <T>(schema: z.ZodType<T>, raw: string | null): T | undefined =>
   raw === null ? undefined : schema.parse(JSON.parse(raw));
 
 /** Stand-up answers, help requests, absences and digest markers in Redis. */
-export function createStandupRepo(redis: Redis, keys: Keys): StandupStore & PersonalDataSource {
+export function createStandupRepo(redis: RedisClient, keys: Keys): StandupStore & PersonalDataSource {
   const k = keys.standup;
   const repo: StandupStore & PersonalDataSource = {
     name: 'standups',

@@ -1,8 +1,8 @@
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { WebSession, WebSessionStore } from '../core/ports.js';
 import type { Keys } from './keys.js';
 import type { PersonalDataSource } from './personal-data.js';
+import type { RedisClient } from './redis.js';
 
 const LinkSchema = z.object({ email: z.string(), page: z.enum(['moi', 'tableau', 'bulles']) });
 const SessionSchema = z.object({ email: z.string(), csrf: z.string(), createdAt: z.string() });
@@ -11,7 +11,7 @@ const SessionSchema = z.object({ email: z.string(), csrf: z.string(), createdAt:
  * Page links and sessions in Redis. A link's record is deleted when used; a session is one JSON value per session (its key hashes the id, so a key listing gives no cookie),
  * and per person the set of their session ids, so `/cohorte oublier` ends every open session.
  */
-export function createWebSessionRepo(redis: Redis, keys: Keys): WebSessionStore & PersonalDataSource {
+export function createWebSessionRepo(redis: RedisClient, keys: Keys): WebSessionStore & PersonalDataSource {
   const get = async (id: string): Promise<WebSession | undefined> => {
     const raw = await redis.get(keys.web.session(id));
     return raw === null ? undefined : SessionSchema.parse(JSON.parse(raw));

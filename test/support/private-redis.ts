@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { redisAnswers } from '../../src/store/redis.js';
 import { freePort } from './cohorte.js';
 
@@ -62,4 +63,15 @@ export async function startPrivateRedis(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Asks a redis-server (or a sentinel) on this machine one command, on a short-lived connection. */
+export async function ask(port: number, ...command: [string, ...string[]]): Promise<unknown> {
+  const redis = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0 });
+  try {
+    await redis.connect();
+    return await redis.call(...command);
+  } finally {
+    redis.disconnect();
+  }
 }

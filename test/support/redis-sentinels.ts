@@ -1,5 +1,4 @@
-import { Redis } from 'ioredis';
-import { type PrivateRedis, startPrivateRedis } from './private-redis.js';
+import { ask, type PrivateRedis, startPrivateRedis } from './private-redis.js';
 import { waitForAsync } from './wait.js';
 
 /** The name the sentinels know the primary by. */
@@ -17,17 +16,6 @@ export interface SentinelSet {
   roleOf(server: PrivateRedis): Promise<string>;
   /** Stops every server and removes their folders. */
   stop(): Promise<void>;
-}
-
-/** Asks a Redis (or a sentinel) one command on a short-lived connection. */
-async function ask(port: number, ...command: [string, ...string[]]): Promise<unknown> {
-  const redis = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0 });
-  try {
-    await redis.connect();
-    return await redis.call(...command);
-  } finally {
-    redis.disconnect();
-  }
 }
 
 /**

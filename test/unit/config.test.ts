@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   ConfigError,
   ConfigSchema,
+  keyPrefix,
   loadConfig,
   readDotEnv,
   redisTarget,
@@ -114,6 +115,21 @@ describe('loadConfig', () => {
     expect(redisTarget(loadConfig({}))).toBe('redis://127.0.0.1:6379');
   });
 
+  it('connects to a cluster when nodes are given, every key under one hash tag; elsewhere the names stay', () => {
+    const config = loadConfig({ REDIS_CLUSTER_NODES: 'redis-1:6379,redis-2:6379', REDIS_PASSWORD: 'pw' });
+    expect(config.mayStartRedis).toBe(false);
+    expect(redisTarget(config)).toEqual({
+      cluster: [
+        { host: 'redis-1', port: 6379 },
+        { host: 'redis-2', port: 6379 },
+      ],
+      password: 'pw',
+    });
+    expect(keyPrefix(config)).toBe('{cohorte}');
+    expect(keyPrefix(loadConfig({}))).toBe('cohorte');
+    expect(keyPrefix(loadConfig({ REDIS_SENTINELS: 'a:26379', REDIS_SENTINEL_NAME: 'm' }))).toBe('cohorte');
+  });
+
   it('selects Slack over HTTP with a bot token and a signing secret', () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET });
     expect(config.chat).toEqual({
@@ -201,6 +217,11 @@ describe('loadConfig', () => {
         'REDIS_SENTINEL_NAME (missing)',
         { REDIS_SENTINELS: 'sentinelle-1:26379' },
         'REDIS_SENTINEL_NAME: REDIS_SENTINELS et REDIS_SENTINEL_NAME vont ensemble : les sentinelles, et le nom du primaire',
+      ],
+      [
+        'REDIS_CLUSTER_NODES (with sentinels)',
+        { REDIS_CLUSTER_NODES: 'a:6379', REDIS_SENTINELS: 'b:26379', REDIS_SENTINEL_NAME: 'm' },
+        'REDIS_CLUSTER_NODES: REDIS_SENTINELS et REDIS_CLUSTER_NODES ne vont pas ensemble : choisissez Sentinel ou Cluster',
       ],
       ['PORT (not a number)', { PORT: 'http' }, 'PORT: nombre entier de 1 à 65535 attendu (par défaut 3000)'],
       ['PORT (0)', { PORT: '0' }, 'PORT: nombre entier de 1 à 65535 attendu (par défaut 3000)'],
@@ -377,6 +398,7 @@ describe('.env.example', () => {
       'REDIS_PREFIX',
       'REDIS_SENTINELS',
       'REDIS_SENTINEL_NAME',
+      'REDIS_CLUSTER_NODES',
       'REDIS_PASSWORD',
       'REDIS_SENTINEL_PASSWORD',
       'PORT',
