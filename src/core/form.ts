@@ -6,6 +6,8 @@ import { type Rich, toPlainText } from './message.js';
 export interface FormField {
   id: string;
   label: Rich;
+  /** What a platform that caps labels (a Mattermost dialog) shows instead when `label` is too long. */
+  short?: string;
   kind: 'text' | 'multiline' | 'choice';
   /** For `choice`: the values and what people see. */
   choices?: { value: string; label: string }[];

@@ -72,11 +72,11 @@ describe('/standup on Mattermost: the form as an interactive dialog', () => {
     expect(dialog.elements.map((e) => [e.name, e.type, e.display_name])).toEqual([
       ['meteo', 'select', 'Météo'],
       ['priorites', 'textarea', 'Priorités de la semaine'],
-      ['difficultes', 'textarea', 'Réussites et difficu…'],
+      ['difficultes', 'textarea', 'Réussites, difficultés'],
       ['aide', 'textarea', 'Besoin d’aide ?'],
     ]);
-    // The server counts bytes (Go's len()): « Réussites et difficultés » is 24 characters but 26 bytes, so it is
-    // cut above the field and shown whole as its help text.
+    // The server counts bytes (Go's len()): « Réussites et difficultés » is 24 characters but 26 bytes, so its
+    // short label, whole, is above the field and the full one is its help text.
     for (const element of dialog.elements)
       expect(Buffer.byteLength(String(element.display_name))).toBeLessThanOrEqual(24);
     expect(dialog.elements[2]?.help_text).toBe('Réussites et difficultés');

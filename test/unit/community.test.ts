@@ -194,6 +194,25 @@ describe('parseCommunity', () => {
     expect(parseCommunity(yamlWith({}, question(atLimits)), 'community.yml').ok).toBe(true);
   });
 
+  it('refuses a short label over the 24 bytes a Mattermost dialog shows, saying so in French', () => {
+    const question = (short: string) => [
+      'rituals:',
+      '  - id: standup-p1',
+      '    kind: standup',
+      '    promotion: p1',
+      '    questions:',
+      '      - id: bilan',
+      '        kind: text',
+      '        label: { fr: Réussites et difficultés de la semaine, en: Wins and difficulties of the week }',
+      `        short: { fr: '${short}', en: Wins }`,
+    ];
+    const tooLong = problemsOf(yamlWith({}, question('Réussites et difficultés')));
+    expect(tooLong.map((p) => [p.line, p.path, p.message])).toEqual([
+      [30, 'rituals.0.questions.0.short.fr', expect.stringContaining('un libellé court tient en 24 octets')],
+    ]);
+    expect(parseCommunity(yamlWith({}, question('Réussites, difficultés')), 'community.yml').ok).toBe(true);
+  });
+
   it('reports two rituals with the same id (their schedulers and keys would collide)', () => {
     const cafe = [
       '    kind: reminder',

@@ -22,13 +22,13 @@ export interface MattermostDialog {
 }
 
 /**
- * A label as a dialog shows it: whole when it fits; otherwise its name (what comes before the parenthesis, as in
- * « Date (JJ/MM/AAAA ou AAAA-MM-JJ) ») above the field and the whole label as help text below it.
+ * A label as a dialog shows it: whole when it fits; otherwise its short label, or its name (what comes before the
+ * parenthesis, as in « Date (JJ/MM/AAAA ou AAAA-MM-JJ) »), above the field and the whole label as help text below.
  */
 function labelOf(field: FormField): { display_name: string; help_text?: string } {
   const label = toPlainText(field.label);
   if (utf8Length(label) <= LIMITS.label) return { display_name: label };
-  const name = label.split(' (')[0]?.trim() ?? '';
+  const name = field.short ?? label.split(' (')[0]?.trim() ?? '';
   return {
     display_name: truncateBytes(name || label, LIMITS.label),
     help_text: truncateBytes(label, LIMITS.help),

@@ -36,6 +36,7 @@ export function standupForm(
     fields: place.ritual.questions.map((q) => ({
       id: q.id,
       label: [{ kind: 'plain', text: q.label[locale] }],
+      ...(q.short ? { short: q.short[locale] } : {}),
       kind: q.kind === 'choice' ? 'choice' : 'multiline',
       ...(q.choices ? numberedChoices(q.choices, initial[q.id]) : { initial: initial[q.id] }),
       max: q.max,

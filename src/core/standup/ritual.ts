@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { utf8Length } from '../split-rich.js';
 import { TimeSchema } from '../time/time-of-day.js';
 import { type Weekday, WeekdaySchema, weekdayNumber } from '../time/weekday.js';
 
@@ -17,6 +18,11 @@ const whenValid = { when: (payload: { issues: readonly unknown[] }) => payload.i
 
 const MAX_ERROR = 'longueur maximale attendue : un entier de 1 à 3000 caractères';
 const LabelTextSchema = z.string().trim().min(1, { error: 'libellé vide' });
+// A Mattermost dialog shows 24 bytes of a label (Dialog.IsValid, server/public/model/integration_action.go).
+const SHORT_MAX_BYTES = 24;
+const ShortTextSchema = LabelTextSchema.refine((text) => utf8Length(text) <= SHORT_MAX_BYTES, {
+  error: `un libellé court tient en ${SHORT_MAX_BYTES} octets (accents comptés double) : raccourcissez-le`,
+});
 // A choice is an option of a Slack static select: its text is at most 75 characters, and a select lists at most
 // 100 options (node-slack-sdk packages/types/src/block-kit/composition-objects.ts and block-elements.ts).
 const CHOICE_TEXT_MAX = 75;
@@ -28,12 +34,14 @@ const ChoiceSchema = LabelTextSchema.max(CHOICE_TEXT_MAX, {
 /**
  * One question of the stand-up form. Guarantees: a `choice` question has 2 to 100 distinct choices of at most 75
  * characters each (what a Slack select shows), a `text` question has none, `max` (answer length) is 1–3000
- * (default 500), and only a `text` question can be the help one.
+ * (default 500), only a `text` question can be the help one, and a `short` label fits a Mattermost dialog's 24 bytes.
  */
 export const StandupQuestionSchema = z
   .strictObject({
     id: SlugSchema,
     label: z.strictObject({ fr: LabelTextSchema, en: LabelTextSchema }),
+    /** What a form shows above the field when the label is too long for it (the label then goes below). */
+    short: z.strictObject({ fr: ShortTextSchema, en: ShortTextSchema }).optional(),
     kind: z.enum(['choice', 'text'], { error: 'type de question attendu : choice ou text' }),
     choices: z
       .array(ChoiceSchema)
@@ -96,6 +104,7 @@ export const DEFAULT_QUESTIONS: readonly Readonly<StandupQuestion>[] = Object.fr
   {
     id: 'difficultes',
     label: { fr: 'Réussites et difficultés', en: 'Wins and difficulties' },
+    short: { fr: 'Réussites, difficultés', en: 'Wins, difficulties' },
     kind: 'text',
     max: 500,
     help: false,
@@ -106,6 +115,7 @@ export const DEFAULT_QUESTIONS: readonly Readonly<StandupQuestion>[] = Object.fr
 const copyQuestion = (question: Readonly<StandupQuestion>): StandupQuestion => ({
   ...question,
   label: { ...question.label },
+  ...(question.short ? { short: { ...question.short } } : {}),
   ...(question.choices ? { choices: [...question.choices] } : {}),
 });
 
