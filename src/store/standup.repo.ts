@@ -33,6 +33,9 @@ redis.call('SET', KEYS[2], ARGV[3])
 redis.call('ZADD', KEYS[3], ARGV[4], ARGV[5])
 return 1`;
 
+/** Plain code-unit order: the same every time, and far cheaper than a collation for e-mails (12 periods × 500). */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 const json = <T>(schema: z.ZodType<T>, raw: string | null): T | undefined =>
   raw === null ? undefined : schema.parse(JSON.parse(raw));
 
@@ -86,7 +89,7 @@ export function createStandupRepo(redis: RedisClient, keys: Keys): StandupStore 
           periodId,
           ((results[i]?.[1] as string[] | undefined) ?? [])
             .map((raw) => EntrySchema.parse(JSON.parse(raw)))
-            .sort((a, b) => a.email.localeCompare(b.email)),
+            .sort((a, b) => byCodeUnits(a.email, b.email)),
         ]),
       );
     },
