@@ -101,6 +101,25 @@ describe('the pages: the chat is the login', () => {
     expect((await open(`${base}/tableau`, coordinator)).status).toBe(200);
   });
 
+  it('/cohorte page bulles opens the bubble map; page tableau the dashboard, to coordinators only', async () => {
+    const landing = async (email: string, sub: string) =>
+      (await open(await linkFor(shell, email, sub))).headers.get('location');
+    expect(await landing(EIG, 'page bulles')).toBe('/bulles');
+    expect(await landing(EIG, 'page moi')).toBe('/moi');
+    expect(await landing(COORDINATOR, 'page tableau')).toBe('/tableau');
+    const answer = async (email: string, line: string) =>
+      (await shell.type(`:as ${email}`, line))[1]?.output.join('\n');
+    expect(await answer(EIG, '/cohorte page tableau')).toBe(
+      'Cette commande est réservée aux coordinateurs et coordinatrices du programme.',
+    );
+    expect(await answer(EIG, '/cohorte page agenda')).toBe(
+      'Je ne connais pas la page « agenda ». Tapez /cohorte page pour votre semaine, ou /cohorte page bulles pour la carte des bulles.',
+    );
+    expect(await answer(EIG, '/cohorte aide')).toContain(
+      '/cohorte page [bulles] : un lien personnel vers votre semaine, ou vers la carte des bulles',
+    );
+  });
+
   it('logs out only with the CSRF token of the session', async () => {
     const cookie = await signIn(await linkFor(shell, EIG));
     const page = await (await open(`${base}/moi`, cookie)).text();

@@ -49,9 +49,12 @@ export const en: Record<MessageKey, string> = {
     '`/cohorte my-data`: get, by direct message, a JSON file of everything Cohorte keeps about you',
   'help.cohorte.oublier': '`/cohorte forget`: erase everything Cohorte keeps about you',
 
-  'help.cohorte.page': '`/cohorte page`: a personal link to your week and the bubble map',
-  'help.cohorte.tableau': '`/cohorte tableau`: a personal link to the coordination dashboard',
+  'help.cohorte.page': '`/cohorte page [bulles]`: a personal link to your week, or to the bubble map',
+  'help.cohorte.tableau':
+    '`/cohorte tableau` (or `/cohorte page tableau`): a personal link to the coordination dashboard',
   'page.link': 'Your personal link, valid for 15 minutes and once only (do not pass it on): {url}',
+  'page.unknown':
+    'I know no page « {typed} ». Type `/cohorte page` for your week, or `/cohorte page bulles` for the bubble map.',
   'page.off': 'The pages are off: the technical team must set `WEB_SESSION_SECRET` (and `PUBLIC_URL`).',
   'me.title': '*{name}* ({email})',
   'me.roles': 'Roles: {roles}',

@@ -51,9 +51,13 @@ export const fr = {
     '`/cohorte mes-donnees` : recevoir en privé un fichier JSON de tout ce que Cohorte garde sur vous',
   'help.cohorte.oublier': '`/cohorte oublier` : effacer tout ce que Cohorte garde sur vous',
 
-  'help.cohorte.page': '`/cohorte page` : un lien personnel vers votre semaine et la carte des bulles',
-  'help.cohorte.tableau': '`/cohorte tableau` : un lien personnel vers le tableau de bord de la coordination',
+  'help.cohorte.page':
+    '`/cohorte page [bulles]` : un lien personnel vers votre semaine, ou vers la carte des bulles',
+  'help.cohorte.tableau':
+    '`/cohorte tableau` (ou `/cohorte page tableau`) : un lien personnel vers le tableau de bord de la coordination',
   'page.link': 'Votre lien personnel, valable 15 minutes et une seule fois (ne le transmettez pas) : {url}',
+  'page.unknown':
+    'Je ne connais pas la page « {typed} ». Tapez `/cohorte page` pour votre semaine, ou `/cohorte page bulles` pour la carte des bulles.',
   'page.off':
     'Les pages ne sont pas activées : l’équipe technique doit définir `WEB_SESSION_SECRET` (et `PUBLIC_URL`).',
   'me.title': '*{name}* ({email})',
