@@ -63,34 +63,40 @@ const EXPECTED = {
   REDIS_PASSWORD: 'mot de passe attendu',
   REDIS_SENTINEL_PASSWORD: 'mot de passe attendu',
   PORT: 'nombre entier de 1 à 65535 attendu (par défaut 3000)',
-  PUBLIC_URL: 'expected an http:// or https:// URL',
-  LOG_LEVEL: `expected one of ${LOG_LEVELS.join(', ')}`,
-  COMMUNITY_FILE: 'expected a file path',
-  SLACK_BOT_TOKEN: 'expected a bot token starting with "xoxb-"',
-  SLACK_SIGNING_SECRET: 'expected a signing secret of at least 16 characters',
-  SLACK_APP_TOKEN: 'expected an app-level token starting with "xapp-"',
-  SLACK_API_URL: 'expected an http:// or https:// URL',
-  MATTERMOST_URL: 'expected an http:// or https:// URL',
-  MATTERMOST_BOT_TOKEN: 'expected a bot access token (letters and digits)',
-  MATTERMOST_TEAM: 'expected a team name (the one in the team URL)',
+  PUBLIC_URL: 'adresse http:// ou https:// attendue, par exemple https://cohorte.exemple.fr',
+  LOG_LEVEL: `un niveau parmi ${LOG_LEVELS.join(', ')} attendu (par défaut info, warn dans le shell)`,
+  COMMUNITY_FILE: 'chemin de fichier attendu, par exemple config/community.yml',
+  SLACK_BOT_TOKEN: 'jeton de bot commençant par « xoxb- » attendu (page OAuth & Permissions de l’app Slack)',
+  SLACK_SIGNING_SECRET:
+    'secret de signature d’au moins 16 caractères attendu (page Basic Information de l’app Slack)',
+  SLACK_APP_TOKEN:
+    'jeton d’application commençant par « xapp- » attendu (page Basic Information de l’app Slack, pour le Socket Mode)',
+  SLACK_API_URL: 'adresse http:// ou https:// attendue (par défaut https://slack.com/api/)',
+  MATTERMOST_URL:
+    'adresse http:// ou https:// du serveur attendue, par exemple https://mattermost.exemple.fr',
+  MATTERMOST_BOT_TOKEN:
+    'jeton d’accès du bot attendu (au moins 16 lettres et chiffres, page Comptes de bot de Mattermost)',
+  MATTERMOST_TEAM: 'nom d’équipe attendu, celui de son adresse (minuscules, chiffres, « - », « _ »)',
   MATTERMOST_COMMAND_TOKENS:
-    'expected trigger:token pairs separated by commas, e.g. cohorte:abc123,standup:def456',
-  MATTERMOST_REQUESTS_PER_SECOND: 'expected a whole number of requests per second between 1 and 1000',
+    'paires déclencheur:jeton séparées par des virgules attendues, par exemple cohorte:abc123,standup:def456',
+  MATTERMOST_REQUESTS_PER_SECOND: 'nombre entier de requêtes par seconde de 1 à 1000 attendu (par défaut 8)',
   MATRIX_HOMESERVER_URL:
-    'expected an http:// or https:// URL (the homeserver, or Pantalaimon in front of it)',
-  MATRIX_ACCESS_TOKEN: 'expected an access token (no spaces)',
-  MATRIX_USER_ID: 'expected a Matrix user id such as @cohorte-beta.gouv.fr:agent.tchap.gouv.fr',
-  MATRIX_IDENTITY_SERVER_URL: 'expected an http:// or https:// URL',
-  MATRIX_REQUESTS_PER_SECOND: 'expected a number of requests per second between 0.1 and 100',
-  ROLE: `expected one of ${ROLES.join(', ')}`,
-  OUTBOX_CHANNEL_INTERVAL_MS: 'expected a whole number of milliseconds between 0 and 3600000',
-  OUTBOX_WORKSPACE_PER_SECOND: 'expected a whole number of posts per second between 1 and 1000',
-  OUTBOX_UPDATES_PER_MINUTE: 'expected a whole number of edits per minute between 1 and 60000',
-  WORKER_LOCK_MS: 'expected a whole number of milliseconds between 500 and 600000',
-  OUTBOX_IN_FLIGHT_MS: 'expected a whole number of milliseconds between 100 and 600000',
-  SHUTDOWN_TIMEOUT_MS: 'expected a whole number of milliseconds between 1 and 3600000',
-  CALENDAR_TOKEN: 'expected at least 16 letters, digits, "-" or "_"',
-  WEB_SESSION_SECRET: 'expected a secret of at least 32 characters',
+    'adresse http:// ou https:// attendue (le serveur d’accueil, ou Pantalaimon devant lui), par exemple https://matrix.agent.tchap.gouv.fr',
+  MATRIX_ACCESS_TOKEN: 'jeton d’accès attendu (au moins 8 caractères, sans espace)',
+  MATRIX_USER_ID: 'identifiant Matrix attendu, par exemple @cohorte-beta.gouv.fr:agent.tchap.gouv.fr',
+  MATRIX_IDENTITY_SERVER_URL: 'adresse http:// ou https:// du serveur d’identité attendue',
+  MATRIX_REQUESTS_PER_SECOND: 'nombre de requêtes par seconde de 0.1 à 100 attendu (par défaut 1)',
+  ROLE: `un rôle parmi ${ROLES.join(', ')} attendu (par défaut all)`,
+  OUTBOX_CHANNEL_INTERVAL_MS: 'nombre entier de millisecondes de 0 à 3600000 attendu (par défaut 1000)',
+  OUTBOX_WORKSPACE_PER_SECOND:
+    'nombre entier de messages par seconde de 1 à 1000 attendu (par défaut 8, 1 sur Matrix)',
+  OUTBOX_UPDATES_PER_MINUTE: 'nombre entier de modifications par minute de 1 à 60000 attendu (par défaut 50)',
+  WORKER_LOCK_MS: 'nombre entier de millisecondes de 500 à 600000 attendu (par défaut 10000)',
+  OUTBOX_IN_FLIGHT_MS: 'nombre entier de millisecondes de 100 à 600000 attendu (par défaut 12000)',
+  SHUTDOWN_TIMEOUT_MS: 'nombre entier de millisecondes de 1 à 3600000 attendu (par défaut 10000)',
+  CALENDAR_TOKEN:
+    'au moins 16 lettres, chiffres, « - » ou « _ » attendus, par exemple tirés par openssl rand -hex 16',
+  WEB_SESSION_SECRET: 'secret d’au moins 32 caractères attendu, par exemple tiré par openssl rand -base64 32',
 } as const;
 
 function text(expected: string) {
@@ -228,7 +234,7 @@ const EnvSchema = z.object(
     OUTBOX_IN_FLIGHT_MS: wholeNumber(EXPECTED.OUTBOX_IN_FLIGHT_MS, 100, 600_000).default(12_000),
     SHUTDOWN_TIMEOUT_MS: wholeNumber(EXPECTED.SHUTDOWN_TIMEOUT_MS, 1, 3_600_000).default(10000),
   },
-  { error: 'environment: expected an object of strings' },
+  { error: 'environnement : des variables texte attendues' },
 );
 
 type Env = z.output<typeof EnvSchema>;
@@ -385,7 +391,7 @@ export const ConfigSchema = z
           ctx.addIssue({
             code: 'custom',
             path: [],
-            message: `Matrix and other chat variables are both set (${[...present, ...mattermost, ...matrix].join(', ')}): Cohorte speaks to one platform per process; remove one set`,
+            message: `Variables de Matrix et d’une autre plateforme à la fois (${[...present, ...mattermost, ...matrix].join(', ')}) : Cohorte parle à une seule plateforme par processus ; retirez les variables de l’une`,
           });
           return;
         }
@@ -395,7 +401,7 @@ export const ConfigSchema = z
             ctx.addIssue({
               code: 'custom',
               path: [key],
-              message: `required when any Matrix variable is set (found: ${matrix.join(', ')})`,
+              message: `requis dès qu’une variable Matrix est définie (ici ${matrix.join(', ')}) ; sans Matrix, retirez-les`,
             });
           }
           return;
@@ -404,7 +410,7 @@ export const ConfigSchema = z
           ctx.addIssue({
             code: 'custom',
             path: [],
-            message: `Slack and Mattermost variables are both set (${[...present, ...mattermost].join(', ')}): Cohorte speaks to one platform per process; remove one set`,
+            message: `Variables de Slack et de Mattermost à la fois (${[...present, ...mattermost].join(', ')}) : Cohorte parle à une seule plateforme par processus ; retirez les variables de l’une`,
           });
           return;
         }
@@ -419,7 +425,7 @@ export const ConfigSchema = z
             ctx.addIssue({
               code: 'custom',
               path: [key],
-              message: `required when any Mattermost variable is set (found: ${mattermost.join(', ')})`,
+              message: `requis dès qu’une variable Mattermost est définie (ici ${mattermost.join(', ')}) ; sans Mattermost, retirez-les`,
             });
           }
           return;
@@ -429,14 +435,14 @@ export const ConfigSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['SLACK_BOT_TOKEN'],
-            message: `required when any Slack variable is set (found: ${present.join(', ')})`,
+            message: `requis dès qu’une variable Slack est définie (ici ${present.join(', ')}) ; sans Slack, retirez-les`,
           });
         }
         if (env.SLACK_SIGNING_SECRET === undefined && env.SLACK_APP_TOKEN === undefined) {
           ctx.addIssue({
             code: 'custom',
             path: ['SLACK_SIGNING_SECRET'],
-            message: 'required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN for Socket Mode)',
+            message: 'requis avec SLACK_BOT_TOKEN (ou définissez SLACK_APP_TOKEN pour le Socket Mode)',
           });
         }
       },

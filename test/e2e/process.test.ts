@@ -63,9 +63,13 @@ describe('the cohorte process', () => {
   it('refuses to start on a bad configuration, one line per problem, without echoing secrets', async () => {
     const run = await runToExit({ SLACK_BOT_TOKEN: 'xoxp-zz9TOPVALUEzz', PORT: 'douze' });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('PORT: ');
-    expect(run.stderr).toContain('SLACK_BOT_TOKEN: ');
-    expect(run.stderr).toContain('SLACK_SIGNING_SECRET: ');
+    // In French, each line saying what to type, as the community file's problems are.
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'Configuration invalide :',
+      'PORT: nombre entier de 1 à 65535 attendu (par défaut 3000)',
+      'SLACK_BOT_TOKEN: jeton de bot commençant par « xoxb- » attendu (page OAuth & Permissions de l’app Slack)',
+      'SLACK_SIGNING_SECRET: requis avec SLACK_BOT_TOKEN (ou définissez SLACK_APP_TOKEN pour le Socket Mode)',
+    ]);
     expect(run.stderr).not.toContain('zz9TOPVALUEzz');
     expect(run.stderr).not.toContain('douze');
   });

@@ -46,17 +46,19 @@ describe('loadConfig on Matrix (Tchap)', () => {
 
   it('names each missing variable once any Matrix variable is set', () => {
     expect(problems({ MATRIX_HOMESERVER_URL: MATRIX.MATRIX_HOMESERVER_URL })).toEqual([
-      'MATRIX_ACCESS_TOKEN: required when any Matrix variable is set (found: MATRIX_HOMESERVER_URL)',
-      'MATRIX_USER_ID: required when any Matrix variable is set (found: MATRIX_HOMESERVER_URL)',
+      'MATRIX_ACCESS_TOKEN: requis dès qu’une variable Matrix est définie (ici MATRIX_HOMESERVER_URL) ; sans Matrix, retirez-les',
+      'MATRIX_USER_ID: requis dès qu’une variable Matrix est définie (ici MATRIX_HOMESERVER_URL) ; sans Matrix, retirez-les',
     ]);
   });
 
   it('refuses Matrix and Slack variables together, and a malformed user id, never quoting a value', () => {
     const found = problems({ ...MATRIX, SLACK_BOT_TOKEN: 'xoxb-1', MATRIX_USER_ID: 'cohorte' });
     expect(found).toContain(
-      'MATRIX_USER_ID: expected a Matrix user id such as @cohorte-beta.gouv.fr:agent.tchap.gouv.fr',
+      'MATRIX_USER_ID: identifiant Matrix attendu, par exemple @cohorte-beta.gouv.fr:agent.tchap.gouv.fr',
     );
-    expect(found.some((p) => p.startsWith('Matrix and other chat variables are both set'))).toBe(true);
+    expect(found.some((p) => p.startsWith('Variables de Matrix et d’une autre plateforme à la fois'))).toBe(
+      true,
+    );
     expect(found.join('\n')).not.toContain(MATRIX.MATRIX_ACCESS_TOKEN);
   });
 });

@@ -44,9 +44,9 @@ describe('loadConfig on Mattermost', () => {
 
   it('names every missing variable once any Mattermost variable is set', () => {
     expect(problems({ MATTERMOST_URL: MATTERMOST.MATTERMOST_URL })).toEqual([
-      'MATTERMOST_BOT_TOKEN: required when any Mattermost variable is set (found: MATTERMOST_URL)',
-      'MATTERMOST_TEAM: required when any Mattermost variable is set (found: MATTERMOST_URL)',
-      'PUBLIC_URL: required when any Mattermost variable is set (found: MATTERMOST_URL)',
+      'MATTERMOST_BOT_TOKEN: requis dès qu’une variable Mattermost est définie (ici MATTERMOST_URL) ; sans Mattermost, retirez-les',
+      'MATTERMOST_TEAM: requis dès qu’une variable Mattermost est définie (ici MATTERMOST_URL) ; sans Mattermost, retirez-les',
+      'PUBLIC_URL: requis dès qu’une variable Mattermost est définie (ici MATTERMOST_URL) ; sans Mattermost, retirez-les',
     ]);
   });
 
@@ -57,8 +57,8 @@ describe('loadConfig on Mattermost', () => {
       SLACK_SIGNING_SECRET: 'x'.repeat(20),
     });
     expect(found).toEqual([
-      'Slack and Mattermost variables are both set (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, MATTERMOST_URL, ' +
-        'MATTERMOST_BOT_TOKEN, MATTERMOST_TEAM): Cohorte speaks to one platform per process; remove one set',
+      'Variables de Slack et de Mattermost à la fois (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, MATTERMOST_URL, ' +
+        'MATTERMOST_BOT_TOKEN, MATTERMOST_TEAM) : Cohorte parle à une seule plateforme par processus ; retirez les variables de l’une',
     ]);
     expect(found.join('\n')).not.toContain('secret-value');
   });
@@ -70,8 +70,8 @@ describe('loadConfig on Mattermost', () => {
       MATTERMOST_COMMAND_TOKENS: '/cohorte=abc',
     });
     expect(found).toEqual([
-      'MATTERMOST_BOT_TOKEN: expected a bot access token (letters and digits)',
-      'MATTERMOST_COMMAND_TOKENS: expected trigger:token pairs separated by commas, e.g. cohorte:abc123,standup:def456',
+      'MATTERMOST_BOT_TOKEN: jeton d’accès du bot attendu (au moins 16 lettres et chiffres, page Comptes de bot de Mattermost)',
+      'MATTERMOST_COMMAND_TOKENS: paires déclencheur:jeton séparées par des virgules attendues, par exemple cohorte:abc123,standup:def456',
     ]);
   });
 });

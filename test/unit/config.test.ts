@@ -186,7 +186,7 @@ describe('loadConfig', () => {
 
   it('treats an empty SLACK_APP_TOKEN as unset, so HTTP mode still needs its signing secret', () => {
     expect(problemsOf({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: '' })).toEqual([
-      'SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN for Socket Mode)',
+      'SLACK_SIGNING_SECRET: requis avec SLACK_BOT_TOKEN (ou définissez SLACK_APP_TOKEN pour le Socket Mode)',
     ]);
   });
 
@@ -230,68 +230,68 @@ describe('loadConfig', () => {
       [
         'PUBLIC_URL',
         { PUBLIC_URL: 'cohorte.example.org' },
-        'PUBLIC_URL: expected an http:// or https:// URL',
+        'PUBLIC_URL: adresse http:// ou https:// attendue, par exemple https://cohorte.exemple.fr',
       ],
       [
         'LOG_LEVEL',
         { LOG_LEVEL: 'verbose' },
-        'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent',
+        'LOG_LEVEL: un niveau parmi fatal, error, warn, info, debug, trace, silent attendu (par défaut info, warn dans le shell)',
       ],
       [
         'SLACK_BOT_TOKEN (wrong prefix)',
         { ...slack, SLACK_BOT_TOKEN: 'xoxp-1234' },
-        'SLACK_BOT_TOKEN: expected a bot token starting with "xoxb-"',
+        'SLACK_BOT_TOKEN: jeton de bot commençant par « xoxb- » attendu (page OAuth & Permissions de l’app Slack)',
       ],
       [
         'SLACK_APP_TOKEN (wrong prefix)',
         { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: 'xoxb-1234' },
-        'SLACK_APP_TOKEN: expected an app-level token starting with "xapp-"',
+        'SLACK_APP_TOKEN: jeton d’application commençant par « xapp- » attendu (page Basic Information de l’app Slack, pour le Socket Mode)',
       ],
       [
         'SLACK_SIGNING_SECRET (too short)',
         { ...slack, SLACK_SIGNING_SECRET: 'short' },
-        'SLACK_SIGNING_SECRET: expected a signing secret of at least 16 characters',
+        'SLACK_SIGNING_SECRET: secret de signature d’au moins 16 caractères attendu (page Basic Information de l’app Slack)',
       ],
       [
         'SLACK_API_URL (not a URL)',
         { ...slack, SLACK_API_URL: 'slack api' },
-        'SLACK_API_URL: expected an http:// or https:// URL',
+        'SLACK_API_URL: adresse http:// ou https:// attendue (par défaut https://slack.com/api/)',
       ],
-      ['ROLE', { ROLE: 'scheduler' }, 'ROLE: expected one of all, web, worker'],
+      ['ROLE', { ROLE: 'scheduler' }, 'ROLE: un rôle parmi all, web, worker attendu (par défaut all)'],
       [
         'OUTBOX_CHANNEL_INTERVAL_MS',
         { OUTBOX_CHANNEL_INTERVAL_MS: '-1' },
-        'OUTBOX_CHANNEL_INTERVAL_MS: expected a whole number of milliseconds between 0 and 3600000',
+        'OUTBOX_CHANNEL_INTERVAL_MS: nombre entier de millisecondes de 0 à 3600000 attendu (par défaut 1000)',
       ],
       [
         'OUTBOX_WORKSPACE_PER_SECOND',
         { OUTBOX_WORKSPACE_PER_SECOND: '0' },
-        'OUTBOX_WORKSPACE_PER_SECOND: expected a whole number of posts per second between 1 and 1000',
+        'OUTBOX_WORKSPACE_PER_SECOND: nombre entier de messages par seconde de 1 à 1000 attendu (par défaut 8, 1 sur Matrix)',
       ],
       [
         'WORKER_LOCK_MS',
         { WORKER_LOCK_MS: '100' },
-        'WORKER_LOCK_MS: expected a whole number of milliseconds between 500 and 600000',
+        'WORKER_LOCK_MS: nombre entier de millisecondes de 500 à 600000 attendu (par défaut 10000)',
       ],
       [
         'SHUTDOWN_TIMEOUT_MS',
         { SHUTDOWN_TIMEOUT_MS: 'ten' },
-        'SHUTDOWN_TIMEOUT_MS: expected a whole number of milliseconds between 1 and 3600000',
+        'SHUTDOWN_TIMEOUT_MS: nombre entier de millisecondes de 1 à 3600000 attendu (par défaut 10000)',
       ],
       [
         'SLACK_BOT_TOKEN (missing, only a signing secret)',
         { SLACK_SIGNING_SECRET: SIGNING_SECRET },
-        'SLACK_BOT_TOKEN: required when any Slack variable is set (found: SLACK_SIGNING_SECRET)',
+        'SLACK_BOT_TOKEN: requis dès qu’une variable Slack est définie (ici SLACK_SIGNING_SECRET) ; sans Slack, retirez-les',
       ],
       [
         'SLACK_BOT_TOKEN (missing, only an app token)',
         { SLACK_APP_TOKEN: APP_TOKEN },
-        'SLACK_BOT_TOKEN: required when any Slack variable is set (found: SLACK_APP_TOKEN)',
+        'SLACK_BOT_TOKEN: requis dès qu’une variable Slack est définie (ici SLACK_APP_TOKEN) ; sans Slack, retirez-les',
       ],
       [
         'SLACK_SIGNING_SECRET (missing in HTTP mode)',
         { SLACK_BOT_TOKEN: BOT_TOKEN },
-        'SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN for Socket Mode)',
+        'SLACK_SIGNING_SECRET: requis avec SLACK_BOT_TOKEN (ou définissez SLACK_APP_TOKEN pour le Socket Mode)',
       ],
     ];
 
@@ -317,8 +317,8 @@ describe('loadConfig', () => {
     expect(error.problems).toEqual([
       'REDIS_URL: adresse Redis attendue, redis://hôte:port ou rediss://… (par défaut redis://127.0.0.1:6379)',
       'PORT: nombre entier de 1 à 65535 attendu (par défaut 3000)',
-      'ROLE: expected one of all, web, worker',
-      'SLACK_BOT_TOKEN: required when any Slack variable is set (found: SLACK_SIGNING_SECRET)',
+      'ROLE: un rôle parmi all, web, worker attendu (par défaut all)',
+      'SLACK_BOT_TOKEN: requis dès qu’une variable Slack est définie (ici SLACK_SIGNING_SECRET) ; sans Slack, retirez-les',
     ]);
     expect(error.message).toBe(`Configuration invalide :\n${error.problems.join('\n')}`);
     expect(error.name).toBe('ConfigError');
@@ -360,7 +360,9 @@ describe('loadConfig', () => {
     expect(result.success).toBe(false);
     const messages = result.error?.issues.map((issue) => issue.message) ?? [];
     expect(messages).toContain('nombre entier de 1 à 65535 attendu (par défaut 3000)');
-    expect(messages).toContain('expected a bot token starting with "xoxb-"');
+    expect(messages).toContain(
+      'jeton de bot commençant par « xoxb- » attendu (page OAuth & Permissions de l’app Slack)',
+    );
     expect(JSON.stringify(result.error?.issues)).not.toContain('OBJSECRET');
   });
 });
