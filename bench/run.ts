@@ -20,6 +20,7 @@ const BENCHMARKS: { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'announcement-fanout', load: () => import('./announcement-fanout.bench.js') },
   { name: 'announcement-failover', load: () => import('./announcement-failover.bench.js') },
   { name: 'announcement-kills', load: () => import('./announcement-kills.bench.js') },
+  { name: 'scale-out', load: () => import('./scale-out.bench.js') },
   { name: 'matrix', load: () => import('./matrix.bench.js') },
   { name: 'pages-tableau', load: () => import('./pages-tableau.bench.js') },
 ];

@@ -8,14 +8,15 @@ export const WORKSPACE_PER_SECOND = 8;
 export const LIMITS = { perChannelPerSecond: 1, workspacePerSecond: WORKSPACE_PER_SECOND };
 
 /**
- * The Slack double with those limits and a web-only Cohorte on it, named `name` (its Redis prefix); the workers are
- * the benchmark's own processes. If the web instance cannot start, the double is closed.
+ * The Slack double with those limits (or none, with `limited` false) and a web-only Cohorte on it, named `name` (its
+ * Redis prefix); the workers are the benchmark's own processes. If the web instance cannot start, the double is closed.
  */
 export async function startFanout(
   community: AnnouncementCommunity,
   name: string,
+  limited = true,
 ): Promise<{ slack: SlackDouble; web: RunningCohorte }> {
-  const slack = await startSlackDouble({ users: community.users, limits: LIMITS });
+  const slack = await startSlackDouble({ users: community.users, ...(limited ? { limits: LIMITS } : {}) });
   try {
     const web = await startCohorte({
       name,

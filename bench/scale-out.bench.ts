@@ -1,0 +1,130 @@
+/**
+ * Scale-out: the same announcement fan-out (one outbox job per DM) run by 1, 2 and 4 worker processes
+ * (`src/main.ts`, ROLE=worker) sharing one Redis. First with the platform out of the way (the Slack double
+ * unlimited, the outbox's pace at its maximum, 1,000/s): the throughput each worker count gives. Then with Slack's
+ * 8 posts per second in the double and in the outbox: more workers must not go faster, since the pace is booked in
+ * the shared Redis. Every run counts each person's copies in the double: none lost, none twice.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { announcementCommunity } from '../test/support/announcement-community.js';
+import { postAnnouncement } from '../test/support/announcement-flow.js';
+import { startWorkerProcess, type WorkerProcess } from '../test/support/worker-process.js';
+import { startFanout, tally, WORKSPACE_PER_SECOND } from './support/announcement.js';
+import { type BenchReport, fixed, type Target, target } from './support/report.js';
+
+const WORKER_COUNTS = [1, 2, 4] as const;
+const FREE_PEOPLE = Number(process.env.BENCH_SCALE_PEOPLE ?? 3_000);
+const PACED_PEOPLE = 160;
+/** The outbox's pace when the platform sets none: its configuration's maximum. */
+const FREE_PACE = 1_000;
+
+interface Run {
+  workers: number;
+  people: number;
+  seconds: number;
+  lost: number;
+  duplicates: number;
+  limited: number;
+}
+
+/** One fan-out to `people` by `workers` worker processes; `paced`: Slack's 8/s in the double and the outbox. */
+async function fanout(workers: number, people: number, paced: boolean): Promise<Run> {
+  const name = `bench-scale-${paced ? 'paced' : 'free'}-${workers}`;
+  const community = announcementCommunity(people, name);
+  const { slack, web } = await startFanout(community, name, paced);
+  const started: WorkerProcess[] = [];
+  try {
+    const pace = paced ? WORKSPACE_PER_SECOND : FREE_PACE;
+    const env = { OUTBOX_WORKSPACE_PER_SECOND: String(pace) };
+    const boots = Array.from({ length: workers }, () =>
+      startWorkerProcess({
+        prefix: web.prefix,
+        communityFile: community.file,
+        slackApiUrl: slack.url,
+        env,
+      }).then((w) => started.push(w)),
+    );
+    await Promise.all(boots);
+    const from = Date.now();
+    await postAnnouncement(web, { text: 'Montée en charge', audience: 'eig9', mode: 'dms' });
+    const deadline = from + Math.max(120, (3 * people) / WORKSPACE_PER_SECOND) * 1000;
+    while (tally(slack, people).lost > 0 && Date.now() < deadline) await sleep(100);
+    const { lastAt } = tally(slack, people);
+    // Anything still in flight would show up as a duplicate.
+    await sleep(2_000);
+    const counts = tally(slack, people);
+    return { workers, people, seconds: (lastAt - from) / 1000, ...counts };
+  } finally {
+    for (const worker of started) await worker.kill();
+    await web.stop();
+    await slack.close();
+  }
+}
+
+const row = (r: Run, base: Run | undefined) => [
+  String(r.workers),
+  String(r.people),
+  fixed(r.seconds, 1),
+  fixed(r.people / r.seconds, 1),
+  base ? `${fixed(base.seconds / r.seconds, 2)} ×` : '',
+  String(r.lost),
+  String(r.duplicates),
+  String(r.limited),
+];
+const COLUMNS = ['workers', 'DMs', 'seconds', 'DMs/s', 'speed-up', 'lost', 'duplicates', '429 answered'];
+
+export async function run(): Promise<BenchReport> {
+  const free: Run[] = [];
+  const paced: Run[] = [];
+  for (const workers of WORKER_COUNTS) {
+    process.stderr.write(`  ${workers} worker(s): ${FREE_PEOPLE} DMs, platform unlimited…\n`);
+    free.push(await fanout(workers, FREE_PEOPLE, false));
+  }
+  for (const workers of WORKER_COUNTS) {
+    process.stderr.write(`  ${workers} worker(s): ${PACED_PEOPLE} DMs at ${WORKSPACE_PER_SECOND}/s…\n`);
+    paced.push(await fanout(workers, PACED_PEOPLE, true));
+  }
+  const all = [...free, ...paced];
+  const fastestPaced = Math.max(...paced.map((r) => r.people / r.seconds));
+  const targets: Target[] = [
+    target(
+      'people without their copy, all runs',
+      all.reduce((n, r) => n + r.lost, 0),
+      '<=',
+      0,
+    ),
+    target(
+      'people with two copies or more, all runs',
+      all.reduce((n, r) => n + r.duplicates, 0),
+      '<=',
+      0,
+    ),
+    target(
+      `paced runs, fastest DMs/s (Slack allows ${WORKSPACE_PER_SECOND})`,
+      fastestPaced,
+      '<=',
+      WORKSPACE_PER_SECOND,
+      '/s',
+    ),
+  ];
+  return {
+    title: 'Scale-out: one fan-out by 1, 2 and 4 worker processes on one Redis',
+    tables: [
+      {
+        title: `Platform unlimited (outbox pace ${FREE_PACE}/s)`,
+        columns: COLUMNS,
+        rows: free.map((r) => row(r, free[0])),
+      },
+      {
+        title: `Slack's ${WORKSPACE_PER_SECOND} posts/s`,
+        columns: COLUMNS,
+        rows: paced.map((r) => row(r, paced[0])),
+      },
+    ],
+    targets,
+    notes: [
+      'seconds: from the click on Envoyer to the last copy the double accepted (one sending job queues every copy first)',
+      'the load, the double, the web instance, Redis and every worker share the machine: on 2 cores, 4 workers cannot run 4 × as fast',
+    ],
+  };
+}
