@@ -52,12 +52,14 @@ end
 `;
 
 /**
- * One answer, atomically with the session's capacity as stored (ARGV: session id, email, answer or '' to
- * withdraw). A yes past capacity waits in line; seats given up go to the first in line.
+ * One answer, atomically with the session's capacity and cancellation as stored (ARGV: session id, email, answer
+ * or '' to withdraw). An answer to a cancelled session is refused (returns 'cancelled' alone); a withdrawal goes.
+ * A yes past capacity waits in line; seats given up go to the first in line.
  */
 const ANSWER_SCRIPT = `${SHARED}
 local session = redis.call('HGET', KEYS[6], ARGV[1])
 if not session then return redis.error_reply('ERR no session ' .. ARGV[1]) end
+if ARGV[3] ~= '' and cjson.decode(session).cancelled then return {'cancelled'} end
 local capacity = limit(session)
 local previous = redis.call('HGET', KEYS[1], ARGV[2]) or ''
 local wanted = ARGV[3]
@@ -136,7 +138,10 @@ export function createSessionsRepo(redis: RedisClient, keys: Keys): SessionStore
         `${a.date} ${a.start} ${a.id}`.localeCompare(`${b.date} ${b.start} ${b.id}`),
       );
     },
-    answer: async (id, email, answer) => toChange(await run(ANSWER_SCRIPT, id, email, answer ?? '')),
+    async answer(id, email, answer) {
+      const result = await run(ANSWER_SCRIPT, id, email, answer ?? '');
+      return result.length === 1 ? 'cancelled' : toChange(result);
+    },
     async change(session) {
       const result = await run(CHANGE_SCRIPT, session.id, JSON.stringify(session));
       if (result.length === 1) return { refused: Number(result[0]) };

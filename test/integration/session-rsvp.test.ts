@@ -40,9 +40,29 @@ describe('RSVP on real Redis: atomic answers, capacity and waiting list', () => 
     await Promise.all([sessions.answer('s1', person(1), 'yes'), sessions.answer('s1', person(1), 'yes')]);
     expect(await sessions.headcount('s1')).toEqual({ yes: 1, maybe: 0, no: 0, waiting: 0 });
     const change = await sessions.answer('s1', person(1), 'no');
-    expect(change).toMatchObject({ previous: 'yes', current: 'no', promoted: [] });
-    expect(change.headcount).toEqual({ yes: 0, maybe: 0, no: 1, waiting: 0 });
+    expect(change).toMatchObject({
+      previous: 'yes',
+      current: 'no',
+      promoted: [],
+      headcount: { yes: 0, maybe: 0, no: 1, waiting: 0 },
+    });
     expect(await sessions.headcount('s1')).toEqual({ yes: 0, maybe: 0, no: 1, waiting: 0 });
+  });
+
+  it('an answer landing after the cancellation is refused, nothing recorded; a withdrawal (erasure) still goes', async () => {
+    await sessions.create(withSeats('gone'));
+    await sessions.answer('gone', person(1), 'yes');
+    const stored = await sessions.get('gone');
+    if (!stored) throw new Error('no session');
+    await sessions.save({ ...stored, cancelled: true, sequence: stored.sequence + 1 });
+    expect(await sessions.answer('gone', person(2), 'yes')).toBe('cancelled');
+    expect(await sessions.answer('gone', person(1), 'no')).toBe('cancelled');
+    expect(await sessions.headcount('gone')).toEqual({ yes: 1, maybe: 0, no: 0, waiting: 0 });
+    expect(await sessions.answer('gone', person(1), undefined)).toMatchObject({
+      previous: 'yes',
+      current: undefined,
+    });
+    expect((await sessions.answers('gone')).size).toBe(0);
   });
 
   it('past capacity, yeses wait in line and are promoted in order when someone withdraws', async () => {
@@ -94,7 +114,7 @@ describe('RSVP on real Redis: atomic answers, capacity and waiting list', () => 
     await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         sessions.answer('race', person(i), 'yes').then((change) => {
-          if (change.current === 'waiting') order.push(person(i));
+          if (change !== 'cancelled' && change.current === 'waiting') order.push(person(i));
         }),
       ),
     );

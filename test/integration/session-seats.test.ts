@@ -136,6 +136,31 @@ describe('session seats: a seat freed by an erasure, a capacity lowered (shell, 
     expect(await announcementNow()).toContain(`${seats} / ${seats} places prises`);
   });
 
+  it('« Je viens » clicked while the session is being cancelled: refused as cancelled, or told of the cancellation', async () => {
+    await answer(INES, 'yes');
+    await postsSinceMark();
+    mark = shellPosts(bot.shellOutput()).length;
+    const clickers = [THOMAS, SARAH, LUCAS, AMINA, HUGO, CHLOE];
+    const [, ...clicks] = await Promise.all([
+      bot.cohorte.router.command({
+        user: user(CLAIRE),
+        command: 'session',
+        text: `annuler ${sessionId}`,
+        channel: 'shell',
+      }),
+      ...clickers.map((email) => answer(email, 'yes')),
+    ]);
+    const posts = await postsSinceMark();
+    const toldCancelled = (email: string) =>
+      posts.some((p) => p.to === `@${email}` && p.text.includes('annulée'));
+    const refused = 'Cette session est annulée : il n’y a plus de réponse à donner.';
+    // Recorded before the cancellation (a seat or the waiting list): told of it; after: refused, nothing recorded.
+    expect(
+      clickers.filter((email, i) => (clicks[i] ? seen(clicks[i]) : '') !== refused && !toldCancelled(email)),
+    ).toEqual([]);
+    expect(seen(await answer(THOMAS, 'maybe'))).toBe(refused);
+  });
+
   it('a cancellation tells the waiting list too, without an .ics for an event they never had', async () => {
     await answer(INES, 'yes');
     await answer(THOMAS, 'yes');

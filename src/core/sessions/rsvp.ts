@@ -36,8 +36,9 @@ async function applyAnswer(
   sessionId: string,
   email: string,
   answer: RsvpAnswer | undefined,
-): Promise<RsvpChange> {
+): Promise<RsvpChange | 'cancelled'> {
   const change = await services.sessions.answer(sessionId, email, answer);
+  if (change === 'cancelled') return change;
   if (change.previous !== change.current)
     await refreshAnnouncement(services, change.session, change.headcount, change.version);
   for (const promoted of change.promoted)
@@ -77,7 +78,9 @@ export async function rsvp(ctx: Context, sessionId: string, answer: RsvpAnswer):
         t('session.rsvp.notAudience', { who: audienceWho(session, t, services.roster.data.promotions) }),
       );
   }
+  // Cancelled since it was read: the store refuses the answer in the same step as it checks.
   const change = await applyAnswer(services, session.id, person.email, answer);
+  if (change === 'cancelled') return reply(t('session.rsvp.cancelled'));
   const date = sessionDate(session, locale);
   if (change.current === 'waiting') {
     const rank = (await services.sessions.waiting(session.id)).indexOf(person.email) + 1;

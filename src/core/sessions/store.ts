@@ -46,9 +46,9 @@ export interface SessionStore {
   /**
    * Records an answer (undefined withdraws it) to a stored session. A yes past its capacity as stored at that moment
    * waits; a yes given up frees its seat for the first in the waiting list. Clicking the same answer again changes
-   * nothing.
+   * nothing. An answer (not a withdrawal) to a session cancelled at that moment is refused, nothing recorded.
    */
-  answer(sessionId: string, email: string, answer: RsvpAnswer | undefined): Promise<RsvpChange>;
+  answer(sessionId: string, email: string, answer: RsvpAnswer | undefined): Promise<RsvpChange | 'cancelled'>;
   /** A new version of the announcement's content (a cancellation), above every earlier one. */
   nextVersion(sessionId: string): Promise<number>;
   answers(sessionId: string): Promise<Map<string, RsvpState>>;
