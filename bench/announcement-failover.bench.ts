@@ -11,19 +11,15 @@ import { announcementCommunity } from '../test/support/announcement-community.js
 import { postAnnouncement } from '../test/support/announcement-flow.js';
 import { type RunningCohorte, SIGNING_SECRET, startCohorte } from '../test/support/cohorte.js';
 import { type SentinelSet, startSentinelSet } from '../test/support/redis-sentinels.js';
-import { type SlackDouble, startSlackDouble } from '../test/support/slack-double.js';
+import { startSlackDouble } from '../test/support/slack-double.js';
 import { postSigned, slashCommandBody } from '../test/support/slack-sign.js';
 import { startWorkerProcess, type WorkerProcess } from '../test/support/worker-process.js';
+import { LIMITS, tally, WORKSPACE_PER_SECOND } from './support/announcement.js';
 import { type BenchReport, fixed, target } from './support/report.js';
 
 const PEOPLE = 400;
-const WORKSPACE_PER_SECOND = 8;
 const MINIMUM_S = PEOPLE / WORKSPACE_PER_SECOND;
 const KILL_AFTER = Math.round(PEOPLE / 3);
-
-/** Copies in each EIG's DM. */
-const copies = (slack: SlackDouble) =>
-  Array.from({ length: PEOPLE }, (_, i) => slack.messages(`DU${i}`).length);
 
 /** Whether `/cohorte moi`, typed by the coordinator, got her real answer (not « réessayez »). */
 async function answered(web: RunningCohorte): Promise<boolean> {
@@ -35,10 +31,7 @@ async function answered(web: RunningCohorte): Promise<boolean> {
 async function failoverRun() {
   const community = announcementCommunity(PEOPLE, 'bench-failover');
   const set: SentinelSet = await startSentinelSet();
-  const slack = await startSlackDouble({
-    users: community.users,
-    limits: { perChannelPerSecond: 1, workspacePerSecond: WORKSPACE_PER_SECOND },
-  });
+  const slack = await startSlackDouble({ users: community.users, limits: LIMITS });
   let web: RunningCohorte | undefined;
   const workers: WorkerProcess[] = [];
   try {
@@ -60,7 +53,7 @@ async function failoverRun() {
       );
     const started = Date.now();
     await postAnnouncement(web, { text: 'Appel à projets *ouvert*', audience: 'eig9', mode: 'dms' });
-    while (copies(slack).filter((n) => n > 0).length < KILL_AFTER) await sleep(50);
+    while (PEOPLE - tally(slack, PEOPLE).lost < KILL_AFTER) await sleep(50);
     const killedAt = Date.now();
     await set.primary.stop();
     let promotedAt: number | undefined;
@@ -71,21 +64,18 @@ async function failoverRun() {
       await sleep(100);
     }
     const deadline = started + 3 * MINIMUM_S * 1000;
-    while (copies(slack).some((n) => n === 0) && Date.now() < deadline) await sleep(200);
-    const accepted = slack
-      .callsTo('chat.postMessage')
-      .filter((c) => c.status === 200 && String(c.args.channel).startsWith('DU'));
-    const lastAt = Math.max(...accepted.map((c) => c.at));
+    while (tally(slack, PEOPLE).lost > 0 && Date.now() < deadline) await sleep(200);
+    const { lastAt } = tally(slack, PEOPLE);
     // Anything still in flight would show up as a duplicate.
     await sleep(3_000);
-    const final = copies(slack);
+    const { lost, duplicates } = tally(slack, PEOPLE);
     return {
       seconds: (lastAt - started) / 1000,
       killedAfterS: (killedAt - started) / 1000,
       promotedS: (promotedAt - killedAt) / 1000,
       answeringS: (answeringAt - killedAt) / 1000,
-      lost: final.filter((n) => n === 0).length,
-      duplicates: final.filter((n) => n > 1).length,
+      lost,
+      duplicates,
     };
   } finally {
     for (const worker of workers) await worker.kill();
