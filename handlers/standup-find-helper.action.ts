@@ -1,5 +1,6 @@
-import { openRequest, requestIdOf } from '../src/core/bulle/lifecycle.js';
+import { requestIdOf } from '../src/core/bulle/lifecycle.js';
 import { nameOf } from '../src/core/bulle/notify.js';
+import { openSoughtRequest } from '../src/core/bulle/seek.js';
 import { knownTopics, namedTopic } from '../src/core/bulle/understand.js';
 import { thesaurusOf } from '../src/core/bulle/world.js';
 import { UserError } from '../src/core/errors.js';
@@ -9,7 +10,7 @@ import { FIND_HELPER_ACTION } from '../src/core/standup/digest.js';
 
 /**
  * The digest's *Trouver quelqu'un* button next to a help request: the request becomes a bulloterie request of its
- * author, through the same path as `/bulle cherche`: its topic is the skill the text names, the text its details;
+ * author, through the same path as `/bulle cherche` (one in play per person and topic): its topic is the skill the text names, the text its details;
  * a text naming none gets what to type. Clicking again changes nothing: the bulloterie request's id is the help
  * request's.
  */
@@ -27,14 +28,22 @@ export const standupFindHelperAction: ActionHandler = {
     const known = knownTopics(await services.bulle.allSkills());
     const topic = namedTopic(help.text, thesaurusOf(services), known);
     if (!topic) throw new UserError('standup.findHelperNoTopic', { details: help.text });
-    const { request } = await openRequest(services, {
-      id: requestIdOf(`standup|${help.id}`),
-      email: help.email,
-      topic,
-      details: help.text,
-      source: 'standup',
-    });
+    const id = requestIdOf(`standup|${help.id}`);
     const requester = nameOf(services, help.email);
+    // Clicked again: the request it opened, unchanged.
+    const request =
+      (await services.bulle.request(id)) ??
+      (await openSoughtRequest(
+        services,
+        {
+          id,
+          email: help.email,
+          topic,
+          details: help.text,
+          source: 'standup',
+        },
+        help.email === person.email ? undefined : requester,
+      ));
     return ephemeral(t('bulle.standup.sent', { requester, topic: request.label }));
   },
 };

@@ -15,10 +15,11 @@ describe('*Trouver quelqu’un* under a stand-up’s help request: the skill it 
   const { bot, bulle, user } = shell;
   const standup = (email: string, text: string) =>
     bot().cohorte.router.command({ user: user(email), command: 'standup', text, channel: 'shell' });
-  const findSomeone = async (email: string) =>
+  /** The *Trouver quelqu'un* click under `email`'s help request, by them or by `clicker` (a mentor of their défi). */
+  const findSomeone = async (email: string, clicker = email) =>
     seen(
       await shell.click(
-        email,
+        clicker,
         FIND_HELPER_ACTION,
         helpRequestId('standup-eig7', PERIOD, email),
         '#defi-lexiq',
@@ -29,11 +30,24 @@ describe('*Trouver quelqu’un* under a stand-up’s help request: the skill it 
     expect(await bulle(AMINA, 'partage Scalingo')).toContain('vous partagez : Scalingo');
     await standup(INES, 'priorités: recette ; aide: migrer notre application vers Scalingo avant janvier');
     expect(await findSomeone(INES)).toBe('Demande confiée à la bulloterie pour Inès Moreau : Scalingo.');
+    // Clicked again: the same request, not refused as one already in progress.
+    expect(await findSomeone(INES)).toBe('Demande confiée à la bulloterie pour Inès Moreau : Scalingo.');
     const toAmina = () => shellPosts(bot().shellOutput()).filter((p) => p.to === `@${AMINA}`);
     await waitFor(() => toAmina().length === 1, 8000, 'the proposal to Amina');
     const [proposal] = toAmina();
     expect(proposal?.text).toContain('Inès Moreau cherche de l’aide sur Scalingo.');
     expect(proposal?.text).toContain('Précisions : migrer notre application vers Scalingo avant janvier');
+  });
+
+  it('a help request on a topic the author already asks about: one request in progress, as /bulle cherche says', async () => {
+    const SARAH = 'sarah.lefebvre@beta.gouv.fr';
+    expect(await bulle(AMINA, 'partage Docker')).toContain('vous partagez : Docker');
+    expect(await bulle(SARAH, 'cherche Docker')).toContain('Docker');
+    await standup(SARAH, 'priorités: recette ; aide: passer notre image Docker en multi-étapes');
+    expect(await findSomeone(SARAH)).toBe(
+      'Vous avez déjà une demande en cours sur Docker ; /bulle mes la montre.',
+    );
+    expect((await bot().cohorte.services.bulle.requestsOf(SARAH)).map((r) => r.source)).toEqual(['chat']);
   });
 
   it('a text naming no skill is not made a topic: the clicker is told what to type, nothing is asked', async () => {

@@ -2,7 +2,8 @@ import { UserError } from '../errors.js';
 import type { Translate } from '../i18n/index.js';
 import type { Rich } from '../message.js';
 import type { Services } from '../ports.js';
-import { openRequest, requestIdOf } from './lifecycle.js';
+import { type NewRequest, openRequest, requestIdOf } from './lifecycle.js';
+import type { BulleRequest } from './store.js';
 import { isInPlay } from './store.js';
 import { checkDetailsLength, checkTopicLength, knownTopics, understand } from './understand.js';
 import { thesaurusOf } from './world.js';
@@ -38,11 +39,8 @@ export async function seekHelp(
       rest: details ? ` — ${details}` : '',
     });
   const { topic } = understood;
-  const mine = await services.bulle.requestsOf(email);
-  const current = mine.find((r) => r.key === topic.key && isInPlay(r.status));
-  if (current) throw new UserError('bulle.alreadyRequested', { topic: current.label });
   const now = services.clock.now();
-  await openRequest(services, {
+  await openSoughtRequest(services, {
     id: requestIdOf(`chat|${email}|${topic.key}|${now.getTime()}`),
     email,
     topic,
@@ -53,4 +51,22 @@ export async function seekHelp(
   if (understood.corrected)
     lines.push(t('bulle.corrected', { typed: understood.corrected, label: topic.label }));
   return lines;
+}
+
+/**
+ * Opens a request whatever its origin (`/bulle cherche`, the bubble map, a stand-up's *Trouver quelqu'un*), one in
+ * play per person and topic: another one of theirs in play on that topic throws the {@link UserError} naming it
+ * (`/bulle mes` shows it); named as `requester` when someone else acts for them (a mentor's click).
+ */
+export async function openSoughtRequest(
+  services: Services,
+  input: NewRequest,
+  requester?: string,
+): Promise<BulleRequest> {
+  const mine = await services.bulle.requestsOf(input.email);
+  const current = mine.find((r) => r.key === input.topic.key && isInPlay(r.status));
+  if (current && requester)
+    throw new UserError('bulle.alreadyRequested.other', { requester, topic: current.label });
+  if (current) throw new UserError('bulle.alreadyRequested', { topic: current.label });
+  return (await openRequest(services, input)).request;
 }

@@ -61,6 +61,8 @@ export const bulleEn: Record<keyof typeof bulleFr, string> = {
   'bulle.requested':
     'Request recorded: *{topic}*. I am looking for someone and will keep you posted in a direct message.',
   'bulle.alreadyRequested': 'You already have a request on *{topic}*; `/bulle mes` shows it.',
+  'bulle.alreadyRequested.other':
+    '{requester} already has a request on *{topic}*: one at a time per topic (`/bulle mes` shows it to them).',
   'bulle.toRequester.proposed':
     'Your request *{topic}* was proposed to someone who can help; they have until {deadline} to answer.',
   'bulle.toRequester.escalated':

@@ -62,6 +62,8 @@ export const bulleFr = {
   'bulle.requested':
     'Demande enregistrée : *{topic}*. Je cherche quelqu’un et je vous tiens au courant en message privé.',
   'bulle.alreadyRequested': 'Vous avez déjà une demande en cours sur *{topic}* ; `/bulle mes` la montre.',
+  'bulle.alreadyRequested.other':
+    '{requester} a déjà une demande en cours sur *{topic}* : une seule à la fois par sujet (`/bulle mes` la lui montre).',
   'bulle.toRequester.proposed':
     'Votre demande *{topic}* est proposée à une personne qui peut vous aider ; elle a jusqu’au {deadline} pour répondre.',
   'bulle.toRequester.escalated':
