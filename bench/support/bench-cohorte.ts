@@ -1,8 +1,28 @@
-import { createCohorte } from '../../src/app.js';
-import { loadCommunityFile } from '../../src/community.js';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { COMMUNITY_FILE, dropPrefix } from '../../test/support/cohorte.js';
+
+type App = typeof import('../../src/app.js');
+type Community = typeof import('../../src/community.js');
+type Config = typeof import('../../src/config.js');
+type Log = typeof import('../../src/log.js');
+
+/**
+ * Cohorte's composition modules: compiled, from the folder `BENCH_COHORTE_BUILD` names (see `buildCohorte`), as
+ * production runs them; without it, the sources under tsx (whose helpers, such as `__name`, run on the hot path).
+ */
+async function cohorteModules() {
+  const build = process.env.BENCH_COHORTE_BUILD;
+  const load = <T>(module: string, source: () => Promise<T>): Promise<T> =>
+    build ? import(pathToFileURL(join(build, 'src', `${module}.js`)).href) : source();
+  const [app, community, config, log] = await Promise.all([
+    load<App>('app', () => import('../../src/app.js')),
+    load<Community>('community', () => import('../../src/community.js')),
+    load<Config>('config', () => import('../../src/config.js')),
+    load<Log>('log', () => import('../../src/log.js')),
+  ]);
+  return { ...app, ...community, ...config, ...log };
+}
 
 /** The Redis a benchmark child was given (`BENCH_REDIS_URL`, keys under `BENCH_REDIS_PREFIX`). */
 function benchRedis(): { prefix: string; redisUrl: string } {
@@ -23,6 +43,7 @@ export async function startBenchCohorte(options: {
   closeDouble: () => Promise<unknown>;
 }): Promise<{ stop: () => Promise<void> }> {
   const { prefix, redisUrl } = benchRedis();
+  const { createCohorte, createLogger, loadCommunityFile, loadConfig } = await cohorteModules();
   const config = loadConfig({
     REDIS_URL: redisUrl,
     REDIS_PREFIX: prefix,
