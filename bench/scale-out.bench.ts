@@ -4,17 +4,25 @@
  * unlimited, the outbox's pace at its maximum, 1,000/s): the throughput each worker count gives. Then with Slack's
  * 8 posts per second in the double and in the outbox: more workers must not go faster, since the pace is booked in
  * the shared Redis. Every run counts each person's copies in the double: none lost, none twice.
+ * Last, jobs the platform does not pace: 10,000 reminder rituals run early (the `ritual` job, each queued twice under
+ * one key), by the same worker counts, each ritual's posts counted in the double. BENCH_QUICK=1 runs a tenth of
+ * each workload, to try the benchmark; its figures are not worth recording.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { announcementCommunity } from '../test/support/announcement-community.js';
+import { loadCommunityFile } from '../src/community.js';
+import { type AnnouncementCommunity, announcementCommunity } from '../test/support/announcement-community.js';
 import { postAnnouncement } from '../test/support/announcement-flow.js';
+import type { SlackDouble } from '../test/support/slack-double.js';
 import { startWorkerProcess, type WorkerProcess } from '../test/support/worker-process.js';
 import { startFanout, tally, WORKSPACE_PER_SECOND } from './support/announcement.js';
 import { type BenchReport, fixed, type Target, target } from './support/report.js';
+import { addRituals, queueRituals, ritualTally } from './support/ritual-reminders.js';
 
 const WORKER_COUNTS = [1, 2, 4] as const;
-const FREE_PEOPLE = Number(process.env.BENCH_SCALE_PEOPLE ?? 3_000);
-const PACED_PEOPLE = 160;
+const QUICK = process.env.BENCH_QUICK === '1';
+const FREE_PEOPLE = Number(process.env.BENCH_SCALE_PEOPLE ?? (QUICK ? 300 : 3_000));
+const PACED_PEOPLE = QUICK ? 40 : 160;
+const RITUALS = QUICK ? 1_000 : 10_000;
 /** The outbox's pace when the platform sets none: its configuration's maximum. */
 const FREE_PACE = 1_000;
 
@@ -27,6 +35,28 @@ interface Run {
   limited: number;
 }
 
+/**
+ * `count` worker processes on the web instance's prefix and the double, `env` added to theirs, booted one after
+ * another (each upserts every scheduler of the community at boot: on two cores, together they would take longer).
+ */
+async function startWorkers(
+  count: number,
+  at: { web: { prefix: string }; slack: SlackDouble; community: AnnouncementCommunity },
+  env: Record<string, string>,
+  started: WorkerProcess[],
+) {
+  for (let i = 0; i < count; i++)
+    started.push(
+      await startWorkerProcess({
+        prefix: at.web.prefix,
+        communityFile: at.community.file,
+        slackApiUrl: at.slack.url,
+        env,
+        startLimitMs: 180_000,
+      }),
+    );
+}
+
 /** One fan-out to `people` by `workers` worker processes; `paced`: Slack's 8/s in the double and the outbox. */
 async function fanout(workers: number, people: number, paced: boolean): Promise<Run> {
   const name = `bench-scale-${paced ? 'paced' : 'free'}-${workers}`;
@@ -35,16 +65,12 @@ async function fanout(workers: number, people: number, paced: boolean): Promise<
   const started: WorkerProcess[] = [];
   try {
     const pace = paced ? WORKSPACE_PER_SECOND : FREE_PACE;
-    const env = { OUTBOX_WORKSPACE_PER_SECOND: String(pace) };
-    const boots = Array.from({ length: workers }, () =>
-      startWorkerProcess({
-        prefix: web.prefix,
-        communityFile: community.file,
-        slackApiUrl: slack.url,
-        env,
-      }).then((w) => started.push(w)),
+    await startWorkers(
+      workers,
+      { web, slack, community },
+      { OUTBOX_WORKSPACE_PER_SECOND: String(pace) },
+      started,
     );
-    await Promise.all(boots);
     const from = Date.now();
     await postAnnouncement(web, { text: 'Montée en charge', audience: 'eig9', mode: 'dms' });
     const deadline = from + Math.max(120, (3 * people) / WORKSPACE_PER_SECOND) * 1000;
@@ -54,6 +80,36 @@ async function fanout(workers: number, people: number, paced: boolean): Promise<
     await sleep(2_000);
     const counts = tally(slack, people);
     return { workers, people, seconds: (lastAt - from) / 1000, ...counts };
+  } finally {
+    for (const worker of started) await worker.kill();
+    await web.stop();
+    await slack.close();
+  }
+}
+
+/**
+ * `RITUALS` reminder rituals run early by `workers` worker processes, the platform out of the way (double unlimited,
+ * no pause between posts of one channel, outbox pace at its maximum). Seconds from the first job queued to the last
+ * post the double accepted; `limited` is always 0 here.
+ */
+async function rituals(workers: number): Promise<Run> {
+  const name = `bench-scale-rituals-${workers}`;
+  const community = announcementCommunity(10, name);
+  addRituals(community, RITUALS);
+  const { slack, web } = await startFanout(community, name, false);
+  const started: WorkerProcess[] = [];
+  try {
+    const env = { OUTBOX_WORKSPACE_PER_SECOND: String(FREE_PACE), OUTBOX_CHANNEL_INTERVAL_MS: '0' };
+    await startWorkers(workers, { web, slack, community }, env, started);
+    const from = Date.now();
+    await queueRituals(web.cohorte.queues, loadCommunityFile(community.file), RITUALS);
+    const deadline = from + 300_000;
+    while (ritualTally(slack, RITUALS).lost > 0 && Date.now() < deadline) await sleep(200);
+    const { lastAt } = ritualTally(slack, RITUALS);
+    // Anything still in flight would show up as a duplicate.
+    await sleep(2_000);
+    const { lost, duplicates } = ritualTally(slack, RITUALS);
+    return { workers, people: RITUALS, seconds: (lastAt - from) / 1000, lost, duplicates, limited: 0 };
   } finally {
     for (const worker of started) await worker.kill();
     await web.stop();
@@ -72,6 +128,16 @@ const row = (r: Run, base: Run | undefined) => [
   String(r.limited),
 ];
 const COLUMNS = ['workers', 'DMs', 'seconds', 'DMs/s', 'speed-up', 'lost', 'duplicates', '429 answered'];
+const RITUAL_COLUMNS = [
+  'workers',
+  'rituals',
+  'seconds',
+  'posts/s',
+  'speed-up',
+  'lost',
+  'duplicates',
+  '429 answered',
+];
 
 export async function run(): Promise<BenchReport> {
   const free: Run[] = [];
@@ -84,17 +150,22 @@ export async function run(): Promise<BenchReport> {
     process.stderr.write(`  ${workers} worker(s): ${PACED_PEOPLE} DMs at ${WORKSPACE_PER_SECOND}/s…\n`);
     paced.push(await fanout(workers, PACED_PEOPLE, true));
   }
-  const all = [...free, ...paced];
+  const reminders: Run[] = [];
+  for (const workers of WORKER_COUNTS) {
+    process.stderr.write(`  ${workers} worker(s): ${RITUALS} reminder rituals, platform unlimited…\n`);
+    reminders.push(await rituals(workers));
+  }
+  const all = [...free, ...paced, ...reminders];
   const fastestPaced = Math.max(...paced.map((r) => r.people / r.seconds));
   const targets: Target[] = [
     target(
-      'people without their copy, all runs',
+      'people or rituals without their post, all runs',
       all.reduce((n, r) => n + r.lost, 0),
       '<=',
       0,
     ),
     target(
-      'people with two copies or more, all runs',
+      'people or rituals with two posts or more, all runs',
       all.reduce((n, r) => n + r.duplicates, 0),
       '<=',
       0,
@@ -108,7 +179,7 @@ export async function run(): Promise<BenchReport> {
     ),
   ];
   return {
-    title: 'Scale-out: one fan-out by 1, 2 and 4 worker processes on one Redis',
+    title: 'Scale-out: a fan-out and reminder rituals by 1, 2 and 4 worker processes on one Redis',
     tables: [
       {
         title: `Platform unlimited (outbox pace ${FREE_PACE}/s)`,
@@ -119,6 +190,11 @@ export async function run(): Promise<BenchReport> {
         title: `Slack's ${WORKSPACE_PER_SECOND} posts/s`,
         columns: COLUMNS,
         rows: paced.map((r) => row(r, paced[0])),
+      },
+      {
+        title: `${RITUALS} reminder rituals run early, platform unlimited`,
+        columns: RITUAL_COLUMNS,
+        rows: reminders.map((r) => row(r, reminders[0])),
       },
     ],
     targets,

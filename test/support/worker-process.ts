@@ -18,13 +18,15 @@ export interface WorkerProcess {
 
 /**
  * Starts a worker process under Redis prefix `prefix`, with community `communityFile` and Slack at `slackApiUrl`
- * (plus `env`), and resolves once it logged that it started.
+ * (plus `env`), and resolves once it logged that it started, within `startLimitMs` (30 s by default: a community of
+ * thousands of rituals upserts one scheduler each at boot).
  */
 export async function startWorkerProcess(options: {
   prefix: string;
   communityFile: string;
   slackApiUrl: string;
   env?: Record<string, string>;
+  startLimitMs?: number;
 }): Promise<WorkerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
@@ -52,7 +54,8 @@ export async function startWorkerProcess(options: {
     await exited;
   };
   try {
-    await waitFor(() => stderr.includes('cohorte started'), 30_000, 'the worker process started');
+    const limit = options.startLimitMs ?? 30_000;
+    await waitFor(() => stderr.includes('cohorte started'), limit, 'the worker process started');
   } catch (error) {
     await signal('SIGKILL');
     throw new Error(`${String(error)}\n${stderr.slice(-2000)}`);
