@@ -4,25 +4,36 @@
  * unlimited, the outbox's pace at its maximum, 1,000/s): the throughput each worker count gives. Then with Slack's
  * 8 posts per second in the double and in the outbox: more workers must not go faster, since the pace is booked in
  * the shared Redis. Every run counts each person's copies in the double: none lost, none twice.
- * Last, jobs the platform does not pace: 10,000 reminder rituals run early (the `ritual` job, each queued twice under
- * one key), by the same worker counts, each ritual's posts counted in the double. BENCH_QUICK=1 runs a tenth of
+ * Last, jobs the platform does not pace, by the same worker counts: 10,000 reminder rituals run early (the `ritual`
+ * job) and one stand-up digest run for 60 défis (one `standup-digest` job: 60 digests and the roll-up), each job
+ * queued twice under one key, each expected post counted in the double. BENCH_QUICK=1 runs a tenth of
  * each workload, to try the benchmark; its figures are not worth recording.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadCommunityFile } from '../src/community.js';
+import type { CommunityData } from '../src/core/roster/types.js';
+import type { Queues } from '../src/queue/queues.js';
 import { type AnnouncementCommunity, announcementCommunity } from '../test/support/announcement-community.js';
 import { postAnnouncement } from '../test/support/announcement-flow.js';
 import type { SlackDouble } from '../test/support/slack-double.js';
 import { startWorkerProcess, type WorkerProcess } from '../test/support/worker-process.js';
 import { startFanout, tally, WORKSPACE_PER_SECOND } from './support/announcement.js';
 import { type BenchReport, fixed, type Target, target } from './support/report.js';
-import { addRituals, queueRituals, ritualTally } from './support/ritual-reminders.js';
+import {
+  addScaleRituals,
+  digestTally,
+  queueDigests,
+  queueRituals,
+  ritualTally,
+} from './support/scale-jobs.js';
 
 const WORKER_COUNTS = [1, 2, 4] as const;
 const QUICK = process.env.BENCH_QUICK === '1';
 const FREE_PEOPLE = Number(process.env.BENCH_SCALE_PEOPLE ?? (QUICK ? 300 : 3_000));
 const PACED_PEOPLE = QUICK ? 40 : 160;
 const RITUALS = QUICK ? 1_000 : 10_000;
+/** The stand-up's défis: its digest job posts one digest per défi and the roll-up. */
+const DEFIS = 60;
 /** The outbox's pace when the platform sets none: its configuration's maximum. */
 const FREE_PACE = 1_000;
 
@@ -87,29 +98,55 @@ async function fanout(workers: number, people: number, paced: boolean): Promise<
   }
 }
 
+/** A workload the platform does not pace: the units it posts, how to queue its jobs and count its posts. */
+interface Workload {
+  name: string;
+  units: number;
+  /** Reminder rituals the community needs (each worker upserts their schedulers at boot). */
+  rituals: number;
+  queue(queues: Queues, community: CommunityData): Promise<void>;
+  tally(slack: SlackDouble): { lost: number; duplicates: number; lastAt: number };
+}
+
+const REMINDERS: Workload = {
+  name: 'rituals',
+  units: RITUALS,
+  rituals: RITUALS,
+  queue: (queues, community) => queueRituals(queues, community, RITUALS),
+  tally: (slack) => ritualTally(slack, RITUALS),
+};
+const DIGESTS: Workload = {
+  name: 'digests',
+  units: DEFIS + 1,
+  rituals: 0,
+  queue: queueDigests,
+  tally: (slack) => digestTally(slack, DEFIS),
+};
+
 /**
- * `RITUALS` reminder rituals run early by `workers` worker processes, the platform out of the way (double unlimited,
- * no pause between posts of one channel, outbox pace at its maximum). Seconds from the first job queued to the last
- * post the double accepted; `limited` is always 0 here.
+ * One workload by `workers` worker processes, the platform out of the way (double unlimited, no pause between posts
+ * of one channel, outbox pace at its maximum), on a community of `DEFIS` défis of ten with the stand-up and the
+ * workload's reminder rituals. Seconds from the first job queued to the last post the double accepted; `limited` is
+ * always 0 here.
  */
-async function rituals(workers: number): Promise<Run> {
-  const name = `bench-scale-rituals-${workers}`;
-  const community = announcementCommunity(10, name);
-  addRituals(community, RITUALS);
+async function jobsRun(workload: Workload, workers: number): Promise<Run> {
+  const name = `bench-scale-${workload.name}-${workers}`;
+  const community = announcementCommunity(DEFIS * 10, name);
+  addScaleRituals(community, workload.rituals);
   const { slack, web } = await startFanout(community, name, false);
   const started: WorkerProcess[] = [];
   try {
     const env = { OUTBOX_WORKSPACE_PER_SECOND: String(FREE_PACE), OUTBOX_CHANNEL_INTERVAL_MS: '0' };
     await startWorkers(workers, { web, slack, community }, env, started);
     const from = Date.now();
-    await queueRituals(web.cohorte.queues, loadCommunityFile(community.file), RITUALS);
+    await workload.queue(web.cohorte.queues, loadCommunityFile(community.file));
     const deadline = from + 300_000;
-    while (ritualTally(slack, RITUALS).lost > 0 && Date.now() < deadline) await sleep(200);
-    const { lastAt } = ritualTally(slack, RITUALS);
+    while (workload.tally(slack).lost > 0 && Date.now() < deadline) await sleep(200);
+    const { lastAt } = workload.tally(slack);
     // Anything still in flight would show up as a duplicate.
     await sleep(2_000);
-    const { lost, duplicates } = ritualTally(slack, RITUALS);
-    return { workers, people: RITUALS, seconds: (lastAt - from) / 1000, lost, duplicates, limited: 0 };
+    const { lost, duplicates } = workload.tally(slack);
+    return { workers, people: workload.units, seconds: (lastAt - from) / 1000, lost, duplicates, limited: 0 };
   } finally {
     for (const worker of started) await worker.kill();
     await web.stop();
@@ -127,12 +164,12 @@ const row = (r: Run, base: Run | undefined) => [
   String(r.duplicates),
   String(r.limited),
 ];
-const COLUMNS = ['workers', 'DMs', 'seconds', 'DMs/s', 'speed-up', 'lost', 'duplicates', '429 answered'];
-const RITUAL_COLUMNS = [
+/** The columns of a table whose units are `unit` (DMs, rituals, posts). */
+const columnsOf = (unit: string) => [
   'workers',
-  'rituals',
+  unit,
   'seconds',
-  'posts/s',
+  `${unit}/s`,
   'speed-up',
   'lost',
   'duplicates',
@@ -151,21 +188,24 @@ export async function run(): Promise<BenchReport> {
     paced.push(await fanout(workers, PACED_PEOPLE, true));
   }
   const reminders: Run[] = [];
+  const digests: Run[] = [];
   for (const workers of WORKER_COUNTS) {
     process.stderr.write(`  ${workers} worker(s): ${RITUALS} reminder rituals, platform unlimited…\n`);
-    reminders.push(await rituals(workers));
+    reminders.push(await jobsRun(REMINDERS, workers));
+    process.stderr.write(`  ${workers} worker(s): digests of ${DEFIS} défis, platform unlimited…\n`);
+    digests.push(await jobsRun(DIGESTS, workers));
   }
-  const all = [...free, ...paced, ...reminders];
+  const all = [...free, ...paced, ...reminders, ...digests];
   const fastestPaced = Math.max(...paced.map((r) => r.people / r.seconds));
   const targets: Target[] = [
     target(
-      'people or rituals without their post, all runs',
+      'people or posts missing, all runs',
       all.reduce((n, r) => n + r.lost, 0),
       '<=',
       0,
     ),
     target(
-      'people or rituals with two posts or more, all runs',
+      'people or posts twice or more, all runs',
       all.reduce((n, r) => n + r.duplicates, 0),
       '<=',
       0,
@@ -179,22 +219,27 @@ export async function run(): Promise<BenchReport> {
     ),
   ];
   return {
-    title: 'Scale-out: a fan-out and reminder rituals by 1, 2 and 4 worker processes on one Redis',
+    title: 'Scale-out: a fan-out, reminder rituals and digests by 1, 2 and 4 worker processes on one Redis',
     tables: [
       {
         title: `Platform unlimited (outbox pace ${FREE_PACE}/s)`,
-        columns: COLUMNS,
+        columns: columnsOf('DMs'),
         rows: free.map((r) => row(r, free[0])),
       },
       {
         title: `Slack's ${WORKSPACE_PER_SECOND} posts/s`,
-        columns: COLUMNS,
+        columns: columnsOf('DMs'),
         rows: paced.map((r) => row(r, paced[0])),
       },
       {
         title: `${RITUALS} reminder rituals run early, platform unlimited`,
-        columns: RITUAL_COLUMNS,
+        columns: columnsOf('rituals'),
         rows: reminders.map((r) => row(r, reminders[0])),
+      },
+      {
+        title: `One stand-up digest run: ${DEFIS} défi digests and the roll-up, platform unlimited`,
+        columns: columnsOf('posts'),
+        rows: digests.map((r) => row(r, digests[0])),
       },
     ],
     targets,
