@@ -2,7 +2,7 @@ import { createCohorte } from './app.js';
 import { CommunityFileError, loadCommunityFile, resolveCommunityPath } from './community.js';
 import { ConfigError, loadConfig, readDotEnv } from './config.js';
 import { createLogger } from './log.js';
-import { RedisServerMissingError } from './private-redis.js';
+import { PrivateRedisError } from './private-redis.js';
 import { prepareRedis, type StartupRedis, startupProblem } from './startup.js';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -27,7 +27,7 @@ async function main() {
   try {
     redis = await prepareRedis(config, say);
   } catch (error) {
-    if (!(error instanceof RedisServerMissingError)) throw error;
+    if (!(error instanceof PrivateRedisError)) throw error;
     say(error.message);
     process.exit(1);
   }

@@ -15,13 +15,20 @@ export const HOW_TO_GET_REDIS = [
   'puis relancez. Ou indiquez un Redis qui tourne dans REDIS_URL (fichier .env).',
 ].join('\n');
 
+/** A private Redis could not be had; its message says in French what to do. */
+export class PrivateRedisError extends Error {
+  override readonly name: string = 'PrivateRedisError';
+}
+
 /** Thrown when a private Redis is needed and `redis-server` is not on the PATH. */
-export class RedisServerMissingError extends Error {
+export class RedisServerMissingError extends PrivateRedisError {
   override readonly name = 'RedisServerMissingError';
   constructor() {
     super(HOW_TO_GET_REDIS);
   }
 }
+
+const USE_ANOTHER = 'indiquez un Redis qui tourne dans REDIS_URL (fichier .env)';
 
 /** A `redis-server` of our own: a free port on 127.0.0.1, a temporary folder, gone when stopped. */
 export interface PrivateRedis {
@@ -50,7 +57,10 @@ async function freePort(): Promise<number> {
   await once(server, 'listening');
   const address = server.address();
   server.close();
-  if (address === null || typeof address === 'string') throw new Error('no free port');
+  if (address === null || typeof address === 'string')
+    throw new PrivateRedisError(
+      `Aucun port libre sur 127.0.0.1 pour y lancer redis-server : ${USE_ANOTHER}.`,
+    );
   return address.port;
 }
 
@@ -69,7 +79,8 @@ const WATCHDOG = [
  * Starts a private `redis-server` (no persistence, `noeviction` as production runs) on a free port with a temporary
  * folder, and waits until it answers.
  *
- * @throws {RedisServerMissingError} when `redis-server` is not installed.
+ * @throws {RedisServerMissingError} when `redis-server` is not installed; {@link PrivateRedisError} when it never
+ * answers or no port is free.
  */
 export async function startPrivateRedis(): Promise<PrivateRedis> {
   const port = await freePort();
@@ -110,5 +121,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   await stop();
-  throw new Error(`redis-server did not answer on port ${port}`);
+  throw new PrivateRedisError(
+    `redis-server, lancé sur le port ${port}, n’a pas répondu : lancez-le à la main (redis-server --port ${port}) pour lire son erreur, ou ${USE_ANOTHER}.`,
+  );
 }

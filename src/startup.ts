@@ -1,4 +1,5 @@
 import type { Config } from './config.js';
+import { SettingError } from './core/errors.js';
 import { isLocalRedis, type PrivateRedis, redisAddress, startPrivateRedis } from './private-redis.js';
 import { REDIS_START_WAIT_MS, RedisNotReadyError, redisAnswers } from './store/redis.js';
 
@@ -15,7 +16,8 @@ export interface StartupRedis {
  * private-redis.ts). Anything else (Slack, Mattermost, ROLE=web or worker, a Redis on another machine) never
  * starts one: it says at once that it waits for Redis.
  *
- * @throws {RedisServerMissingError} when a private Redis is needed and `redis-server` is not installed.
+ * @throws {PrivateRedisError} when a private Redis is needed and cannot be had (`redis-server` not installed, or
+ * not answering).
  */
 export async function prepareRedis(config: Config, say: (line: string) => void): Promise<StartupRedis> {
   const url = config.REDIS_URL;
@@ -47,10 +49,11 @@ function redisWhere(config: Config): string {
 }
 
 /**
- * A failed start said in French, without a stack trace, for the causes a person can fix; undefined for a bug (the
- * error is then logged whole).
+ * A failed start said in French, without a stack trace, for the causes a person can fix (a setting a platform
+ * contradicts at start among them); undefined for a bug (the error is then logged whole).
  */
 export function startupProblem(error: unknown, config: Config): string | undefined {
+  if (error instanceof SettingError) return `Configuration invalide :\n${error.message}`;
   if (error instanceof RedisNotReadyError)
     return `Redis ne répond toujours pas à ${redisWhere(config)} après ${error.waitedMs / 1000} s : Cohorte s’arrête. Vérifiez ${config.REDIS_CLUSTER_NODES ? 'REDIS_CLUSTER_NODES' : config.REDIS_SENTINELS ? 'REDIS_SENTINELS, REDIS_SENTINEL_NAME' : 'REDIS_URL'} et que Redis tourne (un gestionnaire de services relancera Cohorte).`;
   if ((error as { code?: unknown } | null)?.code === 'EADDRINUSE')

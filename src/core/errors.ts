@@ -42,3 +42,14 @@ export class DeliveryRefusedError extends Error {
 export function errorRef(): string {
   return Math.random().toString(36).slice(2, 8).padEnd(6, '0');
 }
+
+/**
+ * A setting the platform contradicts at start (the access token is another account's): the process stops, its
+ * message (in French, starting with the variable's name) saying what to set instead, as a configuration error does.
+ */
+export class SettingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingError';
+  }
+}

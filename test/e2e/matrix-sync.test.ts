@@ -176,4 +176,13 @@ describe('Matrix /sync: one process answers, once, across restarts', () => {
     );
     expect(double.calls.map((c) => c.errcode)).toEqual(['M_UNKNOWN_TOKEN']);
   });
+
+  it('refuses to start when the token is another account’s, saying in French which id to set', async () => {
+    prefix = uniquePrefix('mx-whoami');
+    double = await startMatrixDouble({ botId: MX_BOT, users: Object.values(MX_PEOPLE) });
+    const other = '@autre-beta.gouv.fr:agent.tchap.gouv.fr';
+    await expect(boot({ MATRIX_USER_ID: other })).rejects.toThrow(
+      `MATRIX_USER_ID: ${other} indiqué, mais MATRIX_ACCESS_TOKEN est le jeton de ${MX_BOT} : indiquez MATRIX_USER_ID=${MX_BOT}, ou le jeton d’accès du compte ${other}`,
+    );
+  });
 });

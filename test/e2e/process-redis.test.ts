@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,6 +80,22 @@ describe('the cohorte process when Redis or the port is not there', { timeout: 6
     expect(run.stderr).toContain('Debian, Ubuntu : sudo apt-get install redis-server');
     expect(run.stderr).toContain('macOS : brew install redis');
     expect(run.stderr).toContain('Docker : docker run -d --name cohorte-redis -p 6379:6379 redis:7');
+    expect(run.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('says in French what to do when the redis-server it starts never answers', async () => {
+    // A redis-server that fails at once, as one refusing its configuration or its port does.
+    const bin = mkdtempSync(join(tmpdir(), 'cohorte-badredis-'));
+    writeFileSync(join(bin, 'redis-server'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+    const run = await runToExit({
+      REDIS_URL: await silentRedis(),
+      PORT: String(await freePort()),
+      PATH: bin,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^redis-server, lancé sur le port (\d+), n’a pas répondu : lancez-le à la main \(redis-server --port \1\) pour lire son erreur, ou indiquez un Redis qui tourne dans REDIS_URL \(fichier \.env\)\.$/m,
+    );
     expect(run.stderr).not.toMatch(STACK_LINE);
   });
 

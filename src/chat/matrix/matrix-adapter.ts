@@ -1,5 +1,6 @@
 import type { ChatAdapter, ChatCapabilities } from '../../core/chat-adapter.js';
 import type { Clock } from '../../core/clock.js';
+import { SettingError } from '../../core/errors.js';
 import type { CommandHandler } from '../../core/handler.js';
 import { type Locale, translator } from '../../core/i18n/index.js';
 import type { Pacer } from '../../core/pacer.js';
@@ -97,7 +98,9 @@ export function createMatrixAdapter(options: MatrixOptions, deps: MatrixDeps): C
         client.call({ method: 'GET', path: '/account/whoami' }, WhoamiSchema),
       );
       if (me.user_id !== botId)
-        throw new Error(`MATRIX_USER_ID is ${botId} but the access token belongs to ${me.user_id}`);
+        throw new SettingError(
+          `MATRIX_USER_ID: ${botId} indiqué, mais MATRIX_ACCESS_TOKEN est le jeton de ${me.user_id} : indiquez MATRIX_USER_ID=${me.user_id}, ou le jeton d’accès du compte ${botId}`,
+        );
       deps.log.info({ bot: botId }, 'matrix bot identity');
       // The homeserver joins only `!id:server` and `#alias:server`: anything else can never be posted to.
       const unusable = deps.channels.filter((channel) => !ROOM_ID_OR_ALIAS.test(channel));
