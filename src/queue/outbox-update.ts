@@ -18,20 +18,24 @@ const LATEST_TTL_SECONDS = 2 * 3600;
  */
 const PENDING_MS = 2_000;
 
-// Keeps the newest content of a message (KEYS[1]) and answers the version whose job must exist: this one when no
-// update job is pending (KEYS[2]), else the pending one (which will read this content), -1 when the version is older
-// than the newest already asked for. Adding the pending version's job again is a no-op by its id, and brings it back
-// when its producer died between the marker and the job (else the message would freeze until the marker expires).
+// Keeps the newest content of a message (KEYS[1]) and answers the id of the update job that must exist: a new one
+// (ARGV[5]) when no update job is pending (KEYS[2]), else the pending one (which will read this content), nothing
+// when the version is older than the newest already asked for. The pending marker names one job, not a version: a
+// version asked for again after its job ran (a progress round re-run after a crash) gets a job that runs, where the
+// version's id would name a finished job, and the newer versions that waited on it would never be applied. Adding
+// the pending job again is a no-op by its id, and brings it back when its producer died between the marker and the
+// job (else the message would freeze until the marker expires).
 const ENQUEUE = `
 local latest = tonumber(redis.call('HGET', KEYS[1], 'version') or '-1')
-local version = tonumber(ARGV[1])
-if version < latest then return -1 end
+if tonumber(ARGV[1]) < latest then return false end
 redis.call('HSET', KEYS[1], 'version', ARGV[1], 'update', ARGV[2])
 redis.call('EXPIRE', KEYS[1], ARGV[3])
-if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[4]) then return version end
-return tonumber(redis.call('GET', KEYS[2]))`;
+if redis.call('SET', KEYS[2], ARGV[5], 'NX', 'PX', ARGV[4]) then return ARGV[5] end
+return redis.call('GET', KEYS[2])`;
 // Claims the key for the newest version asked for (the job's own or a newer one in KEYS[3]) and reads it: {0} when
-// a version as new was applied (the newest content, applied already, is dropped), {-1} when another update holds the key, {1, version, newer content or nothing}.
+// a version as new was applied (the newest content, applied already, is dropped, and so is the pending marker: no job
+// is needed), {2} when only looking (no lock duration) and it was not, {-1} when another update holds the key,
+// {1, version, newer content or nothing}.
 // Whatever is asked for after this claim finds no pending job (KEYS[4] deleted) and enqueues one of its own, which
 // runs after this one frees the key: a newer version is never left behind a running update.
 const CLAIM = `
@@ -46,6 +50,7 @@ if tonumber(redis.call('GET', KEYS[1]) or '-1') >= target then
   redis.call('DEL', KEYS[3], KEYS[4])
   return {0}
 end
+if ARGV[3] == '' then return {2} end
 if not redis.call('SET', KEYS[2], ARGV[2], 'NX', 'PX', ARGV[3]) then return {-1} end
 redis.call('DEL', KEYS[4])
 return {1, target, content}`;
@@ -84,8 +89,8 @@ export async function eraseLatestOf(redis: RedisClient, keys: Keys, email: strin
 /**
  * Asks for a message's content to be replaced. Updates of one message coalesce: while one update job has yet to run,
  * newer versions only replace the content it will send (a burst of changes costs a handful of platform calls, and
- * the message shows the newest state as soon as the pace allows); the job id per version makes a retried enqueue a
- * no-op.
+ * the message shows the newest state as soon as the pace allows); a retried enqueue finds the pending job and adds
+ * nothing.
  */
 export async function enqueueUpdate(queues: Queues, redis: RedisClient, keys: Keys, update: DeliveryUpdate) {
   const needed = await redis.eval(
@@ -97,8 +102,9 @@ export async function enqueueUpdate(queues: Queues, redis: RedisClient, keys: Ke
     JSON.stringify(update),
     LATEST_TTL_SECONDS,
     PENDING_MS,
+    randomUUID(),
   );
-  if (typeof needed === 'number' && needed >= 0)
+  if (typeof needed === 'string')
     await queues.outbox.add('update', update, { jobId: jobIdOf(`update:${update.key}:${needed}`) });
 }
 
@@ -115,31 +121,15 @@ export function createUpdateProcessor(options: OutboxWorkerOptions, ttlSeconds: 
     const first = await redis.get(keys.delivered(change.key));
     if (first === null) return waitForDependency(job, token, options.parentWaitMs ?? 5000, 'not_delivered');
     if (first.startsWith('file:')) throw new UnrecoverableError('cannot_update_file');
-    const versionKey = keys.updatedVersion(change.key);
-    const latestKey = keys.updateLatest(change.key);
-    // Superseded already: no need to wait for a slot.
-    const [alreadyApplied, latest] = await Promise.all([
-      redis.get(versionKey),
-      redis.hget(latestKey, 'version'),
-    ]);
-    if (alreadyApplied !== null && Number(alreadyApplied) >= Math.max(change.version, Number(latest ?? -1)))
-      return { applied: false, superseded: true };
-    // chat.update has no per-channel limit, only its workspace tier.
-    const pace: Pace = {
-      workspace: {
-        key: keys.paceWorkspace(sender.platform, 'update'),
-        intervalMs: Math.ceil(60_000 / options.updatesPerMinute),
-      },
-    };
-    const lockKey = keys.updateLock(change.key);
+    const [versionKey, lockKey, latestKey] = [
+      keys.updatedVersion(change.key),
+      keys.updateLock(change.key),
+      keys.updateLatest(change.key),
+    ];
     const holder = randomUUID();
-    let applied = '';
-    let claimed = false;
-    try {
-      const conversation = await sender.conversation(change.to);
-      await awaitSlot(redis, pace, job, token);
-      // Claimed only now, so the lock spans the platform call alone: a killed worker frees it within WORKER_LOCK_MS.
-      const [claim, version, newer] = (await redis.eval(
+    // Atomic with the marker: a superseded job that left it would hold back the versions asked for after it.
+    const claimKey = (lockMs: number | '') =>
+      redis.eval(
         CLAIM,
         4,
         versionKey,
@@ -148,8 +138,24 @@ export function createUpdateProcessor(options: OutboxWorkerOptions, ttlSeconds: 
         keys.updatePending(change.key),
         change.version,
         holder,
-        options.lockMs ?? 30_000,
-      )) as [number, number?, string?];
+        lockMs,
+      ) as Promise<[number, number?, string?]>;
+    // Superseded already: no need to wait for a slot.
+    if ((await claimKey(''))[0] === 0) return { applied: false, superseded: true };
+    // chat.update has no per-channel limit, only its workspace tier.
+    const pace: Pace = {
+      workspace: {
+        key: keys.paceWorkspace(sender.platform, 'update'),
+        intervalMs: Math.ceil(60_000 / options.updatesPerMinute),
+      },
+    };
+    let applied = '';
+    let claimed = false;
+    try {
+      const conversation = await sender.conversation(change.to);
+      await awaitSlot(redis, pace, job, token);
+      // Claimed only now, so the lock spans the platform call alone: a killed worker frees it within WORKER_LOCK_MS.
+      const [claim, version, newer] = await claimKey(options.lockMs ?? 30_000);
       if (claim === 0) return { applied: false, superseded: true };
       if (claim === -1) return await delayFor(job, token, 200);
       claimed = true;
