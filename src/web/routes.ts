@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MessageKey } from '../core/i18n/index.js';
 import { can } from '../core/permissions.js';
 import type { PageName, QueueMonitor, Services, WebSessionStore } from '../core/ports.js';
-import type { Route } from '../http.js';
+import { NOT_FOUND, type Route } from '../http.js';
 import { html, type Interpolable } from './html.js';
 import { type Chrome, page, refusalPage } from './layout.js';
 import { ENTER_PATH, openLink } from './link.js';
@@ -70,7 +70,8 @@ const chromeOf = (visitor: Visitor): Chrome => ({
 
 /**
  * The pages' routes: `/entrer` (a personal link → a session cookie), `/sortir` (logout, a form with its CSRF
- * token), each page (session and role checked at every request), and the DSFR files. Every refusal is a French
+ * token), each page (session and role checked at every request), the DSFR files, and a French page for any other
+ * address. Every refusal is a French
  * page that says to ask the bot for a new link; nothing leaks a stack trace (the server's error boundary answers 500
  * with an empty body).
  */
@@ -157,7 +158,14 @@ export function createWebRoutes(deps: WebDeps, pages: Record<string, PageDef>): 
       sendPage(res, 200, page({ title: shown.title, path, words: w, chrome, body: shown.body }));
     };
 
+  /** Any other address (a link mistyped or cut): a French page; the session, if any, is kept. */
+  const notFound: Route = (_req, res) => {
+    const w = community();
+    sendPage(res, 404, refusalPage(w, w.text('pages.notFound.title'), w.t('pages.notFound.detail')));
+  };
+
   return {
+    [NOT_FOUND]: notFound,
     [ENTER_PATH]: enter,
     '/sortir': leave,
     [`${DSFR_PREFIX}*`]: dsfrRoute,

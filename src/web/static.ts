@@ -49,10 +49,8 @@ export const dsfrRoute: Route = async (req, res) => {
       (s) => s.isFile(),
       () => false,
     ));
-  if (!found) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('introuvable\n');
-    return;
-  }
+  // Asked for by a stylesheet or a page, never read by a person: a bare 404, no text.
+  if (!found) return void res.writeHead(404).end();
   res.writeHead(200, {
     'content-type': TYPES[name.split('.').pop() ?? ''] ?? 'application/octet-stream',
     'cache-control': 'public, max-age=86400',

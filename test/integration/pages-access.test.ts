@@ -163,7 +163,25 @@ describe('the pages: the chat is the login', () => {
       'fonts/../dsfr.css',
       'icons/system/../../dsfr.module.js',
     ]) {
-      expect((await fetch(`${base}/dsfr/${path}`)).status).toBe(404);
+      const missing = await fetch(`${base}/dsfr/${path}`);
+      expect(missing.status).toBe(404);
+      // A missing DSFR file, asked for by a stylesheet, is a bare 404; `..` climbing out of /dsfr/ (resolved by the
+      // client) is an address like any other, answered with the French page.
+      const underDsfr = new URL(`${base}/dsfr/${path}`).pathname.startsWith('/dsfr/');
+      expect(await missing.text()).toMatch(underDsfr ? /^$/ : /<h1>Page introuvable<\/h1>/);
     }
+  });
+
+  it('answers an address that is no page with a French page, the session kept', async () => {
+    const cookie = await signIn(await linkFor(shell, EIG));
+    for (const path of ['/tableau/inconnu', '/mois', '/dsfr']) {
+      const res = await open(`${base}${path}`, cookie);
+      expect([path, res.status, res.headers.get('set-cookie')]).toEqual([path, 404, null]);
+      const text = await res.text();
+      expect(text).toContain('<html lang="fr"');
+      expect(text).toContain('<h1>Page introuvable</h1>');
+      expect(text).toContain('Cette adresse ne mène à aucune page de Cohorte.');
+    }
+    expect((await open(`${base}/moi`, cookie)).status).toBe(200);
   });
 });

@@ -24,6 +24,8 @@ export const pagesEn: Record<keyof typeof pagesFr, string> = {
   'pages.refusal.formDetail': 'This form is not valid (its security token is missing or stale).',
   'pages.refusal.sessionTitle': 'Session over',
   'pages.refusal.sessionDetail': 'Your session has expired, or it no longer exists.',
+  'pages.notFound.title': 'Page not found',
+  'pages.notFound.detail': 'This address leads to no page of Cohorte.',
   'pages.loggedOut.title': 'You are logged out',
   'pages.loggedOut.body': 'To come back, ask the bot for a new link: `/cohorte page`.',
   'pages.reserved.title': 'Restricted page',

@@ -22,6 +22,8 @@ export const pagesFr = {
   'pages.refusal.formDetail': 'Ce formulaire n’est pas valable (jeton de sécurité absent ou périmé).',
   'pages.refusal.sessionTitle': 'Session terminée',
   'pages.refusal.sessionDetail': 'Votre session a expiré, ou elle n’existe plus.',
+  'pages.notFound.title': 'Page introuvable',
+  'pages.notFound.detail': 'Cette adresse ne mène à aucune page de Cohorte.',
   'pages.loggedOut.title': 'Vous êtes déconnecté',
   'pages.loggedOut.body': 'Pour revenir, demandez un nouveau lien au bot : `/cohorte page`.',
   'pages.reserved.title': 'Page réservée',
