@@ -38,11 +38,12 @@ export const sessionFormHandler: FormHandler = {
     if ('errors' in parsed) return parsed;
     if (context) {
       const old = await sessionById(services, context);
-      if (old.cancelled) {
-        const params = { title: old.title, date: sessionDate(old, locale) };
-        return ephemeral(t('session.alreadyCancelled', params));
-      }
+      const cancelled = () =>
+        ephemeral(t('session.alreadyCancelled', { title: old.title, date: sessionDate(old, locale) }));
+      if (old.cancelled) return cancelled();
       const changed = await changeSession(services, old, { ...parsed.details, date: parsed.date });
+      // Cancelled since it was read: the store refuses the change in the same step as it checks.
+      if (changed === 'cancelled') return cancelled();
       // Fewer seats than people coming would leave someone without a seat they were promised: refused.
       if ('refused' in changed)
         return { errors: { capacity: t('session.fix.capacityBelow', { yes: changed.refused }) } };

@@ -86,11 +86,14 @@ return result(previous, current, promoted, redis.call('INCR', KEYS[5]), session)
 `;
 
 /**
- * A changed session saved, atomically with the answers (ARGV: session id, its JSON): refused when its capacity is
- * below the people coming (returns their number alone), else seats it adds go to the first in line, and the version
+ * A changed session saved, atomically with the answers (ARGV: session id, its JSON): refused when the stored session
+ * was cancelled meanwhile (returns 'cancelled' alone: an edit never undoes a cancellation), or when its capacity is
+ * below the people coming (returns their number alone); else seats it adds go to the first in line, and the version
  * is raised (the announcement's content changed).
  */
 const CHANGE_SCRIPT = `${SHARED}
+local stored = redis.call('HGET', KEYS[6], ARGV[1])
+if stored and cjson.decode(stored).cancelled then return {'cancelled'} end
 local capacity = limit(ARGV[2])
 if coming() > capacity then return {coming()} end
 redis.call('HSET', KEYS[6], ARGV[1], ARGV[2])
@@ -144,6 +147,7 @@ export function createSessionsRepo(redis: RedisClient, keys: Keys): SessionStore
     },
     async change(session) {
       const result = await run(CHANGE_SCRIPT, session.id, JSON.stringify(session));
+      if (result[0] === 'cancelled') return 'cancelled';
       if (result.length === 1) return { refused: Number(result[0]) };
       return toChange(result);
     },

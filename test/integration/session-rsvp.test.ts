@@ -65,6 +65,17 @@ describe('RSVP on real Redis: atomic answers, capacity and waiting list', () => 
     expect((await sessions.answers('gone')).size).toBe(0);
   });
 
+  it('a change landing after the cancellation is refused: the session stays cancelled', async () => {
+    await sessions.create(withSeats('undone'));
+    const read = await sessions.get('undone');
+    if (!read) throw new Error('no session');
+    await sessions.save({ ...read, cancelled: true, sequence: read.sequence + 1 });
+    expect(await sessions.change({ ...read, title: 'Autre titre', sequence: read.sequence + 1 })).toBe(
+      'cancelled',
+    );
+    expect(await sessions.get('undone')).toMatchObject({ cancelled: true, title: read.title });
+  });
+
   it('past capacity, yeses wait in line and are promoted in order when someone withdraws', async () => {
     await sessions.create(withSeats('cap', 3));
     for (const n of [1, 2, 3]) await sessions.answer('cap', person(n), 'yes');

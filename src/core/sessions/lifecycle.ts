@@ -120,17 +120,18 @@ export async function tellAnswered(
  * Changes a session: SEQUENCE raised, the old reminders withdrawn and the new ones scheduled, the announcement
  * replaced, and everyone who said yes or maybe sent the new `.ics` (calendars replace the event by UID).
  * Returns the session as saved and how many people were told; or, when its capacity is below the people coming at
- * that moment (clicks may land while the form is open), how many come, and nothing changed.
+ * that moment (clicks may land while the form is open), how many come, and nothing changed; 'cancelled' when it
+ * was cancelled since it was read.
  */
 export async function changeSession(
   services: Services,
   old: Session,
   changes: Pick<Session, 'date'> & SessionDetails,
-): Promise<{ session: Session; told: number } | { refused: number }> {
+): Promise<'cancelled' | { session: Session; told: number } | { refused: number }> {
   const session: Session = { ...old, ...changes, sequence: old.sequence + 1 };
   // More seats (or none limited any more): the waiting list comes in, in order, and is told.
   const filled = await services.sessions.change(session);
-  if ('refused' in filled) return filled;
+  if (filled === 'cancelled' || 'refused' in filled) return filled;
   await cancelReminders(services, old);
   await planReminders(services, session);
   await refreshAnnouncement(services, session, filled.headcount, filled.version);

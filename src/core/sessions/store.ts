@@ -37,9 +37,12 @@ export interface SessionStore {
   /**
    * Replaces a session by its changed version (the caller raises `sequence`), atomically with the answers: refused,
    * nothing saved, when its capacity is below the people coming (their number); else seats it adds (or all, with no
-   * capacity any more) go to the waiting list, in order; the version is raised.
+   * capacity any more) go to the waiting list, in order; the version is raised. A session cancelled meanwhile is not
+   * changed ('cancelled'): an edit never undoes a cancellation.
    */
-  change(session: Session): Promise<{ refused: number } | Omit<RsvpChange, 'previous' | 'current'>>;
+  change(
+    session: Session,
+  ): Promise<'cancelled' | { refused: number } | Omit<RsvpChange, 'previous' | 'current'>>;
   get(id: string): Promise<Session | undefined>;
   /** Every session, by date. */
   all(): Promise<Session[]>;
