@@ -4,7 +4,7 @@ import type { JobDefinition, ScheduledRun } from '../core/job.js';
 import type { JobControl, Logger, Schedules, Services } from '../core/ports.js';
 import type { CommunityData } from '../core/roster/types.js';
 import { cronCheck, cronNext } from './cron.js';
-import { jobIdOf, QUEUE_NAMES, type Queues, workerLocking } from './queues.js';
+import { jobIdOf, MAX_STALLED_COUNT, QUEUE_NAMES, type Queues, workerLocking } from './queues.js';
 
 /** Runs each job by name through its definition, its data parsed by the definition's schema first. */
 export function createJobsWorker(options: {
@@ -39,8 +39,7 @@ export function createJobsWorker(options: {
       connection: options.connection,
       prefix: options.prefix,
       concurrency: 4,
-      // Every job is idempotent (they run at least once): one caught in a few crashes simply runs again.
-      maxStalledCount: 5,
+      maxStalledCount: MAX_STALLED_COUNT,
       ...(options.lockMs ? workerLocking(options.lockMs) : {}),
     },
   );

@@ -19,7 +19,7 @@ import {
 } from './outbox-pace.js';
 import { isScrubbed, scrub, scrubCompleted } from './outbox-scrub.js';
 import { addressedTo, createUpdateProcessor, enqueueUpdate, eraseLatestOf } from './outbox-update.js';
-import { jobIdOf, QUEUE_NAMES, type Queues, workerLocking } from './queues.js';
+import { jobIdOf, MAX_STALLED_COUNT, QUEUE_NAMES, type Queues, workerLocking } from './queues.js';
 
 /** Why a job stops when its delivery was withdrawn while it waited for its slot. */
 const CANCELLED = 'cancelled';
@@ -229,8 +229,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
     // Jobs wait for their booked slot in the worker: a second and a half of posts keeps the pace.
     concurrency:
       options.concurrency ?? Math.min(Math.max(Math.ceil(options.workspacePerSecond * 1.5), 8), 64),
-    // Deliveries are idempotent, so a job caught in several crashes is simply run again.
-    maxStalledCount: 10,
+    maxStalledCount: MAX_STALLED_COUNT,
     ...(options.lockMs ? workerLocking(options.lockMs) : {}),
   });
   worker.on('failed', (job, err) => {

@@ -21,6 +21,15 @@ export const JOB_OPTIONS: JobsOptions = {
  */
 export const jobIdOf = (key: string): string => `k${digest(key)}`;
 
+/**
+ * How many times a job may be found stalled (its worker killed, or its lock lapsed under load) before BullMQ fails it
+ * for good. Every job is idempotent and simply runs again, and a long one (an announcement's fan-out, queueing its
+ * copies) is caught in every crash that lands before it ends: at 5, ten SIGKILLs in a row failed the fan-out, its
+ * remaining copies were never queued and its author never had a report. Only a job that crashes its worker far more
+ * often than any outage does is given up.
+ */
+export const MAX_STALLED_COUNT = 20;
+
 /** How often a worker looks for jobs whose worker died (their lock lapsed), at most. */
 const STALLED_CHECK_MS = 1000;
 
