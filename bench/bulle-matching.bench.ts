@@ -9,16 +9,8 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { Redis } from 'ioredis';
 import { z } from 'zod';
-import { createStores } from '../src/store/index.js';
-import {
-  benchCommunity,
-  benchSkillsAndRequests,
-  benchThemes,
-  OPEN_REQUESTS,
-  PEOPLE,
-} from './support/bulle-data.js';
+import { benchCommunity, benchThemes, OPEN_REQUESTS, PEOPLE, seedBulle } from './support/bulle-data.js';
 import { waitForQuiet } from './support/machine.js';
 import { dropKeys } from './support/redis.js';
 import { type BenchReport, fixed, mebibytes } from './support/report.js';
@@ -45,36 +37,11 @@ async function child(mode: 'idle' | 'round' | 'naive', prefix: string) {
   return FiguresSchema.parse(JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}'));
 }
 
-async function seed(prefix: string) {
-  const { themes, thesaurus } = benchThemes();
-  const { emails } = benchCommunity(themes);
-  const { skills, requests } = benchSkillsAndRequests(emails, thesaurus, themes);
-  // No command timeout while seeding: on a busy machine, thousands of writes in flight may take a while.
-  const redis = new Redis(REDIS_URL);
-  const { bulle } = createStores(redis, prefix);
-  let entries = 0;
-  const people = [...skills];
-  for (let i = 0; i < people.length; i += 250) {
-    await Promise.all(
-      people.slice(i, i + 250).flatMap(([email, list]) => list.map((skill) => bulle.addSkill(email, skill))),
-    );
-  }
-  for (const list of skills.values()) entries += list.length;
-  for (let i = 0; i < requests.length; i += 250)
-    await Promise.all(requests.slice(i, i + 250).map((r) => bulle.create(r)));
-  redis.disconnect();
-  return {
-    entries,
-    topics: new Set([...skills.values()].flat().map((s) => s.key)).size,
-    requests: requests.length,
-  };
-}
-
 export async function run(): Promise<BenchReport> {
   const prefix = `bench-bulle-${randomUUID().slice(0, 8)}`;
   try {
     process.stderr.write(`  seeding ${PEOPLE} people under ${prefix}…\n`);
-    const seeded = await seed(prefix);
+    const seeded = await seedBulle(REDIS_URL, prefix, benchCommunity(benchThemes().themes).emails);
     const idle = await child('idle', prefix);
     const naive = await child('naive', prefix);
     const rounds: Record<string, number>[] = [];

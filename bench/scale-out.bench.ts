@@ -6,8 +6,10 @@
  * the shared Redis. Every run counts each person's copies in the double: none lost, none twice.
  * Last, jobs the platform does not pace, by the same worker counts: 10,000 reminder rituals run early (the `ritual`
  * job) and one stand-up digest run for 60 défis (one `standup-digest` job: 60 digests and the roll-up), each job
- * queued twice under one key, each expected post counted in the double. BENCH_QUICK=1 runs a tenth of
- * each workload, to try the benchmark; its figures are not worth recording.
+ * queued twice under one key, each expected post counted in the double. Then a bulloterie round (one `bulle-round`
+ * job) over the `bulle-matching` world seeded for the run's people: each open request's two posts and the summary.
+ * BENCH_QUICK=1 runs a tenth of each workload but the round, to try the benchmark; its figures are not worth
+ * recording. BENCH_SCALE_ONLY (workload names, comma-separated: free, paced, rituals, digests, round) runs only those.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadCommunityFile } from '../src/community.js';
@@ -18,13 +20,16 @@ import { postAnnouncement } from '../test/support/announcement-flow.js';
 import type { SlackDouble } from '../test/support/slack-double.js';
 import { startWorkerProcess, type WorkerProcess } from '../test/support/worker-process.js';
 import { startFanout, tally, WORKSPACE_PER_SECOND } from './support/announcement.js';
+import { OPEN_REQUESTS, PEOPLE, seedBulle } from './support/bulle-data.js';
 import { type BenchReport, fixed, type Target, target } from './support/report.js';
 import {
   addScaleRituals,
   digestTally,
   queueDigests,
   queueRituals,
+  queueRound,
   ritualTally,
+  roundTally,
 } from './support/scale-jobs.js';
 
 const WORKER_COUNTS = [1, 2, 4] as const;
@@ -36,6 +41,9 @@ const RITUALS = QUICK ? 1_000 : 10_000;
 const DEFIS = 60;
 /** The outbox's pace when the platform sets none: its configuration's maximum. */
 const FREE_PACE = 1_000;
+const ONLY = process.env.BENCH_SCALE_ONLY?.split(',');
+const runs = (workload: string) => !ONLY || ONLY.includes(workload);
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 interface Run {
   workers: number;
@@ -102,8 +110,12 @@ async function fanout(workers: number, people: number, paced: boolean): Promise<
 interface Workload {
   name: string;
   units: number;
+  /** The generated community's EIG (`DEFIS` défis of ten unless said). */
+  people?: number;
   /** Reminder rituals the community needs (each worker upserts their schedulers at boot). */
   rituals: number;
+  /** Stores what the jobs read under the run's prefix, before the workers start. */
+  seed?(prefix: string, eig: string[]): Promise<unknown>;
   queue(queues: Queues, community: CommunityData): Promise<void>;
   tally(slack: SlackDouble): { lost: number; duplicates: number; lastAt: number };
 }
@@ -122,6 +134,15 @@ const DIGESTS: Workload = {
   queue: queueDigests,
   tally: (slack) => digestTally(slack, DEFIS),
 };
+const ROUND: Workload = {
+  name: 'round',
+  units: 2 * OPEN_REQUESTS + 1,
+  people: PEOPLE,
+  rituals: 0,
+  seed: (prefix, eig) => seedBulle(REDIS_URL, prefix, eig),
+  queue: queueRound,
+  tally: (slack) => roundTally(slack, OPEN_REQUESTS),
+};
 
 /**
  * One workload by `workers` worker processes, the platform out of the way (double unlimited, no pause between posts
@@ -131,11 +152,12 @@ const DIGESTS: Workload = {
  */
 async function jobsRun(workload: Workload, workers: number): Promise<Run> {
   const name = `bench-scale-${workload.name}-${workers}`;
-  const community = announcementCommunity(DEFIS * 10, name);
+  const community = announcementCommunity(workload.people ?? DEFIS * 10, name);
   addScaleRituals(community, workload.rituals);
   const { slack, web } = await startFanout(community, name, false);
   const started: WorkerProcess[] = [];
   try {
+    await workload.seed?.(web.prefix, community.eig);
     const env = { OUTBOX_WORKSPACE_PER_SECOND: String(FREE_PACE), OUTBOX_CHANNEL_INTERVAL_MS: '0' };
     await startWorkers(workers, { web, slack, community }, env, started);
     const from = Date.now();
@@ -179,23 +201,32 @@ const columnsOf = (unit: string) => [
 export async function run(): Promise<BenchReport> {
   const free: Run[] = [];
   const paced: Run[] = [];
-  for (const workers of WORKER_COUNTS) {
+  for (const workers of runs('free') ? WORKER_COUNTS : []) {
     process.stderr.write(`  ${workers} worker(s): ${FREE_PEOPLE} DMs, platform unlimited…\n`);
     free.push(await fanout(workers, FREE_PEOPLE, false));
   }
-  for (const workers of WORKER_COUNTS) {
+  for (const workers of runs('paced') ? WORKER_COUNTS : []) {
     process.stderr.write(`  ${workers} worker(s): ${PACED_PEOPLE} DMs at ${WORKSPACE_PER_SECOND}/s…\n`);
     paced.push(await fanout(workers, PACED_PEOPLE, true));
   }
   const reminders: Run[] = [];
   const digests: Run[] = [];
+  const rounds: Run[] = [];
   for (const workers of WORKER_COUNTS) {
-    process.stderr.write(`  ${workers} worker(s): ${RITUALS} reminder rituals, platform unlimited…\n`);
-    reminders.push(await jobsRun(REMINDERS, workers));
-    process.stderr.write(`  ${workers} worker(s): digests of ${DEFIS} défis, platform unlimited…\n`);
-    digests.push(await jobsRun(DIGESTS, workers));
+    if (runs('rituals')) {
+      process.stderr.write(`  ${workers} worker(s): ${RITUALS} reminder rituals, platform unlimited…\n`);
+      reminders.push(await jobsRun(REMINDERS, workers));
+    }
+    if (runs('digests')) {
+      process.stderr.write(`  ${workers} worker(s): digests of ${DEFIS} défis, platform unlimited…\n`);
+      digests.push(await jobsRun(DIGESTS, workers));
+    }
+    if (runs('round')) {
+      process.stderr.write(`  ${workers} worker(s): bulloterie round, ${OPEN_REQUESTS} open requests…\n`);
+      rounds.push(await jobsRun(ROUND, workers));
+    }
   }
-  const all = [...free, ...paced, ...reminders, ...digests];
+  const all = [...free, ...paced, ...reminders, ...digests, ...rounds];
   const fastestPaced = Math.max(...paced.map((r) => r.people / r.seconds));
   const targets: Target[] = [
     target(
@@ -210,16 +241,21 @@ export async function run(): Promise<BenchReport> {
       '<=',
       0,
     ),
-    target(
-      `paced runs, fastest DMs/s (Slack allows ${WORKSPACE_PER_SECOND})`,
-      fastestPaced,
-      '<=',
-      WORKSPACE_PER_SECOND,
-      '/s',
-    ),
+    ...(paced.length
+      ? [
+          target(
+            `paced runs, fastest DMs/s (Slack allows ${WORKSPACE_PER_SECOND})`,
+            fastestPaced,
+            '<=',
+            WORKSPACE_PER_SECOND,
+            '/s',
+          ),
+        ]
+      : []),
   ];
   return {
-    title: 'Scale-out: a fan-out, reminder rituals and digests by 1, 2 and 4 worker processes on one Redis',
+    title:
+      'Scale-out: a fan-out, reminder rituals, digests and a bulloterie round by 1, 2 and 4 worker processes on one Redis',
     tables: [
       {
         title: `Platform unlimited (outbox pace ${FREE_PACE}/s)`,
@@ -241,7 +277,12 @@ export async function run(): Promise<BenchReport> {
         columns: columnsOf('posts'),
         rows: digests.map((r) => row(r, digests[0])),
       },
-    ],
+      {
+        title: `One bulloterie round: ${PEOPLE} people, ${OPEN_REQUESTS} open requests (2 posts each) and the summary`,
+        columns: columnsOf('posts'),
+        rows: rounds.map((r) => row(r, rounds[0])),
+      },
+    ].filter((table) => table.rows.length),
     targets,
     notes: [
       'seconds: from the click on Envoyer to the last copy the double accepted (one sending job queues every copy first)',

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { Redis } from 'ioredis';
 import { DEFAULT_THEMES_FILE, parseThemes } from '../../src/bulle-themes.js';
 import type { BulleRequest, Skill } from '../../src/core/bulle/store.js';
 import { createThesaurus, type Theme, type Thesaurus } from '../../src/core/bulle/topics.js';
 import type { CommunityData, DefiData, PersonEntry } from '../../src/core/roster/types.js';
+import { createStores } from '../../src/store/index.js';
 import { seededRandom } from './standup-community.js';
 
 /**
@@ -122,4 +124,32 @@ export function benchSkillsAndRequests(emails: string[], thesaurus: Thesaurus, t
     ...Array.from({ length: PAIRED }, (_, i) => request(OPEN_REQUESTS + i, 'accepted', pick(emails))),
   ];
   return { skills, requests };
+}
+
+/**
+ * Stores the world's bubbles and requests for `emails` (the synthetic community's, or any generated one's) under
+ * `prefix`, 250 writes at a time. Returns how many bubbles, distinct topics and requests it stored.
+ */
+export async function seedBulle(redisUrl: string, prefix: string, emails: string[]) {
+  const { themes, thesaurus } = benchThemes();
+  const { skills, requests } = benchSkillsAndRequests(emails, thesaurus, themes);
+  // No command timeout while seeding: on a busy machine, thousands of writes in flight may take a while.
+  const redis = new Redis(redisUrl);
+  const { bulle } = createStores(redis, prefix);
+  let entries = 0;
+  const people = [...skills];
+  for (let i = 0; i < people.length; i += 250) {
+    await Promise.all(
+      people.slice(i, i + 250).flatMap(([email, list]) => list.map((skill) => bulle.addSkill(email, skill))),
+    );
+  }
+  for (const list of skills.values()) entries += list.length;
+  for (let i = 0; i < requests.length; i += 250)
+    await Promise.all(requests.slice(i, i + 250).map((r) => bulle.create(r)));
+  redis.disconnect();
+  return {
+    entries,
+    topics: new Set([...skills.values()].flat().map((s) => s.key)).size,
+    requests: requests.length,
+  };
 }

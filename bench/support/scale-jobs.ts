@@ -3,12 +3,13 @@ import { RITUAL_JOB } from '../../src/core/ritual/ritual.js';
 import type { CommunityData } from '../../src/core/roster/types.js';
 import { createSchedules } from '../../src/queue/jobs.js';
 import type { Queues } from '../../src/queue/queues.js';
+import { digest } from '../../src/store/keys.js';
 import type { AnnouncementCommunity } from '../../test/support/announcement-community.js';
 import type { SlackDouble } from '../../test/support/slack-double.js';
 
 /**
  * The scale-out benchmark's jobs the platform does not pace, on a generated community (`announcementCommunity`):
- * reminder rituals run early and a stand-up's digests. Each adds its rituals to the file, queues its jobs through the
+ * reminder rituals run early, a stand-up's digests and a bulloterie round. Each adds its rituals to the file, queues its jobs through the
  * product's one-off scheduling (`Schedules.once`, due now, each twice under one key as a planning run twice would),
  * and counts each expected post in the Slack double.
  */
@@ -16,6 +17,8 @@ import type { SlackDouble } from '../../test/support/slack-double.js';
 /** The channel every benchmark reminder posts in (the generated community's community channel). */
 const CHANNEL = 'C0COMMUNITY';
 const STANDUP = 'standup-scale';
+/** The generated community's coordination channel, where the round's summary goes. */
+const COORDINATION = 'C0COORD';
 const messageOf = (i: number) => `Rituel de charge ${i}`;
 
 /** Writes `rituals` (YAML list items) in place of the generated file's empty `rituals:`. */
@@ -75,6 +78,10 @@ export const queueRituals = (queues: Queues, community: CommunityData, count: nu
 export const queueDigests = (queues: Queues, community: CommunityData) =>
   queueTwice(queues, community, [['bench-digest', 'standup-digest', { ritualId: STANDUP, manual: true }]]);
 
+/** The weekly bulloterie round (`bulle-round`), run now: every open request matched again, then the summary. */
+export const queueRound = (queues: Queues, community: CommunityData) =>
+  queueTwice(queues, community, [['bench-round', 'bulle-round', {}]]);
+
 /** Each expected post's count: how many have none, how many more than one, when the double accepted the last. */
 function postTally(slack: SlackDouble, channels: Set<string>, copies: number[]) {
   const posts = slack
@@ -97,7 +104,35 @@ export function ritualTally(slack: SlackDouble, count: number) {
 
 /** Each défi's digest (its channel `C0DEF<n>`, `defis` of them) and the coordinators' roll-up (`C0COORD`). */
 export function digestTally(slack: SlackDouble, defis: number) {
-  const channels = [...Array.from({ length: defis }, (_, d) => `C0DEF${d}`), 'C0COORD'];
+  const channels = [...Array.from({ length: defis }, (_, d) => `C0DEF${d}`), COORDINATION];
   const copies = channels.map((channel) => slack.messages(channel).length);
   return postTally(slack, new Set(channels), copies);
+}
+
+/**
+ * The round's posts over `requests` open requests (`bench-<i>`, first attempt, as `seedBulle` stores them), told
+ * apart by the outbox's delivery tag: each request either proposed (the candidate's and the requester's DMs) or
+ * escalated (the alumni channel's post and the requester's DM), two deliveries; then the coordinators' summary.
+ */
+export function roundTally(slack: SlackDouble, requests: number) {
+  const accepted = new Map<string, number>();
+  const channels = new Set<string>();
+  let summaries = 0;
+  for (const call of slack.callsTo('chat.postMessage')) {
+    const payload = (
+      call.args.metadata as { event_payload?: { delivery?: string; part?: number } } | undefined
+    )?.event_payload;
+    if (call.status !== 200 || !payload?.delivery || payload.part !== 0) continue;
+    accepted.set(payload.delivery, (accepted.get(payload.delivery) ?? 0) + 1);
+    channels.add(String(call.args.channel));
+    if (call.args.channel === COORDINATION) summaries++;
+  }
+  const seen = (key: string) => accepted.get(digest(key)) ?? 0;
+  const copies = Array.from({ length: requests }, (_, i) => {
+    const id = `bulle:bench-${i}`;
+    const proposed = [seen(`${id}:proposal:1`), seen(`${id}:proposed:1`)];
+    const escalated = [seen(`${id}:escalation`), seen(`${id}:escalated`)];
+    return proposed.some((n) => n > 0) ? proposed : escalated;
+  }).flat();
+  return postTally(slack, channels, [...copies, summaries]);
 }
