@@ -1,4 +1,4 @@
-/** A piece of HTML already safe to send: only {@link html} and {@link raw} make one. */
+/** A piece of HTML already safe to send: only {@link html} makes one. */
 export class Html {
   constructor(readonly text: string) {}
   toString(): string {
@@ -38,6 +38,3 @@ export function html(strings: TemplateStringsArray, ...values: Interpolable[]): 
   });
   return new Html(out);
 }
-
-/** Marks trusted markup (built by the server, e.g. the SVG of the bubble map) as safe. */
-export const raw = (text: string): Html => new Html(text);
