@@ -6,13 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { redisAnswers } from './store/redis.js';
 
+const USE_ANOTHER = 'indiquez un Redis qui tourne dans REDIS_URL (fichier .env)';
+
 /** What to do when no `redis-server` is installed, said in French to the person who typed `npm start` or `npm test`. */
 export const HOW_TO_GET_REDIS = [
   'Aucun Redis ne répond, et redis-server n’est pas installé sur cette machine. Pour en avoir un :',
   '  Debian, Ubuntu : sudo apt-get install redis-server',
   '  macOS : brew install redis',
   '  Docker : docker run -d --name cohorte-redis -p 6379:6379 redis:7 (ou docker compose up -d redis)',
-  'puis relancez. Ou indiquez un Redis qui tourne dans REDIS_URL (fichier .env).',
+  `puis relancez. Ou ${USE_ANOTHER}.`,
 ].join('\n');
 
 /** A private Redis could not be had; its message says in French what to do. */
@@ -27,8 +29,6 @@ export class RedisServerMissingError extends PrivateRedisError {
     super(HOW_TO_GET_REDIS);
   }
 }
-
-const USE_ANOTHER = 'indiquez un Redis qui tourne dans REDIS_URL (fichier .env)';
 
 /** A `redis-server` of our own: a free port on 127.0.0.1, a temporary folder, gone when stopped. */
 export interface PrivateRedis {
