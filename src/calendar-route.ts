@@ -3,7 +3,7 @@ import type { Services } from './core/ports.js';
 import { sessionIcs, sessionsFeed } from './core/sessions/calendar.js';
 import { addCalendarDays } from './core/time/days.js';
 import { localDate } from './core/time/local.js';
-import type { Route } from './http.js';
+import { queryOf, type Route } from './http.js';
 
 /** How long a cancelled or past session stays in the feed, so subscribed calendars see its last state. */
 const KEPT_DAYS = 30;
@@ -31,7 +31,7 @@ export function calendarRoute(services: Services, token?: string): Route {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    const query = new URL(req.url ?? '/', 'http://cohorte').searchParams;
+    const query = queryOf(req);
     if (token && !sameToken(query.get('token'), token)) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('introuvable\n');
       return;

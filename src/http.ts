@@ -28,3 +28,7 @@ export function createHttpServer(routes: Record<string, Route>): Server {
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(`${JSON.stringify(body)}\n`);
 }
+
+/** A request's query string, parsed (its path alone may be any address: the host is a placeholder). */
+export const queryOf = (req: IncomingMessage): URLSearchParams =>
+  new URL(req.url ?? '/', 'http://cohorte').searchParams;

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MessageKey } from '../core/i18n/index.js';
 import { can } from '../core/permissions.js';
 import type { PageName, QueueMonitor, Services, WebSessionStore } from '../core/ports.js';
-import { NOT_FOUND, type Route } from '../http.js';
+import { NOT_FOUND, queryOf, type Route } from '../http.js';
 import { html, type Interpolable } from './html.js';
 import { type Chrome, page, refusalPage } from './layout.js';
 import { ENTER_PATH, openLink } from './link.js';
@@ -92,7 +92,7 @@ export function createWebRoutes(deps: WebDeps, pages: Record<string, PageDef>): 
     refuse(res, 403, 'pages.refusal.formTitle', 'pages.refusal.formDetail');
 
   const enter: Route = async (req, res) => {
-    const token = new URL(req.url ?? '/', 'http://cohorte').searchParams.get('jeton');
+    const token = queryOf(req).get('jeton');
     const opened = await openLink(token, { secret: deps.secret, store, now });
     if ('refused' in opened) {
       log.info({ refused: opened.refused }, 'page link refused');

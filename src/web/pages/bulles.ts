@@ -7,6 +7,7 @@ import { thesaurusOf } from '../../core/bulle/world.js';
 import { UserError } from '../../core/errors.js';
 import { translator } from '../../core/i18n/index.js';
 import type { Services } from '../../core/ports.js';
+import { queryOf } from '../../http.js';
 import { html } from '../html.js';
 import type { PageDef } from '../routes.js';
 import { mapBody, topicHref } from './bulles-map.js';
@@ -23,7 +24,7 @@ const topicsNow = async (services: Services) =>
  */
 export const bullesPage: PageDef = {
   async view({ person, session }, { services, req, words: w }) {
-    const query = new URL(req.url ?? '/', 'http://cohorte').searchParams;
+    const query = queryOf(req);
     const key = query.get('competence');
     const topics = await topicsNow(services);
     if (key === null) return { title: w.text('pages.bulles.title'), body: mapBody(w, topics) };

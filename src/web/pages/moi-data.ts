@@ -1,4 +1,5 @@
 import { forgetPerson, personalDataDocument } from '../../core/personal-data.js';
+import { queryOf } from '../../http.js';
 import { type Html, html } from '../html.js';
 import { sendDownload } from '../respond.js';
 import type { PageSubmit, PageView } from '../routes.js';
@@ -19,7 +20,7 @@ export async function dataView(
   { person, session }: Visitor,
   { services, req, res, words: w }: Parameters<PageView>[1],
 ): Promise<{ title: string; body: Html } | 'sent' | undefined> {
-  const query = new URL(req.url ?? '/', 'http://cohorte').searchParams;
+  const query = queryOf(req);
   if (query.get('export') === 'json') {
     const document = await personalDataDocument(services, person, services.clock.now());
     sendDownload(res, 'cohorte-mes-donnees.json', 'application/json; charset=utf-8', document);

@@ -1,4 +1,5 @@
 import { localDate } from '../../core/time/local.js';
+import { queryOf } from '../../http.js';
 import { html } from '../html.js';
 import { sendCsv } from '../respond.js';
 import type { PageDef } from '../routes.js';
@@ -29,7 +30,7 @@ export const tableauPage: PageDef = {
         queuesSection(d).then((s) => [s]),
       ])
     ).flat();
-    const wanted = new URL(req.url ?? '/', 'http://cohorte').searchParams.get('csv');
+    const wanted = queryOf(req).get('csv');
     const csv = sections.flatMap((s) => s.tables).find((t) => t.id === wanted);
     if (csv) {
       sendCsv(res, `cohorte-${csv.id}-${d.today}.csv`, [csv.head, ...csv.rows]);
