@@ -70,10 +70,9 @@ const chromeOf = (visitor: Visitor): Chrome => ({
 
 /**
  * The pages' routes: `/entrer` (a personal link → a session cookie), `/sortir` (logout, a form with its CSRF
- * token), each page (session and role checked at every request), the DSFR files, and a French page for any other
- * address. Every refusal is a French
- * page that says to ask the bot for a new link; nothing leaks a stack trace (the server's error boundary answers 500
- * with an empty body).
+ * token), each page (session and role checked at every request), the DSFR files, and a page for any other
+ * address. Every refusal is a page in the community's language that says to ask the bot for a new link; nothing
+ * leaks a stack trace (the server's error boundary answers 500 with an empty body).
  */
 export function createWebRoutes(deps: WebDeps, pages: Record<string, PageDef>): Record<string, Route> {
   const { services, store } = deps;
@@ -158,7 +157,7 @@ export function createWebRoutes(deps: WebDeps, pages: Record<string, PageDef>): 
       sendPage(res, 200, page({ title: shown.title, path, words: w, chrome, body: shown.body }));
     };
 
-  /** Any other address (a link mistyped or cut): a French page; the session, if any, is kept. */
+  /** Any other address (a link mistyped or cut): a page in the community's language; the session is kept. */
   const notFound: Route = (_req, res) => {
     const w = community();
     sendPage(res, 404, refusalPage(w, w.text('pages.notFound.title'), w.t('pages.notFound.detail')));
