@@ -23,7 +23,7 @@ import { percentile } from './support/load.js';
 import { waitForQuiet } from './support/machine.js';
 import { dropKeys } from './support/redis.js';
 import { type BenchReport, fixed } from './support/report.js';
-import { buildCohorte, cpuMs, launch, rssMiB, stop } from './support/server-process.js';
+import { buildCohorte, cpuMs, launchCompiledCohorte, rssMiB, stop } from './support/server-process.js';
 import { BENCH_SIGNING_SECRET, freePort } from './support/slack-bench.js';
 import { syntheticCommunity } from './support/standup-community.js';
 import { type DashboardSeed, seedDashboard } from './support/tableau-seed.js';
@@ -92,21 +92,18 @@ export async function run(): Promise<BenchReport> {
     out = await buildCohorte();
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    child = await launch(
-      [join(out, 'src/main.js')],
+    child = await launchCompiledCohorte(
+      out,
       {
-        REDIS_URL: redisUrl,
-        REDIS_PREFIX: prefix,
-        PORT: String(port),
-        LOG_LEVEL: 'info',
-        SLACK_BOT_TOKEN: 'xoxb-bench-tableau',
-        SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
-        SLACK_API_URL: double.url,
-        COMMUNITY_FILE: communityFile,
-        WEB_SESSION_SECRET: SECRET,
-        PUBLIC_URL: base,
+        redisUrl,
+        prefix,
+        port,
+        botToken: 'xoxb-bench-tableau',
+        signingSecret: BENCH_SIGNING_SECRET,
+        slackApiUrl: double.url,
+        communityFile,
       },
-      (text) => text.includes('cohorte started'),
+      { WEB_SESSION_SECRET: SECRET, PUBLIC_URL: base },
     );
     const pid = child.pid ?? 0;
     await sleep(SETTLE_MS);

@@ -14,7 +14,7 @@ import { startSlackDouble } from '../test/support/slack-double.js';
 import { measureLoad } from './support/load.js';
 import { dropKeys, pingRedis } from './support/redis.js';
 import type { BenchReport } from './support/report.js';
-import { buildCohorte, launch, ROOT, rssMiB, stop } from './support/server-process.js';
+import { buildCohorte, launch, launchCompiledCohorte, ROOT, rssMiB, stop } from './support/server-process.js';
 import { BENCH_SIGNING_SECRET, BENCH_USER, freePort, signedSlashCommands } from './support/slack-bench.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -54,20 +54,15 @@ export async function run(): Promise<BenchReport> {
   try {
     out = await buildCohorte();
     const cohortePort = await freePort();
-    child = await launch(
-      [join(out, 'src/main.js')],
-      {
-        REDIS_URL: redisUrl,
-        REDIS_PREFIX: prefix,
-        PORT: String(cohortePort),
-        LOG_LEVEL: 'info',
-        SLACK_BOT_TOKEN: 'xoxb-bench-rss',
-        SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
-        SLACK_API_URL: double.url,
-        COMMUNITY_FILE,
-      },
-      (text) => text.includes('cohorte started'),
-    );
+    child = await launchCompiledCohorte(out, {
+      redisUrl,
+      prefix,
+      port: cohortePort,
+      botToken: 'xoxb-bench-rss',
+      signingSecret: BENCH_SIGNING_SECRET,
+      slackApiUrl: double.url,
+      communityFile: COMMUNITY_FILE,
+    });
     const cohorte = await measure(child, cohortePort, (body) => body.includes(BENCH_USER.name));
     await stop(child);
     const barePort = await freePort();

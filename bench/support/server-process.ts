@@ -59,3 +59,40 @@ export async function stop(child: ChildProcess | undefined): Promise<void> {
   child.kill('SIGTERM');
   await Promise.race([once(child, 'exit'), sleep(10_000).then(() => child.kill('SIGKILL'))]);
 }
+
+/** What every compiled Cohorte under benchmark is started with: its Redis, its port, Slack on a double. */
+export interface CompiledCohorte {
+  redisUrl: string;
+  prefix: string;
+  port: number;
+  botToken: string;
+  signingSecret: string;
+  slackApiUrl: string;
+  communityFile: string;
+}
+
+/**
+ * Starts Cohorte as production runs it, `node <out>/src/main.js` (from {@link buildCohorte}), in Slack mode with
+ * role `all`; `env` adds to (or overrides) the usual settings. Resolves once it logs that it started.
+ */
+export function launchCompiledCohorte(
+  out: string,
+  cohorte: CompiledCohorte,
+  env: Record<string, string> = {},
+) {
+  return launch(
+    [join(out, 'src/main.js')],
+    {
+      REDIS_URL: cohorte.redisUrl,
+      REDIS_PREFIX: cohorte.prefix,
+      PORT: String(cohorte.port),
+      LOG_LEVEL: 'info',
+      SLACK_BOT_TOKEN: cohorte.botToken,
+      SLACK_SIGNING_SECRET: cohorte.signingSecret,
+      SLACK_API_URL: cohorte.slackApiUrl,
+      COMMUNITY_FILE: cohorte.communityFile,
+      ...env,
+    },
+    (text) => text.includes('cohorte started'),
+  );
+}
