@@ -1,7 +1,7 @@
 import type { Config } from './config.js';
 import { SettingError } from './core/errors.js';
 import { isLocalRedis, type PrivateRedis, redisAddress, startPrivateRedis } from './private-redis.js';
-import { REDIS_START_WAIT_MS, RedisNotReadyError, redisAnswers } from './store/redis.js';
+import { type HostPort, REDIS_START_WAIT_MS, RedisNotReadyError, redisAnswers } from './store/redis.js';
 
 /** The Redis this process uses, and how to let go of it when the process ends. */
 export interface StartupRedis {
@@ -39,13 +39,21 @@ export async function prepareRedis(config: Config, say: (line: string) => void):
   return { url: own.url, stop: own.stop };
 }
 
-/** Where Redis is, as people read it in a message: addresses, never a password. */
-function redisWhere(config: Config): string {
+const addresses = (list: readonly HostPort[]): string => list.map((a) => `${a.host}:${a.port}`).join(', ');
+
+/** Where Redis is, as people read it in a message (addresses, never a password), and the variables that say so. */
+function redisWhere(config: Config): { where: string; variables: string } {
   if (config.REDIS_CLUSTER_NODES !== undefined)
-    return `le cluster (${config.REDIS_CLUSTER_NODES.map((n) => `${n.host}:${n.port}`).join(', ')})`;
-  if (config.REDIS_SENTINELS === undefined) return redisAddress(config.REDIS_URL);
-  const list = config.REDIS_SENTINELS.map((s) => `${s.host}:${s.port}`).join(', ');
-  return `« ${config.REDIS_SENTINEL_NAME} » (sentinelles ${list})`;
+    return {
+      where: `le cluster (${addresses(config.REDIS_CLUSTER_NODES)})`,
+      variables: 'REDIS_CLUSTER_NODES',
+    };
+  if (config.REDIS_SENTINELS === undefined)
+    return { where: redisAddress(config.REDIS_URL), variables: 'REDIS_URL' };
+  return {
+    where: `« ${config.REDIS_SENTINEL_NAME} » (sentinelles ${addresses(config.REDIS_SENTINELS)})`,
+    variables: 'REDIS_SENTINELS, REDIS_SENTINEL_NAME',
+  };
 }
 
 /**
@@ -54,8 +62,10 @@ function redisWhere(config: Config): string {
  */
 export function startupProblem(error: unknown, config: Config): string | undefined {
   if (error instanceof SettingError) return `Configuration invalide :\n${error.message}`;
-  if (error instanceof RedisNotReadyError)
-    return `Redis ne répond toujours pas à ${redisWhere(config)} après ${error.waitedMs / 1000} s : Cohorte s’arrête. Vérifiez ${config.REDIS_CLUSTER_NODES ? 'REDIS_CLUSTER_NODES' : config.REDIS_SENTINELS ? 'REDIS_SENTINELS, REDIS_SENTINEL_NAME' : 'REDIS_URL'} et que Redis tourne (un gestionnaire de services relancera Cohorte).`;
+  if (error instanceof RedisNotReadyError) {
+    const { where, variables } = redisWhere(config);
+    return `Redis ne répond toujours pas à ${where} après ${error.waitedMs / 1000} s : Cohorte s’arrête. Vérifiez ${variables} et que Redis tourne (un gestionnaire de services relancera Cohorte).`;
+  }
   if ((error as { code?: unknown } | null)?.code === 'EADDRINUSE')
     return `Le port ${config.PORT} est déjà pris par un autre programme, peut-être un autre Cohorte : même le shell local sert HTTP sur PORT (3000 par défaut). Arrêtez l’autre programme, ou choisissez un autre port : PORT=${config.PORT === 3000 ? 3001 : 3000} npm start`;
   return undefined;
