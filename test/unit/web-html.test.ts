@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { html } from '../../src/web/html.js';
+import { topicBody } from '../../src/web/pages/bulles-topic.js';
 import { sessionCookie } from '../../src/web/session.js';
 import { wordsIn } from '../../src/web/words.js';
 
@@ -28,6 +29,28 @@ describe('the pages’ words', () => {
     expect(wordsIn('fr').t('pages.loggedOut.body').text).toContain('<code>/cohorte page</code>');
     expect(wordsIn('en').t('pages.reserved.body', { back }).text).toBe(
       'This dashboard is for the programme’s coordinators. <a href="/moi">&lt;Retour&gt;</a>.',
+    );
+  });
+});
+
+describe('a topic’s « I’m looking for this » button', () => {
+  it('names the topic for screen readers in the visitor’s language, punctuation included', () => {
+    const docker = {
+      key: 'docker',
+      label: 'Docker',
+      domain: 'Dev' as const,
+      theme: undefined,
+      share: ['a@x.fr'],
+      learn: [],
+      people: 1,
+      balance: 'share' as const,
+    };
+    const names = { share: ['Hugo'], learn: [] };
+    expect(topicBody(wordsIn('en'), docker, names, undefined).text).toContain(
+      'I’m looking for this<span class="fr-sr-only">: Docker</span>',
+    );
+    expect(topicBody(wordsIn('fr'), docker, names, undefined).text).toContain(
+      'Je cherche ça<span class="fr-sr-only"> : Docker</span>',
     );
   });
 });
