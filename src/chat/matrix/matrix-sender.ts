@@ -126,6 +126,8 @@ export function createMatrixSender(deps: {
       const parts = renderMatrix(numbered, choices, deps.render);
       // Without a tag (nothing calls it so today) a unique transaction still posts once per call.
       const base = `cohorte-out-${tag ?? crypto.randomUUID()}`;
+      // Where choices offered by this message are: their answers go in its thread.
+      const placed = (eventId: string) => ({ eventId, roomId, ...(threadId ? { thread: threadId } : {}) });
       let first: string | undefined;
       for (const [index, part] of parts.entries()) {
         const earlier = posted?.get(index);
@@ -137,11 +139,7 @@ export function createMatrixSender(deps: {
         const id = await send(roomId, threaded(part, { threadId }), `${base}-${index}`);
         first ??= id;
         await onPart?.(index, id);
-        if (index === parts.length - 1)
-          await deps.choices.record(
-            { eventId: id, roomId, ...(threadId ? { thread: threadId } : {}) },
-            choices,
-          );
+        if (index === parts.length - 1) await deps.choices.record(placed(id), choices);
       }
       if (file && first) await sendFile(roomId, file, `${base}-file`);
       const poll = pollOf(message);
@@ -152,10 +150,7 @@ export function createMatrixSender(deps: {
           `${base}-poll`,
           POLL_START,
         );
-        await deps.choices.recordEvent(
-          { eventId: pollId, roomId, ...(threadId ? { thread: threadId } : {}) },
-          poll.buttons,
-        );
+        await deps.choices.recordEvent(placed(pollId), poll.buttons);
       }
       return first ?? '';
     },
