@@ -67,12 +67,7 @@ if held <= tonumber(redis.call('GET', KEYS[1]) or '0') then return end
 redis.call('SET', KEYS[1], held, 'PX', tonumber(ARGV[1]) + 1000)`;
 
 /** Holds the calls paced by `key` (its last call's time) for `ms` from now, whatever process makes them. */
-export async function holdCalls(
-  redis: RedisClient,
-  key: string,
-  ms: number,
-  intervalMs: number,
-): Promise<void> {
+async function holdCalls(redis: RedisClient, key: string, ms: number, intervalMs: number): Promise<void> {
   await redis.eval(HOLD, 1, key, ms, intervalMs);
 }
 
@@ -149,13 +144,21 @@ if gap > 0 then return gap end
 redis.call('SET', KEYS[1], now, 'PX', tonumber(ARGV[1]) + 1000)
 return 0`;
 
+/** The time of the last call actually made across a workspace pace (see {@link SPACE}). */
+const lastCallKey = (workspace: Pace['workspace']): string => `${workspace.key}:last`;
+
+/** Holds every call of a workspace pace for `ms` from now, whatever process makes them (a rate limit met). */
+export async function holdTurns(redis: RedisClient, workspace: Pace['workspace'], ms: number): Promise<void> {
+  await holdCalls(redis, lastCallKey(workspace), ms, workspace.intervalMs);
+}
+
 /**
- * Waits until the workspace's last call (`<workspace key>:last`) is at least its interval ago, and marks this one as
+ * Waits until the workspace's last call ({@link lastCallKey}) is at least its interval ago, and marks this one as
  * made now.
  */
 export async function spaceCall(redis: RedisClient, pace: Pace): Promise<void> {
   for (;;) {
-    const gap = Number(await redis.eval(SPACE, 1, `${pace.workspace.key}:last`, pace.workspace.intervalMs));
+    const gap = Number(await redis.eval(SPACE, 1, lastCallKey(pace.workspace), pace.workspace.intervalMs));
     if (gap <= 0) return;
     await sleep(gap);
   }

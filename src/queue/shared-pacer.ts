@@ -1,6 +1,6 @@
 import type { Pacer } from '../core/pacer.js';
 import type { RedisClient } from '../store/redis.js';
-import { awaitTurn, holdCalls } from './outbox-pace.js';
+import { awaitTurn, holdTurns } from './outbox-pace.js';
 
 /**
  * A {@link Pacer} every process of the deployment shares: calls under `key` take their turns in the order they
@@ -10,9 +10,9 @@ import { awaitTurn, holdCalls } from './outbox-pace.js';
  * share its one call per second rather than each taking it.
  */
 export function createSharedPacer(redis: RedisClient, key: string, requestsPerSecond: number): Pacer {
-  const pace = { workspace: { key, intervalMs: Math.ceil(1000 / requestsPerSecond) } };
+  const workspace = { key, intervalMs: Math.ceil(1000 / requestsPerSecond) };
   return {
-    slot: () => awaitTurn(redis, pace.workspace),
-    holdFor: (ms) => holdCalls(redis, `${key}:last`, ms, pace.workspace.intervalMs),
+    slot: () => awaitTurn(redis, workspace),
+    holdFor: (ms) => holdTurns(redis, workspace, ms),
   };
 }
