@@ -142,6 +142,15 @@ describe('/bulles: the bubble map, a topic, and « Je cherche ça »', () => {
     expect(await requestsOf(PIERRE)).toEqual([]);
   });
 
+  it('titles the request form in the visitor’s language, its punctuation too', async () => {
+    const THOMAS = 'thomas.nguyen@beta.gouv.fr';
+    const steps = await shell.type(`:as ${THOMAS}`, '/cohorte langue en', '/cohorte page');
+    const { cookie } = await openPageLink(linkIn(steps));
+    expect((await get('/bulles?competence=sql&chercher=1', cookie)).text).toContain(
+      '<title>Ask for help: SQL · Cohorte</title>',
+    );
+  });
+
   it('with the token, opens exactly one request, answered and followed up in chat as /bulle cherche', async () => {
     const { cookie, csrf } = await signIn(PIERRE);
     const sent = await post(cookie, { csrf, competence: 'SQL', precisions: 'une requête qui rame' });

@@ -124,7 +124,8 @@ export const pagesEn: Record<keyof typeof pagesFr, string> = {
   'pages.bulles.askHow':
     'Cohorte proposes your request to someone who shares this skill, and writes to you in the chat.',
   'pages.bulles.ask': 'I’m looking for this',
-  'pages.bulles.askWhat': ': {label}',
+  /** What follows a label and a colon, as each language punctuates it. */
+  'pages.colonDetail': ': {detail}',
   'pages.bulles.alreadyAsked': 'You already have a request in play on {label}: {status}.',
   'pages.bulles.myRequests': 'See my requests',
   'pages.bulles.unknownTitle': 'Skill not found',

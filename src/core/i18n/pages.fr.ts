@@ -126,7 +126,8 @@ export const pagesFr = {
   'pages.bulles.askHow':
     'Cohorte propose votre demande à quelqu’un qui partage cette compétence, et vous écrit dans le chat.',
   'pages.bulles.ask': 'Je cherche ça',
-  'pages.bulles.askWhat': ' : {label}',
+  /** What follows a label and a colon, as each language punctuates it. */
+  'pages.colonDetail': ' : {detail}',
   'pages.bulles.alreadyAsked': 'Vous avez déjà une demande en cours sur {label} : {status}.',
   'pages.bulles.myRequests': 'Voir mes demandes',
   'pages.bulles.unknownTitle': 'Compétence introuvable',

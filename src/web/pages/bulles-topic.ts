@@ -27,7 +27,7 @@ export function topicBody(
   const ask = mine
     ? html`<p>${w.t('pages.bulles.alreadyAsked', { label: topic.label, status: w.text(STATUS_LABELS[mine.status]) })} <a href="/moi">${w.t('pages.bulles.myRequests')}</a>.</p>`
     : html`<p>${w.t('pages.bulles.askHow')}</p>
-<p><a class="fr-btn" href="${topicHref(topic)}&amp;chercher=1">${w.t('pages.bulles.ask')}<span class="fr-sr-only">${w.t('pages.bulles.askWhat', { label: topic.label })}</span></a></p>`;
+<p><a class="fr-btn" href="${topicHref(topic)}&amp;chercher=1">${w.t('pages.bulles.ask')}<span class="fr-sr-only">${w.t('pages.colonDetail', { detail: topic.label })}</span></a></p>`;
   return html`${back(w)}<h1>${topic.label}</h1>
 <p>${topic.theme ? w.t('pages.bulles.domainTheme', { domain, theme: topic.theme }) : w.t('pages.bulles.domain', { domain })}</p>
 <h2>${w.t('pages.bulles.sharers', { count: names.share.length })}</h2>${people(w, names.share)}

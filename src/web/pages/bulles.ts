@@ -38,7 +38,7 @@ export const bullesPage: PageDef = {
     }
     if (query.has('chercher'))
       return {
-        title: `${w.text('pages.bulles.formTitle')} : ${topic.label}`,
+        title: `${w.text('pages.bulles.formTitle')}${w.text('pages.colonDetail', { detail: topic.label })}`,
         body: requestForm(w, { topic: topic.label, details: '' }, session.csrf, topicHref(topic)),
       };
     const byName = (emails: string[]) =>
