@@ -1,10 +1,8 @@
-import type { Platform } from '../core/ids.js';
+import { PLATFORMS } from '../core/ids.js';
 import type { IdentityCache } from '../core/ports.js';
 import type { Keys } from './keys.js';
 import type { PersonalDataSource } from './personal-data.js';
 import { type RedisClient, scanKeys } from './redis.js';
-
-const PLATFORMS: readonly Platform[] = ['slack', 'mattermost', 'matrix', 'shell'];
 
 /**
  * The adapters' state about a person (`<prefix>:chat:`): numbered choices offered to them or sent in their DM, a

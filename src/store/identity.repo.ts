@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import type { Platform } from '../core/ids.js';
+import { PLATFORMS, type Platform } from '../core/ids.js';
 import type { IdentityCache } from '../core/ports.js';
 import type { Keys } from './keys.js';
 import type { PersonalDataSource } from './personal-data.js';
 import type { RedisClient } from './redis.js';
 
-const PLATFORMS: readonly Platform[] = ['slack', 'mattermost', 'matrix', 'shell'];
 /** Identities are refreshed weekly: a person may change e-mail or leave the workspace. */
 const TTL_SECONDS = 7 * 24 * 3600;
 const IdSchema = z.string().min(1);
