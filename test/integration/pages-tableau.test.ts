@@ -299,4 +299,11 @@ describe('/tableau: the coordination dashboard of a seeded community', () => {
     await shell.type(`:as ${COORDINATOR}`, `/cohorte role ${INES} retirer coordination`);
     expect((await get('/tableau', granted)).status).toBe(403);
   });
+
+  it('names each announcement with the punctuation of the coordinator’s language', async () => {
+    await shell.type(`:as ${COORDINATOR}`, '/cohorte langue en');
+    const english = await (await get('/tableau', await cookieOf(COORDINATOR, 'tableau'))).text();
+    await shell.type(`:as ${COORDINATOR}`, '/cohorte langue fr');
+    expect(pageTable(english, 'annonces').rows[1]?.[0]).toMatch(/^[0-9a-f]{6}: La journée de promotion/);
+  });
 });

@@ -33,7 +33,7 @@ export async function announcementsSection(d: Dashboard): Promise<Section> {
       failures.push([a.id, f.to ? recipientLabel(f.to) : '', toPlainText(reasonLabel(f.reason, t))]);
     }
     rows.push([
-      `${a.id} : ${excerptOf(a, EXCERPT)}`,
+      `${a.id}${w.text('pages.colonDetail', { detail: excerptOf(a, EXCERPT) })}`,
       whenLabel(a, services.roster.data.timezone, w.locale),
       a.audienceText,
       toPlainText(t(`announcement.state.${a.state}`)),
