@@ -45,6 +45,12 @@ const timeout = (ms: number, what: string) =>
     throw new Error(`${what}: no answer within ${ms} ms`);
   });
 
+/** `BENCH_CPU_PROF=<folder>`: each child writes a V8 CPU profile there when it exits (open it as a flame graph). */
+const profiling = (): string[] => {
+  const folder = process.env.BENCH_CPU_PROF;
+  return folder ? ['--cpu-prof', '--cpu-prof-dir', folder] : [];
+};
+
 /**
  * Starts `script` with `node --import tsx` (one process, so its pid is the server's) and waits for its ready
  * line, at most `startTimeoutMs`. The child is killed if it does not become ready.
@@ -54,7 +60,7 @@ export async function startChild(
   script: URL,
   options: { env?: Record<string, string>; startTimeoutMs?: number } = {},
 ): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(script)], {
+  const child = spawn(process.execPath, [...profiling(), '--import', 'tsx', fileURLToPath(script)], {
     stdio: ['pipe', 'pipe', 'pipe'],
     // `--import tsx` resolves from the working directory: the project's, whatever the parent's is.
     cwd: PROJECT_ROOT,
