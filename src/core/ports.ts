@@ -119,10 +119,21 @@ export interface Directory {
   userIdOf(email: string): Promise<string | undefined>;
 }
 
+/** What every command needs to know about the person asking, beyond the roster: chat-given roles and language. */
+export interface Profile {
+  grants: RoleGrant[];
+  locale: Locale | undefined;
+}
+
 /** Chat-side state about people: roles given with `/cohorte role` and language preference. */
 export interface PeopleStore {
-  /** Grants and language in one read: what every command needs to know about the person asking. */
-  profile(email: string): Promise<{ grants: RoleGrant[]; locale: Locale | undefined }>;
+  /** Grants and language in one read. */
+  profile(email: string): Promise<Profile>;
+  /**
+   * The e-mail the {@link IdentityCache} holds for a chat account, with that person's profile, in one read: what
+   * every command starts with. Undefined when the account's e-mail is not cached (the directory asks the platform).
+   */
+  profileOfUser(user: ChatUser): Promise<(Profile & { email: string }) | undefined>;
   grants(email: string): Promise<RoleGrant[]>;
   grant(email: string, grant: RoleGrant): Promise<void>;
   /** Removes every chat-given grant of that role; false when there was none. */

@@ -17,7 +17,7 @@ import { type Locale, type Translate, translator } from './i18n/index.js';
 import type { ChatUser } from './ids.js';
 import { type Rich, textMessage } from './message.js';
 import { can } from './permissions.js';
-import type { Services } from './ports.js';
+import type { Profile, Services } from './ports.js';
 import type { Person } from './roster/types.js';
 
 /** Finds the handler of each invocation and runs it inside the one error boundary. */
@@ -60,11 +60,16 @@ export function createRouter(deps: {
   const { services } = deps;
   const defaultLocale = services.roster.data.locale;
 
-  async function contextOf(user: ChatUser): Promise<Context> {
+  /** Who is asking: one read when their account's e-mail is cached, else the directory asks the platform. */
+  async function askerOf(user: ChatUser): Promise<Profile & { email: string }> {
+    const cached = await services.people.profileOfUser(user);
+    if (cached) return cached;
     const email = (await services.directory.emailOf(user)) ?? '';
-    const { grants, locale: preferred } = email
-      ? await services.people.profile(email)
-      : { grants: [], locale: undefined };
+    return { email, ...(email ? await services.people.profile(email) : { grants: [], locale: undefined }) };
+  }
+
+  async function contextOf(user: ChatUser): Promise<Context> {
+    const { email, grants, locale: preferred } = await askerOf(user);
     const locale: Locale = preferred ?? defaultLocale;
     const person = services.roster.person(email, grants, services.clock.now());
     const t = translator(locale);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../core/i18n/index.js';
-import type { PeopleStore } from '../core/ports.js';
+import type { PeopleStore, Profile } from '../core/ports.js';
 import { ROLES, type RoleGrant } from '../core/roster/types.js';
 import type { Keys } from './keys.js';
 import type { PersonalDataSource } from './personal-data.js';
@@ -17,6 +17,34 @@ function parseGrant(field: string): RoleGrant {
   return { role: RoleSchema.parse(role), ...(defiId ? { defiId } : {}) };
 }
 
+/** A person's hash as a profile. */
+function profileOf(hash: Record<string, string>): Profile {
+  return {
+    grants: Object.keys(hash)
+      .filter((f) => f.startsWith(GRANT))
+      .map(parseGrant),
+    locale: hash.locale === undefined ? undefined : LocaleSchema.parse(hash.locale),
+  };
+}
+
+/**
+ * The e-mail of an account (KEYS[1], its identity) and that person's hash (the person key prefix ARGV[1] + e-mail),
+ * or false. One round trip instead of two dependent ones on every command. The person key is not declared: on a
+ * Redis Cluster every key shares the prefix's hash tag, so both live in the same slot.
+ */
+const PROFILE_OF_USER = `local email = redis.call('GET', KEYS[1])
+if not email then return false end
+return {email, redis.call('HGETALL', ARGV[1] .. email)}`;
+
+const ProfileOfUserReply = z.union([z.null(), z.tuple([z.string().min(1), z.array(z.string())])]);
+
+/** A flat `[field, value, …]` reply as an object. */
+function pairs(flat: string[]): Record<string, string> {
+  const hash: Record<string, string> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) hash[flat[i] as string] = flat[i + 1] as string;
+  return hash;
+}
+
 /** Roles given in chat and language preferences, one Redis hash per person. */
 export function createPeopleRepo(redis: RedisClient, keys: Keys): PeopleStore & PersonalDataSource {
   const grants = async (email: string) =>
@@ -31,12 +59,13 @@ export function createPeopleRepo(redis: RedisClient, keys: Keys): PeopleStore & 
   return {
     name: 'people',
     async profile(email) {
-      const hash = await redis.hgetall(keys.person(email));
-      const fields = Object.keys(hash);
-      return {
-        grants: fields.filter((f) => f.startsWith(GRANT)).map(parseGrant),
-        locale: hash.locale === undefined ? undefined : LocaleSchema.parse(hash.locale),
-      };
+      return profileOf(await redis.hgetall(keys.person(email)));
+    },
+    async profileOfUser(user) {
+      const reply = ProfileOfUserReply.parse(
+        await redis.eval(PROFILE_OF_USER, 1, keys.identityByUser(user.platform, user.id), keys.person('')),
+      );
+      return reply === null ? undefined : { email: reply[0], ...profileOf(pairs(reply[1])) };
     },
     grants,
     locale,

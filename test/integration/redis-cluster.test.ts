@@ -40,6 +40,18 @@ describe('Redis Cluster: one hash tag for all of Cohorte', () => {
     expect(counts.reduce((a, b) => a + b)).toBeGreaterThan(COUNT);
   });
 
+  it('knows the person asking in one read: their account’s e-mail and their chat-given roles', async () => {
+    const { people, identities } = fanOut.web.cohorte.stores;
+    const user = { platform: 'slack', id: 'U0CLUSTER' } as const;
+    await identities.remember(user, 'cluster.asker@x.fr');
+    await people.grant('cluster.asker@x.fr', { role: 'alumni' });
+    expect(await people.profileOfUser(user)).toEqual({
+      email: 'cluster.asker@x.fr',
+      grants: [{ role: 'alumni' }],
+      locale: undefined,
+    });
+  });
+
   it('counts simultaneous RSVPs exactly, past capacity into the waiting list', async () => {
     const { services, stores } = fanOut.web.cohorte;
     const session = aSession({ id: 'cluster-rsvp', capacity: 5 });

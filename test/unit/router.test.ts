@@ -87,6 +87,10 @@ function createWorld(
   ]);
 
   const people: PeopleStore = {
+    // No identity cache here: every command goes through the directory (the platform's answer).
+    async profileOfUser() {
+      return undefined;
+    },
     async profile(email) {
       return { grants: await people.grants(email), locale: locales.get(email) };
     },
