@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { ActionInvocation, CommandInvocation } from '../../core/handler.js';
 
-// Lenient: real payloads carry more fields than any spec lists.
-const CommandSchema = z.looseObject({
+// Lenient: real payloads carry more fields than any spec lists. Those are left out of the parsed value rather than
+// copied into it (`looseObject`): nothing reads them, and a command pays for each field copied.
+const CommandSchema = z.object({
   command: z.string().startsWith('/'),
   text: z.string().default(''),
   user_id: z.string().min(1),
@@ -18,6 +19,8 @@ const ActionSchema = z.looseObject({ action_id: z.string().min(1), value: z.stri
 
 /** Slack writes mentions as `<@U123|name>` and e-mails as `<mailto:a@b.fr|a@b.fr>`, and escapes &, <, >. */
 export function normalizeSlackText(text: string): string {
+  // Most commands (`/cohorte moi`) hold neither markup nor an escape.
+  if (!text.includes('<') && !text.includes('&')) return text;
   return text
     .replace(/<@([A-Z0-9]+)(\|[^>]*)?>/g, '\u0000@$1\u0001')
     .replace(/<mailto:[^|>]+\|([^>]+)>/g, '$1')
