@@ -22,7 +22,10 @@ export const sessionAnnulerCommand: CommandHandler = {
     const params = { title: session.title, date: sessionDate(session, locale) };
     if (session.cancelled) return ephemeral(t('session.alreadyCancelled', params));
     if (isPastSession(session, services.clock.now())) return ephemeral(t('session.cancelPast', params));
-    const count = await cancelSession(services, session);
-    return ephemeral(t('session.cancelDone', { ...params, count }));
+    // Cancelled as stored when it lands: an edit since this read is kept, and the answer names what was cancelled.
+    const done = await cancelSession(services, session.id);
+    if (done === 'cancelled') return ephemeral(t('session.alreadyCancelled', params));
+    const cancelled = { title: done.session.title, date: sessionDate(done.session, locale) };
+    return ephemeral(t('session.cancelDone', { ...cancelled, count: done.told }));
   },
 };

@@ -100,10 +100,23 @@ redis.call('HSET', KEYS[6], ARGV[1], ARGV[2])
 return result('', '', fill(capacity), redis.call('INCR', KEYS[5]), ARGV[2])
 `;
 
+/**
+ * A session replaced only if it is still stored as read (KEYS: sessions; ARGV: session id, the JSON read, the
+ * JSON to store): 1 when stored, 0 when it changed meanwhile (the caller reads again).
+ */
+const SWAP_SCRIPT = `
+if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+return 1
+`;
+
 const orUndefined = <T extends string>(value: string): T | undefined =>
   value === '' ? undefined : (value as T);
 
-/** Sessions (a hash), and per session: answers, headcount, waiting list, feedback. Answers and changes: scripts. */
+/**
+ * Sessions (a hash), and per session: answers, headcount, waiting list, feedback. Answers, changes and
+ * cancellations: scripts.
+ */
 export function createSessionsRepo(redis: RedisClient, keys: Keys): SessionStore & PersonalDataSource {
   const k = keys.sessions;
   const parse = (raw: string): Session => SessionSchema.parse(JSON.parse(raw)) as Session;
@@ -128,8 +141,18 @@ export function createSessionsRepo(redis: RedisClient, keys: Keys): SessionStore
     async create(session) {
       return (await redis.hsetnx(k.all, session.id, JSON.stringify(session))) === 1;
     },
-    async save(session) {
-      await redis.hset(k.all, session.id, JSON.stringify(session));
+    async cancel(id) {
+      // Only the status and the sequence change, on the session as stored: an edit landing between the read and
+      // the write makes the swap fail, and the cancellation is made again on the edited session.
+      for (;;) {
+        const raw = await redis.hget(k.all, id);
+        if (raw === null) throw new Error(`no session ${id}`);
+        const before = parse(raw);
+        if (before.cancelled) return 'cancelled';
+        const after: Session = { ...before, cancelled: true, sequence: before.sequence + 1 };
+        if (Number(await redis.eval(SWAP_SCRIPT, 1, k.all, id, raw, JSON.stringify(after))) === 1)
+          return { before, after };
+      }
     },
     async get(id) {
       const raw = await redis.hget(k.all, id);

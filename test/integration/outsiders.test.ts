@@ -166,7 +166,7 @@ describe('people outside community.yml, and each session’s audience, on every 
     // A yes from before its author left community.yml.
     await bot.cohorte.services.sessions.answer(id, OUTSIDER, 'yes');
     // The coordinators narrow the audience to EIG 7 alone.
-    await bot.cohorte.services.sessions.save({
+    await bot.cohorte.services.sessions.change({
       ...open,
       audience: { promotions: ['eig7'], mentors: false, alumni: false },
     });

@@ -52,9 +52,7 @@ describe('RSVP on real Redis: atomic answers, capacity and waiting list', () => 
   it('an answer landing after the cancellation is refused, nothing recorded; a withdrawal (erasure) still goes', async () => {
     await sessions.create(withSeats('gone'));
     await sessions.answer('gone', person(1), 'yes');
-    const stored = await sessions.get('gone');
-    if (!stored) throw new Error('no session');
-    await sessions.save({ ...stored, cancelled: true, sequence: stored.sequence + 1 });
+    expect(await sessions.cancel('gone')).toMatchObject({ after: { cancelled: true, sequence: 1 } });
     expect(await sessions.answer('gone', person(2), 'yes')).toBe('cancelled');
     expect(await sessions.answer('gone', person(1), 'no')).toBe('cancelled');
     expect(await sessions.headcount('gone')).toEqual({ yes: 1, maybe: 0, no: 0, waiting: 0 });
@@ -69,11 +67,30 @@ describe('RSVP on real Redis: atomic answers, capacity and waiting list', () => 
     await sessions.create(withSeats('undone'));
     const read = await sessions.get('undone');
     if (!read) throw new Error('no session');
-    await sessions.save({ ...read, cancelled: true, sequence: read.sequence + 1 });
+    await sessions.cancel('undone');
     expect(await sessions.change({ ...read, title: 'Autre titre', sequence: read.sequence + 1 })).toBe(
       'cancelled',
     );
     expect(await sessions.get('undone')).toMatchObject({ cancelled: true, title: read.title });
+    expect(await sessions.cancel('undone')).toBe('cancelled');
+  });
+
+  it('a change and a cancellation at once: cancelled either way, and the change kept when it landed first', async () => {
+    for (let n = 0; n < 20; n++) {
+      const id = `both-${n}`;
+      await sessions.create(withSeats(id));
+      const read = await sessions.get(id);
+      if (!read) throw new Error('no session');
+      const [changed] = await Promise.all([
+        sessions.change({ ...read, title: 'Autre titre', sequence: read.sequence + 1 }),
+        sessions.cancel(id),
+      ]);
+      expect(await sessions.get(id)).toMatchObject({
+        cancelled: true,
+        title: changed === 'cancelled' ? read.title : 'Autre titre',
+        sequence: changed === 'cancelled' ? 1 : 2,
+      });
+    }
   });
 
   it('past capacity, yeses wait in line and are promoted in order when someone withdraws', async () => {

@@ -154,6 +154,42 @@ describe('session seats: a seat freed by an erasure, a capacity lowered (shell, 
     expect(seen(await answer(THOMAS, 'maybe'))).toBe(refused);
   });
 
+  it('/session annuler whose read came before an edit keeps the edit: « Annulée » with the new title, time and place', async () => {
+    await answer(INES, 'yes');
+    await postsSinceMark();
+    mark = shellPosts(bot.shellOutput()).length;
+    // The edit lands right after the cancel command has read the session, before it writes.
+    const sessions = bot.cohorte.services.sessions;
+    const get = sessions.get;
+    const edited = { ...formValues(sessionId, '1', '10:00'), title: 'Atelier données', place: 'DINUM' };
+    let editReply = '';
+    sessions.get = async (id) => {
+      const read = await get.call(sessions, id);
+      sessions.get = get;
+      editReply = seen(await editForm(edited));
+      return read;
+    };
+    const cancelled = seen(await shellCommand(bot, 'session', `annuler ${sessionId}`));
+    sessions.get = get;
+    expect(editReply).toContain('est modifiée');
+    const shown = (await announcementNow()).toLowerCase();
+    expect(shown).toContain('annulée : atelier données');
+    expect(shown).toContain('10:00');
+    expect(shown).toContain('dinum');
+    expect(shown).not.toContain('journée de promotion');
+    expect(shown).not.toContain('ségur');
+    expect(cancelled).toMatch(/la session Atelier données du .+ est annulée/);
+    const toInes = (await postsSinceMark()).filter((p) => p.to === `@${INES}`).at(-1)?.text ?? '';
+    expect(toInes).toContain('Atelier données');
+    expect(toInes).toContain('annulée');
+    expect(await sessions.get(sessionId)).toMatchObject({
+      title: 'Atelier données',
+      place: 'DINUM',
+      start: '10:00',
+      cancelled: true,
+    });
+  });
+
   it('a cancellation tells the waiting list too, without an .ics for an event they never had', async () => {
     await answer(INES, 'yes');
     await answer(THOMAS, 'yes');

@@ -32,8 +32,12 @@ export interface Feedback {
 export interface SessionStore {
   /** Creates a session under its id; false (and nothing changed) when the id is taken. */
   create(session: Session): Promise<boolean>;
-  /** Replaces a session as it is (a cancellation; the caller raises `sequence`). */
-  save(session: Session): Promise<void>;
+  /**
+   * Cancels a session as stored at that moment, `sequence` raised: nothing else in it changes, so an edit landing
+   * after the caller read it is kept. The session just before and as cancelled; 'cancelled' (nothing changed) when
+   * it already was.
+   */
+  cancel(sessionId: string): Promise<{ before: Session; after: Session } | 'cancelled'>;
   /**
    * Replaces a session by its changed version (the caller raises `sequence`), atomically with the answers: refused,
    * nothing saved, when its capacity is below the people coming (their number); else seats it adds (or all, with no
