@@ -71,11 +71,14 @@ describe.skipIf(browserTestsSkipped)('the pages in Chromium, for a seeded commun
     const meteo = (await rowsOf(claire, 'Météo, EIG 7')).map((r) => r.at(-2));
     expect(meteo).toEqual(['☀️', '—', '☁️']);
     // Percentages as French writes them: a no-break space before %.
+    // Everyone, then each promotion: Inès and Amina asked, both of EIG 7; EIG 6 asked nothing.
+    const stages = ['Demandes', 'Proposées à quelqu’un', 'Acceptées', 'Échange confirmé'];
+    const funnel = (promotion: string, counts: number[], shares: number[]) =>
+      stages.map((stage, i) => [promotion, stage, String(counts[i]), `${shares[i]}\u00a0%`]);
     expect(await rowsOf(claire, 'Entonnoir de la bulloterie')).toEqual([
-      ['Demandes', '2', '100\u00a0%'],
-      ['Proposées à quelqu’un', '1', '50\u00a0%'],
-      ['Acceptées', '0', '0\u00a0%'],
-      ['Échange confirmé', '0', '0\u00a0%'],
+      ...funnel('Tout le monde', [2, 1, 0, 0], [100, 50, 0, 0]),
+      ...funnel('EIG 7', [2, 1, 0, 0], [100, 50, 0, 0]),
+      ...funnel('EIG 6', [0, 0, 0, 0], [0, 0, 0, 0]),
     ]);
     expect(await rowsOf(claire, 'Demandes de la bulloterie en cours')).toEqual([
       ['Rust', 'proposée à quelqu’un', '0'],

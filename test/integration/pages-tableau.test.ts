@@ -20,6 +20,8 @@ const INES = 'ines.moreau@beta.gouv.fr';
 const THOMAS = 'thomas.nguyen@beta.gouv.fr';
 const SARAH = 'sarah.lefebvre@beta.gouv.fr';
 const LUCAS = 'lucas.martin@beta.gouv.fr';
+/** An EIG of EIG 6, a promotion ended in June 2026: an alumnus now, still counted in his promotion. */
+const LEO = 'leo.garcia@beta.gouv.fr';
 const RITUAL = 'standup-eig7';
 const LEXIQ = 'LexIQ, la recherche dans la jurisprudence';
 /** Wednesday 2 December 2026: the 12 closed weeks are those of 7 September to 23 November (W37–W48). */
@@ -123,6 +125,9 @@ describe('/tableau: the coordination dashboard of a seeded community', () => {
         helper: 'f@x.fr',
       }),
       aRequest('r3', 'proposed', { createdAt: day('11-30'), candidate: 'd@x.fr', attempt: 1 }),
+      // Outside EIG 7: Léo (EIG 6) asked one person, then cancelled; the coordinator's own request, cancelled.
+      aRequest('r4', 'cancelled', { email: LEO, createdAt: day('11-05'), tried: ['g@x.fr'] }),
+      aRequest('r5', 'cancelled', { email: COORDINATOR, createdAt: day('11-06') }),
     ])
       expect(await services.bulle.create(request)).toBe(true);
     await shell.type(`:as ${INES}`, '/bulle cherche Docker');
@@ -207,13 +212,30 @@ describe('/tableau: the coordination dashboard of a seeded community', () => {
     ]);
   });
 
-  it('shows the bulloterie funnel and its pace against the previous buddy matching', () => {
-    expect(pageTable(page, 'entonnoir').rows.slice(1)).toEqual([
-      ['Demandes', '5', pc(100)],
-      ['Proposées à quelqu’un', '4', pc(80)],
-      ['Acceptées', '3', pc(60)],
-      ['Échange confirmé', '1', pc(20)],
+  it('shows the bulloterie funnel of everyone and of each promotion, and its pace against the previous buddy matching', async () => {
+    const funnel = pageTable(page, 'entonnoir');
+    expect(funnel.rows).toEqual([
+      ['Promotion', 'Étape', 'Demandes', 'Part des demandes'],
+      ['Tout le monde', 'Demandes', '7', pc(100)],
+      ['Tout le monde', 'Proposées à quelqu’un', '5', pc(71)],
+      ['Tout le monde', 'Acceptées', '3', pc(43)],
+      ['Tout le monde', 'Échange confirmé', '1', pc(14)],
+      ['EIG 7', 'Demandes', '5', pc(100)],
+      ['EIG 7', 'Proposées à quelqu’un', '4', pc(80)],
+      ['EIG 7', 'Acceptées', '3', pc(60)],
+      ['EIG 7', 'Échange confirmé', '1', pc(20)],
+      ['EIG 6', 'Demandes', '1', pc(100)],
+      ['EIG 6', 'Proposées à quelqu’un', '1', pc(100)],
+      ['EIG 6', 'Acceptées', '0', pc(0)],
+      ['EIG 6', 'Échange confirmé', '0', pc(0)],
     ]);
+    expect(page).toContain('<th scope="row">EIG 7</th>');
+    const csv = new TextDecoder().decode(await (await get('/tableau?csv=entonnoir')).arrayBuffer());
+    expect(readCsv(csv).slice(0, 2)).toEqual([
+      ['Promotion', 'Étape', 'Demandes', 'Part des demandes'],
+      ['Tout le monde', 'Demandes', '7', pc(100)],
+    ]);
+    expect(readCsv(csv).filter((row) => row[0] === 'EIG 6')).toHaveLength(4);
     expect(pageTable(page, 'rythme').rows).toEqual([
       ['Mesure', 'Cohorte', 'Binômage précédent'],
       ['Délai médian jusqu’à la mise en relation (jours)', '4', '8'],

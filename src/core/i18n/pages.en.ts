@@ -171,6 +171,10 @@ export const pagesEn: Record<keyof typeof pagesFr, string> = {
 
   'pages.tableau.bulloterie': 'Bulloterie',
   'pages.tableau.funnel': 'Bulloterie funnel',
+  'pages.tableau.colPromotion': 'Promotion',
+  'pages.tableau.everyone': 'Everyone',
+  'pages.tableau.funnelLegend':
+    'A request counts in the promotion of the person who made it: EIG, alumni, or mentor of one of its défis. *Everyone* also counts the requests of the coordination and of people outside any promotion.',
   'pages.tableau.colStage': 'Stage',
   'pages.tableau.colCount': 'Requests',
   'pages.tableau.colShare': 'Share of requests',

@@ -173,6 +173,10 @@ export const pagesFr = {
 
   'pages.tableau.bulloterie': 'Bulloterie',
   'pages.tableau.funnel': 'Entonnoir de la bulloterie',
+  'pages.tableau.colPromotion': 'Promotion',
+  'pages.tableau.everyone': 'Tout le monde',
+  'pages.tableau.funnelLegend':
+    'Une demande compte dans la promotion de la personne qui l’a faite : EIG, ancienne ou ancien, ou mentor d’un de ses défis. *Tout le monde* compte aussi les demandes de la coordination et des personnes hors promotion.',
   'pages.tableau.colStage': 'Étape',
   'pages.tableau.colCount': 'Demandes',
   'pages.tableau.colShare': 'Part des demandes',

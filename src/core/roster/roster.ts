@@ -11,6 +11,13 @@ export interface Roster {
   emails(): string[];
 }
 
+/**
+ * The promotions a person belongs to: those of their défis (as EIG or mentor, from the file or given in chat) and
+ * those they finished (alumni). None for the coordination, alumni the file lists alone, and people outside it.
+ */
+export const promotionIdsOf = (person: Person): Set<string> =>
+  new Set([...person.memberships.map((m) => m.promotion.id), ...person.alumniOf.map((p) => p.id)]);
+
 /** Lower-cased, trimmed e-mail: the one key of a person everywhere in Cohorte. */
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
