@@ -21,10 +21,13 @@ export interface SentinelSet {
 /**
  * Starts the set and resolves once the replica is in sync and the sentinels know the replica and each other. A
  * primary silent for a second is down (`down-after-milliseconds` 1000, quorum 2) and failed over at once.
+ * `replicaArgs` are added to the replica's command line (`--enable-debug-command yes`, to put it to sleep).
  */
-export async function startSentinelSet(): Promise<SentinelSet> {
+export async function startSentinelSet(options: { replicaArgs?: string[] } = {}): Promise<SentinelSet> {
   const primary = await startPrivateRedis();
-  const replica = await startPrivateRedis({ args: ['--replicaof', '127.0.0.1', String(primary.port)] });
+  const replica = await startPrivateRedis({
+    args: ['--replicaof', '127.0.0.1', String(primary.port), ...(options.replicaArgs ?? [])],
+  });
   const config = [
     `sentinel monitor ${NAME} 127.0.0.1 ${primary.port} 2`,
     `sentinel down-after-milliseconds ${NAME} 1000`,

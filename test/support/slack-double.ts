@@ -67,6 +67,11 @@ export interface SlackDoubleOptions {
    * posted without knowing it, as after a lost response.
    */
   latencyMs?: number;
+  /**
+   * Called with each request to `/api/<method>` as it arrives, before the double does anything with it: a test
+   * records there what else was true at that moment (what a Redis replica holds…).
+   */
+  onReceive?: (method: string, args: Record<string, unknown>) => Promise<void> | void;
 }
 
 /** A running Slack Web API double: a real HTTP server on 127.0.0.1 that records every call. */
@@ -214,6 +219,7 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
     const at = now();
     const parsed = await parseArgs(req, raw, target.searchParams);
     const args = 'args' in parsed ? parsed.args : {};
+    await options.onReceive?.(method, args);
     const done =
       'args' in parsed
         ? answer(method, bearer(req) ?? parsed.formToken, args, at)
