@@ -27,6 +27,7 @@ import { createShellTime } from './queue/shell-time.js';
 import { createStores } from './store/index.js';
 import { combinePersonalData } from './store/personal-data.js';
 import { createBullConnections, createCommandRedis, isRedisUnavailable, whenReady } from './store/redis.js';
+import { createReplicatedWrites, type ReplicatedWrites } from './store/replicated-writes.js';
 import { createPageLinks } from './web/link.js';
 import { PAGES } from './web/pages/index.js';
 import { createWebRoutes } from './web/routes.js';
@@ -149,6 +150,8 @@ export function createCohorte(options: CohorteOptions) {
     timezone: community.timezone,
   });
   const workers: ReturnType<typeof createJobsWorker>[] = [];
+  /** Where the outbox notes its intents: behind sentinels, a connection of its own (see replicated-writes.ts). */
+  let intents: ReplicatedWrites | undefined;
 
   const server: Server = createHttpServer({
     '/healthz': (_req, res) => sendJson(res, 200, { status: 'ok' }),
@@ -213,11 +216,13 @@ export function createCohorte(options: CohorteOptions) {
             schedulerFirings: !drivesTime,
           }),
         );
+        intents = createReplicatedWrites(target, redis, log);
         workers.push(
           createOutboxWorker({
             ...common,
             connection: bull.worker(),
             redis,
+            intents,
             keys: stores.keys,
             sender: adapter.sender,
             // A terminal has no rate limit, and one post at a time prints them in the order they were sent.
@@ -230,7 +235,7 @@ export function createCohorte(options: CohorteOptions) {
         );
         for (const worker of workers) worker.on('error', redisState.error);
         // Fully connected before we call ourselves started (closing a worker mid-connection leaks rejections).
-        await Promise.all(workers.map((w) => w.waitUntilReady()));
+        await Promise.all([...workers.map((w) => w.waitUntilReady()), intents.ready()]);
       }
       // Only web processes receive: a worker in Socket Mode would otherwise open a socket and answer commands.
       await adapter.start(runsWeb ? { router, jobs: shellTime } : undefined);
@@ -253,6 +258,7 @@ export function createCohorte(options: CohorteOptions) {
       await bounded(Promise.all(workers.map((w) => w.close())), left());
       await bounded(queues.close(), left());
       bull.close();
+      intents?.close();
       redis.disconnect();
     },
   };

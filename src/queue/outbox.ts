@@ -7,6 +7,7 @@ import { type ChatSender, type Delivery, type Logger, type Outbox, UNCONFIRMED }
 import { digest, type Keys } from '../store/keys.js';
 import type { PersonalDataSource } from '../store/personal-data.js';
 import type { RedisClient } from '../store/redis.js';
+import type { ReplicatedWrites } from '../store/replicated-writes.js';
 import {
   BULK_HORIZON_MS,
   bookSlot,
@@ -31,6 +32,8 @@ export interface OutboxWorkerOptions {
   connection: ConnectionOptions;
   prefix: string;
   redis: RedisClient;
+  /** Where each intent is noted: behind sentinels, a write the replica has before the platform is called. */
+  intents: ReplicatedWrites;
   keys: Keys;
   sender: ChatSender;
   log: Logger;
@@ -189,9 +192,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
         posted,
         beforePart: async (index) => {
           const wait = await bookSlot(redis, paced, job, token);
-          // Recorded while waiting for the slot: nothing stands between the slot and the call.
-          await redis.set(intentKey, `${index}:${Date.now() + wait}`, 'EX', DELIVERED_TTL_SECONDS);
-          if (wait > 0) await sleep(wait);
+          const slot = Date.now() + wait;
+          // Recorded (and on the replica) while waiting for the slot: nothing stands between the slot and the call.
+          await options.intents.set(intentKey, `${index}:${slot}`, DELIVERED_TTL_SECONDS);
+          if (slot > Date.now()) await sleep(slot - Date.now());
           if (await redis.exists(keys.deliveryCancelled(delivery.key)))
             throw new UnrecoverableError(CANCELLED);
           await spaceCall(redis, paced);

@@ -30,6 +30,10 @@ export type RedisTarget = string | RedisOptions | ClusterTarget;
 const isCluster = (target: RedisTarget): target is ClusterTarget =>
   typeof target !== 'string' && 'cluster' in target;
 
+/** True for the primary a set of sentinels names (see {@link sentinelTarget}): a replica takes over if it dies. */
+export const isSentinelTarget = (target: RedisTarget): target is RedisOptions =>
+  typeof target !== 'string' && !isCluster(target) && target.sentinels !== undefined;
+
 /** A cluster client; `node` are the options of its connection to each node. */
 const clusterOf = (target: ClusterTarget, node: RedisOptions, offlineQueue: boolean) =>
   new Cluster(target.cluster, {
