@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { SettingError } from '../../src/core/errors.js';
 import { plain, textMessage } from '../../src/core/message.js';
 import { COMMUNITY_ROOMS } from '../support/clocked-chat-matrix.js';
 import {
@@ -156,23 +157,32 @@ describe('Matrix /sync: one process answers, once, across restarts', () => {
   it('names at boot, in one line, the channels of community.yml the homeserver would refuse', async () => {
     prefix = uniquePrefix('mx-channels');
     double = await startMatrixDouble({ botId: MX_BOT, users: Object.values(MX_PEOPLE) });
-    const refused = (bot: RunningCohorte) => bot.logs.filter((l) => l.includes('the homeserver will refuse'));
+    const refused = (bot: RunningCohorte) =>
+      bot.logs.filter((l) => l.includes('que le serveur Matrix refusera'));
     expect(refused(await boot())).toEqual([]);
     // The file as written for Slack: '#eig-communaute' is no Matrix alias without its server.
     const [line, ...more] = refused(await boot({}, COMMUNITY_FILE));
     expect(more).toEqual([]);
+    // In French, saying what to write instead, as the start-up configuration errors do.
     expect(JSON.parse(line ?? '{}')).toMatchObject({
       level: 40,
       channels: COMMUNITY_ROOMS,
+      msg:
+        'canaux de community.yml que le serveur Matrix refusera, le bot ne pourra pas y écrire : écrivez chacun ' +
+        'en alias complet, avec son serveur (par exemple #eig-communaute:agent.tchap.gouv.fr), ou en identifiant ' +
+        'de salon (!id:agent.tchap.gouv.fr)',
     });
-    expect(line).toContain('#name:server, e.g. #eig-communaute:agent.tchap.gouv.fr');
   });
 
-  it('refuses to start with a token the homeserver does not know (M_UNKNOWN_TOKEN)', async () => {
+  it('refuses to start with a token the homeserver does not know (M_UNKNOWN_TOKEN), saying in French what to do', async () => {
     prefix = uniquePrefix('mx-token');
     double = await startMatrixDouble({ botId: MX_BOT, users: Object.values(MX_PEOPLE) });
-    await expect(boot({ MATRIX_ACCESS_TOKEN: 'syt_not_the_right_token' })).rejects.toThrow(
-      'matrix answered 401 M_UNKNOWN_TOKEN',
+    const refused = boot({ MATRIX_ACCESS_TOKEN: 'syt_not_the_right_token' });
+    await expect(refused).rejects.toBeInstanceOf(SettingError);
+    await expect(refused).rejects.toThrow(
+      `MATRIX_ACCESS_TOKEN: ${double.url} ne reconnaît pas ce jeton (401 M_UNKNOWN_TOKEN : jeton révoqué, ` +
+        `expiré ou d’un autre serveur) : connectez de nouveau ${MX_BOT} à travers Pantalaimon et copiez son ` +
+        'access_token dans MATRIX_ACCESS_TOKEN (section Tchap du mode d’emploi), ou vérifiez MATRIX_HOMESERVER_URL',
     );
     expect(double.calls.map((c) => c.errcode)).toEqual(['M_UNKNOWN_TOKEN']);
   });

@@ -3,8 +3,11 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dropPrefix, freePort, uniquePrefix } from '../support/cohorte.js';
+import { COMMUNITY_FILE, dropPrefix, freePort, uniquePrefix } from '../support/cohorte.js';
+import { communityOnServer } from '../support/community-with.js';
 import { launch, runToExit } from '../support/launch.js';
+import { startMatrixDouble } from '../support/matrix-double.js';
+import { MX_BOT, MX_SERVER } from '../support/matrix-e2e.js';
 import { waitFor } from '../support/wait.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -72,6 +75,39 @@ describe('the cohorte process', () => {
     ]);
     expect(run.stderr).not.toContain('zz9TOPVALUEzz');
     expect(run.stderr).not.toContain('douze');
+  });
+
+  it('refuses to start on Matrix with a token the homeserver does not know, saying in French what to do', {
+    timeout: 60_000,
+  }, async () => {
+    prefix = uniquePrefix('process-mx-token');
+    const double = await startMatrixDouble({ botId: MX_BOT, users: [] });
+    try {
+      const run = await runToExit({
+        REDIS_PREFIX: prefix,
+        PORT: String(await freePort()),
+        COMMUNITY_FILE: communityOnServer(COMMUNITY_FILE, MX_SERVER),
+        MATRIX_HOMESERVER_URL: double.url,
+        MATRIX_ACCESS_TOKEN: 'syt_revoked_zz9TOPVALUEzz',
+        MATRIX_USER_ID: MX_BOT,
+      });
+      expect(run.code).toBe(1);
+      // Log lines aside (JSON), the same two lines as any configuration error.
+      expect(
+        run.stderr
+          .trim()
+          .split('\n')
+          .filter((line) => !line.startsWith('{')),
+      ).toEqual([
+        'Configuration invalide :',
+        `MATRIX_ACCESS_TOKEN: ${double.url} ne reconnaît pas ce jeton (401 M_UNKNOWN_TOKEN : jeton révoqué, ` +
+          `expiré ou d’un autre serveur) : connectez de nouveau ${MX_BOT} à travers Pantalaimon et copiez son ` +
+          'access_token dans MATRIX_ACCESS_TOKEN (section Tchap du mode d’emploi), ou vérifiez MATRIX_HOMESERVER_URL',
+      ]);
+      expect(run.stderr + run.stdout).not.toContain('zz9TOPVALUEzz');
+    } finally {
+      await double.close();
+    }
   });
 
   it('refuses to start when COMMUNITY_FILE names a file that is not there (never falls back to the example)', async () => {

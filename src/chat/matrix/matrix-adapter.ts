@@ -7,7 +7,7 @@ import type { Pacer } from '../../core/pacer.js';
 import type { ChatState, IdentityCache, Logger } from '../../core/ports.js';
 import type { PersonEntry } from '../../core/roster/types.js';
 import { createMatrixChoices } from './matrix-choices.js';
-import { createMatrixClient, waitingOutLimit } from './matrix-client.js';
+import { createMatrixClient, MatrixApiError, waitingOutLimit } from './matrix-client.js';
 import { createConversations } from './matrix-conversation.js';
 import { createMatrixDirectory } from './matrix-directory.js';
 import { createMatrixInbound } from './matrix-inbound.js';
@@ -96,7 +96,12 @@ export function createMatrixAdapter(options: MatrixOptions, deps: MatrixDeps): C
     async start(receive) {
       const me = await waitingOutLimit(() =>
         client.call({ method: 'GET', path: '/account/whoami' }, WhoamiSchema),
-      );
+      ).catch((error: unknown) => {
+        if (!(error instanceof MatrixApiError) || error.status !== 401) throw error;
+        throw new SettingError(
+          `MATRIX_ACCESS_TOKEN: ${options.homeserverUrl} ne reconnaît pas ce jeton (401 ${error.errcode} : jeton révoqué, expiré ou d’un autre serveur) : connectez de nouveau ${botId} à travers Pantalaimon et copiez son access_token dans MATRIX_ACCESS_TOKEN (section Tchap du mode d’emploi), ou vérifiez MATRIX_HOMESERVER_URL`,
+        );
+      });
       if (me.user_id !== botId)
         throw new SettingError(
           `MATRIX_USER_ID: ${botId} indiqué, mais MATRIX_ACCESS_TOKEN est le jeton de ${me.user_id} : indiquez MATRIX_USER_ID=${me.user_id}, ou le jeton d’accès du compte ${botId}`,
@@ -104,12 +109,17 @@ export function createMatrixAdapter(options: MatrixOptions, deps: MatrixDeps): C
       deps.log.info({ bot: botId }, 'matrix bot identity');
       // The homeserver joins only `!id:server` and `#alias:server`: anything else can never be posted to.
       const unusable = deps.channels.filter((channel) => !ROOM_ID_OR_ALIAS.test(channel));
-      if (unusable.length > 0)
+      const [first] = unusable;
+      if (first !== undefined) {
+        // The bot's own server makes the example: the community's rooms are most often on it.
+        const server = botId.slice(botId.indexOf(':') + 1);
+        const example = `#${first.replace(/^[#!]/, '').split(':')[0] || 'salon'}:${server}`;
         deps.log.warn(
           { channels: unusable },
-          'matrix channels of community.yml the homeserver will refuse: write each as a full alias ' +
-            '(#name:server, e.g. #eig-communaute:agent.tchap.gouv.fr) or a room id (!id:server)',
+          'canaux de community.yml que le serveur Matrix refusera, le bot ne pourra pas y écrire : écrivez chacun ' +
+            `en alias complet, avec son serveur (par exemple ${example}), ou en identifiant de salon (!id:${server})`,
         );
+      }
       if (!receive) return;
       const inbound = createMatrixInbound({
         router: receive.router,
