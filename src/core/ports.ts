@@ -102,8 +102,9 @@ export interface ChatSender {
   post(conversation: string, message: Message, options?: PostOptions): Promise<string>;
   /**
    * Replaces the content of a message posted earlier in parts (`messageIds`, in order). Throws DeliveryRefusedError
-   * when the new content needs more parts than the message had; parts no longer needed are deleted. Returns how
-   * many parts the message has now.
+   * when the new content needs more parts than the message had; parts no longer needed are deleted, and so are
+   * choices the new content no longer offers, wherever the platform shows them (buttons go with the blocks; choices
+   * shown apart from the message are closed). Returns how many parts the message has now.
    */
   update(conversation: string, messageIds: readonly string[], message: Message): Promise<number>;
   /**

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishSession } from '../../src/core/sessions/lifecycle.js';
 import { relationOf, shownMx, threadOf } from '../support/chat-e2e-matrix.js';
@@ -8,6 +9,18 @@ import { waitFor } from '../support/wait.js';
 const { ines, thomas, claire } = MX_PEOPLE;
 const SESSION = aSession({ capacity: 2, createdAt: '2026-11-23T10:00:00Z' });
 const POLL_START = 'org.matrix.msc3381.poll.start';
+const POLL_END = 'org.matrix.msc3381.poll.end';
+
+/** The example event of `type` in MSC3381's section on its unstable names (JSON with trailing commas). */
+function unstableExample(type: string): { type: string; content: Record<string, Record<string, unknown>> } {
+  const text = readFileSync(new URL('../fixtures/matrix/msc3381-polls.unstable.md', import.meta.url), 'utf8');
+  const examples = [...text.matchAll(/```json\n([\s\S]*?)```/g)].map((m) =>
+    JSON.parse((m[1] ?? '').replace(/,(\s*[}\]])/g, '$1')),
+  );
+  const found = examples.find((e) => e.type === type);
+  if (!found) throw new Error(`no example of ${type}`);
+  return found;
+}
 
 // The issue: "a reaction on the bot's message, where a single tap fits: ✅ / ❌ for accept/decline, RSVP".
 describe('a session announcement on Matrix answered with one tap: ✅ or ❌, or its poll', () => {
@@ -111,5 +124,42 @@ describe('a session announcement on Matrix answered with one tap: ✅ or ❌, or
       () => shownNow().includes('*0* / 2 places prises · *1* peut-être · *1* ne vient pas'),
       5000,
     );
+  });
+
+  it('ends the poll when the session is cancelled: the room reads it cancelled, a late vote gets no answer', async () => {
+    const started = poll();
+    const answer = await e2e.say(claire, `!session annuler ${SESSION.id}`);
+    expect(shownMx(answer.events[0]?.event ?? answer.asked)).toBe(
+      'C’est fait : la session *Journée de promotion* du jeudi 3 décembre 2026 est annulée ; 1 personne prévenue.',
+    );
+    const cancelled = [
+      'Annulée : Journée de promotion',
+      'jeudi 3 décembre 2026, 09:30–17:30',
+      'Ségur, 14 avenue Duquesne',
+      'Pour : la promotion EIG 7, la coordination',
+      'Cette session est annulée.',
+    ].join('\n');
+    await waitFor(() => shownNow() === cancelled, 5000, 'the announcement cancelled');
+    // Ended once, in the shape of the proposal's example of an unstable poll end.
+    await waitFor(() => e2e.double.botEvents(room).some((e) => e.event.type === POLL_END), 5000, 'the end');
+    const ends = e2e.double.botEvents(room).filter((e) => e.event.type === POLL_END);
+    const example = unstableExample(POLL_END);
+    expect(ends.map((e) => e.event.content)).toEqual([
+      {
+        ...example.content,
+        'm.relates_to': { ...example.content['m.relates_to'], event_id: started?.event_id },
+        'org.matrix.msc1767.text': 'Sondage terminé.',
+        'm.mentions': {},
+      },
+    ]);
+
+    // A client that lets Thomas vote anyway: a vote after the end counts for nothing (MSC3381), so nothing answers
+    // it, while his ✅ sent after it is still answered (the session is cancelled).
+    const late = e2e.double.send(thomas.id, room, 'org.matrix.msc3381.poll.response', {
+      'm.relates_to': { rel_type: 'm.reference', event_id: started?.event_id },
+      'org.matrix.msc3381.poll.response': { answers: ['1'] },
+    });
+    expect((await react(thomas, '✅')).length).toBe(2);
+    expect(e2e.answersTo(late.event_id)).toEqual([]);
   });
 });

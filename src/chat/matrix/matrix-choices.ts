@@ -4,6 +4,8 @@ import type { ChatState } from '../../core/ports.js';
 
 /** Numbered choices stay answerable for a week, like a button people scroll back to. */
 const CHOICES_TTL_MS = 7 * 24 * 3600_000;
+/** A message's poll is known as long as the outbox can update the message (a session cancelled weeks later). */
+const POLL_TTL_MS = 30 * 24 * 3600_000;
 
 const ChoicesSchema = z.object({
   /** The event that lists the choices (edited in place when the answer replaces it). */
@@ -38,6 +40,7 @@ export function createMatrixChoices(state: ChatState) {
     `matrix:choices:room:${roomId}${owner ? `:${owner}` : ''}`;
   const eventName = (eventId: string) => `matrix:choices:event:${eventId}`;
   const offeredName = (roomId: string) => `matrix:choices:offered:${roomId}`;
+  const pollName = (messageId: string) => `matrix:choices:poll:${messageId}`;
   const read = async (name: string) => {
     const raw = await state.get(name);
     const parsed = raw ? ChoicesSchema.safeParse(JSON.parse(raw)) : undefined;
@@ -79,6 +82,17 @@ export function createMatrixChoices(state: ChatState) {
      */
     async recordEvent(choices: Omit<Choices, 'buttons'>, buttons: readonly Button[]): Promise<void> {
       await state.set(eventName(choices.eventId), serialized(choices, buttons), CHOICES_TTL_MS);
+    },
+    /** Records the poll `pollId` offered under the message `messageId` (its first event). */
+    async recordPoll(messageId: string, pollId: string): Promise<void> {
+      await state.set(pollName(messageId), pollId, POLL_TTL_MS);
+    },
+    /** The poll still open under the message `messageId`, if it has one. */
+    pollUnder: (messageId: string): Promise<string | undefined> => state.get(pollName(messageId)),
+    /** The poll under `messageId` is ended: a vote on it no longer answers anything, as MSC3381 says. */
+    async pollEnded(messageId: string, pollId: string): Promise<void> {
+      await state.delete(eventName(pollId));
+      await state.delete(pollName(messageId));
     },
     /** The button numbered `n` (from 1) of the latest choices `userId` may answer in `roomId`. */
     async byNumber(roomId: string, userId: string, n: number): Promise<Picked> {

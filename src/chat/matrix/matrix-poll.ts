@@ -6,6 +6,7 @@ import { type MatrixEvent, RelatesToSchema } from './matrix-schemas.js';
 // Polls are MSC3381, not in the spec yet: Element (Tchap is built on it) sends its unstable types
 // (`org.matrix.msc3381.*`) in ordinary rooms, so the bot does too, and reads the stable names as well.
 export const POLL_START = 'org.matrix.msc3381.poll.start';
+export const POLL_END = 'org.matrix.msc3381.poll.end';
 const TEXT = 'org.matrix.msc1767.text';
 const POLL_RESPONSES = new Set(['org.matrix.msc3381.poll.response', 'm.poll.response']);
 
@@ -31,6 +32,19 @@ export function renderPoll(question: Rich, buttons: readonly Button[]): Record<s
       question: { [TEXT]: asked },
       answers,
     },
+    'm.mentions': {},
+  };
+}
+
+/**
+ * The content of a poll end: a reference to the poll, the text fallback (`ended`, for clients without polls) and the
+ * empty `org.matrix.msc3381.poll.end` marker the unstable form requires; no results (the unstable form dropped them).
+ */
+export function renderPollEnd(pollId: string, ended: string): Record<string, unknown> {
+  return {
+    'm.relates_to': { rel_type: 'm.reference', event_id: pollId },
+    [TEXT]: ended,
+    [POLL_END]: {},
     'm.mentions': {},
   };
 }

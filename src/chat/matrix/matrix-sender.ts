@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { DeliveryRefusedError } from '../../core/errors.js';
 import { numberedChoices } from '../../core/fallback.js';
+import { translate } from '../../core/i18n/index.js';
+import { toPlainText } from '../../core/message.js';
 import type { Attachment, ChatSender, Directory } from '../../core/ports.js';
 import type { MatrixChoices } from './matrix-choices.js';
 import type { MatrixClient } from './matrix-client.js';
-import { POLL_START, pollOf, renderPoll } from './matrix-poll.js';
+import { POLL_END, POLL_START, pollOf, renderPoll, renderPollEnd } from './matrix-poll.js';
 import { type MatrixContent, type RenderOptions, renderMatrix } from './matrix-render.js';
 import { type MatrixRooms, refusedForGood } from './matrix-rooms.js';
 import { ContentUriSchema, EventIdSchema } from './matrix-schemas.js';
@@ -49,7 +51,7 @@ const threaded = (content: Record<string, unknown>, { threadId }: Placement): Re
  * group rooms; messages split under the event size limit, each part sent with `PUT …/send/m.room.message/{txnId}`
  * where the transaction id is the delivery's tag and the part's index, so a retry after a crash never posts twice;
  * numbered choices recorded for the answers; a poll after the message when the core offers one (its votes are
- * the same choices); edits with `m.replace`.
+ * the same choices), ended when an update no longer offers it; edits with `m.replace`.
  */
 export function createMatrixSender(deps: {
   client: MatrixClient;
@@ -151,6 +153,7 @@ export function createMatrixSender(deps: {
           POLL_START,
         );
         await deps.choices.recordEvent(placed(pollId), poll.buttons);
+        await deps.choices.recordPoll(first, pollId);
       }
       return first ?? '';
     },
@@ -175,6 +178,15 @@ export function createMatrixSender(deps: {
               z.unknown(),
             ),
           );
+      }
+      // The new content offers no poll (a session cancelled): its poll is ended, as Slack's buttons go with the
+      // blocks. After the edits, so that a refused end leaves the message up to date.
+      const [first] = messageIds;
+      const pollId = first && !pollOf(message) ? await deps.choices.pollUnder(first) : undefined;
+      if (first && pollId) {
+        const ended = toPlainText(translate(deps.render.locale, 'chat.pollEnded'));
+        await send(roomId, renderPollEnd(pollId, ended), `cohorte-end-${pollId}`, POLL_END);
+        await deps.choices.pollEnded(first, pollId);
       }
       return parts.length;
     },

@@ -20,6 +20,7 @@ export const chatEn = {
   'chat.pickNumber': 'Answer with the number of your choice (for example `1`).',
   'chat.numberOutOfRange': 'There is no choice {n}: answer with a number from 1 to {max}.',
   'chat.typeCommand': 'To talk to me, type a command, for example `/cohorte aide`.',
+  'chat.pollEnded': 'Poll ended.',
   'chat.encrypted':
     'This room is end-to-end encrypted and I cannot read your messages. Write to me in an unencrypted room, or ask the coordination to run me behind Pantalaimon (Tchap section of Cohorte’s manual).',
   'chat.unknownAccount':

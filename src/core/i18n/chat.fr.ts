@@ -21,6 +21,7 @@ export const chatFr = {
   'chat.pickNumber': 'Répondez par le numéro de votre choix (par exemple `1`).',
   'chat.numberOutOfRange': 'Il n’y a pas de choix n° {n} : répondez par un numéro de 1 à {max}.',
   'chat.typeCommand': 'Pour me parler, tapez une commande, par exemple `/cohorte aide`.',
+  'chat.pollEnded': 'Sondage terminé.',
   'chat.encrypted':
     'Ce salon est chiffré de bout en bout et je ne peux pas lire vos messages. Écrivez-moi dans un salon non chiffré, ou demandez à la coordination de me faire passer par Pantalaimon (section Tchap du mode d’emploi de Cohorte).',
   'chat.unknownAccount':
