@@ -30,12 +30,20 @@ export function toCsv(rows: readonly (readonly string[])[], options: { bom?: boo
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
+ * A negative number as people and the pages write it: digits, maybe grouped by thousands (a space, a no-break
+ * space, a comma or a dot), maybe a decimal part after a dot or a French comma, maybe a percent sign. A spreadsheet
+ * reads it as the number it is: it names no function and no cell, so it cannot run anything.
+ */
+const NEGATIVE_NUMBER = /^-(?:\d+|\d{1,3}(?:[ \u00A0\u202F.,]\d{3})+)(?:[.,]\d+)?(?:[ \u00A0\u202F]?%)?$/;
+
+/**
  * A cell of text someone typed, made safe to open in a spreadsheet: a leading `'` when it starts like a formula
  * (`=HYPERLINK(…)`, `+`, `-`, `@`, tab, CR), so Excel and LibreOffice show it as text instead of running it.
- * Everything else is returned unchanged.
+ * A negative number (`-3`, `-2,5`) is left as it is, so it shows as a number and not as `'-3`; a `+` number keeps
+ * its quote, since a spreadsheet would drop the `+` of `+33…`. Everything else is returned unchanged.
  */
 export function neutralizeFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) && !NEGATIVE_NUMBER.test(value) ? `'${value}` : value;
 }
 
 /**

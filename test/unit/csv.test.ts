@@ -54,14 +54,34 @@ describe('csvRecord and toCsv', () => {
 });
 
 describe('neutralizeFormula', () => {
-  it.each(['=HYPERLINK("http://x","y")', '+33 1 23', '-1', '@SUM(A1)', '\tx', '\rx'])(
-    'prefixes %j with a quote so a spreadsheet shows it as text',
-    (value) => {
-      expect(neutralizeFormula(value)).toBe(`'${value}`);
-    },
-  );
+  it.each([
+    '=HYPERLINK("http://x","y")',
+    '+33 1 23',
+    '+33123456789',
+    '-1+cmd|x',
+    '-A1',
+    '@SUM(A1)',
+    '\tx',
+    '\rx',
+  ])('prefixes %j with a quote so a spreadsheet shows it as text', (value) => {
+    expect(neutralizeFormula(value)).toBe(`'${value}`);
+  });
 
   it.each(['recette', '', ' =pas au début', '☀️', '1+1'])('leaves %j as it is', (value) => {
     expect(neutralizeFormula(value)).toBe(value);
+  });
+
+  it.each(['-3', '-1', '-2,5', '-0.75', '-1 234,5', '-1,234.5', '-12 %'])(
+    'leaves the negative number %j as a number, so a spreadsheet shows it without a quote',
+    (value) => {
+      expect(neutralizeFormula(value)).toBe(value);
+    },
+  );
+
+  it('leaves negative numbers as the pages write them (French and English), quoted only by RFC 4180', () => {
+    const fr = new Intl.NumberFormat('fr', { maximumFractionDigits: 1 });
+    const en = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+    const cells = [fr.format(-2.5), fr.format(-1234.5), en.format(-1234.5), String(-3)];
+    expect(toCsv([cells.map(neutralizeFormula)])).toBe(`"${cells[0]}","${cells[1]}","${cells[2]}",-3\r\n`);
   });
 });
