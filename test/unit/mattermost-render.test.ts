@@ -7,6 +7,7 @@ import {
   renderMattermost,
 } from '../../src/chat/mattermost/mattermost-render.js';
 import { createSigner } from '../../src/chat/mattermost/mattermost-sign.js';
+import { translate } from '../../src/core/i18n/index.js';
 import { type Message, plain, textMessage } from '../../src/core/message.js';
 
 const signer = createSigner('a-bot-token-for-unit-tests');
@@ -73,6 +74,14 @@ describe('mattermost render: user text never pings nor becomes markup', () => {
       }),
     );
     expect(post.message).toBe('``a ` b @\u200Bhere``\n````\n```\n@\u200Bchannel\n````');
+  });
+
+  it('keeps a help text holding backticks, as typed, inside the one code span of the command to type', () => {
+    const details = 'passer `docker compose` en CI, `';
+    const post = only(render(textMessage(translate('fr', 'standup.findHelperNoTopic', { details }))));
+    expect(post.message).toBe(
+      'Je ne trouve pas de compétence dans cette demande d’aide. Pour la confier à la bulloterie, son auteur ou autrice peut taper : `` /bulle cherche <compétence> — passer `docker compose` en CI, ` ``.',
+    );
   });
 
   it('encodes link targets so they cannot break out of the link', () => {

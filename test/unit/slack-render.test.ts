@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderSlack, SLACK_LIMITS, type SlackBlock } from '../../src/chat/slack/slack-render.js';
 import { translateAction } from '../../src/chat/slack/slack-translate.js';
+import { translate } from '../../src/core/i18n/index.js';
 import { type Button, type Message, plain, type Rich, textMessage } from '../../src/core/message.js';
 import { LIMITS } from '../support/block-kit-limits.js';
 
@@ -62,6 +63,18 @@ describe('slack render: user text never becomes markup or a ping', () => {
     expect(json).toContain('&lt;!here&gt;');
     expect(json).toContain('&lt;!everyone&gt;');
     expect(json).toContain('<https://ex.fr/a%7Cb%3Ec|&lt;!channel&gt;>');
+  });
+
+  it('keeps a help text holding backticks inside the one code span of the command to type', () => {
+    // Slack's mrkdwn has no escape for a backtick in code: a look-alike grave accent (ˋ) keeps the span whole.
+    const details = 'passer `docker compose` en CI, `';
+    const message = textMessage(translate('fr', 'standup.findHelperNoTopic', { details }));
+    const payload = only(renderSlack(message));
+    const command = '`/bulle cherche &lt;compétence&gt; — passer ˋdocker composeˋ en CI, ˋ`';
+    expect(sectionTexts(payload.blocks)).toEqual([
+      `Je ne trouve pas de compétence dans cette demande d’aide. Pour la confier à la bulloterie, son auteur ou autrice peut taper : ${command}.`,
+    ]);
+    expect(payload.text).toContain(command);
   });
 });
 

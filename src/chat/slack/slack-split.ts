@@ -5,8 +5,15 @@ import { splitRich } from '../../core/split-rich.js';
 const escapeMrkdwn = (text: string): string =>
   text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
+/**
+ * Code text that keeps its span whole: mrkdwn has no escape for a backtick, and one inside `code` closes it early
+ * (the rest shows as plain text, a stray backtick after it). Each becomes the look-alike modifier letter grave
+ * accent (U+02CB), so the text reads as typed.
+ */
+const codeText = (text: string): string => text.replaceAll('`', '\u02CB');
+
 function inlineToMrkdwn(piece: Inline): string {
-  const text = escapeMrkdwn(piece.text);
+  const text = escapeMrkdwn(piece.kind === 'code' ? codeText(piece.text) : piece.text);
   // Slack only formats *x* when no space touches the markers, so spaces stay outside them.
   const wrap = (marker: string) => {
     const trimmed = text.trim();
