@@ -81,7 +81,7 @@ describe.skipIf(browserTestsSkipped)('the pages in Chromium, for a seeded commun
       ...funnel('EIG 6', [0, 0, 0, 0], [0, 0, 0, 0]),
     ]);
     expect(await rowsOf(claire, 'Demandes de la bulloterie en cours')).toEqual([
-      ['Rust', 'proposée à quelqu’un', '0'],
+      ['Rust', 'proposée à quelqu’un, réponse attendue', '0'],
       ['Docker', 'on cherche quelqu’un', '0'],
     ]);
     await screenshot(claire, 'tableau');
@@ -94,7 +94,7 @@ describe.skipIf(browserTestsSkipped)('the pages in Chromium, for a seeded commun
     ]);
     expect(download.suggestedFilename()).toBe('cohorte-demandes-2026-11-23.csv');
     expect(await readFile(await download.path(), 'utf8')).toBe(
-      '\uFEFFCompétence,Où en est-elle,Âge (jours)\r\nRust,proposée à quelqu’un,0\r\nDocker,on cherche quelqu’un,0\r\n',
+      '\uFEFFCompétence,Où en est-elle,Âge (jours)\r\nRust,"proposée à quelqu’un, réponse attendue",0\r\nDocker,on cherche quelqu’un,0\r\n',
     );
   });
 

@@ -62,7 +62,7 @@ describe('/bulle commands on the real bot (shell, Redis, BullMQ, fixed clock)', 
     const mine = await bulle(INES, 'mes');
     expect(mine).toContain('Vous êtes curieux ou curieuse de : Rust');
     expect(mine).toContain(
-      'Rust : en attente de quelqu’un (depuis le lundi 23 novembre 2026)\n[Annuler la demande]',
+      'Rust : on cherche quelqu’un (depuis le lundi 23 novembre 2026)\n[Annuler la demande]',
     );
   });
 

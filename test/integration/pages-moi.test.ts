@@ -36,6 +36,25 @@ describe('/moi: my week, from what I did in the chat', () => {
     expect(page).toContain('/cohorte oublier');
   });
 
+  it.each([
+    ['fr', 'sarah.lefebvre@beta.gouv.fr', 'Kubernetes'],
+    ['en', 'lucas.martin@beta.gouv.fr', 'Kotlin'],
+  ])('names where my request stands in the same words as /bulle mes (%s)', async (lang, email, skill) => {
+    const steps = await shell.type(
+      `:as ${email}`,
+      `/cohorte langue ${lang}`,
+      `/bulle cherche ${skill}`,
+      '/bulle mes',
+      '/cohorte page',
+    );
+    const mine = steps.find((s) => s.input === '/bulle mes')?.output.join('\n') ?? '';
+    const said = new RegExp(`${skill} ?: (.+) \\((?:depuis|since) `).exec(mine)?.[1];
+    expect(said, mine).toBe(lang === 'fr' ? 'on cherche quelqu’un' : 'looking for someone');
+    const { cookie } = await openPageLink(linkIn(steps));
+    const page = await (await fetch(`${shell.bot.baseUrl}/moi`, { headers: { cookie } })).text();
+    expect(page).toContain(`<td>${skill}</td><td>${said}</td>`);
+  });
+
   it('says my stand-up of the week is not written yet, with its deadline, then shows it once posted', async () => {
     const cookieOf = async (): Promise<string> =>
       (await openPageLink(linkIn(await shell.type(`:as ${EIG}`, '/cohorte page')))).cookie;

@@ -49,7 +49,7 @@ export const bulleFr = {
   'bulle.mine.requests': '*Vos demandes*',
   'bulle.mine.request': '*{topic}* : {status} (depuis le {date})',
   'bulle.mine.paused': 'Pas de proposition pour vous jusqu’au {date} inclus.',
-  'bulle.status.open': 'en attente de quelqu’un',
+  'bulle.status.open': 'on cherche quelqu’un',
   'bulle.status.proposed': 'proposée à quelqu’un, réponse attendue',
   'bulle.status.accepted': 'mise en relation faite',
   'bulle.status.met': 'échange fait',

@@ -33,13 +33,6 @@ export const pagesEn: Record<keyof typeof pagesFr, string> = {
   'pages.reserved.body': 'This dashboard is for the programme’s coordinators. {back}.',
   'pages.reserved.back': 'Back to my week',
 
-  'pages.status.open': 'looking for someone',
-  'pages.status.proposed': 'proposed to someone',
-  'pages.status.accepted': 'accepted',
-  'pages.status.met': 'exchange done',
-  'pages.status.notmet': 'no exchange',
-  'pages.status.cancelled': 'cancelled',
-
   'pages.moi.title': 'My week',
   'pages.moi.hello': 'Hello {name}.',
   'pages.moi.standup': 'My stand-up',

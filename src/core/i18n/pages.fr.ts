@@ -32,13 +32,6 @@ export const pagesFr = {
     'Ce tableau de bord est réservé aux coordinateurs et coordinatrices du programme. {back}.',
   'pages.reserved.back': 'Revenir à ma semaine',
 
-  'pages.status.open': 'on cherche quelqu’un',
-  'pages.status.proposed': 'proposée à quelqu’un',
-  'pages.status.accepted': 'acceptée',
-  'pages.status.met': 'échange fait',
-  'pages.status.notmet': 'pas d’échange',
-  'pages.status.cancelled': 'annulée',
-
   'pages.moi.title': 'Ma semaine',
   'pages.moi.hello': 'Bonjour {name}.',
   'pages.moi.standup': 'Mon stand-up',
