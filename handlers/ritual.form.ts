@@ -1,5 +1,5 @@
 import { ephemeral, type FormHandler } from '../src/core/handler.js';
-import { ritualRun } from '../src/core/ritual/catalog.js';
+import { fileRitual, ritualRun } from '../src/core/ritual/catalog.js';
 import { parseRitualForm, RITUAL_FORM } from '../src/core/ritual/form.js';
 import { upcomingText } from '../src/core/ritual/listing.js';
 import { FRESH_STATE, RITUAL_JOB } from '../src/core/ritual/ritual.js';
@@ -27,9 +27,8 @@ export const ritualFormHandler: FormHandler = {
     const problem =
       'cron' in ritual.schedule ? services.schedules.cronCheck(ritual.schedule.cron) : undefined;
     if (problem) return { errors: { cron: t(CRON_FIX[problem.kind]) } };
-    if ((services.roster.data.reminders ?? []).some((r) => r.id === ritual.id))
-      return { errors: { id: t('ritual.idTaken', { id: ritual.id }) } };
-    const exists = (await services.rituals.chatRituals()).some((r) => r.id === ritual.id);
+    if (fileRitual(services, ritual.id)) return { errors: { id: t('ritual.idTaken', { id: ritual.id }) } };
+    const exists = (await services.rituals.chatRitual(ritual.id)) !== undefined;
     if (!context && exists) return { errors: { id: t('ritual.idTakenChat', { id: ritual.id }) } };
     if (context && !exists) return ephemeral(t('ritual.editDeleted', { id: ritual.id }));
     const created = await services.rituals.saveChat(ritual);

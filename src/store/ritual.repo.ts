@@ -5,6 +5,12 @@ import type { RedisClient } from './redis.js';
 /** Skipped occurrences kept per ritual (the oldest go first): only upcoming ones matter. */
 const SKIPPED_KEPT = 20;
 
+/** A stored chat ritual; a record stored before a rule tightened (an impossible date) reads as none. */
+function parsed(raw: string): ReminderRitual | undefined {
+  const result = ReminderRitualSchema.safeParse(JSON.parse(raw));
+  return result.success ? (result.data as ReminderRitual) : undefined;
+}
+
 /**
  * Chat-made rituals (a hash), the paused ones (a set) and each ritual's skipped occurrences (a sorted set by time):
  * every change is one atomic Redis command, so two coordinators at once never undo each other.
@@ -14,13 +20,12 @@ export function createRitualRepo(redis: RedisClient, keys: Keys): RitualStore {
   return {
     async chatRituals() {
       const all = await redis.hvals(k.chat);
-      // A record stored before a rule tightened (an impossible date) is left out rather than breaking every list.
-      return all
-        .flatMap((raw) => {
-          const parsed = ReminderRitualSchema.safeParse(JSON.parse(raw));
-          return parsed.success ? [parsed.data as ReminderRitual] : [];
-        })
-        .sort((a, b) => a.id.localeCompare(b.id));
+      // An unreadable record is left out rather than breaking every list.
+      return all.flatMap((raw) => parsed(raw) ?? []).sort((a, b) => a.id.localeCompare(b.id));
+    },
+    async chatRitual(id) {
+      const raw = await redis.hget(k.chat, id);
+      return raw === null ? undefined : parsed(raw);
     },
     async saveChat(ritual) {
       return (await redis.hset(k.chat, ritual.id, JSON.stringify(ritual))) === 1;

@@ -25,13 +25,32 @@ export async function allRituals(services: Services): Promise<KnownRitual[]> {
   const chat = await services.rituals.chatRituals();
   return [
     ...file.map((ritual) => ({ ritual, source: 'file' as const })),
-    ...chat
-      .filter((c) => !file.some((f) => f.id === c.id))
-      .map((ritual) => ({ ritual, source: 'chat' as const })),
+    ...chat.filter((c) => !fileRitual(services, c.id)).map((ritual) => ({ ritual, source: 'chat' as const })),
   ];
 }
 
-/** One ritual by id, file or chat. */
+/** The file's rituals by id, indexed once per loaded file: a ritual job looks its own up among thousands. */
+const fileIndexes = new WeakMap<readonly ReminderRitual[], ReadonlyMap<string, ReminderRitual>>();
+const NO_RITUALS: readonly ReminderRitual[] = [];
+
+/** The file's ritual of this id, if any. */
+export function fileRitual(services: Services, id: string): ReminderRitual | undefined {
+  const file = services.roster.data.reminders ?? NO_RITUALS;
+  let index = fileIndexes.get(file);
+  if (!index) {
+    index = new Map(file.map((ritual) => [ritual.id, ritual]));
+    fileIndexes.set(file, index);
+  }
+  return index.get(id);
+}
+
+/**
+ * One ritual by id, file or chat, as it is now (read at each call: an edit or a deletion shows at the next firing).
+ * The file's first (a chat ritual never shadows one), else the chat's one record alone, never the whole list.
+ */
 export async function findRitual(services: Services, id: string): Promise<KnownRitual | undefined> {
-  return (await allRituals(services)).find((known) => known.ritual.id === id);
+  const file = fileRitual(services, id);
+  if (file) return { ritual: file, source: 'file' };
+  const chat = await services.rituals.chatRitual(id);
+  return chat && { ritual: chat, source: 'chat' };
 }

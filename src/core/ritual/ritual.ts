@@ -49,6 +49,8 @@ export const ritualSchedulerId = (ritualId: string): string => `ritual:${ritualI
 /** Rituals and their chat-side state in Redis. Chat rituals live here; the file's stay in the file. */
 export interface RitualStore {
   chatRituals(): Promise<ReminderRitual[]>;
+  /** One chat ritual by id, read alone (a ritual job reads its own, not every one); undefined when there is none. */
+  chatRitual(id: string): Promise<ReminderRitual | undefined>;
   /** Creates or replaces a chat ritual; true when it is new. */
   saveChat(ritual: ReminderRitual): Promise<boolean>;
   /** Removes a chat ritual and its state; false when there was none. */
