@@ -56,7 +56,8 @@ interface Run {
 
 /**
  * `count` worker processes on the web instance's prefix and the double, `env` added to theirs, booted one after
- * another (each upserts every scheduler of the community at boot: on two cores, together they would take longer).
+ * another (the first registers every scheduler of the community at boot, the others read them and find nothing to
+ * write: on two cores, together they would take longer).
  */
 async function startWorkers(
   count: number,
@@ -112,7 +113,7 @@ interface Workload {
   units: number;
   /** The generated community's EIG (`DEFIS` défis of ten unless said). */
   people?: number;
-  /** Reminder rituals the community needs (each worker upserts their schedulers at boot). */
+  /** Reminder rituals the community needs (the first worker registers their schedulers at boot). */
   rituals: number;
   /** Stores what the jobs read under the run's prefix, before the workers start. */
   seed?(prefix: string, eig: string[]): Promise<unknown>;

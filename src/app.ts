@@ -11,8 +11,7 @@ import { type Config, keyPrefix, redisTarget, webSessionSecret } from './config.
 import { type Clock, movableClock, systemClock } from './core/clock.js';
 import { UnavailableError } from './core/errors.js';
 import type { Services } from './core/ports.js';
-import { ritualRun } from './core/ritual/catalog.js';
-import { RITUAL_JOB } from './core/ritual/ritual.js';
+import { chatRitualRuns } from './core/ritual/catalog.js';
 import { channelsOf } from './core/roster/channels.js';
 import { createRoster } from './core/roster/roster.js';
 import { createRouter } from './core/router.js';
@@ -196,14 +195,18 @@ export function createCohorte(options: CohorteOptions) {
     async start() {
       await whenReady(redis);
       if (runsWorkers) {
-        const chatRuns = async () =>
-          (await stores.rituals.chatRituals()).map((r) => ({ ...ritualRun(r), name: RITUAL_JOB }));
-        const schedulers = await upsertSchedulers(queues, jobDefinitions, community, await chatRuns());
-        // A ritual saved in chat while the reconciliation ran may have lost its scheduler: upsert them all again
-        // (same ids, so nothing doubles).
-        for (const run of await chatRuns()) await services.schedules.upsert(run.name, run);
+        const registered = await upsertSchedulers(
+          queues,
+          jobDefinitions,
+          community,
+          chatRitualRuns(stores.rituals),
+        );
         log.info(
-          { schedulers: schedulers.map((s) => `${s.id} ${s.pattern} ${s.tz}`) },
+          {
+            schedulers: registered.schedulers,
+            upserted: registered.upserted.length,
+            removed: registered.removed.length,
+          },
           'schedulers registered',
         );
         const common = { prefix: stores.keys.bull, log, lockMs: config.WORKER_LOCK_MS };

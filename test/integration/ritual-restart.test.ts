@@ -41,6 +41,8 @@ describe(`${COUNT} rituals made in chat, across worker restarts (shell, Redis, B
   let now = new Date('2026-12-07T09:00:00+01:00');
   const start = () =>
     startCohorte({ name: 'ritual-restart', env: { REDIS_PREFIX: prefix }, clock: { now: () => now } });
+  /** What a restart happening now would find: the bot stopped, its Redis kept. */
+  const stopWorkers = () => bot.cohorte.stop();
   const ritualSchedulers = async () =>
     (await bot.cohorte.queues.jobs.getJobSchedulers()).filter((s) => s.key.startsWith('ritual:'));
   /** Each ritual scheduler's next run: its job id and when BullMQ made it. */
@@ -71,6 +73,13 @@ describe(`${COUNT} rituals made in chat, across worker restarts (shell, Redis, B
     expect((await nextRuns()).size).toBe(COUNT);
   });
 
+  it('a restart with nothing changed leaves every scheduler and its next run as they were', async () => {
+    const before = await nextRuns();
+    await stopWorkers();
+    bot = await start();
+    expect(await nextRuns()).toEqual(before);
+  }, 60_000);
+
   it('a ritual job reads its own ritual, not the other 999', async () => {
     const counted = noting(new Redis(REDIS_URL));
     const services = { ...bot.cohorte.services, rituals: createStores(counted.redis, prefix).rituals };
@@ -89,4 +98,26 @@ describe(`${COUNT} rituals made in chat, across worker restarts (shell, Redis, B
     expect(await ritualJob.run(bot.cohorte.services, { ritualId: 'r5' })).toContain('posted');
     await waitFor(() => posted('Rappel 5, revu et corrigé').length === 1);
   });
+
+  it('edited and deleted while no worker was up: the next start re-times the one and drops the other', async () => {
+    const before = await nextRuns();
+    await stopWorkers();
+    await stores.rituals.saveChat(reminder('r1', 'Rappel 1 à la nouvelle heure', '10:30'));
+    await stores.rituals.deleteChat('r2');
+    bot = await start();
+    const schedulers = await ritualSchedulers();
+    expect(schedulers).toHaveLength(COUNT - 1);
+    expect(schedulers.find((s) => s.key === 'ritual:r1')?.pattern).toBe('30 10 * * 1');
+    expect(schedulers.find((s) => s.key === 'ritual:r2')).toBeUndefined();
+    const after = await nextRuns();
+    expect(after.has('ritual:r2')).toBe(false);
+    // The others' next runs are the ones registered before: only what changed was written.
+    expect([...after].filter(([id, run]) => before.get(id) !== run).map(([id]) => id)).toEqual(['ritual:r1']);
+
+    now = new Date('2026-12-21T10:30:00+01:00');
+    expect(await ritualJob.run(bot.cohorte.services, { ritualId: 'r1' })).toContain('posted');
+    await waitFor(() => posted('Rappel 1 à la nouvelle heure').length === 1);
+    expect(await ritualJob.run(bot.cohorte.services, { ritualId: 'r2' })).toContain('no such ritual');
+    expect(posted('Rappel 2')).toEqual([]);
+  }, 60_000);
 });

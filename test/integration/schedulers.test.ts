@@ -28,6 +28,11 @@ describe('job schedulers (real Redis and BullMQ)', () => {
     opened.push(queues);
     return queues;
   };
+  /** Registers the definitions' schedulers at a start, then lists them all. */
+  const registered = async (queues: Queues, definitions: JobDefinition<never>[]) => {
+    await upsertSchedulers(queues, definitions, community());
+    return createJobControl(queues, definitions, community()).list();
+  };
   afterEach(async () => {
     await Promise.all(opened.splice(0).map((q) => q.close()));
     await dropPrefix(prefix);
@@ -39,8 +44,8 @@ describe('job schedulers (real Redis and BullMQ)', () => {
       job('roster-sync', [{ id: 'roster-sync', pattern: '0 7 * * *' }]),
       job('manual-only'),
     ];
-    const first = await upsertSchedulers(open(), definitions, community());
-    const second = await upsertSchedulers(open(), definitions, community());
+    const first = await registered(open(), definitions);
+    const second = await registered(open(), definitions);
     expect(first.map((s) => s.id)).toEqual(['roster-sync']);
     expect(second).toEqual(first);
     const raw = new Queue('jobs', { connection: bullConnectionOptions(REDIS_URL), prefix });
@@ -51,11 +56,9 @@ describe('job schedulers (real Redis and BullMQ)', () => {
 
   it('reads cron in the community timezone: 07:00 in Paris is 06:00 UTC in winter', async () => {
     prefix = uniquePrefix('sched');
-    const [scheduler] = await upsertSchedulers(
-      open(),
-      [job('roster-sync', [{ id: 'roster-sync', pattern: '0 7 * * *' }])],
-      community(),
-    );
+    const [scheduler] = await registered(open(), [
+      job('roster-sync', [{ id: 'roster-sync', pattern: '0 7 * * *' }]),
+    ]);
     expect(scheduler?.tz).toBe('Europe/Paris');
     expect(scheduler?.next?.getUTCHours()).toBe(6);
   });
@@ -69,13 +72,97 @@ describe('job schedulers (real Redis and BullMQ)', () => {
       ]),
     ];
     await upsertSchedulers(open(), before, community());
-    const after = await upsertSchedulers(
-      open(),
-      [job('x', [{ id: 'a', pattern: '30 9 * * 1', tz: 'UTC' }])],
-      community(),
-    );
+    const after = await registered(open(), [job('x', [{ id: 'a', pattern: '30 9 * * 1', tz: 'UTC' }])]);
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ id: 'a', pattern: '30 9 * * 1', tz: 'UTC' });
+  });
+
+  /** The queues of one start, counting the scheduler writes made through them. */
+  const counted = () => {
+    const queues = open();
+    const writes: string[] = [];
+    const { jobs } = queues;
+    const upsert = jobs.upsertJobScheduler.bind(jobs);
+    const remove = jobs.removeJobScheduler.bind(jobs);
+    jobs.upsertJobScheduler = (id, ...rest) => {
+      writes.push(`upsert ${id}`);
+      return upsert(id, ...rest);
+    };
+    jobs.removeJobScheduler = (id) => {
+      writes.push(`remove ${id}`);
+      return remove(id);
+    };
+    return { queues, writes };
+  };
+  const many = (count: number, at = (_i: number) => '0 3 * * 0') =>
+    job(
+      'ritual',
+      Array.from({ length: count }, (_, i) => ({ id: `ritual:r${i}`, pattern: at(i) })),
+    );
+
+  it('a second start with 1,000 schedulers already registered writes none of them', async () => {
+    prefix = uniquePrefix('sched');
+    await upsertSchedulers(open(), [many(1000)], community());
+    const second = counted();
+    const inventory = await registered(second.queues, [many(1000)]);
+    expect(second.writes).toEqual([]);
+    expect(inventory).toHaveLength(1000);
+  });
+
+  it('a start after changes writes only them: edited runs upserted, forgotten ones removed', async () => {
+    prefix = uniquePrefix('sched');
+    await upsertSchedulers(open(), [many(1000)], community());
+    const next = counted();
+    const after = await registered(next.queues, [many(998, (i) => (i === 7 ? '30 4 * * 0' : '0 3 * * 0'))]);
+    expect(next.writes.sort()).toEqual(['remove ritual:r998', 'remove ritual:r999', 'upsert ritual:r7']);
+    expect(after).toHaveLength(998);
+    expect(after.find((s) => s.id === 'ritual:r7')?.pattern).toBe('30 4 * * 0');
+    expect(await next.queues.jobs.getDelayedCount()).toBe(998);
+  });
+
+  it('two starts at once after a change register each scheduler once, with one next run each', async () => {
+    prefix = uniquePrefix('sched');
+    await upsertSchedulers(open(), [many(100)], community());
+    const changed = [many(90, (i) => (i < 10 ? '45 8 * * 1' : '0 3 * * 0'))];
+    await Promise.all([
+      upsertSchedulers(open(), changed, community()),
+      upsertSchedulers(open(), changed, community()),
+    ]);
+    const raw = new Queue('jobs', { connection: bullConnectionOptions(REDIS_URL), prefix });
+    const schedulers = await raw.getJobSchedulers();
+    expect(schedulers).toHaveLength(90);
+    expect(schedulers.filter((s) => s.pattern === '45 8 * * 1')).toHaveLength(10);
+    const delayed = await raw.getDelayed();
+    expect(delayed).toHaveLength(90);
+    expect(new Set(delayed.map((j) => j.repeatJobKey)).size).toBe(90);
+    await raw.close();
+  });
+
+  it('a stored run edited or deleted while a start writes it ends as it is stored now', async () => {
+    prefix = uniquePrefix('sched');
+    const run = (id: string, pattern: string) => ({ id, pattern, name: 'ritual', data: { ritualId: id } });
+    const queues = open();
+    // As a start would read the chat's rituals, then again once its writes are done: one edited, one deleted meanwhile.
+    await upsertSchedulers(queues, [], community(), {
+      all: async () => [run('ritual:edited', '0 9 * * 1'), run('ritual:deleted', '0 9 * * 2')],
+      again: async () => [run('ritual:edited', '30 10 * * 3')],
+    });
+    const list = await createJobControl(queues, [], community()).list();
+    expect(list.map((s) => [s.id, s.pattern])).toEqual([['ritual:edited', '30 10 * * 3']]);
+    expect(await queues.jobs.getDelayedCount()).toBe(1);
+  });
+
+  it('a run that came due while no worker was up is skipped at start, as before: the next one is scheduled', async () => {
+    prefix = uniquePrefix('sched');
+    // Every second (six fields), so that its first run is overdue a moment later; no worker promotes it.
+    const definitions = [job('x', [{ id: 'often', pattern: '* * * * * *' }])];
+    await upsertSchedulers(open(), definitions, community());
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const start = counted();
+    const [scheduler] = await registered(start.queues, definitions);
+    expect(start.writes).toEqual(['upsert often']);
+    expect(scheduler?.next?.getTime()).toBeGreaterThan(Date.now() - 1_000);
+    expect(await start.queues.jobs.getDelayedCount()).toBe(1);
   });
 
   it('runs a scheduler or a job now on request, marked manual, and refuses an unknown name', async () => {

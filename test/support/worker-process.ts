@@ -18,8 +18,8 @@ export interface WorkerProcess {
 
 /**
  * Starts a worker process under Redis prefix `prefix`, with community `communityFile` and Slack at `slackApiUrl`
- * (plus `env`), and resolves once it logged that it started, within `startLimitMs` (30 s by default: a community of
- * thousands of rituals upserts one scheduler each at boot).
+ * (plus `env`), and resolves once it logged that it started, within `startLimitMs` (30 s by default: the first worker
+ * on a community of thousands of rituals registers one scheduler each at boot).
  */
 export async function startWorkerProcess(options: {
   prefix: string;

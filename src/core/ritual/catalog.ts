@@ -1,6 +1,13 @@
 import type { ScheduledRun } from '../job.js';
 import type { Services } from '../ports.js';
-import { type ReminderRitual, type RitualSource, ritualSchedulerId } from './ritual.js';
+import {
+  type ReminderRitual,
+  RITUAL_JOB,
+  type RitualSource,
+  type RitualStore,
+  ritualIdOf,
+  ritualSchedulerId,
+} from './ritual.js';
 import { schedulerPattern } from './schedule.js';
 
 /** A ritual with where it comes from: what `/rituel liste` shows and the ritual job posts. */
@@ -16,6 +23,21 @@ export function ritualRun(ritual: ReminderRitual): ScheduledRun {
     pattern: schedulerPattern(ritual.schedule),
     ...(ritual.timezone ? { tz: ritual.timezone } : {}),
     data: { ritualId: ritual.id },
+  };
+}
+
+/**
+ * The chat's rituals as the runs of their job schedulers, for a worker's start: all of them, or again some of them
+ * by scheduler id, each read alone.
+ */
+export function chatRitualRuns(store: RitualStore) {
+  const runOf = (ritual: ReminderRitual) => ({ ...ritualRun(ritual), name: RITUAL_JOB });
+  return {
+    all: async () => (await store.chatRituals()).map(runOf),
+    async again(schedulerIds: readonly string[]) {
+      const rituals = await Promise.all(schedulerIds.map((id) => store.chatRitual(ritualIdOf(id))));
+      return rituals.flatMap((ritual) => (ritual ? [runOf(ritual)] : []));
+    },
   };
 }
 

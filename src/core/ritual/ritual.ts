@@ -46,6 +46,9 @@ export const FRESH_STATE: RitualState = Object.freeze({ paused: false, skipped: 
 /** The stable id of a ritual's job scheduler: the same ritual always has the one scheduler. */
 export const ritualSchedulerId = (ritualId: string): string => `ritual:${ritualId}`;
 
+/** The ritual id of a ritual's scheduler id (the reverse of {@link ritualSchedulerId}). */
+export const ritualIdOf = (schedulerId: string): string => schedulerId.slice(ritualSchedulerId('').length);
+
 /** Rituals and their chat-side state in Redis. Chat rituals live here; the file's stay in the file. */
 export interface RitualStore {
   chatRituals(): Promise<ReminderRitual[]>;
