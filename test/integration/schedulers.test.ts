@@ -165,6 +165,20 @@ describe('job schedulers (real Redis and BullMQ)', () => {
     expect(await start.queues.jobs.getDelayedCount()).toBe(1);
   });
 
+  it('a run that came due and waits for a busy worker is left to it: a start then writes nothing', async () => {
+    prefix = uniquePrefix('sched');
+    const definitions = [job('x', [{ id: 'often', pattern: '* * * * * *' }])];
+    const queues = open();
+    await upsertSchedulers(queues, definitions, community());
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // What a running worker does with a due run before it has a free slot to take it.
+    await queues.jobs.promoteJobs();
+    const start = counted();
+    await upsertSchedulers(start.queues, definitions, community());
+    expect(start.writes).toEqual([]);
+    expect(await start.queues.jobs.getWaitingCount()).toBe(1);
+  });
+
   it('runs a scheduler or a job now on request, marked manual, and refuses an unknown name', async () => {
     prefix = uniquePrefix('sched');
     const queues = open();
