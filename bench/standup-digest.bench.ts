@@ -57,6 +57,9 @@ function digestServices(
     send: async (delivery) => {
       sent.push({ at: performance.now(), delivery });
     },
+    sendMany: async (deliveries) => {
+      for (const delivery of deliveries) sent.push({ at: performance.now(), delivery });
+    },
     // Digests never edit what they posted.
     update: async () => undefined,
     statuses: async (keys) => keys.map(() => ({ state: 'pending' as const })),

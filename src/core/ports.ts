@@ -67,6 +67,11 @@ export interface DeliveryUpdate {
 export interface Outbox {
   send(delivery: Delivery): Promise<void>;
   /**
+   * Sends each of `deliveries` as {@link send} does, all queued in one round trip: for a few hundred at a time (a
+   * fan-out's batch). A delivery already queued or sent under its key is left as it is.
+   */
+  sendMany(deliveries: readonly Delivery[]): Promise<void>;
+  /**
    * Replaces the content of the message delivered under `update.key` (all its parts), paced like posts. An update
    * of a key not yet delivered waits for its delivery (up to an hour).
    */

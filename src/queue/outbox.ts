@@ -66,6 +66,13 @@ const statusOf = (delivered: string | null, failed: string | null) => {
   return { state: 'pending' as const };
 };
 
+/** The outbox job of a delivery: under the id of its key, and behind ordinary messages when it is part of a fan-out. */
+const deliveryJob = ({ bulk, ...data }: Delivery) => ({
+  name: 'deliver',
+  data,
+  opts: { jobId: jobIdOf(data.key), ...(bulk ? { priority: BULK_PRIORITY } : {}) },
+});
+
 /**
  * Enqueues deliveries and updates; the deterministic job id makes a second `send` of the same key a no-op, and
  * updates of one message coalesce (see {@link enqueueUpdate}).
@@ -73,11 +80,12 @@ const statusOf = (delivered: string | null, failed: string | null) => {
 export function createOutbox(queues: Queues, redis: RedisClient, keys: Keys): Outbox {
   return {
     async send(delivery) {
-      const { bulk, ...data } = delivery;
-      await queues.outbox.add('deliver', data, {
-        jobId: jobIdOf(delivery.key),
-        ...(bulk ? { priority: BULK_PRIORITY } : {}),
-      });
+      const { name, data, opts } = deliveryJob(delivery);
+      await queues.outbox.add(name, data, opts);
+    },
+    async sendMany(deliveries) {
+      // One pipeline: each add is its own script, so an id already there is left as it is, as with `send`.
+      if (deliveries.length > 0) await queues.outbox.addBulk(deliveries.map(deliveryJob));
     },
     update: (update) => enqueueUpdate(queues, redis, keys, update),
     async statuses(list) {

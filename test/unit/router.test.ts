@@ -129,6 +129,9 @@ function createWorld(
     async send(delivery) {
       deliveries.push(delivery);
     },
+    async sendMany(list) {
+      deliveries.push(...list);
+    },
     update: async () => undefined,
     statuses: async (keys) => keys.map(() => ({ state: 'pending' as const })),
     cancel: async () => 0,
