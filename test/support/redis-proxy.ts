@@ -21,6 +21,8 @@ export interface RedisProxy {
    * once that happened.
    */
   holdAt(marker: string, occurrence?: number): Promise<void>;
+  /** Forgets the pending {@link holdAt} (traffic already held stays held). */
+  disarm(): void;
   /** Whether traffic is held (see {@link holdAt}). */
   holding(): boolean;
   close(): Promise<void>;
@@ -37,8 +39,13 @@ export async function startRedisProxy(target = REDIS_URL): Promise<RedisProxy> {
     const upstream = connect(Number(port || 6379), hostname);
     sockets.add(client).add(upstream);
     let answered = true;
+    // The end of the previous chunk, so that a marker cut in two by the network is seen all the same.
+    let tail = Buffer.alloc(0);
     client.on('data', (chunk: Buffer) => {
-      if (hold && !held && chunk.includes(hold.marker) && --hold.left === 0) {
+      const seen = Buffer.concat([tail, chunk]);
+      const marker = hold?.marker ?? '';
+      tail = seen.subarray(Math.max(0, seen.length - marker.length + 1));
+      if (hold && !held && seen.includes(marker) && --hold.left === 0) {
         held = true;
         hold.reached();
       }
@@ -69,6 +76,9 @@ export async function startRedisProxy(target = REDIS_URL): Promise<RedisProxy> {
       return new Promise((reached) => {
         hold = { marker, left: occurrence, reached };
       });
+    },
+    disarm() {
+      hold = undefined;
     },
     holding: () => held,
     async close() {
