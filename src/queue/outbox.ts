@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ConnectionOptions, Job } from 'bullmq';
-import { UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker } from 'bullmq';
 import { DeliverySchema, DeliveryUpdateSchema } from '../core/delivery-schema.js';
 import { DeliveryRefusedError, RateLimitedError } from '../core/errors.js';
 import { type ChatSender, type Delivery, type Logger, type Outbox, UNCONFIRMED } from '../core/ports.js';
@@ -20,7 +20,7 @@ import {
 } from './outbox-pace.js';
 import { isScrubbed, scrub, scrubCompleted } from './outbox-scrub.js';
 import { addressedTo, createUpdateProcessor, enqueueUpdate, eraseLatestOf } from './outbox-update.js';
-import { jobIdOf, MAX_STALLED_COUNT, QUEUE_NAMES, type Queues, workerLocking } from './queues.js';
+import { jobIdOf, lockKeyOf, MAX_STALLED_COUNT, QUEUE_NAMES, type Queues, workerLocking } from './queues.js';
 
 /** Why a job stops when its delivery was withdrawn while it waited for its slot. */
 const CANCELLED = 'cancelled';
@@ -171,6 +171,20 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
     return new Map(Object.entries(parts).map(([i, id]) => [Number(i), id]));
   }
 
+  /**
+   * Stops a run that no longer holds its job's lock, just before it calls the platform: its lock lapsed while it was
+   * held up (a busy event loop, "could not renew lock") and the stalled checker handed the job out again, so a second
+   * run may be going on beside it, which read the intent before this run wrote its own. The run holding the lock
+   * posts; one that takes the job over after this check finds this run's intent (written before it) and waits for
+   * it. A DelayedError: BullMQ leaves the job to the run that holds it (or, lock-less, to the stalled checker) and
+   * counts no failure. The intent stays: it may already be the other run's.
+   */
+  async function stopIfTakenOver(job: Job, token: string | undefined) {
+    if (token === undefined || (await redis.get(lockKeyOf(job))) === token) return;
+    log.warn({ jobId: job.id }, 'outbox delivery left to the run that took it over');
+    throw new DelayedError();
+  }
+
   async function deliver(job: Job, token?: string) {
     const delivery = DeliverySchema.parse(job.data);
     const doneKey = keys.delivered(delivery.key);
@@ -207,6 +221,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
           if (await redis.exists(keys.deliveryCancelled(delivery.key)))
             throw new UnrecoverableError(CANCELLED);
           await spaceCall(redis, paced);
+          await stopIfTakenOver(job, token);
         },
         onPart: (index, id) =>
           redis.multi().hset(partsKey, String(index), id).expire(partsKey, DELIVERED_TTL_SECONDS).exec(),

@@ -1,4 +1,4 @@
-import { type ConnectionOptions, type JobsOptions, Queue } from 'bullmq';
+import { type ConnectionOptions, type Job, type JobsOptions, Queue } from 'bullmq';
 import { digest } from '../store/keys.js';
 
 /** The queues of Cohorte: background jobs by name, and the outbox of every message the bot sends. */
@@ -41,6 +41,12 @@ export const workerLocking = (lockMs: number) => ({
   lockDuration: lockMs,
   stalledInterval: Math.min(lockMs, STALLED_CHECK_MS),
 });
+
+/**
+ * BullMQ's lock of a job (`<prefix>:<queue>:<job id>:lock`, next to the job's other keys and under the same hash tag
+ * on a cluster): it holds the token of the run that owns the job, the `token` its processor was given.
+ */
+export const lockKeyOf = (job: Job): string => `${job.queueQualifiedName}:${job.id}:lock`;
 
 /** Producer side of both queues, on a producer connection (see `createBullConnections`). */
 export function createQueues(producer: ConnectionOptions, prefix: string) {

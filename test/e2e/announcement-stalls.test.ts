@@ -17,8 +17,9 @@ const POOL = 3;
 /**
  * The workers' BullMQ lock: a killed worker's jobs come back within it and a second or two. Shorter than the
  * production 10 s, for speed, but not 1 s as in the crash test: three worker processes booting and posting on two
- * busy cores then miss renewals, and a job whose lock lapsed while its worker lives runs twice at once, which can post
- * a copy twice (the outbox's guard sees only the intent of an earlier run, not of one running beside it).
+ * busy cores then miss renewals, and a job whose lock lapsed while its worker lives runs again beside it: one more
+ * stall counted against the fan-out (a copy's run that lost its lock steps back before posting, see
+ * test/integration/outbox-lock-lost.test.ts).
  */
 const LOCK_MS = 2500;
 /** Where the `n`-th worker's fan-out dies: as it queues the copy of this EIG, spread over the batch. */
