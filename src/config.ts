@@ -90,8 +90,7 @@ const EXPECTED = {
   OUTBOX_CHANNEL_INTERVAL_MS: 'nombre entier de millisecondes de 0 à 3600000 attendu (par défaut 1000)',
   OUTBOX_WORKSPACE_PER_SECOND:
     'nombre entier de messages par seconde de 1 à 1000 attendu (par défaut 8, 1 sur Matrix)',
-  OUTBOX_UPDATES_PER_MINUTE:
-    'nombre entier de modifications par minute de 1 à 60000 attendu (par défaut 50, 6 sur Matrix)',
+  OUTBOX_UPDATES_PER_MINUTE: 'nombre entier de modifications par minute de 1 à 60000 attendu (par défaut 50)',
   WORKER_LOCK_MS: 'nombre entier de millisecondes de 500 à 600000 attendu (par défaut 10000)',
   OUTBOX_IN_FLIGHT_MS: 'nombre entier de millisecondes de 100 à 600000 attendu (par défaut 12000)',
   SHUTDOWN_TIMEOUT_MS: 'nombre entier de millisecondes de 1 à 3600000 attendu (par défaut 10000)',
@@ -230,7 +229,7 @@ const EnvSchema = z.object(
     OUTBOX_CHANNEL_INTERVAL_MS: wholeNumber(EXPECTED.OUTBOX_CHANNEL_INTERVAL_MS, 0, 3_600_000).default(1000),
     // Defaulted after the platform is known: 8 posts per second, 1 on Matrix (Tchap asks for one call per second).
     OUTBOX_WORKSPACE_PER_SECOND: wholeNumber(EXPECTED.OUTBOX_WORKSPACE_PER_SECOND, 1, 1000).optional(),
-    OUTBOX_UPDATES_PER_MINUTE: wholeNumber(EXPECTED.OUTBOX_UPDATES_PER_MINUTE, 1, 60_000).optional(),
+    OUTBOX_UPDATES_PER_MINUTE: wholeNumber(EXPECTED.OUTBOX_UPDATES_PER_MINUTE, 1, 60_000).default(50),
     WORKER_LOCK_MS: wholeNumber(EXPECTED.WORKER_LOCK_MS, 500, 600_000).default(10_000),
     OUTBOX_IN_FLIGHT_MS: wholeNumber(EXPECTED.OUTBOX_IN_FLIGHT_MS, 100, 600_000).default(12_000),
     SHUTDOWN_TIMEOUT_MS: wholeNumber(EXPECTED.SHUTDOWN_TIMEOUT_MS, 1, 3_600_000).default(10000),
@@ -457,11 +456,6 @@ export const ConfigSchema = z
     const OUTBOX_WORKSPACE_PER_SECOND =
       env.OUTBOX_WORKSPACE_PER_SECOND ??
       (chat.kind === 'matrix' ? Math.max(Math.floor(chat.requestsPerSecond), 1) : 8);
-    // Slack's chat.update has a tier of its own (50 a minute); on Matrix an edit is one of the account's calls, so
-    // edits (a fan-out's progress, a headcount) take a tenth of them and leave the rest to the messages.
-    const OUTBOX_UPDATES_PER_MINUTE =
-      env.OUTBOX_UPDATES_PER_MINUTE ??
-      (chat.kind === 'matrix' ? Math.max(Math.floor(chat.requestsPerSecond * 6), 1) : 50);
     // Only the local shell running everything may start a redis-server of its own; production never does.
     // Nor does a process given sentinels or a cluster: the Redis it needs is theirs.
     const mayStartRedis =
@@ -473,7 +467,6 @@ export const ConfigSchema = z
       ...env,
       LOG_LEVEL,
       OUTBOX_WORKSPACE_PER_SECOND,
-      OUTBOX_UPDATES_PER_MINUTE,
       SLACK_API_URL: env.SLACK_API_URL ?? DEFAULT_SLACK_API_URL,
       chat,
       mayStartRedis,

@@ -30,14 +30,6 @@ describe('loadConfig on Matrix (Tchap)', () => {
     expect(config.OUTBOX_WORKSPACE_PER_SECOND).toBe(1);
   });
 
-  it('leaves message updates a tenth of the account’s calls unless told: 6 a minute at one call per second', () => {
-    expect(loadConfig(MATRIX).OUTBOX_UPDATES_PER_MINUTE).toBe(6);
-    expect(loadConfig({ ...MATRIX, MATRIX_REQUESTS_PER_SECOND: '5' }).OUTBOX_UPDATES_PER_MINUTE).toBe(30);
-    // Never none: at one call every ten seconds, still one update a minute.
-    expect(loadConfig({ ...MATRIX, MATRIX_REQUESTS_PER_SECOND: '0.1' }).OUTBOX_UPDATES_PER_MINUTE).toBe(1);
-    expect(loadConfig({ ...MATRIX, OUTBOX_UPDATES_PER_MINUTE: '20' }).OUTBOX_UPDATES_PER_MINUTE).toBe(20);
-  });
-
   it('takes an identity server and another pace when given', () => {
     const config = loadConfig({
       ...MATRIX,
