@@ -134,8 +134,10 @@ export function createBullConnections(target: RedisTarget) {
 /** How long a starting process waits for Redis before it gives up. */
 export const REDIS_START_WAIT_MS = 10_000;
 
+// The last five are a Redis Cluster's while a replica takes over a dead primary's slots: redirections that go round
+// until the slot map settles, a node that went away, no node answering yet.
 const UNAVAILABLE =
-  /enableOfflineQueue|Connection is closed|Command timed out|ECONNREFUSED|ECONNRESET|EPIPE|max retries per request|ETIMEDOUT|^READONLY|^LOADING|^MASTERDOWN|^CLUSTERDOWN|^TRYAGAIN/i;
+  /enableOfflineQueue|Connection is closed|Command timed out|ECONNREFUSED|ECONNRESET|EPIPE|max retries per request|ETIMEDOUT|^READONLY|^LOADING|^MASTERDOWN|^CLUSTERDOWN|^TRYAGAIN|^Too many Cluster redirections|^Node is disconnected|^Cluster is disconnected|^Failed to refresh slots cache|^None of startup nodes is available/i;
 
 /** True for errors meaning Redis cannot be reached right now (as opposed to a bug). */
 export function isRedisUnavailable(error: unknown): boolean {
