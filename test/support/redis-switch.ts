@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
-import type { RunningCohorte } from './cohorte.js';
-import { SIGNING_SECRET } from './cohorte.js';
+import { expectOneCopyEach, postAnnouncement, type startFanOut } from './announcement-flow.js';
+import { type RunningCohorte, SIGNING_SECRET } from './cohorte.js';
 import { postSigned, slashCommandBody } from './slack-sign.js';
-import { waitForAsync } from './wait.js';
+import { waitFor, waitForAsync } from './wait.js';
 
 /** What a command typed while Redis switches over may answer, besides the person's own answer. */
 const RETRY = 'Service momentanément indisponible, réessayez dans une minute.';
@@ -39,4 +39,26 @@ export async function expectAnswersThroughSwitch(bot: RunningCohorte, switched: 
     expect(answer.ms).toBeLessThan(3000);
     expect(answer.text.includes('Claire Dubois') || answer.text.includes(RETRY), answer.text).toBe(true);
   }
+}
+
+/**
+ * The failover scenario both Redis set-ups share: an announcement to `count` people by DM through `fanOut`; once
+ * `firstCopies` have their copy, `kill()` stops the primary; Claire keeps typing `/cohorte moi` until `switched()`
+ * (see {@link expectAnswersThroughSwitch}); the switch must have happened mid-send, and each person gets one copy.
+ */
+export async function expectFailoverMidAnnouncement(
+  fanOut: Awaited<ReturnType<typeof startFanOut>>,
+  options: { count: number; firstCopies: number; kill(): Promise<() => Promise<boolean>> },
+) {
+  const { slack, web } = fanOut;
+  const sent = () =>
+    Array.from({ length: options.count }, (_, i) => slack.messages(`DU${i}`).length).filter((n) => n > 0)
+      .length;
+  expect((await moi(web)).text).toContain('Claire Dubois');
+  const { id } = await postAnnouncement(web, { text: 'Le primaire tombe', audience: 'eig9', mode: 'dms' });
+  await waitFor(() => sent() >= options.firstCopies, 30_000, 'the first copies');
+  const switched = await options.kill();
+  await expectAnswersThroughSwitch(web, switched);
+  expect(sent()).toBeLessThan(options.count); // the switch happened mid-send
+  await expectOneCopyEach(slack, id, options.count, 60_000);
 }
