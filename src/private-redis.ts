@@ -9,7 +9,7 @@ import { redisAnswers } from './store/redis.js';
 const USE_ANOTHER = 'indiquez un Redis qui tourne dans REDIS_URL (fichier .env)';
 
 /** What to do when no `redis-server` is installed, said in French to the person who typed `npm start` or `npm test`. */
-export const HOW_TO_GET_REDIS = [
+const HOW_TO_GET_REDIS = [
   'Aucun Redis ne répond, et redis-server n’est pas installé sur cette machine. Pour en avoir un :',
   '  Debian, Ubuntu : sudo apt-get install redis-server',
   '  macOS : brew install redis',
@@ -17,17 +17,12 @@ export const HOW_TO_GET_REDIS = [
   `puis relancez. Ou ${USE_ANOTHER}.`,
 ].join('\n');
 
-/** A private Redis could not be had; its message says in French what to do. */
+/**
+ * A private Redis could not be had (`redis-server` not installed, no free port, no answer); its message says in
+ * French what to do.
+ */
 export class PrivateRedisError extends Error {
-  override readonly name: string = 'PrivateRedisError';
-}
-
-/** Thrown when a private Redis is needed and `redis-server` is not on the PATH. */
-export class RedisServerMissingError extends PrivateRedisError {
-  override readonly name = 'RedisServerMissingError';
-  constructor() {
-    super(HOW_TO_GET_REDIS);
-  }
+  override readonly name = 'PrivateRedisError';
 }
 
 /** A `redis-server` of our own: a free port on 127.0.0.1, a temporary folder, gone when stopped. */
@@ -79,8 +74,7 @@ const WATCHDOG = [
  * Starts a private `redis-server` (no persistence, `noeviction` as production runs) on a free port with a temporary
  * folder, and waits until it answers.
  *
- * @throws {RedisServerMissingError} when `redis-server` is not installed; {@link PrivateRedisError} when it never
- * answers or no port is free.
+ * @throws {PrivateRedisError} when `redis-server` is not installed, never answers, or no port is free.
  */
 export async function startPrivateRedis(): Promise<PrivateRedis> {
   const port = await freePort();
@@ -115,7 +109,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   for (let i = 0; i < 100; i++) {
     if (child.exitCode === NOT_INSTALLED) {
       rmSync(dir, { recursive: true, force: true });
-      throw new RedisServerMissingError();
+      throw new PrivateRedisError(HOW_TO_GET_REDIS);
     }
     if (await redisAnswers(url, 200)) return { url, port, dir, stop };
     await new Promise((resolve) => setTimeout(resolve, 50));
