@@ -513,6 +513,10 @@ export const webSessionSecret = (config: Config): string | undefined =>
   config.WEB_SESSION_SECRET ??
   (config.chat.kind === 'shell' ? randomBytes(32).toString('base64url') : undefined);
 
+/** A refused configuration as said at start: a French heading, then one problem a line. */
+export const invalidConfiguration = (problems: readonly string[]): string =>
+  `Configuration invalide :\n${problems.join('\n')}`;
+
 /**
  * Thrown by {@link loadConfig}. `problems` holds one line per problem, each starting with the variable's name and
  * saying what is expected; no line ever contains the value that was given.
@@ -524,7 +528,7 @@ export class ConfigError extends Error {
   readonly problems: string[];
 
   constructor(problems: string[]) {
-    super(`Configuration invalide :\n${problems.join('\n')}`);
+    super(invalidConfiguration(problems));
     this.problems = problems;
   }
 }

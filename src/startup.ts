@@ -1,4 +1,4 @@
-import type { Config } from './config.js';
+import { type Config, invalidConfiguration } from './config.js';
 import { SettingError } from './core/errors.js';
 import { isLocalRedis, type PrivateRedis, redisAddress, startPrivateRedis } from './private-redis.js';
 import { type HostPort, REDIS_START_WAIT_MS, RedisNotReadyError, redisAnswers } from './store/redis.js';
@@ -61,7 +61,7 @@ function redisWhere(config: Config): { where: string; variables: string } {
  * contradicts at start among them); undefined for a bug (the error is then logged whole).
  */
 export function startupProblem(error: unknown, config: Config): string | undefined {
-  if (error instanceof SettingError) return `Configuration invalide :\n${error.message}`;
+  if (error instanceof SettingError) return invalidConfiguration([error.message]);
   if (error instanceof RedisNotReadyError) {
     const { where, variables } = redisWhere(config);
     return `Redis ne répond toujours pas à ${where} après ${error.waitedMs / 1000} s : Cohorte s’arrête. Vérifiez ${variables} et que Redis tourne (un gestionnaire de services relancera Cohorte).`;
