@@ -27,6 +27,9 @@ export interface ClusterTarget {
  */
 export type RedisTarget = string | RedisOptions | ClusterTarget;
 
+/** How long every connection waits before its `times`-th reconnection: 200 ms more each time, at most 2 s. */
+export const reconnectDelay = (times: number): number => Math.min(times * 200, 2000);
+
 const isCluster = (target: RedisTarget): target is ClusterTarget =>
   typeof target !== 'string' && 'cluster' in target;
 
@@ -38,7 +41,7 @@ export const isSentinelTarget = (target: RedisTarget): target is RedisOptions =>
 const clusterOf = (target: ClusterTarget, node: RedisOptions, offlineQueue: boolean) =>
   new Cluster(target.cluster, {
     enableOfflineQueue: offlineQueue,
-    clusterRetryStrategy: (times) => Math.min(times * 200, 2000),
+    clusterRetryStrategy: reconnectDelay,
     redisOptions: { ...node, password: target.password },
   });
 
@@ -78,7 +81,7 @@ export function sentinelTarget(options: {
     sentinelPassword: options.sentinelPassword,
     // 2: reconnect, then send the refused command again (to the new primary).
     reconnectOnError: (error) => (error.message.startsWith('READONLY') ? 2 : false),
-    sentinelRetryStrategy: (times) => Math.min(times * 200, 2000),
+    sentinelRetryStrategy: reconnectDelay,
   };
 }
 
@@ -91,7 +94,7 @@ export function createCommandRedis(target: RedisTarget): RedisClient {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     commandTimeout: 1500,
-    retryStrategy: (times) => Math.min(times * 200, 2000),
+    retryStrategy: reconnectDelay,
   };
   if (isCluster(target)) return clusterOf(target, failFast, false);
   return new Redis({ ...optionsOf(target), ...failFast, lazyConnect: false });
@@ -102,7 +105,7 @@ export function bullConnectionOptions(target: string | RedisOptions): RedisOptio
   return {
     ...optionsOf(target),
     maxRetriesPerRequest: null,
-    retryStrategy: (times) => Math.min(times * 200, 2000),
+    retryStrategy: reconnectDelay,
   };
 }
 

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Logger } from '../core/ports.js';
-import { isSentinelTarget, type RedisClient, type RedisTarget, whenReady } from './redis.js';
+import { isSentinelTarget, type RedisClient, type RedisTarget, reconnectDelay, whenReady } from './redis.js';
 
 /**
  * How long a write waits for a replica to acknowledge it before going on without it. A replica on the same network
@@ -50,7 +50,7 @@ export function createReplicatedWrites(
     reconnectOnError: (error) => error.message.startsWith('READONLY'),
     // A write may queue behind a WAIT, then wait for its own.
     commandTimeout: 2 * ackMs + 1500,
-    retryStrategy: (times) => Math.min(times * 200, 2000),
+    retryStrategy: reconnectDelay,
   });
   // Outages are logged by the command connection; this one only reconnects.
   connection.on('error', () => {});
