@@ -17,12 +17,13 @@ function parseGrant(field: string): RoleGrant {
   return { role: RoleSchema.parse(role), ...(defiId ? { defiId } : {}) };
 }
 
+/** The grants among a person's hash fields, in the fields' order. */
+const grantsIn = (fields: string[]): RoleGrant[] => fields.filter((f) => f.startsWith(GRANT)).map(parseGrant);
+
 /** A person's hash as a profile. */
 function profileOf(hash: Record<string, string>): Profile {
   return {
-    grants: Object.keys(hash)
-      .filter((f) => f.startsWith(GRANT))
-      .map(parseGrant),
+    grants: grantsIn(Object.keys(hash)),
     locale: hash.locale === undefined ? undefined : LocaleSchema.parse(hash.locale),
   };
 }
@@ -47,11 +48,7 @@ function pairs(flat: string[]): Record<string, string> {
 
 /** Roles given in chat and language preferences, one Redis hash per person. */
 export function createPeopleRepo(redis: RedisClient, keys: Keys): PeopleStore & PersonalDataSource {
-  const grants = async (email: string) =>
-    (await redis.hkeys(keys.person(email)))
-      .filter((f) => f.startsWith(GRANT))
-      .sort()
-      .map(parseGrant);
+  const grants = async (email: string) => grantsIn((await redis.hkeys(keys.person(email))).sort());
   const locale = async (email: string) => {
     const raw = await redis.hget(keys.person(email), 'locale');
     return raw === null ? undefined : LocaleSchema.parse(raw);
