@@ -119,8 +119,8 @@ async function toUpsert(
  * rather than the file (rituals made in chat): reconciled like the others, so a restart neither drops nor doubles
  * them. Only the differences are written ({@link toUpsert}; a scheduler registered as asked keeps its next run): a
  * start after nothing changed reads the schedulers and writes none, however many rituals there are. Two starts at
- * once write the same upserts under the same ids: nothing doubles. Returns how many schedulers there are and which
- * were written.
+ * once write the same upserts under the same ids: nothing doubles. Returns how many schedulers there are, and the
+ * ids of those upserted and of those removed.
  */
 export async function upsertSchedulers(
   queues: Queues,
