@@ -25,25 +25,19 @@ export const standupFindHelperAction: ActionHandler = {
       can(person, 'standup.readAll') ||
       mentorsOneOf(person, new Set([help.defiId.toLowerCase()]));
     if (!allowed) throw new UserError('standup.findHelperForbidden');
+    const id = requestIdOf(`standup|${help.id}`);
+    const requester = nameOf(services, help.email);
+    // Clicked again: the request it opened, unchanged, whatever the map holds now (and without reading it).
+    const opened = await services.bulle.request(id);
+    if (opened) return ephemeral(t('bulle.standup.sent', { requester, topic: opened.label }));
     const known = knownTopics(await services.bulle.allSkills());
     const topic = namedTopic(help.text, thesaurusOf(services), known);
     if (!topic) throw new UserError('standup.findHelperNoTopic', { details: help.text });
-    const id = requestIdOf(`standup|${help.id}`);
-    const requester = nameOf(services, help.email);
-    // Clicked again: the request it opened, unchanged.
-    const request =
-      (await services.bulle.request(id)) ??
-      (await openSoughtRequest(
-        services,
-        {
-          id,
-          email: help.email,
-          topic,
-          details: help.text,
-          source: 'standup',
-        },
-        help.email === person.email ? undefined : requester,
-      ));
+    const request = await openSoughtRequest(
+      services,
+      { id, email: help.email, topic, details: help.text, source: 'standup' },
+      help.email === person.email ? undefined : requester,
+    );
     return ephemeral(t('bulle.standup.sent', { requester, topic: request.label }));
   },
 };

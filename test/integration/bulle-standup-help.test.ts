@@ -57,4 +57,13 @@ describe('*Trouver quelqu’un* under a stand-up’s help request: the skill it 
     );
     expect(await bot().cohorte.services.bulle.requestsOf(THOMAS)).toEqual([]);
   });
+
+  it('clicked again once its skill left the map: the request it opened, not « no skill found »', async () => {
+    expect(await bulle(AMINA, 'partage Zorglubix')).toContain('vous partagez : Zorglubix');
+    await standup(THOMAS, 'priorités: recette ; aide: écrire nos modules Zorglubix');
+    expect(await findSomeone(THOMAS)).toBe('Demande confiée à la bulloterie pour Thomas Nguyen : Zorglubix.');
+    expect(await bulle(AMINA, 'retire Zorglubix')).toContain('Zorglubix');
+    expect(await bulle(THOMAS, 'retire Zorglubix')).toContain('Zorglubix');
+    expect(await findSomeone(THOMAS)).toBe('Demande confiée à la bulloterie pour Thomas Nguyen : Zorglubix.');
+  });
 });
