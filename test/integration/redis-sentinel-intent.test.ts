@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plain, textMessage } from '../../src/core/message.js';
@@ -8,7 +7,7 @@ import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
 import { ask } from '../support/private-redis.js';
 import { type SentinelSet, startSentinelSet } from '../support/redis-sentinels.js';
 import { type SlackDouble, startSlackDouble } from '../support/slack-double.js';
-import { waitFor } from '../support/wait.js';
+import { waitFor, waitForAsync } from '../support/wait.js';
 
 const INES = { id: 'U0INES', email: 'ines.moreau@beta.gouv.fr', name: 'Inès Moreau' };
 const KEY = 'sentinel-intent:ines';
@@ -64,7 +63,16 @@ describe('Redis Sentinel: a copy leaves once the replica has its intent', () => 
 
   it('Inès gets her copy once, and the replica held its intent when Slack received it', async () => {
     const asleep = ask(set.replica.port, 'DEBUG', 'SLEEP', String(REPLICA_ASLEEP_S));
-    await sleep(50);
+    // Sent once the replica is seen asleep (a PING it leaves unanswered), not after a guessed delay: on a busy
+    // machine the copy could otherwise leave before the replica sleeps, and the test pass whether Cohorte waits or not.
+    await waitForAsync(
+      () =>
+        replica.ping().then(
+          () => false,
+          () => true,
+        ),
+      5000,
+    );
     await send(KEY, 'Session de jeudi : le lieu change');
     await waitFor(() => slack.messages(INES.id).length > 0, 10_000, 'the copy');
     await asleep;
