@@ -51,6 +51,15 @@ const problemsOf = (text: string): CommunityProblem[] => {
   return result.problems;
 };
 
+/** A stand-up ritual of promotion p1, from line 22 of the file on: its four first lines, then `lines`. */
+const standupP1 = (lines: string[] = []): string[] => [
+  'rituals:',
+  '  - id: standup-p1',
+  '    kind: standup',
+  '    promotion: p1',
+  ...lines,
+];
+
 const lineOf = (problems: CommunityProblem[], pathPart: string): number | undefined =>
   problems.find((p) => p.path.includes(pathPart))?.line;
 
@@ -141,24 +150,17 @@ describe('parseCommunity', () => {
 
   it('checks stand-up rituals with their own rules, on their lines, and fills their defaults', () => {
     const problems = problemsOf(
-      yamlWith({}, [
-        'rituals:',
-        '  - id: standup-p1',
-        '    kind: standup',
-        '    promotion: p1',
-        '    deadline: { day: vendredi, time: 15h }',
-        "    reminders: ['10:00', '01:30']",
-      ]),
+      yamlWith(
+        {},
+        standupP1(['    deadline: { day: vendredi, time: 15h }', "    reminders: ['10:00', '01:30']"]),
+      ),
     );
     expect(problems.map((p) => [p.line, p.path])).toEqual([
       [26, 'rituals.0.deadline.time'],
       [27, 'rituals.0.reminders.1'],
     ]);
     expect(problems[0]?.message).toContain('HH:MM');
-    const ok = parseCommunity(
-      yamlWith({}, ['rituals:', '  - id: standup-p1', '    kind: standup', '    promotion: p1']),
-      'community.yml',
-    );
+    const ok = parseCommunity(yamlWith({}, standupP1()), 'community.yml');
     expect(ok.ok && ok.community.standups[0]).toMatchObject({
       promotion: 'p1',
       deadline: { day: 'friday', time: '15:00' },
@@ -168,17 +170,14 @@ describe('parseCommunity', () => {
   });
 
   it('refuses a stand-up choice question Slack cannot show: over 100 choices, or a choice over 75 characters', () => {
-    const question = (choices: string) => [
-      'rituals:',
-      '  - id: standup-p1',
-      '    kind: standup',
-      '    promotion: p1',
-      '    questions:',
-      '      - id: humeur',
-      '        kind: choice',
-      '        label: { fr: Humeur, en: Mood }',
-      `        choices: ${choices}`,
-    ];
+    const question = (choices: string) =>
+      standupP1([
+        '    questions:',
+        '      - id: humeur',
+        '        kind: choice',
+        '        label: { fr: Humeur, en: Mood }',
+        `        choices: ${choices}`,
+      ]);
     const many = JSON.stringify(Array.from({ length: 101 }, (_, i) => `choix ${i + 1}`));
     const tooMany = problemsOf(yamlWith({}, question(many)));
     expect(tooMany.map((p) => [p.line, p.path])).toEqual([[30, 'rituals.0.questions.0.choices']]);
@@ -195,17 +194,14 @@ describe('parseCommunity', () => {
   });
 
   it('refuses a short label over the 24 bytes a Mattermost dialog shows, saying so in French', () => {
-    const question = (short: string) => [
-      'rituals:',
-      '  - id: standup-p1',
-      '    kind: standup',
-      '    promotion: p1',
-      '    questions:',
-      '      - id: bilan',
-      '        kind: text',
-      '        label: { fr: Réussites et difficultés de la semaine, en: Wins and difficulties of the week }',
-      `        short: { fr: '${short}', en: Wins }`,
-    ];
+    const question = (short: string) =>
+      standupP1([
+        '    questions:',
+        '      - id: bilan',
+        '        kind: text',
+        '        label: { fr: Réussites et difficultés de la semaine, en: Wins and difficulties of the week }',
+        `        short: { fr: '${short}', en: Wins }`,
+      ]);
     const tooLong = problemsOf(yamlWith({}, question('Réussites et difficultés')));
     expect(tooLong.map((p) => [p.line, p.path, p.message])).toEqual([
       [30, 'rituals.0.questions.0.short.fr', expect.stringContaining('un libellé court tient en 24 octets')],
