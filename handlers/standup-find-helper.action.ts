@@ -32,7 +32,9 @@ export const standupFindHelperAction: ActionHandler = {
     if (opened) return ephemeral(t('bulle.standup.sent', { requester, topic: opened.label }));
     const known = knownTopics(await services.bulle.allSkills());
     const topic = namedTopic(help.text, thesaurusOf(services), known);
-    if (!topic) throw new UserError('standup.findHelperNoTopic', { details: help.text });
+    // The command to type is one line, whatever lines the form's answer had.
+    if (!topic)
+      throw new UserError('standup.findHelperNoTopic', { details: help.text.replace(/\s+/g, ' ').trim() });
     const request = await openSoughtRequest(
       services,
       { id, email: help.email, topic, details: help.text, source: 'standup' },

@@ -58,6 +58,23 @@ describe('*Trouver quelqu’un* under a stand-up’s help request: the skill it 
     expect(await bot().cohorte.services.bulle.requestsOf(THOMAS)).toEqual([]);
   });
 
+  it('a help request written on several lines: the command to type is on one line', async () => {
+    const LUCAS = 'lucas.martin@beta.gouv.fr';
+    await bot().cohorte.router.form({
+      user: user(LUCAS),
+      formId: 'standup',
+      values: {
+        meteo: '🌤️',
+        priorites: 'recette',
+        aide: 'relire notre cahier des charges\navec un regard neuf',
+      },
+      context: '',
+    });
+    expect(await findSomeone(LUCAS)).toBe(
+      'Je ne trouve pas de compétence dans cette demande d’aide. Pour la confier à la bulloterie, son auteur ou autrice peut taper : /bulle cherche <compétence> — relire notre cahier des charges avec un regard neuf.',
+    );
+  });
+
   it('clicked again once its skill left the map: the request it opened, not « no skill found »', async () => {
     expect(await bulle(AMINA, 'partage Zorglubix')).toContain('vous partagez : Zorglubix');
     await standup(THOMAS, 'priorités: recette ; aide: écrire nos modules Zorglubix');
