@@ -14,7 +14,7 @@ import { type SentinelSet, startSentinelSet } from '../test/support/redis-sentin
 import { startSlackDouble } from '../test/support/slack-double.js';
 import { postSigned, slashCommandBody } from '../test/support/slack-sign.js';
 import { startWorkerProcess, type WorkerProcess } from '../test/support/worker-process.js';
-import { LIMITS, tally, WORKSPACE_PER_SECOND } from './support/announcement.js';
+import { LIMITS, settleCopies, tally, WORKSPACE_PER_SECOND } from './support/announcement.js';
 import { type BenchReport, fixed, target } from './support/report.js';
 
 const PEOPLE = 400;
@@ -64,11 +64,8 @@ async function failoverRun() {
       await sleep(100);
     }
     const deadline = started + 3 * MINIMUM_S * 1000;
-    while (tally(slack, PEOPLE).lost > 0 && Date.now() < deadline) await sleep(200);
-    const { lastAt } = tally(slack, PEOPLE);
-    // Anything still in flight would show up as a duplicate.
-    await sleep(3_000);
-    const { lost, duplicates } = tally(slack, PEOPLE);
+    const { lastAt, after } = await settleCopies(() => tally(slack, PEOPLE), deadline, { graceMs: 3_000 });
+    const { lost, duplicates } = after;
     return {
       seconds: (lastAt - started) / 1000,
       killedAfterS: (killedAt - started) / 1000,

@@ -15,7 +15,14 @@ import { announcementCommunity } from '../test/support/announcement-community.js
 import { postAnnouncement } from '../test/support/announcement-flow.js';
 import { startSlackDouble } from '../test/support/slack-double.js';
 import { startWorkerProcess } from '../test/support/worker-process.js';
-import { fanoutTargets, LIMITS, startFanout, tally, WORKSPACE_PER_SECOND } from './support/announcement.js';
+import {
+  fanoutTargets,
+  LIMITS,
+  settleCopies,
+  startFanout,
+  tally,
+  WORKSPACE_PER_SECOND,
+} from './support/announcement.js';
 import { type BenchReport, fixed, type Target } from './support/report.js';
 
 const PEOPLE = 1_000;
@@ -53,14 +60,12 @@ async function cohorteRun() {
       message: textMessage(plain('autre')),
     });
     const deadline = started + 3 * MINIMUM_S * 1000;
-    while (tally(slack, PEOPLE).lost > 0 && Date.now() < deadline) await sleep(200);
-    const { lastAt } = tally(slack, PEOPLE);
-    await sleep(3_000);
+    const { lastAt, after } = await settleCopies(() => tally(slack, PEOPLE), deadline, { graceMs: 3_000 });
     const at = (channel: string, i = 0) =>
       slack.callsTo('chat.postMessage').filter((c) => c.args.channel === channel && c.status === 200)[i]?.at;
     return {
       seconds: (lastAt - started) / 1000,
-      ...tally(slack, PEOPLE),
+      ...after,
       otherWaitS: ((at('C0OTHER') ?? Number.NaN) - ordinaryAt) / 1000,
       burstLastS: ((at('C0BURST', 4) ?? Number.NaN) - ordinaryAt) / 1000,
     };

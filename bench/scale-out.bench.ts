@@ -11,7 +11,6 @@
  * BENCH_QUICK=1 runs a tenth of each workload but the round, to try the benchmark; its figures are not worth
  * recording. BENCH_SCALE_ONLY (workload names, comma-separated: free, paced, rituals, digests, round) runs only those.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { loadCommunityFile } from '../src/community.js';
 import type { CommunityData } from '../src/core/roster/types.js';
 import type { Queues } from '../src/queue/queues.js';
@@ -19,7 +18,7 @@ import { type AnnouncementCommunity, announcementCommunity } from '../test/suppo
 import { postAnnouncement } from '../test/support/announcement-flow.js';
 import type { SlackDouble } from '../test/support/slack-double.js';
 import { startWorkerProcess, type WorkerProcess } from '../test/support/worker-process.js';
-import { startFanout, tally, WORKSPACE_PER_SECOND } from './support/announcement.js';
+import { settleCopies, startFanout, tally, WORKSPACE_PER_SECOND } from './support/announcement.js';
 import { OPEN_REQUESTS, PEOPLE, seedBulle } from './support/bulle-data.js';
 import { type BenchReport, fixed, type Target, target } from './support/report.js';
 import {
@@ -94,12 +93,8 @@ async function fanout(workers: number, people: number, paced: boolean): Promise<
     const from = Date.now();
     await postAnnouncement(web, { text: 'Montée en charge', audience: 'eig9', mode: 'dms' });
     const deadline = from + Math.max(120, (3 * people) / WORKSPACE_PER_SECOND) * 1000;
-    while (tally(slack, people).lost > 0 && Date.now() < deadline) await sleep(100);
-    const { lastAt } = tally(slack, people);
-    // Anything still in flight would show up as a duplicate.
-    await sleep(2_000);
-    const counts = tally(slack, people);
-    return { workers, people, seconds: (lastAt - from) / 1000, ...counts };
+    const { lastAt, after } = await settleCopies(() => tally(slack, people), deadline, { pollMs: 100 });
+    return { workers, people, seconds: (lastAt - from) / 1000, ...after };
   } finally {
     for (const worker of started) await worker.kill();
     await web.stop();
@@ -164,11 +159,8 @@ async function jobsRun(workload: Workload, workers: number): Promise<Run> {
     const from = Date.now();
     await workload.queue(web.cohorte.queues, loadCommunityFile(community.file));
     const deadline = from + 300_000;
-    while (workload.tally(slack).lost > 0 && Date.now() < deadline) await sleep(200);
-    const { lastAt } = workload.tally(slack);
-    // Anything still in flight would show up as a duplicate.
-    await sleep(2_000);
-    const { lost, duplicates } = workload.tally(slack);
+    const { lastAt, after } = await settleCopies(() => workload.tally(slack), deadline);
+    const { lost, duplicates } = after;
     return { workers, people: workload.units, seconds: (lastAt - from) / 1000, lost, duplicates, limited: 0 };
   } finally {
     for (const worker of started) await worker.kill();

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AnnouncementCommunity } from '../../test/support/announcement-community.js';
 import { type RunningCohorte, startCohorte } from '../../test/support/cohorte.js';
 import { type SlackDouble, startSlackDouble } from '../../test/support/slack-double.js';
@@ -44,6 +45,22 @@ export function tally(slack: SlackDouble, count: number) {
     /** When the double accepted the last copy (epoch ms), NaN before any. */
     lastAt: accepted.length ? Math.max(...accepted.map((c) => c.at)) : Number.NaN,
   };
+}
+
+/**
+ * Waits until `count` (a {@link tally} of the double) finds nobody without a copy, or `deadline` (epoch ms) passes;
+ * then `graceMs` more, so that a copy still in flight shows up as a duplicate. Returns when the double accepted the
+ * last copy, as the first count that found none lost says, and the count after the grace.
+ */
+export async function settleCopies<T extends { lost: number; lastAt: number }>(
+  count: () => T,
+  deadline: number,
+  options: { graceMs?: number; pollMs?: number } = {},
+): Promise<{ lastAt: number; after: T }> {
+  while (count().lost > 0 && Date.now() < deadline) await sleep(options.pollMs ?? 200);
+  const { lastAt } = count();
+  await sleep(options.graceMs ?? 2_000);
+  return { lastAt, after: count() };
 }
 
 /** The targets every fan-out has: its time within `limit` × the floor of `people` DMs, nobody lost, nobody twice. */
