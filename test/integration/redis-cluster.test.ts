@@ -40,7 +40,7 @@ describe('Redis Cluster: one hash tag for all of Cohorte', () => {
     expect(counts.reduce((a, b) => a + b)).toBeGreaterThan(COUNT);
   });
 
-  it('knows the person asking in one read: their account’s e-mail and their chat-given roles', async () => {
+  it('knows the person asking from their account through the one-script read: e-mail and chat-given roles', async () => {
     const { people, identities } = fanOut.web.cohorte.stores;
     const user = { platform: 'slack', id: 'U0CLUSTER' } as const;
     await identities.remember(user, 'cluster.asker@x.fr');
