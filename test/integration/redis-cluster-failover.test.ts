@@ -41,7 +41,7 @@ describe('Redis Cluster: the primary holding Cohorte dies while an announcement 
   }
 
   it('fails over to the replica, keeps answering, and sends each person one copy', {
-    timeout: 120_000,
+    timeout: 180_000,
   }, async () => {
     await expectFailoverMidAnnouncement(fanOut, {
       count: COUNT,

@@ -32,7 +32,7 @@ describe('Redis Sentinel: the primary dies while an announcement is sent', () =>
   });
 
   it('fails over to the replica, keeps answering, and sends each person one copy', {
-    timeout: 120_000,
+    timeout: 180_000,
   }, async () => {
     await expectFailoverMidAnnouncement(fanOut, {
       count: COUNT,

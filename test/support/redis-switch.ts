@@ -60,5 +60,6 @@ export async function expectFailoverMidAnnouncement(
   const switched = await options.kill();
   await expectAnswersThroughSwitch(web, switched);
   expect(sent()).toBeLessThan(options.count); // the switch happened mid-send
-  await expectOneCopyEach(slack, id, options.count, 60_000);
+  // Two minutes: under a full suite's load the cluster's switch and the workers' return once took over one.
+  await expectOneCopyEach(slack, id, options.count, 120_000);
 }
