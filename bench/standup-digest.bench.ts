@@ -64,6 +64,7 @@ function digestServices(
     update: async () => undefined,
     statuses: async (keys) => keys.map(() => ({ state: 'pending' as const })),
     cancel: async () => 0,
+    postsPerSecond: 8,
   };
   return { ...base, standups, outbox };
 }

@@ -127,7 +127,7 @@ export function createCohorte(options: CohorteOptions) {
     pages: secret
       ? createPageLinks({ secret, baseUrl, store: stores.webSessions, now: () => clock.now() })
       : undefined,
-    outbox: createOutbox(queues, redis, stores.keys),
+    outbox: createOutbox(queues, redis, stores.keys, config.OUTBOX_WORKSPACE_PER_SECOND),
     directory: adapter.directory,
     clock,
     log,

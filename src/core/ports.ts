@@ -80,6 +80,12 @@ export interface Outbox {
   statuses(keys: readonly string[]): Promise<DeliveryStatus[]>;
   /** Withdraws the deliveries not started yet; returns how many were withdrawn. */
   cancel(keys: readonly string[]): Promise<number>;
+  /**
+   * Posts per second the outbox may make across the whole account (its workspace pace, set per platform: 8 by
+   * default, 1 where the account has one call per second). Each edit costs one of the account's calls too: what
+   * edits on a schedule of its own spaces its edits by this pace (an announcement's progress reports).
+   */
+  readonly postsPerSecond: number;
 }
 
 /** How the outbox asks for a post. */

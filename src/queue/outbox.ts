@@ -75,10 +75,12 @@ const deliveryJob = ({ bulk, ...data }: Delivery) => ({
 
 /**
  * Enqueues deliveries and updates; the deterministic job id makes a second `send` of the same key a no-op, and
- * updates of one message coalesce (see {@link enqueueUpdate}).
+ * updates of one message coalesce (see {@link enqueueUpdate}). `postsPerSecond` is the pace its worker keeps
+ * across the workspace ({@link OutboxWorkerOptions.workspacePerSecond}), told to those who enqueue.
  */
-export function createOutbox(queues: Queues, redis: RedisClient, keys: Keys): Outbox {
+export function createOutbox(queues: Queues, redis: RedisClient, keys: Keys, postsPerSecond: number): Outbox {
   return {
+    postsPerSecond,
     async send(delivery) {
       const { name, data, opts } = deliveryJob(delivery);
       await queues.outbox.add(name, data, opts);

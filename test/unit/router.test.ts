@@ -135,6 +135,7 @@ function createWorld(
     update: async () => undefined,
     statuses: async (keys) => keys.map(() => ({ state: 'pending' as const })),
     cancel: async () => 0,
+    postsPerSecond: 8,
   };
   const directory: Directory = {
     async emailOf(user) {
