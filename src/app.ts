@@ -149,7 +149,7 @@ export function createCohorte(options: CohorteOptions) {
     timezone: community.timezone,
   });
   const workers: ReturnType<typeof createJobsWorker>[] = [];
-  /** Where the outbox notes its intents: behind sentinels, a connection of its own (see replicated-writes.ts). */
+  /** Where the outbox notes its intents: behind sentinels or on a cluster, apart (see replicated-writes.ts). */
   let intents: ReplicatedWrites | undefined;
 
   const server: Server = createHttpServer({

@@ -32,7 +32,10 @@ export interface OutboxWorkerOptions {
   connection: ConnectionOptions;
   prefix: string;
   redis: RedisClient;
-  /** Where each intent is noted: behind sentinels, a write the replica has before the platform is called. */
+  /**
+   * Where each intent is noted: behind sentinels or on a cluster, a write the replica has before the platform is
+   * called.
+   */
   intents: ReplicatedWrites;
   keys: Keys;
   sender: ChatSender;

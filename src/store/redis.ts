@@ -1,5 +1,5 @@
 import type { ConnectionOptions } from 'bullmq';
-import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import { Cluster, type ClusterOptions, Redis, type RedisOptions } from 'ioredis';
 
 /** A connection to one Redis (alone or behind sentinels) or to a Redis Cluster: the stores take either. */
 export type RedisClient = Redis | Cluster;
@@ -30,18 +30,24 @@ export type RedisTarget = string | RedisOptions | ClusterTarget;
 /** How long every connection waits before its `times`-th reconnection: 200 ms more each time, at most 2 s. */
 export const reconnectDelay = (times: number): number => Math.min(times * 200, 2000);
 
-const isCluster = (target: RedisTarget): target is ClusterTarget =>
+export const isCluster = (target: RedisTarget): target is ClusterTarget =>
   typeof target !== 'string' && 'cluster' in target;
 
 /** True for the primary a set of sentinels names (see {@link sentinelTarget}): a replica takes over if it dies. */
 export const isSentinelTarget = (target: RedisTarget): target is RedisOptions =>
   typeof target !== 'string' && !isCluster(target) && target.sentinels !== undefined;
 
-/** A cluster client; `node` are the options of its connection to each node. */
-const clusterOf = (target: ClusterTarget, node: RedisOptions, offlineQueue: boolean) =>
+/** A cluster client; `node` are the options of its connection to each node, `options` more of the cluster's. */
+export const clusterOf = (
+  target: ClusterTarget,
+  node: RedisOptions,
+  offlineQueue: boolean,
+  options: ClusterOptions = {},
+) =>
   new Cluster(target.cluster, {
     enableOfflineQueue: offlineQueue,
     clusterRetryStrategy: reconnectDelay,
+    ...options,
     redisOptions: { ...node, password: target.password },
   });
 

@@ -1,18 +1,12 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plain, textMessage } from '../../src/core/message.js';
 import { createKeys } from '../../src/store/keys.js';
-import { REPLICA_ACK_MS } from '../../src/store/replicated-writes.js';
 import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
-import { ask } from '../support/private-redis.js';
 import { type SentinelSet, startSentinelSet } from '../support/redis-sentinels.js';
+import { expectCopyWithoutReplica, INES, sendWhileReplicaSleeps } from '../support/replica-intent.js';
 import { type SlackDouble, startSlackDouble } from '../support/slack-double.js';
-import { waitFor, waitForAsync } from '../support/wait.js';
 
-const INES = { id: 'U0INES', email: 'ines.moreau@beta.gouv.fr', name: 'Inès Moreau' };
 const KEY = 'sentinel-intent:ines';
-/** How long the replica stays unable to apply what the primary sends it. */
-const REPLICA_ASLEEP_S = 0.4;
 
 /**
  * Cohorte on Redis Sentinel, with a replica that lags: the intent noted before a copy leaves must be on the replica
@@ -54,29 +48,10 @@ describe('Redis Sentinel: a copy leaves once the replica has its intent', () => 
     await set?.stop();
   });
 
-  const send = (key: string, text: string) =>
-    bot.cohorte.services.outbox.send({
-      key,
-      to: { kind: 'person', email: INES.email },
-      message: textMessage(plain(text)),
-    });
-
   it('Inès gets her copy once, and the replica held its intent when Slack received it', async () => {
-    const asleep = ask(set.replica.port, 'DEBUG', 'SLEEP', String(REPLICA_ASLEEP_S));
-    // Sent once the replica is seen asleep (a PING it leaves unanswered), not after a guessed delay: on a busy
-    // machine the copy could otherwise leave before the replica sleeps, and the test pass whether Cohorte waits or not.
-    await waitForAsync(
-      () =>
-        replica.ping().then(
-          () => false,
-          () => true,
-        ),
-      5000,
-    );
-    await send(KEY, 'Session de jeudi : le lieu change');
-    await waitFor(() => slack.messages(INES.id).length > 0, 10_000, 'the copy');
-    await asleep;
-    expect(slack.messages(INES.id).map((m) => m.text)).toEqual(['Session de jeudi : le lieu change']);
+    const text = 'Session de jeudi : le lieu change';
+    await sendWhileReplicaSleeps(bot, slack, { port: set.replica.port, probe: replica }, KEY, text);
+    expect(slack.messages(INES.id).map((m) => m.text)).toEqual([text]);
     // The intent of the copy's first (and only) part, with its planned time.
     expect(onReplicaAtReceipt).toEqual([expect.stringMatching(/^0:\d+$/)]);
   });
@@ -84,13 +59,11 @@ describe('Redis Sentinel: a copy leaves once the replica has its intent', () => 
   it('with the replica down, Inès still gets her copy, and the log says no replica acknowledged it', async () => {
     replica.disconnect();
     await set.replica.stop();
-    const started = Date.now();
-    await send('sentinel-intent:lone-primary', 'Session de vendredi : annulée');
-    const copies = () => slack.messages(INES.id).filter((m) => m.text === 'Session de vendredi : annulée');
-    await waitFor(() => copies().length > 0, 10_000, 'the copy');
-    expect(copies()).toHaveLength(1);
-    // Half a second for a replica to answer (REPLICA_ACK_MS), then on without it.
-    expect(Date.now() - started).toBeGreaterThanOrEqual(REPLICA_ACK_MS);
-    expect(bot.logs.filter((l) => l.includes('no Redis replica acknowledged'))).toHaveLength(1);
+    await expectCopyWithoutReplica(
+      bot,
+      slack,
+      'sentinel-intent:lone-primary',
+      'Session de vendredi : annulée',
+    );
   });
 });

@@ -19,9 +19,11 @@ export interface RedisClusterSet {
 /**
  * Starts three nodes (six with `replicas`), joins them with `redis-cli --cluster create` and resolves once every
  * node says `ok`. A node silent for a second is failing (`cluster-node-timeout` 1000), so a replica takes over
- * within a few seconds instead of the default fifteen.
+ * within a few seconds instead of the default fifteen. `args` are given to every node.
  */
-export async function startRedisCluster(options: { replicas?: boolean } = {}): Promise<RedisClusterSet> {
+export async function startRedisCluster(
+  options: { replicas?: boolean; args?: string[] } = {},
+): Promise<RedisClusterSet> {
   const nodes: PrivateRedis[] = [];
   const set: RedisClusterSet = {
     nodes,
@@ -38,7 +40,10 @@ export async function startRedisCluster(options: { replicas?: boolean } = {}): P
     // The cluster bus port is chosen too: by default it is the port + 10,000, which may be another node's.
     for (let i = 0; i < (options.replicas ? 6 : 3); i++) {
       const bus = String(await freePort());
-      const args = ['--cluster-enabled', 'yes', '--cluster-port', bus, '--cluster-node-timeout', '1000'];
+      const args = [
+        ...['--cluster-enabled', 'yes', '--cluster-port', bus, '--cluster-node-timeout', '1000'],
+        ...(options.args ?? []),
+      ];
       nodes.push(await startPrivateRedis({ args }));
     }
     const addresses = nodes.map((node) => `127.0.0.1:${node.port}`);
