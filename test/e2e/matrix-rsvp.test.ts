@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishSession } from '../../src/core/sessions/lifecycle.js';
+import { changeSession, publishSession } from '../../src/core/sessions/lifecycle.js';
 import { relationOf, shownMx, threadOf } from '../support/chat-e2e-matrix.js';
 import { type MatrixE2e, MX_BOT, MX_PEOPLE, MX_SERVER, startMatrixE2e } from '../support/matrix-e2e.js';
 import { aSession } from '../support/session-fixture.js';
@@ -22,27 +22,45 @@ function unstableExample(type: string): { type: string; content: Record<string, 
   return found;
 }
 
+/** What people see of the announcement in `room`, and of its poll. */
+function roomView(e2e: () => MatrixE2e, room: () => string) {
+  const events = () => e2e().double.botEvents(room());
+  /** The edits of `eventId`, oldest first. */
+  const editsOf = (eventId: string | undefined) =>
+    events().filter((e) => {
+      const relation = relationOf(e.event);
+      return relation?.rel_type === 'm.replace' && relation.event_id === eventId;
+    });
+  /** The announcement event, as posted by the outbox. */
+  const announcement = () => events().find((e) => e.txnId.startsWith('cohorte-out-'))?.event;
+  /** The poll the bot started under the announcement (MSC3381, unstable types as Element and Tchap send them). */
+  const poll = () => events().find((e) => e.event.type === POLL_START && !relationOf(e.event))?.event;
+  return {
+    announcement,
+    poll,
+    editsOf,
+    /** The announcement as people read it now: its latest edit. */
+    shownNow() {
+      const latest = editsOf(announcement()?.event_id).at(-1)?.event ?? announcement();
+      return latest ? shownMx(latest) : '';
+    },
+    /** The poll's content as clients show it now: its latest edit's `m.new_content`, else the poll's own. */
+    pollNow() {
+      const latest = editsOf(poll()?.event_id).at(-1)?.event.content['m.new_content'];
+      return (latest ?? poll()?.content) as Record<string, unknown> | undefined;
+    },
+  };
+}
+
 // The issue: "a reaction on the bot's message, where a single tap fits: ✅ / ❌ for accept/decline, RSVP".
 describe('a session announcement on Matrix answered with one tap: ✅ or ❌, or its poll', () => {
   let e2e: MatrixE2e;
   let room: string;
   const now = new Date('2026-11-23T15:00:00+01:00');
-  /** The announcement event, as posted by the outbox. */
-  const announcement = () =>
-    e2e.double.botEvents(room).find((e) => e.txnId.startsWith('cohorte-out-'))?.event;
-
-  /** The announcement as people read it now: its latest edit. */
-  const shownNow = () => {
-    const edits = e2e.double.botEvents(room).filter((e) => {
-      const relation = relationOf(e.event);
-      return relation?.rel_type === 'm.replace' && relation.event_id === announcement()?.event_id;
-    });
-    const latest = edits.at(-1)?.event ?? announcement();
-    return latest ? shownMx(latest) : '';
-  };
-
-  /** The poll the bot started under the announcement (MSC3381, unstable types as Element and Tchap send them). */
-  const poll = () => e2e.double.botEvents(room).find((e) => e.event.type === POLL_START)?.event;
+  const { announcement, shownNow, poll } = roomView(
+    () => e2e,
+    () => room,
+  );
 
   /** `person` reacts `key` on the announcement; resolves with the bot's answers: room, thread, text. */
   async function react(person: { id: string }, key: string) {
@@ -161,5 +179,100 @@ describe('a session announcement on Matrix answered with one tap: ✅ or ❌, or
     });
     expect((await react(thomas, '✅')).length).toBe(2);
     expect(e2e.answersTo(late.event_id)).toEqual([]);
+  });
+});
+
+describe('a session edited on Matrix: its poll asks about the new title and day, and every vote still counts', () => {
+  let e2e: MatrixE2e;
+  let room: string;
+  const now = new Date('2026-11-23T15:00:00+01:00');
+  const view = roomView(
+    () => e2e,
+    () => room,
+  );
+
+  /** `person` votes the answer `n` in the announcement's poll; resolves with the bot's answers: room, thread, text. */
+  async function vote(person: { id: string }, n: number) {
+    const sent = e2e.double.send(person.id, room, 'org.matrix.msc3381.poll.response', {
+      'm.relates_to': { rel_type: 'm.reference', event_id: view.poll()?.event_id },
+      'org.matrix.msc3381.poll.response': { answers: [String(n)] },
+    });
+    await waitFor(() => e2e.answersTo(sent.event_id).length >= 2, 5000, `the answers to the vote ${n}`);
+    return e2e.answersTo(sent.event_id).map((e) => [e.room, threadOf(e.event), shownMx(e.event)]);
+  }
+
+  beforeAll(async () => {
+    e2e = await startMatrixE2e('mx-poll-edit', {}, { clock: { now: () => now } });
+    room = e2e.double.room(`#eig-communaute:${MX_SERVER}`, [ines.id, thomas.id, claire.id, MX_BOT]);
+    expect(await publishSession(e2e.bot.cohorte.services, SESSION)).toBe(true);
+    await waitFor(() => view.poll() !== undefined, 5000, 'the poll');
+  });
+  afterAll(async () => {
+    expect(e2e.double.offSpec).toEqual([]);
+    await e2e.stop();
+  });
+
+  // Polls can be edited, the proposal says (`test/fixtures/matrix/msc3381-polls.edits.md`): an edit keeps the votes.
+  it('edits the poll in place (MSC3381: polls can be edited), keeping its answers and the votes already cast', async () => {
+    expect((await vote(ines, 1))[0]?.[2]).toBe(
+      'C’est noté : vous venez le jeudi 3 décembre 2026. À bientôt !',
+    );
+    const { services } = e2e.bot.cohorte;
+    const stored = await services.sessions.get(SESSION.id);
+    if (!stored) throw new Error('no session');
+    // Claire moves it a week later, renamed, with one more seat (what the session form saves).
+    const changes = { title: 'Journée d’hiver', date: '2026-12-10', capacity: 3 };
+    const changed = await changeSession(services, stored, { ...stored, ...changes });
+    expect(changed).toMatchObject({ session: changes });
+    await waitFor(() => view.shownNow().startsWith('Journée d’hiver\njeudi 10 décembre'), 5000, 'the edit');
+
+    const question = 'Venez-vous à Journée d’hiver, le jeudi 10 décembre 2026 ?';
+    await waitFor(
+      () => JSON.stringify(view.pollNow()).includes(question),
+      5000,
+      'the poll asking about the new day',
+    );
+    expect(view.pollNow()).toEqual({
+      'org.matrix.msc1767.text': `${question}\n1. Je viens\n2. Peut-être\n3. Je ne viens pas`,
+      'org.matrix.msc3381.poll.start': {
+        kind: 'org.matrix.msc3381.poll.disclosed',
+        max_selections: 1,
+        question: { 'org.matrix.msc1767.text': question },
+        answers: [
+          { id: '1', 'org.matrix.msc1767.text': 'Je viens' },
+          { id: '2', 'org.matrix.msc1767.text': 'Peut-être' },
+          { id: '3', 'org.matrix.msc1767.text': 'Je ne viens pas' },
+        ],
+      },
+      'm.mentions': {},
+    });
+    // One poll, edited (an edit has the type of what it replaces), never ended: Inès's vote stays in it.
+    const pollEvents = e2e.double
+      .botEvents(room)
+      .filter((e) => e.event.type.startsWith('org.matrix.msc3381.'));
+    expect(pollEvents.map((e) => [e.event.type, relationOf(e.event)?.rel_type])).toEqual([
+      [POLL_START, undefined],
+      [POLL_START, 'm.replace'],
+    ]);
+
+    // Thomas votes in the same poll: answered about the new day, counted with Inès's earlier vote.
+    expect(await vote(thomas, 3)).toEqual([
+      [e2e.double.dmWith(thomas.id), undefined, 'C’est noté : vous ne venez pas le jeudi 10 décembre 2026.'],
+      [room, view.poll()?.event_id, 'Je vous ai répondu en message privé.'],
+    ]);
+    await waitFor(
+      () => view.shownNow().includes('*1* / 3 places prises · *0* peut-être · *1* ne vient pas'),
+      5000,
+      'the headcount',
+    );
+    // The headcount changed, not the question: the poll is not edited again.
+    expect(view.editsOf(view.poll()?.event_id)).toHaveLength(1);
+
+    // Moved back as it was: the poll asks its first question again (a new edit, not the first one replayed).
+    const back = await services.sessions.get(SESSION.id);
+    if (!back) throw new Error('no session');
+    await changeSession(services, back, { ...back, title: SESSION.title, date: SESSION.date });
+    await waitFor(() => view.editsOf(view.poll()?.event_id).length === 2, 5000, 'the second edit');
+    expect(view.pollNow()).toEqual(view.poll()?.content);
   });
 });

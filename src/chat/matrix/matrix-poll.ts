@@ -37,6 +37,20 @@ export function renderPoll(question: Rich, buttons: readonly Button[]): Record<s
 }
 
 /**
+ * The content of an edit of the poll `pollId` (`m.replace`, sent with the poll start's type, as an edit has the type
+ * of what it replaces): clients show `content` in its place, the votes cast kept (MSC3381 lets a poll be edited;
+ * the answers keep their ids). The text fallback, starred like an edited message, is for clients without polls.
+ */
+export function renderPollEdit(pollId: string, content: Record<string, unknown>): Record<string, unknown> {
+  return {
+    [TEXT]: `* ${String(content[TEXT])}`,
+    'm.new_content': content,
+    'm.relates_to': { rel_type: 'm.replace', event_id: pollId },
+    'm.mentions': {},
+  };
+}
+
+/**
  * The content of a poll end: a reference to the poll, the text fallback (`ended`, for clients without polls) and the
  * empty `org.matrix.msc3381.poll.end` marker the unstable form requires; no results (the unstable form dropped them).
  */

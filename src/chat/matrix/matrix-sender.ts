@@ -5,9 +5,9 @@ import { numberedChoices } from '../../core/fallback.js';
 import { translate } from '../../core/i18n/index.js';
 import { toPlainText } from '../../core/message.js';
 import type { Attachment, ChatSender, Directory } from '../../core/ports.js';
-import type { MatrixChoices } from './matrix-choices.js';
+import type { MatrixChoices, PollRecord } from './matrix-choices.js';
 import type { MatrixClient } from './matrix-client.js';
-import { POLL_END, POLL_START, pollOf, renderPoll, renderPollEnd } from './matrix-poll.js';
+import { POLL_END, POLL_START, pollOf, renderPoll, renderPollEdit, renderPollEnd } from './matrix-poll.js';
 import { type MatrixContent, type RenderOptions, renderMatrix } from './matrix-render.js';
 import { type MatrixRooms, refusedForGood } from './matrix-rooms.js';
 import { ContentUriSchema, EventIdSchema } from './matrix-schemas.js';
@@ -32,6 +32,10 @@ export type MatrixSender = ChatSender & {
   sendFile(roomId: string, file: Attachment, txnId: string): Promise<string>;
 };
 
+/** A short digest of what an event shows, to tell a content from another. */
+const digest = (content: unknown): string =>
+  createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16);
+
 const threaded = (content: Record<string, unknown>, { threadId }: Placement): Record<string, unknown> =>
   threadId
     ? {
@@ -51,7 +55,8 @@ const threaded = (content: Record<string, unknown>, { threadId }: Placement): Re
  * group rooms; messages split under the event size limit, each part sent with `PUT …/send/m.room.message/{txnId}`
  * where the transaction id is the delivery's tag and the part's index, so a retry after a crash never posts twice;
  * numbered choices recorded for the answers; a poll after the message when the core offers one (its votes are
- * the same choices), ended when an update no longer offers it; edits with `m.replace`.
+ * the same choices), edited when an update asks another question, ended when an update no longer offers it; edits
+ * with `m.replace`.
  */
 export function createMatrixSender(deps: {
   client: MatrixClient;
@@ -113,6 +118,38 @@ export function createMatrixSender(deps: {
     );
   }
 
+  /**
+   * The poll under the message `messageId` follows its new content. No poll offered any more (a session
+   * cancelled): the poll is ended, as Slack's buttons go with the blocks. Another question (a session renamed or
+   * moved): the poll is edited, so the votes cast stay in it and keep counting. The same question (a new
+   * headcount): nothing is sent. Each edit has its own transaction (its number and content): a retry is
+   * deduplicated, a later edit back to an earlier question is not.
+   */
+  async function followPoll(
+    roomId: string,
+    messageId: string,
+    poll: PollRecord,
+    offered: ReturnType<typeof pollOf>,
+  ) {
+    const { pollId, edits } = poll;
+    if (!offered) {
+      const ended = toPlainText(translate(deps.render.locale, 'chat.pollEnded'));
+      await send(roomId, renderPollEnd(pollId, ended), `cohorte-end-${pollId}`, POLL_END);
+      await deps.choices.pollEnded(messageId, pollId);
+      return;
+    }
+    const content = renderPoll(offered.question, offered.buttons);
+    const shown = digest(content);
+    if (shown === poll.shown) return;
+    await send(
+      roomId,
+      renderPollEdit(pollId, content),
+      `cohorte-poll-${edits}-${shown}-${pollId}`,
+      POLL_START,
+    );
+    await deps.choices.recordPoll(messageId, { pollId, shown, edits: edits + 1 });
+  }
+
   return {
     platform: 'matrix',
     send,
@@ -146,14 +183,10 @@ export function createMatrixSender(deps: {
       if (file && first) await sendFile(roomId, file, `${base}-file`);
       const poll = pollOf(message);
       if (poll && first) {
-        const pollId = await send(
-          roomId,
-          threaded(renderPoll(poll.question, poll.buttons), { threadId }),
-          `${base}-poll`,
-          POLL_START,
-        );
+        const content = renderPoll(poll.question, poll.buttons);
+        const pollId = await send(roomId, threaded(content, { threadId }), `${base}-poll`, POLL_START);
         await deps.choices.recordEvent(placed(pollId), poll.buttons);
-        await deps.choices.recordPoll(first, pollId);
+        await deps.choices.recordPoll(first, { pollId, shown: digest(content), edits: 0 });
       }
       return first ?? '';
     },
@@ -163,7 +196,7 @@ export function createMatrixSender(deps: {
       // A message cannot grow new events in place: they would land after everything posted since.
       if (parts.length > messageIds.length) throw new DeliveryRefusedError('edit_needs_more_parts');
       // Each content gets its own transaction: an edit sent again is deduplicated, a new one is not.
-      const version = createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
+      const version = digest(parts);
       for (const [index, id] of messageIds.entries()) {
         const part = parts[index];
         if (part) await edit(roomId, id, part, `cohorte-upd-${version}`);
@@ -179,15 +212,10 @@ export function createMatrixSender(deps: {
             ),
           );
       }
-      // The new content offers no poll (a session cancelled): its poll is ended, as Slack's buttons go with the
-      // blocks. After the edits, so that a refused end leaves the message up to date.
+      // After the edits, so that a refused poll event leaves the message up to date.
       const [first] = messageIds;
-      const pollId = first && !pollOf(message) ? await deps.choices.pollUnder(first) : undefined;
-      if (first && pollId) {
-        const ended = toPlainText(translate(deps.render.locale, 'chat.pollEnded'));
-        await send(roomId, renderPollEnd(pollId, ended), `cohorte-end-${pollId}`, POLL_END);
-        await deps.choices.pollEnded(first, pollId);
-      }
+      const poll = first ? await deps.choices.pollUnder(first) : undefined;
+      if (first && poll) await followPoll(roomId, first, poll, pollOf(message));
       return parts.length;
     },
     // Every part is sent under a transaction id derived from the delivery: sending it again is the lookup.
