@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeSession, publishSession } from '../../src/core/sessions/lifecycle.js';
+import { createKeys } from '../../src/store/keys.js';
 import { relationOf, shownMx, threadOf } from '../support/chat-e2e-matrix.js';
+import { REDIS_URL } from '../support/cohorte.js';
 import { type MatrixE2e, MX_BOT, MX_PEOPLE, MX_SERVER, startMatrixE2e } from '../support/matrix-e2e.js';
 import { aSession } from '../support/session-fixture.js';
 import { waitFor } from '../support/wait.js';
@@ -275,4 +278,31 @@ describe('a session edited on Matrix: its poll asks about the new title and day,
     await waitFor(() => view.editsOf(view.poll()?.event_id).length === 2, 5000, 'the second edit');
     expect(view.pollNow()).toEqual(view.poll()?.content);
   });
+
+  it('still counts a vote in the open poll after a week, as long as the poll is offered', async () => {
+    await ageChatState(e2e, 8 * 24 * 3600_000);
+    expect(await vote(claire, 2)).toEqual([
+      [
+        e2e.double.dmWith(claire.id),
+        undefined,
+        'C’est noté : peut-être le jeudi 3 décembre 2026. La veille, vous recevrez un rappel avec le lieu.',
+      ],
+      [room, view.poll()?.event_id, 'Je vous ai répondu en message privé.'],
+    ]);
+  });
 });
+
+/** Time passes for the adapters' state in Redis: every key of it lives `ms` less, those that would be gone go. */
+async function ageChatState(e2e: MatrixE2e, ms: number) {
+  const redis = new Redis(REDIS_URL);
+  try {
+    for (const key of await redis.keys(createKeys(e2e.bot.prefix).chatStateAll())) {
+      const left = await redis.pttl(key);
+      if (left < 0) continue;
+      if (left > ms) await redis.pexpire(key, left - ms);
+      else await redis.del(key);
+    }
+  } finally {
+    redis.disconnect();
+  }
+}

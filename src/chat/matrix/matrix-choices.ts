@@ -88,10 +88,11 @@ export function createMatrixChoices(state: ChatState) {
     },
     /**
      * Records buttons answered on one event only (a poll's votes): a number typed in the room keeps answering the
-     * message that lists them.
+     * message that lists them. Kept as long as the poll is (not a week like numbers): a poll stays open in every
+     * client until it is ended, so a vote weeks later must still count.
      */
     async recordEvent(choices: Omit<Choices, 'buttons'>, buttons: readonly Button[]): Promise<void> {
-      await state.set(eventName(choices.eventId), serialized(choices, buttons), CHOICES_TTL_MS);
+      await state.set(eventName(choices.eventId), serialized(choices, buttons), POLL_TTL_MS);
     },
     /** Records the poll offered under the message `messageId` (its first event), as it shows now. */
     async recordPoll(messageId: string, poll: PollRecord): Promise<void> {
