@@ -147,7 +147,7 @@ describe('a session announcement on Matrix answered with one tap: ✅ or ❌, or
     );
   });
 
-  it('ends the poll when the session is cancelled: the room reads it cancelled, a late vote gets no answer', async () => {
+  it('ends the poll when the session is cancelled: the room reads it cancelled, a late vote is told so', async () => {
     const started = poll();
     const answer = await e2e.say(claire, `!session annuler ${SESSION.id}`);
     expect(shownMx(answer.events[0]?.event ?? answer.asked)).toBe(
@@ -174,14 +174,24 @@ describe('a session announcement on Matrix answered with one tap: ✅ or ❌, or
       },
     ]);
 
-    // A client that lets Thomas vote anyway: a vote after the end counts for nothing (MSC3381), so nothing answers
-    // it, while his ✅ sent after it is still answered (the session is cancelled).
+    // A client that lets Thomas vote anyway: a vote after the end counts for nothing (MSC3381), and he is told so
+    // under the poll rather than left to think he answered.
     const late = e2e.double.send(thomas.id, room, 'org.matrix.msc3381.poll.response', {
       'm.relates_to': { rel_type: 'm.reference', event_id: started?.event_id },
       'org.matrix.msc3381.poll.response': { answers: ['1'] },
     });
+    await waitFor(() => e2e.answersTo(late.event_id).length >= 1, 5000, 'the answer to the late vote');
+    expect(e2e.answersTo(late.event_id).map((e) => [e.room, threadOf(e.event), shownMx(e.event)])).toEqual([
+      [room, started?.event_id, 'Ce sondage est terminé : votre vote n’est pas pris en compte.'],
+    ]);
+    // Nobody's vote in a poll the bot did not start is answered, ended or not.
+    const theirs = e2e.double.send(ines.id, room, POLL_START, unstableExample(POLL_START).content);
+    const vote = e2e.double.send(thomas.id, room, 'org.matrix.msc3381.poll.response', {
+      'm.relates_to': { rel_type: 'm.reference', event_id: theirs.event_id },
+      'org.matrix.msc3381.poll.response': { answers: ['pizza'] },
+    });
     expect((await react(thomas, '✅')).length).toBe(2);
-    expect(e2e.answersTo(late.event_id)).toEqual([]);
+    expect(e2e.answersTo(vote.event_id)).toEqual([]);
   });
 });
 

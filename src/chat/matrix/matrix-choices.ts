@@ -51,6 +51,7 @@ export function createMatrixChoices(state: ChatState) {
   const eventName = (eventId: string) => `matrix:choices:event:${eventId}`;
   const offeredName = (roomId: string) => `matrix:choices:offered:${roomId}`;
   const pollName = (messageId: string) => `matrix:choices:poll:${messageId}`;
+  const endedName = (pollId: string) => `matrix:choices:ended:${pollId}`;
   const read = async (name: string) => {
     const raw = await state.get(name);
     const parsed = raw ? ChoicesSchema.safeParse(JSON.parse(raw)) : undefined;
@@ -109,8 +110,14 @@ export function createMatrixChoices(state: ChatState) {
       const parsed = PollSchema.safeParse(JSON.parse(raw));
       return parsed.success ? parsed.data : undefined;
     },
-    /** The poll under `messageId` is ended: a vote on it no longer answers anything, as MSC3381 says. */
+    /**
+     * The poll under `messageId` is ended: a vote on it no longer answers the choice, as MSC3381 says; it is known
+     * as ended for as long as the poll was known, to tell a late voter.
+     */
     async pollEnded(messageId: string, pollId: string): Promise<void> {
+      // Where a late voter is told: the poll's thread, or under the poll.
+      const thread = (await read(eventName(pollId)))?.thread ?? pollId;
+      await state.set(endedName(pollId), thread, POLL_TTL_MS);
       await state.delete(eventName(pollId));
       await state.delete(pollName(messageId));
     },
@@ -135,10 +142,19 @@ export function createMatrixChoices(state: ChatState) {
       if (!choices || choices.buttons.length < 2 || choices.buttons.length > 3) return undefined;
       return answered(choices, userId, yes ? 0 : choices.buttons.length - 1);
     },
-    /** The answer numbered `n` (from 1) of the poll `eventId`; undefined for a poll the bot did not start. */
-    async byPollAnswer(eventId: string, userId: string, n: number): Promise<Picked | undefined> {
+    /**
+     * The answer numbered `n` (from 1) of the poll `eventId`; `ended` once the bot ended it (with the thread its
+     * late voters are told in); undefined for a poll the bot did not start.
+     */
+    async byPollAnswer(
+      eventId: string,
+      userId: string,
+      n: number,
+    ): Promise<Picked | { kind: 'ended'; thread: string } | undefined> {
       const choices = await read(eventName(eventId));
-      return choices && answered(choices, userId, n - 1);
+      if (choices) return answered(choices, userId, n - 1);
+      const thread = await state.get(endedName(eventId));
+      return thread ? { kind: 'ended', thread } : undefined;
     },
   };
 }

@@ -185,9 +185,15 @@ export function createMatrixInbound(deps: InboundDeps) {
     return answerOn(origin, target, await deps.choices.byReaction(target, origin.user.id, key));
   }
 
-  /** A vote in a poll the bot started: the choice of that number, as if typed. */
+  /**
+   * A vote in a poll the bot started: the choice of that number, as if typed. In a poll the bot ended (a client
+   * that let the person vote anyway), the vote counts for nothing (MSC3381): the person is told so, under the poll.
+   */
   async function vote(origin: Origin, { pollId, n }: { pollId: string; n: number }) {
-    return answerOn(origin, pollId, await deps.choices.byPollAnswer(pollId, origin.user.id, n));
+    const picked = await deps.choices.byPollAnswer(pollId, origin.user.id, n);
+    if (picked?.kind !== 'ended') return answerOn(origin, pollId, picked);
+    const thread = origin.dm ? undefined : picked.thread;
+    return say(origin.roomId, origin, [textMessage(t('chat.pollClosed'))], thread);
   }
 
   /**

@@ -21,6 +21,7 @@ export const chatEn = {
   'chat.numberOutOfRange': 'There is no choice {n}: answer with a number from 1 to {max}.',
   'chat.typeCommand': 'To talk to me, type a command, for example `/cohorte aide`.',
   'chat.pollEnded': 'Poll ended.',
+  'chat.pollClosed': 'This poll has ended: your vote is not counted.',
   'chat.encrypted':
     'This room is end-to-end encrypted and I cannot read your messages. Write to me in an unencrypted room, or ask the coordination to run me behind Pantalaimon (Tchap section of Cohorte’s manual).',
   'chat.unknownAccount':

@@ -22,6 +22,7 @@ export const chatFr = {
   'chat.numberOutOfRange': 'Il n’y a pas de choix n° {n} : répondez par un numéro de 1 à {max}.',
   'chat.typeCommand': 'Pour me parler, tapez une commande, par exemple `/cohorte aide`.',
   'chat.pollEnded': 'Sondage terminé.',
+  'chat.pollClosed': 'Ce sondage est terminé : votre vote n’est pas pris en compte.',
   'chat.encrypted':
     'Ce salon est chiffré de bout en bout et je ne peux pas lire vos messages. Écrivez-moi dans un salon non chiffré, ou demandez à la coordination de me faire passer par Pantalaimon (section Tchap du mode d’emploi de Cohorte).',
   'chat.unknownAccount':
