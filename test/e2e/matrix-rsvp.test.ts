@@ -299,8 +299,23 @@ describe('a session edited on Matrix: its poll asks about the new title and day,
       ],
       [room, view.poll()?.event_id, 'Je vous ai répondu en message privé.'],
     ]);
+    await waitFor(() => view.shownNow().includes(MAYBE_CLAIRE), 5000, 'the headcount with Claire');
+  });
+
+  it('shows the headcount back at an earlier value: a new edit, not the earlier one deduplicated', async () => {
+    await vote(claire, 1);
+    await waitFor(
+      () => view.shownNow().includes('*2* / 3 places prises · *0* peut-être · *1* ne vient pas'),
+      5000,
+      'Claire coming',
+    );
+    await vote(claire, 2);
+    await waitFor(() => view.shownNow().includes(MAYBE_CLAIRE), 5000, 'Claire back to maybe');
   });
 });
+
+/** The headcount once Inès comes, Claire maybe, Thomas not. */
+const MAYBE_CLAIRE = '*1* / 3 places prises · *1* peut-être · *1* ne vient pas';
 
 /** Time passes for the adapters' state in Redis: every key of it lives `ms` less, those that would be gone go. */
 async function ageChatState(e2e: MatrixE2e, ms: number) {

@@ -15,6 +15,7 @@ import type { RenderOptions } from './matrix-render.js';
 import { createMatrixRooms } from './matrix-rooms.js';
 import { RoomIdSchema, WhoamiSchema } from './matrix-schemas.js';
 import { createMatrixSender } from './matrix-sender.js';
+import { createMatrixShown } from './matrix-shown.js';
 import { startSync } from './matrix-sync.js';
 
 /** What the Matrix adapter needs from the configuration. */
@@ -84,7 +85,8 @@ export function createMatrixAdapter(options: MatrixOptions, deps: MatrixDeps): C
   });
   const rooms = createMatrixRooms({ client, botId, cache: deps.cache, state: deps.state });
   const choices = createMatrixChoices(deps.state);
-  const sender = createMatrixSender({ client, rooms, directory, choices, render });
+  const shown = createMatrixShown(deps.state);
+  const sender = createMatrixSender({ client, rooms, directory, choices, shown, render });
   let sync: ReturnType<typeof startSync> | undefined;
 
   return {

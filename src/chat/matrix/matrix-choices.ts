@@ -20,16 +20,6 @@ const ChoicesSchema = z.object({
 /** The choices of one message, as recorded when it was sent. */
 export type Choices = z.infer<typeof ChoicesSchema>;
 
-const PollSchema = z.object({
-  pollId: z.string(),
-  /** A digest of the content the poll shows now (its start, or its latest edit). */
-  shown: z.string(),
-  /** How many edits were sent: the next one's transaction. */
-  edits: z.number().int().min(0),
-});
-/** The poll offered under a message: what it shows, and how often it was edited. */
-export type PollRecord = z.infer<typeof PollSchema>;
-
 /** What an answer picked: the button, or why it cannot be picked. */
 export type Picked =
   | { kind: 'button'; choices: Choices; button: { actionId: string; value: string } }
@@ -95,21 +85,12 @@ export function createMatrixChoices(state: ChatState) {
     async recordEvent(choices: Omit<Choices, 'buttons'>, buttons: readonly Button[]): Promise<void> {
       await state.set(eventName(choices.eventId), serialized(choices, buttons), POLL_TTL_MS);
     },
-    /** Records the poll offered under the message `messageId` (its first event), as it shows now. */
-    async recordPoll(messageId: string, poll: PollRecord): Promise<void> {
-      await state.set(pollName(messageId), JSON.stringify(poll), POLL_TTL_MS);
+    /** Records the poll `pollId` offered under the message `messageId` (its first event). */
+    async recordPoll(messageId: string, pollId: string): Promise<void> {
+      await state.set(pollName(messageId), pollId, POLL_TTL_MS);
     },
-    /**
-     * The poll still open under the message `messageId`, if it has one. One recorded as its bare id (before edits
-     * were followed) shows something unknown: an empty digest, so that the next update edits it.
-     */
-    async pollUnder(messageId: string): Promise<PollRecord | undefined> {
-      const raw = await state.get(pollName(messageId));
-      if (!raw) return undefined;
-      if (!raw.startsWith('{')) return { pollId: raw, shown: '', edits: 0 };
-      const parsed = PollSchema.safeParse(JSON.parse(raw));
-      return parsed.success ? parsed.data : undefined;
-    },
+    /** The poll still open under the message `messageId`, if it has one. */
+    pollUnder: (messageId: string): Promise<string | undefined> => state.get(pollName(messageId)),
     /**
      * The poll under `messageId` is ended: a vote on it no longer answers the choice, as MSC3381 says; it is known
      * as ended for as long as the poll was known, to tell a late voter.

@@ -5,12 +5,13 @@ import { numberedChoices } from '../../core/fallback.js';
 import { translate } from '../../core/i18n/index.js';
 import { toPlainText } from '../../core/message.js';
 import type { Attachment, ChatSender, Directory } from '../../core/ports.js';
-import type { MatrixChoices, PollRecord } from './matrix-choices.js';
+import type { MatrixChoices } from './matrix-choices.js';
 import type { MatrixClient } from './matrix-client.js';
 import { POLL_END, POLL_START, pollOf, renderPoll, renderPollEdit, renderPollEnd } from './matrix-poll.js';
 import { type MatrixContent, type RenderOptions, renderMatrix } from './matrix-render.js';
 import { type MatrixRooms, refusedForGood } from './matrix-rooms.js';
 import { ContentUriSchema, EventIdSchema } from './matrix-schemas.js';
+import type { MatrixShown } from './matrix-shown.js';
 
 const enc = encodeURIComponent;
 
@@ -63,6 +64,7 @@ export function createMatrixSender(deps: {
   rooms: MatrixRooms;
   directory: Directory;
   choices: MatrixChoices;
+  shown: MatrixShown;
   render: RenderOptions;
 }): MatrixSender {
   const { client, rooms } = deps;
@@ -122,16 +124,14 @@ export function createMatrixSender(deps: {
    * The poll under the message `messageId` follows its new content. No poll offered any more (a session
    * cancelled): the poll is ended, as Slack's buttons go with the blocks. Another question (a session renamed or
    * moved): the poll is edited, so the votes cast stay in it and keep counting. The same question (a new
-   * headcount): nothing is sent. Each edit has its own transaction (its number and content): a retry is
-   * deduplicated, a later edit back to an earlier question is not.
+   * headcount): nothing is sent.
    */
   async function followPoll(
     roomId: string,
     messageId: string,
-    poll: PollRecord,
+    pollId: string,
     offered: ReturnType<typeof pollOf>,
   ) {
-    const { pollId, edits } = poll;
     if (!offered) {
       const ended = toPlainText(translate(deps.render.locale, 'chat.pollEnded'));
       await send(roomId, renderPollEnd(pollId, ended), `cohorte-end-${pollId}`, POLL_END);
@@ -139,15 +139,9 @@ export function createMatrixSender(deps: {
       return;
     }
     const content = renderPoll(offered.question, offered.buttons);
-    const shown = digest(content);
-    if (shown === poll.shown) return;
-    await send(
-      roomId,
-      renderPollEdit(pollId, content),
-      `cohorte-poll-${edits}-${shown}-${pollId}`,
-      POLL_START,
-    );
-    await deps.choices.recordPoll(messageId, { pollId, shown, edits: edits + 1 });
+    await deps.shown.change(pollId, digest(content), async (txn) => {
+      await send(roomId, renderPollEdit(pollId, content), `cohorte-poll-${txn}-${pollId}`, POLL_START);
+    });
   }
 
   return {
@@ -186,7 +180,8 @@ export function createMatrixSender(deps: {
         const content = renderPoll(poll.question, poll.buttons);
         const pollId = await send(roomId, threaded(content, { threadId }), `${base}-poll`, POLL_START);
         await deps.choices.recordEvent(placed(pollId), poll.buttons);
-        await deps.choices.recordPoll(first, { pollId, shown: digest(content), edits: 0 });
+        await deps.choices.recordPoll(first, pollId);
+        await deps.shown.posted(pollId, digest(content));
       }
       return first ?? '';
     },
@@ -195,27 +190,29 @@ export function createMatrixSender(deps: {
       const parts = renderMatrix(numbered, choices, deps.render);
       // A message cannot grow new events in place: they would land after everything posted since.
       if (parts.length > messageIds.length) throw new DeliveryRefusedError('edit_needs_more_parts');
-      // Each content gets its own transaction: an edit sent again is deduplicated, a new one is not.
-      const version = digest(parts);
-      for (const [index, id] of messageIds.entries()) {
-        const part = parts[index];
-        if (part) await edit(roomId, id, part, `cohorte-upd-${version}`);
-        else
-          await refusedForGood(
-            client.call(
-              {
-                method: 'PUT',
-                path: `/rooms/${enc(roomId)}/redact/${enc(id)}/${enc(`cohorte-del-${id}`)}`,
-                body: {},
-              },
-              z.unknown(),
-            ),
-          );
-      }
-      // After the edits, so that a refused poll event leaves the message up to date.
       const [first] = messageIds;
-      const poll = first ? await deps.choices.pollUnder(first) : undefined;
-      if (first && poll) await followPoll(roomId, first, poll, pollOf(message));
+      if (!first) return parts.length;
+      // The same content is not sent again; each new one (even back to an earlier one) gets its own transaction.
+      await deps.shown.change(first, digest(parts), async (txn) => {
+        for (const [index, id] of messageIds.entries()) {
+          const part = parts[index];
+          if (part) await edit(roomId, id, part, `cohorte-upd-${txn}`);
+          else
+            await refusedForGood(
+              client.call(
+                {
+                  method: 'PUT',
+                  path: `/rooms/${enc(roomId)}/redact/${enc(id)}/${enc(`cohorte-del-${id}`)}`,
+                  body: {},
+                },
+                z.unknown(),
+              ),
+            );
+        }
+      });
+      // After the edits, so that a refused poll event leaves the message up to date.
+      const pollId = await deps.choices.pollUnder(first);
+      if (pollId) await followPoll(roomId, first, pollId, pollOf(message));
       return parts.length;
     },
     // Every part is sent under a transaction id derived from the delivery: sending it again is the lookup.
