@@ -15,6 +15,8 @@ export const DeliverySchema: z.ZodType<Delivery> = z.object({
   message: MessageSchema,
   file: z.object({ name: z.string(), content: z.string() }).optional(),
   replyTo: z.string().optional(),
+  // A Date in the job's data comes back from Redis as its ISO string.
+  keepUntil: z.coerce.date().optional(),
 });
 
 /** Parses an outbox update job's data. */
@@ -23,4 +25,5 @@ export const DeliveryUpdateSchema: z.ZodType<DeliveryUpdate> = z.object({
   to: TargetSchema,
   message: MessageSchema,
   version: z.number().int().nonnegative(),
+  keepUntil: z.coerce.date().optional(),
 });

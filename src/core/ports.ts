@@ -40,6 +40,12 @@ export interface Delivery {
   replyTo?: string | undefined;
   /** Part of a fan-out: queued behind every ordinary message, so a big announcement never delays a reminder. */
   bulk?: boolean | undefined;
+  /**
+   * Until when the message may still be updated (a session's announcement: some days after the session). The outbox
+   * keeps what it knows of it (its platform id, its parts), and tells the adapter to keep its own records of it
+   * ({@link PostOptions.keepUntil}), until then at least; never less than its usual retention (30 days).
+   */
+  keepUntil?: Date | undefined;
 }
 
 /**
@@ -61,6 +67,8 @@ export interface DeliveryUpdate {
   to: Target;
   message: Message;
   version: number;
+  /** Keeps the message updatable until then at least, when later than its delivery asked ({@link Delivery.keepUntil}). */
+  keepUntil?: Date | undefined;
 }
 
 /** The one path for every message the bot sends on its own. Enqueues; never calls a platform directly. */
@@ -98,6 +106,14 @@ export interface PostOptions {
   threadId?: string;
   posted?: ReadonlyMap<number, string>;
   onPart?: (index: number, id: string) => Promise<unknown>;
+  /** Until when the message may be updated: what the adapter keeps to update it (a poll, say) lives that long. */
+  keepUntil?: Date;
+}
+
+/** How the outbox asks for an update. */
+export interface UpdateOptions {
+  /** Until when the message may still be updated (as {@link PostOptions.keepUntil}). */
+  keepUntil?: Date;
 }
 
 /** What an adapter offers the outbox: turn targets into conversations and post there. */
@@ -117,7 +133,12 @@ export interface ChatSender {
    * choices the new content no longer offers, wherever the platform shows them (buttons go with the blocks; choices
    * shown apart from the message are closed). Returns how many parts the message has now.
    */
-  update(conversation: string, messageIds: readonly string[], message: Message): Promise<number>;
+  update(
+    conversation: string,
+    messageIds: readonly string[],
+    message: Message,
+    options?: UpdateOptions,
+  ): Promise<number>;
   /**
    * Parts of the delivery tagged `tag` (under {@link DELIVERY_TAG}) posted in the conversation within
    * {@link FIND_POSTED_WINDOW_MS} of `around` (index → id).

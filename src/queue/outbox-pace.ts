@@ -5,6 +5,13 @@ import type { RedisClient } from '../store/redis.js';
 
 /** Delivered markers outlive the BullMQ job by far: a late duplicate enqueue is still recognised. */
 export const DELIVERED_TTL_SECONDS = 30 * 24 * 3600;
+
+/**
+ * How long the outbox keeps what it knows of a delivery (its marker, parts, intent, applied version): 30 days, or
+ * until `keepUntil` when that is later (a message updated later than that, a session's announcement).
+ */
+export const keptSeconds = (keepUntil: Date | undefined, now = Date.now()): number =>
+  Math.max(DELIVERED_TTL_SECONDS, Math.ceil(((keepUntil?.getTime() ?? 0) - now) / 1000));
 /** How long a thread reply or an update waits for the message it depends on before giving up. */
 const PARENT_WAIT_LIMIT_MS = 3600_000;
 /**

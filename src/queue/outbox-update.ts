@@ -5,7 +5,14 @@ import type { DeliveryUpdate, Target } from '../core/ports.js';
 import type { Keys } from '../store/keys.js';
 import { type RedisClient, scanKeys } from '../store/redis.js';
 import type { OutboxWorkerOptions } from './outbox.js';
-import { awaitSlot, delayFor, type Pace, settleFailure, waitForDependency } from './outbox-pace.js';
+import {
+  awaitSlot,
+  delayFor,
+  keptSeconds,
+  type Pace,
+  settleFailure,
+  waitForDependency,
+} from './outbox-pace.js';
 import { jobIdOf, type Queues } from './queues.js';
 
 /** How long the newest content of a message waits for its update job (longer than its wait for the delivery). */
@@ -109,16 +116,36 @@ export async function enqueueUpdate(queues: Queues, redis: RedisClient, keys: Ke
 }
 
 /**
+ * Keeps a delivered message's marker and parts until `asked` at least (never shortening them: a session moved later
+ * keeps its announcement longer), and answers until when they are kept.
+ */
+async function keepDelivered(
+  redis: RedisClient,
+  doneKey: string,
+  partsKey: string,
+  asked: Date | undefined,
+): Promise<Date | undefined> {
+  if (asked) {
+    const ttl = keptSeconds(asked);
+    await redis.multi().expire(doneKey, ttl, 'GT').expire(partsKey, ttl, 'GT').exec();
+  }
+  const left = await redis.pttl(doneKey);
+  return left > 0 ? new Date(Date.now() + left) : undefined;
+}
+
+/**
  * The outbox's update job: replaces the content of a delivered message with the newest version asked for. One update of a key
  * runs at a time (a Redis lock), and the applied version is compared and stored atomically, so an older version
- * is never applied after a newer one; an update of a key not yet delivered waits for its delivery.
+ * is never applied after a newer one; an update of a key not yet delivered waits for its delivery. The applied
+ * version is kept as long as the message is (see {@link keptSeconds}), and the adapter is told until when.
  */
-export function createUpdateProcessor(options: OutboxWorkerOptions, ttlSeconds: number) {
+export function createUpdateProcessor(options: OutboxWorkerOptions) {
   const { redis, keys, sender } = options;
 
   return async function update(job: Job, token?: string) {
     const change = DeliveryUpdateSchema.parse(job.data);
-    const first = await redis.get(keys.delivered(change.key));
+    const doneKey = keys.delivered(change.key);
+    const first = await redis.get(doneKey);
     if (first === null) return waitForDependency(job, token, options.parentWaitMs ?? 5000, 'not_delivered');
     if (first.startsWith('file:')) throw new UnrecoverableError('cannot_update_file');
     const [versionKey, lockKey, latestKey] = [
@@ -151,6 +178,7 @@ export function createUpdateProcessor(options: OutboxWorkerOptions, ttlSeconds: 
     };
     let applied = '';
     let claimed = false;
+    let keepUntil: Date | undefined;
     try {
       const conversation = await sender.conversation(change.to);
       await awaitSlot(redis, pace, job, token);
@@ -159,12 +187,18 @@ export function createUpdateProcessor(options: OutboxWorkerOptions, ttlSeconds: 
       if (claim === 0) return { applied: false, superseded: true };
       if (claim === -1) return await delayFor(job, token, 200);
       claimed = true;
-      const message = newer ? DeliveryUpdateSchema.parse(JSON.parse(newer)).message : change.message;
+      const applying = newer ? DeliveryUpdateSchema.parse(JSON.parse(newer)) : change;
       const partsKey = keys.deliveredParts(change.key);
+      keepUntil = await keepDelivered(redis, doneKey, partsKey, applying.keepUntil);
       const ids = Object.entries(await redis.hgetall(partsKey))
         .sort(([a], [b]) => Number(a) - Number(b))
         .map(([, id]) => id);
-      const kept = await sender.update(conversation, ids.length > 0 ? ids : [first], message);
+      const kept = await sender.update(
+        conversation,
+        ids.length > 0 ? ids : [first],
+        applying.message,
+        keepUntil ? { keepUntil } : {},
+      );
       // Parts deleted because the new content is shorter are no longer part of the message.
       const gone = ids.slice(kept).map((_, i) => String(kept + i));
       if (gone.length > 0) await redis.hdel(partsKey, ...gone);
@@ -173,7 +207,8 @@ export function createUpdateProcessor(options: OutboxWorkerOptions, ttlSeconds: 
     } catch (error) {
       return await settleFailure(error, redis, pace, job, token);
     } finally {
-      if (claimed) await redis.eval(COMMIT, 3, versionKey, lockKey, latestKey, applied, holder, ttlSeconds);
+      if (claimed)
+        await redis.eval(COMMIT, 3, versionKey, lockKey, latestKey, applied, holder, keptSeconds(keepUntil));
     }
   };
 }

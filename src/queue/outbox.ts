@@ -13,6 +13,7 @@ import {
   bookSlot,
   DELIVERED_TTL_SECONDS,
   delayFor,
+  keptSeconds,
   type Pace,
   settleFailure,
   spaceCall,
@@ -131,7 +132,7 @@ export function createOutbox(queues: Queues, redis: RedisClient, keys: Keys, pos
  */
 export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
   const { redis, keys, sender, log } = options;
-  const update = createUpdateProcessor(options, DELIVERED_TTL_SECONDS);
+  const update = createUpdateProcessor(options);
   const postPace = (conversation: string, bulk: boolean): Pace => ({
     conversation: {
       key: keys.pace(sender.platform, conversation),
@@ -156,6 +157,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
     delivery: Delivery,
     conversation: string,
     threadId: string | undefined,
+    ttl: number,
   ) {
     const partsKey = keys.deliveredParts(delivery.key);
     const parts = await redis.hgetall(partsKey);
@@ -170,7 +172,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
       const around = new Date(Number(at));
       for (const [part, id] of await sender.findPosted(conversation, digest(delivery.key), around)) {
         parts[String(part)] = id;
-        await redis.multi().hset(partsKey, String(part), id).expire(partsKey, DELIVERED_TTL_SECONDS).exec();
+        await redis.multi().hset(partsKey, String(part), id).expire(partsKey, ttl).exec();
       }
     }
     return new Map(Object.entries(parts).map(([i, id]) => [Number(i), id]));
@@ -199,6 +201,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
     // While an earlier post is looked for, an error says nothing of that post: it stays ambiguous.
     let lookingUp = false;
     const intentKey = keys.deliveryIntent(delivery.key);
+    // Everything kept of the delivery lives as long as the message may be updated.
+    const ttl = keptSeconds(delivery.keepUntil);
     try {
       const conversation = await sender.conversation(delivery.to);
       // A thread reply waits for its parent: the parent's platform id is its delivered marker.
@@ -210,31 +214,31 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
       const paced = pace;
       const partsKey = keys.deliveredParts(delivery.key);
       lookingUp = true;
-      const posted = await postedParts(job, token, delivery, conversation, threadId);
+      const posted = await postedParts(job, token, delivery, conversation, threadId, ttl);
       lookingUp = false;
       const messageId = await sender.post(conversation, delivery.message, {
         ...(delivery.file ? { file: delivery.file } : {}),
         ...(threadId ? { threadId } : {}),
         tag: digest(delivery.key),
+        ...(delivery.keepUntil ? { keepUntil: delivery.keepUntil } : {}),
         posted,
         beforePart: async (index) => {
           const wait = await bookSlot(redis, paced, job, token);
           const slot = Date.now() + wait;
           // Recorded (and on the replica) while waiting for the slot: nothing stands between the slot and the call.
-          await options.intents.set(intentKey, `${index}:${slot}`, DELIVERED_TTL_SECONDS);
+          await options.intents.set(intentKey, `${index}:${slot}`, ttl);
           if (slot > Date.now()) await sleep(slot - Date.now());
           if (await redis.exists(keys.deliveryCancelled(delivery.key)))
             throw new UnrecoverableError(CANCELLED);
           await spaceCall(redis, paced);
           await stopIfTakenOver(job, token);
         },
-        onPart: (index, id) =>
-          redis.multi().hset(partsKey, String(index), id).expire(partsKey, DELIVERED_TTL_SECONDS).exec(),
+        onPart: (index, id) => redis.multi().hset(partsKey, String(index), id).expire(partsKey, ttl).exec(),
       });
       // The message is out: a failed marker write must not send it again (the completed job still dedupes).
       await redis
         .multi()
-        .set(doneKey, messageId, 'EX', DELIVERED_TTL_SECONDS)
+        .set(doneKey, messageId, 'EX', ttl)
         .del(intentKey)
         .exec()
         .catch((err: unknown) => log.warn({ err, jobId: job.id }, 'delivered marker not written'));
@@ -270,7 +274,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
       job && (err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1));
     // A withdrawn delivery did not fail: it stays pending, never sent.
     if (job?.name === 'deliver' && finished && err.message !== CANCELLED) {
-      const key = DeliverySchema.safeParse(job.data).data?.key;
+      const failed = DeliverySchema.safeParse(job.data).data;
+      const key = failed?.key;
       // An intent still there is a post the platform never answered, and no lookup found: it may be out.
       if (key)
         void redis
@@ -280,7 +285,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
               keys.deliveryFailed(key),
               intent === null ? err.message : `${UNCONFIRMED}${err.message}`,
               'EX',
-              DELIVERED_TTL_SECONDS,
+              keptSeconds(failed?.keepUntil),
             ),
           )
           .catch(() => {});

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishSession } from '../../src/core/sessions/lifecycle.js';
+import { announcementKey } from '../../src/core/sessions/announcement.js';
+import { changeSession, publishSession } from '../../src/core/sessions/lifecycle.js';
+import { createKeys } from '../../src/store/keys.js';
+import { ageKeys, expiresAt } from '../support/age-redis.js';
 import { type ClockedChat, PLATFORMS, startClockedChat } from '../support/clocked-chat.js';
 import { EIG, OTHERS } from '../support/clocked-slack.js';
 import { aSession } from '../support/session-fixture.js';
@@ -96,6 +99,86 @@ describe.each(PLATFORMS)(
       const cancels = chat.files().slice(2);
       expect(cancels.map((f) => f.to).sort()).toEqual([ines.email, sarah.email].sort());
       for (const file of cancels) expect(file.content).toContain('METHOD:CANCEL');
+    });
+  },
+);
+
+/** A session seven weeks and a half ahead: Thursday 14 January 2027, created by a rule on 23 November. */
+const AHEAD = aSession({
+  id: '2027-01-14',
+  date: '2027-01-14',
+  capacity: 2,
+  createdAt: '2026-11-23T10:00:00Z',
+});
+/** What the outbox used to keep of a delivery: 30 days, gone on day 31. */
+const DAYS_31 = 31 * 24 * 3600_000;
+
+// Matrix answers by number for a week only (its polls are tested in matrix-rsvp.test.ts): a click on day 31 is
+// through buttons.
+describe.each(PLATFORMS.filter((p) => p !== 'matrix'))(
+  'a session announced seven weeks ahead, answered after 30 days, on %s',
+  (platform) => {
+    let chat: ClockedChat;
+    const announcement = () => chat.channelPosts(CHANNEL)[0];
+    /** When each record the outbox keeps of the announcement (its marker, its parts) expires. */
+    const kept = async () => {
+      const keys = createKeys(chat.bot.prefix);
+      const key = announcementKey(AHEAD.id);
+      return [await expiresAt(keys.delivered(key)), await expiresAt(keys.deliveredParts(key))];
+    };
+
+    beforeAll(async () => {
+      chat = await startClockedChat(platform, {
+        name: 'sessions-ahead',
+        at: '2026-11-23T15:00:00+01:00',
+        people: [claire],
+      });
+      expect(await publishSession(chat.bot.cohorte.services, AHEAD)).toBe(true);
+      await waitFor(() => chat.channelPosts(CHANNEL).length === 1, 5000, 'the announcement');
+    });
+    afterAll(async () => {
+      await chat?.stop();
+    });
+
+    it('keeps the announcement updatable until a week after the session, not 30 days', async () => {
+      const weekAfter = Date.parse('2027-01-21T17:30:00+01:00');
+      for (const at of await kept()) expect(at).toBeGreaterThanOrEqual(weekAfter);
+    });
+
+    it('on day 31 a click still updates the headcount, a move the date, a cancellation the buttons', async () => {
+      // Whatever Redis would have forgotten by day 31 is gone.
+      await ageKeys(`${chat.bot.prefix}:*`, DAYS_31);
+      chat.setTime('2026-12-24T10:00:00+01:00');
+      expect((await chat.click(ines, CHANNEL, 'Je viens')).text).toContain(
+        'vous venez le jeudi 14 janvier 2027',
+      );
+      await waitFor(
+        () => announcement()?.text.includes('*1* / 2 places prises') === true,
+        5000,
+        'the headcount',
+      );
+
+      // Moved five weeks later: kept until a week after the new day.
+      const { services } = chat.bot.cohorte;
+      const stored = await services.sessions.get(AHEAD.id);
+      if (!stored) throw new Error('no session');
+      await changeSession(services, stored, { ...stored, date: '2027-02-18' });
+      await waitFor(
+        () => announcement()?.text.includes('jeudi 18 février 2027') === true,
+        5000,
+        'the new date',
+      );
+      const weekAfterMove = Date.parse('2027-02-25T17:30:00+01:00');
+      for (const at of await kept()) expect(at).toBeGreaterThanOrEqual(weekAfterMove);
+
+      await chat.command(claire, 'session', `annuler ${AHEAD.id}`);
+      await waitFor(
+        () => announcement()?.text.includes('Cette session est annulée.') === true,
+        5000,
+        'the cancellation',
+      );
+      expect(announcement()?.buttons).toEqual([]);
+      expect(chat.channelPosts(CHANNEL)).toHaveLength(1);
     });
   },
 );

@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { plain, textMessage } from '../../src/core/message.js';
 import type { Target } from '../../src/core/ports.js';
 import { QUEUE_NAMES } from '../../src/queue/queues.js';
+import { createKeys } from '../../src/store/keys.js';
+import { expiresAt } from '../support/age-redis.js';
 import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
 import { type SlackDouble, startSlackDouble } from '../support/slack-double.js';
 import { waitFor, waitForAsync } from '../support/wait.js';
@@ -86,6 +88,36 @@ describe('outbox updates (real Redis, BullMQ and the Slack Web API double)', () 
     await settled();
     expect(slack.callsTo('chat.update').length).toBeLessThanOrEqual(3);
     expect(slack.messages('C0ANNONCES').map((m) => m.text)).toEqual(['v40']);
+  });
+
+  it('keeps what it knows of a message as long as it may be updated, never less than 30 days', async () => {
+    const { outbox } = bot.cohorte.services;
+    const keys = createKeys(bot.prefix);
+    const day = 24 * 3600_000;
+    /** When the delivery's marker, its parts and its applied version expire. */
+    const kept = async (key: string) => [
+      await expiresAt(keys.delivered(key)),
+      await expiresAt(keys.deliveredParts(key)),
+      await expiresAt(keys.updatedVersion(key)),
+    ];
+    const in60Days = new Date(Date.now() + 60 * day);
+    await outbox.send({ key: 'a:1', to: channel, message: text('v0'), keepUntil: in60Days });
+    await outbox.send({ key: 'a:2', to: channel, message: text('v0') });
+    await waitFor(() => slack.messages('C0ANNONCES').length === 2);
+    await outbox.update({ key: 'a:1', to: channel, message: text('v1'), version: 1 });
+    await outbox.update({ key: 'a:2', to: channel, message: text('v1'), version: 1 });
+    await settled();
+    for (const at of await kept('a:1')) expect(at).toBeGreaterThanOrEqual(in60Days.getTime() - 1000);
+    for (const at of await kept('a:2')) expect(at).toBeLessThanOrEqual(Date.now() + 30 * day + 1000);
+
+    // An update asking longer (a session moved later) keeps it longer; none shortens it.
+    const in90Days = new Date(Date.now() + 90 * day);
+    await outbox.update({ key: 'a:1', to: channel, message: text('v2'), version: 2, keepUntil: in90Days });
+    await outbox.update({ key: 'a:2', to: channel, message: text('v2'), version: 2, keepUntil: new Date() });
+    await settled();
+    for (const at of await kept('a:1')) expect(at).toBeGreaterThanOrEqual(in90Days.getTime() - 1000);
+    for (const at of await kept('a:2')) expect(at).toBeGreaterThanOrEqual(Date.now() + 29 * day);
+    expect(slack.messages('C0ANNONCES').map((m) => m.text)).toEqual(['v2', 'v2']);
   });
 
   it('holds an update of a message not delivered yet until it is, then applies it', async () => {

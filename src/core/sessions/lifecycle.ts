@@ -23,6 +23,19 @@ const OFFSETS: Record<ReminderKind, [days: number, time: keyof Session['times']]
   summary: [3, 'feedback'],
 };
 
+/**
+ * How long after its end a session's announcement stays editable: people look at it a few days after, and its
+ * end-of-session state (a late cancellation, the last headcount) must still reach it.
+ */
+const ANNOUNCEMENT_KEPT_DAYS = 7;
+
+/**
+ * Until when a session's announcement may be updated (RSVPs, edits, a cancellation): a week after the session's end.
+ * A session announced months ahead outlives the outbox's usual 30 days; its delivery is kept that long.
+ */
+export const announcementKeptUntil = (session: Session): Date =>
+  localInstant(addCalendarDays(session.date, ANNOUNCEMENT_KEPT_DAYS), session.end, session.timezone);
+
 /** When a reminder of a session goes out, in its timezone. */
 function reminderAt(session: Session, kind: ReminderKind): Date {
   const [days, time] = OFFSETS[kind];
@@ -64,6 +77,7 @@ export async function publishSession(services: Services, session: Session): Prom
     key: announcementKey(session.id),
     to: { kind: 'channel', channel: channels.community },
     message: announcement(session, count, locale, services.roster.data.promotions, services.calendarFeed),
+    keepUntil: announcementKeptUntil(session),
   });
   await planReminders(services, session);
   return true;
@@ -169,5 +183,7 @@ export async function refreshAnnouncement(
     to: { kind: 'channel', channel: channels.community },
     message,
     version,
+    // A session moved later keeps its announcement editable until its new date.
+    keepUntil: announcementKeptUntil(session),
   });
 }
