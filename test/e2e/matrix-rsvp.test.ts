@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeSession, publishSession } from '../../src/core/sessions/lifecycle.js';
 import { createKeys } from '../../src/store/keys.js';
+import { ageKeys } from '../support/age-redis.js';
 import { relationOf, shownMx, threadOf } from '../support/chat-e2e-matrix.js';
-import { REDIS_URL } from '../support/cohorte.js';
 import { type MatrixE2e, MX_BOT, MX_PEOPLE, MX_SERVER, startMatrixE2e } from '../support/matrix-e2e.js';
 import { aSession } from '../support/session-fixture.js';
 import { waitFor } from '../support/wait.js';
@@ -314,20 +313,54 @@ describe('a session edited on Matrix: its poll asks about the new title and day,
   });
 });
 
+describe('a session announced seven weeks ahead on Matrix: its poll still answers after 30 days', () => {
+  let e2e: MatrixE2e;
+  let room: string;
+  let now = new Date('2026-11-23T15:00:00+01:00');
+  const view = roomView(
+    () => e2e,
+    () => room,
+  );
+  /** Thursday 14 January 2027, created by a rule on 23 November. */
+  const AHEAD = aSession({ id: '2027-01-14', date: '2027-01-14', capacity: 2 });
+
+  beforeAll(async () => {
+    e2e = await startMatrixE2e('mx-ahead', {}, { clock: { now: () => now } });
+    room = e2e.double.room(`#eig-communaute:${MX_SERVER}`, [ines.id, thomas.id, claire.id, MX_BOT]);
+    expect(await publishSession(e2e.bot.cohorte.services, AHEAD)).toBe(true);
+    await waitFor(() => view.poll() !== undefined, 5000, 'the poll');
+  });
+  afterAll(async () => {
+    expect(e2e.double.offSpec).toEqual([]);
+    await e2e.stop();
+  });
+
+  it('on day 31 a vote is answered and counted, and a cancellation ends the poll', async () => {
+    // Whatever Redis would have forgotten by day 31 (the outbox's records, the poll's) is gone.
+    await ageKeys(`${e2e.bot.prefix}:*`, 31 * 24 * 3600_000);
+    now = new Date('2026-12-24T10:00:00+01:00');
+    const sent = e2e.double.send(ines.id, room, 'org.matrix.msc3381.poll.response', {
+      'm.relates_to': { rel_type: 'm.reference', event_id: view.poll()?.event_id },
+      'org.matrix.msc3381.poll.response': { answers: ['1'] },
+    });
+    await waitFor(() => e2e.answersTo(sent.event_id).length >= 2, 5000, 'the answers to the vote');
+    expect(shownMx(e2e.answersTo(sent.event_id)[0]?.event ?? sent)).toBe(
+      'C’est noté : vous venez le jeudi 14 janvier 2027. À bientôt !',
+    );
+    await waitFor(() => view.shownNow().includes('*1* / 2 places prises'), 5000, 'the headcount');
+
+    await e2e.say(claire, `!session annuler ${AHEAD.id}`);
+    await waitFor(() => view.shownNow().includes('Cette session est annulée.'), 5000, 'the cancellation');
+    await waitFor(
+      () => e2e.double.botEvents(room).some((e) => e.event.type === POLL_END),
+      5000,
+      'the poll ended',
+    );
+  });
+});
+
 /** The headcount once Inès comes, Claire maybe, Thomas not. */
 const MAYBE_CLAIRE = '*1* / 3 places prises · *1* peut-être · *1* ne vient pas';
 
 /** Time passes for the adapters' state in Redis: every key of it lives `ms` less, those that would be gone go. */
-async function ageChatState(e2e: MatrixE2e, ms: number) {
-  const redis = new Redis(REDIS_URL);
-  try {
-    for (const key of await redis.keys(createKeys(e2e.bot.prefix).chatStateAll())) {
-      const left = await redis.pttl(key);
-      if (left < 0) continue;
-      if (left > ms) await redis.pexpire(key, left - ms);
-      else await redis.del(key);
-    }
-  } finally {
-    redis.disconnect();
-  }
-}
+const ageChatState = (e2e: MatrixE2e, ms: number) => ageKeys(createKeys(e2e.bot.prefix).chatStateAll(), ms);

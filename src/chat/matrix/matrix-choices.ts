@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import type { Button } from '../../core/message.js';
 import type { ChatState } from '../../core/ports.js';
+import { keptMs } from './matrix-shown.js';
 
 /** Numbered choices stay answerable for a week, like a button people scroll back to. */
 const CHOICES_TTL_MS = 7 * 24 * 3600_000;
-/** A message's poll is known as long as the outbox can update the message (a session cancelled weeks later). */
+/**
+ * A message's poll is known as long as the outbox can update the message (a session cancelled weeks later): 30 days,
+ * or as long as the message's `keepUntil` says.
+ */
 const POLL_TTL_MS = 30 * 24 * 3600_000;
 
 const ChoicesSchema = z.object({
@@ -80,14 +84,22 @@ export function createMatrixChoices(state: ChatState) {
     /**
      * Records buttons answered on one event only (a poll's votes): a number typed in the room keeps answering the
      * message that lists them. Kept as long as the poll is (not a week like numbers): a poll stays open in every
-     * client until it is ended, so a vote weeks later must still count.
+     * client until it is ended, so a vote weeks later must still count; until `keepUntil` when later than 30 days.
      */
-    async recordEvent(choices: Omit<Choices, 'buttons'>, buttons: readonly Button[]): Promise<void> {
-      await state.set(eventName(choices.eventId), serialized(choices, buttons), POLL_TTL_MS);
+    async recordEvent(
+      choices: Omit<Choices, 'buttons'>,
+      buttons: readonly Button[],
+      keepUntil?: Date,
+    ): Promise<void> {
+      await state.set(
+        eventName(choices.eventId),
+        serialized(choices, buttons),
+        keptMs(POLL_TTL_MS, keepUntil),
+      );
     },
-    /** Records the poll `pollId` offered under the message `messageId` (its first event). */
-    async recordPoll(messageId: string, pollId: string): Promise<void> {
-      await state.set(pollName(messageId), pollId, POLL_TTL_MS);
+    /** Records the poll `pollId` offered under the message `messageId` (its first event), as long as its choices. */
+    async recordPoll(messageId: string, pollId: string, keepUntil?: Date): Promise<void> {
+      await state.set(pollName(messageId), pollId, keptMs(POLL_TTL_MS, keepUntil));
     },
     /** The poll still open under the message `messageId`, if it has one. */
     pollUnder: (messageId: string): Promise<string | undefined> => state.get(pollName(messageId)),
@@ -95,10 +107,10 @@ export function createMatrixChoices(state: ChatState) {
      * The poll under `messageId` is ended: a vote on it no longer answers the choice, as MSC3381 says; it is known
      * as ended for as long as the poll was known, to tell a late voter.
      */
-    async pollEnded(messageId: string, pollId: string): Promise<void> {
+    async pollEnded(messageId: string, pollId: string, keepUntil?: Date): Promise<void> {
       // Where a late voter is told: the poll's thread, or under the poll.
       const thread = (await read(eventName(pollId)))?.thread ?? pollId;
-      await state.set(endedName(pollId), thread, POLL_TTL_MS);
+      await state.set(endedName(pollId), thread, keptMs(POLL_TTL_MS, keepUntil));
       await state.delete(eventName(pollId));
       await state.delete(pollName(messageId));
     },

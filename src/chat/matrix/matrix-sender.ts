@@ -131,17 +131,23 @@ export function createMatrixSender(deps: {
     messageId: string,
     pollId: string,
     offered: ReturnType<typeof pollOf>,
+    keepUntil: Date | undefined,
   ) {
     if (!offered) {
       const ended = toPlainText(translate(deps.render.locale, 'chat.pollEnded'));
       await send(roomId, renderPollEnd(pollId, ended), `cohorte-end-${pollId}`, POLL_END);
-      await deps.choices.pollEnded(messageId, pollId);
+      await deps.choices.pollEnded(messageId, pollId, keepUntil);
       return;
     }
     const content = renderPoll(offered.question, offered.buttons);
-    await deps.shown.change(pollId, digest(content), async (txn) => {
-      await send(roomId, renderPollEdit(pollId, content), `cohorte-poll-${txn}-${pollId}`, POLL_START);
-    });
+    await deps.shown.change(
+      pollId,
+      digest(content),
+      async (txn) => {
+        await send(roomId, renderPollEdit(pollId, content), `cohorte-poll-${txn}-${pollId}`, POLL_START);
+      },
+      keepUntil,
+    );
   }
 
   return {
@@ -154,7 +160,7 @@ export function createMatrixSender(deps: {
       if (to.kind === 'group') return rooms.groupWith(await Promise.all(to.emails.map(userOf)));
       return rooms.dmWith(await userOf(to.email));
     },
-    async post(roomId, message, { file, threadId, posted, onPart, beforePart, tag } = {}) {
+    async post(roomId, message, { file, threadId, posted, onPart, beforePart, tag, keepUntil } = {}) {
       const { message: numbered, choices } = numberedChoices(message);
       const parts = renderMatrix(numbered, choices, deps.render);
       // Without a tag (nothing calls it so today) a unique transaction still posts once per call.
@@ -179,13 +185,14 @@ export function createMatrixSender(deps: {
       if (poll && first) {
         const content = renderPoll(poll.question, poll.buttons);
         const pollId = await send(roomId, threaded(content, { threadId }), `${base}-poll`, POLL_START);
-        await deps.choices.recordEvent(placed(pollId), poll.buttons);
-        await deps.choices.recordPoll(first, pollId);
-        await deps.shown.posted(pollId, digest(content));
+        // The poll is answered, edited and ended for as long as the message may be updated.
+        await deps.choices.recordEvent(placed(pollId), poll.buttons, keepUntil);
+        await deps.choices.recordPoll(first, pollId, keepUntil);
+        await deps.shown.posted(pollId, digest(content), keepUntil);
       }
       return first ?? '';
     },
-    async update(roomId, messageIds, message) {
+    async update(roomId, messageIds, message, { keepUntil } = {}) {
       const { message: numbered, choices } = numberedChoices(message);
       const parts = renderMatrix(numbered, choices, deps.render);
       // A message cannot grow new events in place: they would land after everything posted since.
@@ -193,26 +200,31 @@ export function createMatrixSender(deps: {
       const [first] = messageIds;
       if (!first) return parts.length;
       // The same content is not sent again; each new one (even back to an earlier one) gets its own transaction.
-      await deps.shown.change(first, digest(parts), async (txn) => {
-        for (const [index, id] of messageIds.entries()) {
-          const part = parts[index];
-          if (part) await edit(roomId, id, part, `cohorte-upd-${txn}`);
-          else
-            await refusedForGood(
-              client.call(
-                {
-                  method: 'PUT',
-                  path: `/rooms/${enc(roomId)}/redact/${enc(id)}/${enc(`cohorte-del-${id}`)}`,
-                  body: {},
-                },
-                z.unknown(),
-              ),
-            );
-        }
-      });
+      await deps.shown.change(
+        first,
+        digest(parts),
+        async (txn) => {
+          for (const [index, id] of messageIds.entries()) {
+            const part = parts[index];
+            if (part) await edit(roomId, id, part, `cohorte-upd-${txn}`);
+            else
+              await refusedForGood(
+                client.call(
+                  {
+                    method: 'PUT',
+                    path: `/rooms/${enc(roomId)}/redact/${enc(id)}/${enc(`cohorte-del-${id}`)}`,
+                    body: {},
+                  },
+                  z.unknown(),
+                ),
+              );
+          }
+        },
+        keepUntil,
+      );
       // After the edits, so that a refused poll event leaves the message up to date.
       const pollId = await deps.choices.pollUnder(first);
-      if (pollId) await followPoll(roomId, first, pollId, pollOf(message));
+      if (pollId) await followPoll(roomId, first, pollId, pollOf(message), keepUntil);
       return parts.length;
     },
     // Every part is sent under a transaction id derived from the delivery: sending it again is the lookup.

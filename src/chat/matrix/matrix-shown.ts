@@ -1,8 +1,15 @@
 import { z } from 'zod';
-import type { ChatState } from '../../core/ports.js';
+import type { ChatState, PostOptions } from '../../core/ports.js';
 
-/** What an event shows is remembered as long as the outbox may update it. */
+/** What an event shows is remembered as long as the outbox may update it: 30 days, or longer when it says so. */
 const SHOWN_TTL_MS = 30 * 24 * 3600_000;
+
+/**
+ * How long a record of a message is kept: `floorMs`, or until `keepUntil` (the outbox's {@link PostOptions.keepUntil})
+ * when that is later, so the record lives as long as the message may be updated.
+ */
+export const keptMs = (floorMs: number, keepUntil: Date | undefined): number =>
+  Math.max(floorMs, (keepUntil?.getTime() ?? 0) - Date.now());
 
 const ShownSchema = z.object({
   /** A digest of what the event shows now; empty when unknown (an edit was under way). */
@@ -19,8 +26,8 @@ const ShownSchema = z.object({
  */
 export function createMatrixShown(state: ChatState) {
   const name = (eventId: string) => `matrix:shown:${eventId}`;
-  const write = (eventId: string, shown: string, edits: number) =>
-    state.set(name(eventId), JSON.stringify({ shown, edits }), SHOWN_TTL_MS);
+  const write = (eventId: string, shown: string, edits: number, keepUntil: Date | undefined) =>
+    state.set(name(eventId), JSON.stringify({ shown, edits }), keptMs(SHOWN_TTL_MS, keepUntil));
   async function read(eventId: string) {
     const raw = await state.get(name(eventId));
     const parsed = raw ? ShownSchema.safeParse(JSON.parse(raw)) : undefined;
@@ -28,19 +35,26 @@ export function createMatrixShown(state: ChatState) {
   }
 
   return {
-    /** Records what the event `eventId`, just sent, shows (a digest). */
-    posted: (eventId: string, shown: string): Promise<void> => write(eventId, shown, 0),
+    /** Records what the event `eventId`, just sent, shows (a digest), until `keepUntil` if later than 30 days. */
+    posted: (eventId: string, shown: string, keepUntil?: Date): Promise<void> =>
+      write(eventId, shown, 0, keepUntil),
     /**
      * Makes the event `eventId` show `shown`: unless it does already, `edit` is called with the edit's transaction
      * suffix. What it shows is unknown while the edit is under way, so that a retry after a crash sends it again.
+     * Remembered until `keepUntil` if later than 30 days.
      */
-    async change(eventId: string, shown: string, edit: (txn: string) => Promise<void>): Promise<void> {
+    async change(
+      eventId: string,
+      shown: string,
+      edit: (txn: string) => Promise<void>,
+      keepUntil?: Date,
+    ): Promise<void> {
       const before = await read(eventId);
       if (before.shown === shown) return;
       const edits = before.edits + 1;
-      await write(eventId, '', edits);
+      await write(eventId, '', edits, keepUntil);
       await edit(`${edits}-${shown}`);
-      await write(eventId, shown, edits);
+      await write(eventId, shown, edits, keepUntil);
     },
   };
 }
