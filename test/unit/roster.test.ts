@@ -53,6 +53,15 @@ describe('roster: promotions over time (Europe/Paris dates)', () => {
     expect(bea.alumniOf).toEqual([]);
   });
 
+  it('turns them alumni at midnight sharp in Paris, from one second to the next', () => {
+    expect(roster.person('bea.dupont@beta.gouv.fr', [], new Date('2026-06-30T21:59:59.999Z')).roles).toEqual([
+      'eig',
+    ]);
+    expect(roster.person('bea.dupont@beta.gouv.fr', [], new Date('2026-06-30T22:00:00Z')).roles).toEqual([
+      'alumni',
+    ]);
+  });
+
   it('makes them alumni at 00:01 in Paris the next day, though UTC is still the last day', () => {
     const bea = roster.person('bea.dupont@beta.gouv.fr', [], FIRST_MINUTE_AFTER);
     expect(bea.roles).toEqual(['alumni']);

@@ -69,13 +69,21 @@ export function createRoster(data: CommunityData): Roster {
     day: '2-digit',
   });
 
+  // Every timezone's offset is whole quarter-hours: within one minute, the day is the same.
+  let formatted = { minute: Number.NaN, day: '' };
+  const dayOf = (now: Date) => {
+    const minute = Math.floor(now.getTime() / 60_000);
+    if (minute !== formatted.minute) formatted = { minute, day: dayFormat.format(now) };
+    return formatted.day;
+  };
+
   return {
     data,
     defi: (id) => defis.get(id.toLowerCase()),
     emails: () => [...index.keys()],
     person(rawEmail, grants, now) {
       const email = normalizeEmail(rawEmail);
-      const today = dayFormat.format(now);
+      const today = dayOf(now);
       const known = index.get(email);
       const roles = new Set<Role>();
       const memberships: Membership[] = [];
