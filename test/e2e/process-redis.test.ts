@@ -17,7 +17,7 @@ const STACK_LINE = /\n\s+at /;
  * without a stack trace, and the private redis-server the local shell starts and stops.
  */
 // Each test loads the whole process (several seconds on a busy machine), some of them twice.
-describe('the cohorte process when Redis or the port is not there', { timeout: 60_000 }, () => {
+describe('the cohorte process when Redis or the port is not there', { timeout: 90_000 }, () => {
   let child: ChildProcess | undefined;
   let blocker: Server | undefined;
   let prefix = '';
@@ -35,7 +35,7 @@ describe('the cohorte process when Redis or the port is not there', { timeout: 6
   it('the local shell starts a private redis-server, says so in one line, and stops it on exit', async () => {
     const run = launch({ REDIS_URL: await silentRedis(), PORT: String(await freePort()) });
     child = run.child;
-    await waitFor(() => run.out.stdout.includes('Vous êtes'), 20_000, 'the shell prompt');
+    await waitFor(() => run.out.stdout.includes('Vous êtes'), 45_000, 'the shell prompt');
     const [line, ...others] = run.out.stderr.split('\n').filter((l) => l.includes('redis-server'));
     expect(others).toEqual([]);
     const [, port, dir] = /port (\d+), dossier ([^)]+)\)/.exec(line ?? '') ?? [];
@@ -56,7 +56,7 @@ describe('the cohorte process when Redis or the port is not there', { timeout: 6
   it('no private redis-server outlives a shell killed with SIGKILL', async () => {
     const run = launch({ REDIS_URL: await silentRedis(), PORT: String(await freePort()) });
     child = run.child;
-    await waitFor(() => /port \d+, dossier/.test(run.out.stderr), 20_000, 'the private Redis');
+    await waitFor(() => /port \d+, dossier/.test(run.out.stderr), 45_000, 'the private Redis');
     const own = `redis://127.0.0.1:${/port (\d+), dossier/.exec(run.out.stderr)?.[1]}`;
     run.child.kill('SIGKILL');
     await once(run.child, 'exit');
@@ -103,8 +103,9 @@ describe('the cohorte process when Redis or the port is not there', { timeout: 6
     const url = await silentRedis();
     const run = launch({ REDIS_URL: url, ROLE: 'worker', PORT: String(await freePort()) });
     child = run.child;
-    // Before the 10 s wait, not after it (the process itself takes seconds to load).
-    await waitFor(() => run.out.stderr.includes('j’attends Redis'), 15_000, 'the waiting line');
+    // Said before the 10 s wait, not after it: the process is still running when the line comes. Loading the
+    // process under tsx took over 15 s once, with the whole suite on the machine.
+    await waitFor(() => run.out.stderr.includes('j’attends Redis'), 45_000, 'the waiting line');
     expect(run.child.exitCode).toBeNull();
     expect(run.out.stderr).toContain(
       `Redis ne répond pas à ${url.slice('redis://'.length)} : j’attends Redis…`,
