@@ -51,6 +51,17 @@ function roomView(e2e: () => MatrixE2e, room: () => string) {
       const latest = editsOf(poll()?.event_id).at(-1)?.event.content['m.new_content'];
       return (latest ?? poll()?.content) as Record<string, unknown> | undefined;
     },
+    /** `person` votes the answer `n` in the poll; resolves with the bot's answers: room, thread, text. */
+    async vote(person: { id: string }, n: number) {
+      const sent = e2e().double.send(person.id, room(), 'org.matrix.msc3381.poll.response', {
+        'm.relates_to': { rel_type: 'm.reference', event_id: poll()?.event_id },
+        'org.matrix.msc3381.poll.response': { answers: [String(n)] },
+      });
+      await waitFor(() => e2e().answersTo(sent.event_id).length >= 2, 5000, `the answers to the vote ${n}`);
+      return e2e()
+        .answersTo(sent.event_id)
+        .map((e) => [e.room, threadOf(e.event), shownMx(e.event)]);
+    },
   };
 }
 
@@ -203,15 +214,7 @@ describe('a session edited on Matrix: its poll asks about the new title and day,
     () => room,
   );
 
-  /** `person` votes the answer `n` in the announcement's poll; resolves with the bot's answers: room, thread, text. */
-  async function vote(person: { id: string }, n: number) {
-    const sent = e2e.double.send(person.id, room, 'org.matrix.msc3381.poll.response', {
-      'm.relates_to': { rel_type: 'm.reference', event_id: view.poll()?.event_id },
-      'org.matrix.msc3381.poll.response': { answers: [String(n)] },
-    });
-    await waitFor(() => e2e.answersTo(sent.event_id).length >= 2, 5000, `the answers to the vote ${n}`);
-    return e2e.answersTo(sent.event_id).map((e) => [e.room, threadOf(e.event), shownMx(e.event)]);
-  }
+  const { vote } = view;
 
   beforeAll(async () => {
     e2e = await startMatrixE2e('mx-poll-edit', {}, { clock: { now: () => now } });
@@ -313,7 +316,7 @@ describe('a session edited on Matrix: its poll asks about the new title and day,
   });
 });
 
-describe('a session announced seven weeks ahead on Matrix: its poll still answers after 30 days', () => {
+describe('a session announced seven weeks ahead on Matrix: its poll answers as long as its announcement', () => {
   let e2e: MatrixE2e;
   let room: string;
   let now = new Date('2026-11-23T15:00:00+01:00');
@@ -335,19 +338,32 @@ describe('a session announced seven weeks ahead on Matrix: its poll still answer
     await e2e.stop();
   });
 
-  it('on day 31 a vote is answered and counted, and a cancellation ends the poll', async () => {
+  it('on day 31 a vote is answered and counted; moved later, until its new day; cancelled, the poll ends', async () => {
     // Whatever Redis would have forgotten by day 31 (the outbox's records, the poll's) is gone.
     await ageKeys(`${e2e.bot.prefix}:*`, 31 * 24 * 3600_000);
     now = new Date('2026-12-24T10:00:00+01:00');
-    const sent = e2e.double.send(ines.id, room, 'org.matrix.msc3381.poll.response', {
-      'm.relates_to': { rel_type: 'm.reference', event_id: view.poll()?.event_id },
-      'org.matrix.msc3381.poll.response': { answers: ['1'] },
-    });
-    await waitFor(() => e2e.answersTo(sent.event_id).length >= 2, 5000, 'the answers to the vote');
-    expect(shownMx(e2e.answersTo(sent.event_id)[0]?.event ?? sent)).toBe(
+    expect((await view.vote(ines, 1))[0]?.[2]).toBe(
       'C’est noté : vous venez le jeudi 14 janvier 2027. À bientôt !',
     );
     await waitFor(() => view.shownNow().includes('*1* / 2 places prises'), 5000, 'the headcount');
+
+    // Moved five weeks later, its poll edited: kept until a week after the new day, past the first one.
+    const { services } = e2e.bot.cohorte;
+    const stored = await services.sessions.get(AHEAD.id);
+    if (!stored) throw new Error('no session');
+    await changeSession(services, stored, { ...stored, date: '2027-02-18' });
+    await waitFor(
+      () => JSON.stringify(view.pollNow()).includes('18 février 2027'),
+      5000,
+      'the poll asking about the new day',
+    );
+    // 2 February: the first day's week is over, the new one's is not.
+    await ageKeys(`${e2e.bot.prefix}:*`, 40 * 24 * 3600_000);
+    now = new Date('2027-02-02T10:00:00+01:00');
+    expect((await view.vote(thomas, 1))[0]?.[2]).toBe(
+      'C’est noté : vous venez le jeudi 18 février 2027. À bientôt !',
+    );
+    await waitFor(() => view.shownNow().includes('*2* / 2 places prises'), 5000, 'the later headcount');
 
     await e2e.say(claire, `!session annuler ${AHEAD.id}`);
     await waitFor(() => view.shownNow().includes('Cette session est annulée.'), 5000, 'the cancellation');

@@ -101,6 +101,23 @@ export function createMatrixChoices(state: ChatState) {
     async recordPoll(messageId: string, pollId: string, keepUntil?: Date): Promise<void> {
       await state.set(pollName(messageId), pollId, keptMs(POLL_TTL_MS, keepUntil));
     },
+    /**
+     * The poll `pollId`, still open under the message `messageId`, now offers `buttons` (an edit of the message): its
+     * votes answer them, and it is known as long as its choices, until `keepUntil` when later than 30 days (a session
+     * moved later keeps its announcement longer).
+     */
+    async pollKept(
+      messageId: string,
+      pollId: string,
+      buttons: readonly Button[],
+      keepUntil?: Date,
+    ): Promise<void> {
+      const choices = await read(eventName(pollId));
+      if (!choices) return;
+      const ttl = keptMs(POLL_TTL_MS, keepUntil);
+      await state.set(eventName(pollId), serialized(choices, buttons), ttl);
+      await state.set(pollName(messageId), pollId, ttl);
+    },
     /** The poll still open under the message `messageId`, if it has one. */
     pollUnder: (messageId: string): Promise<string | undefined> => state.get(pollName(messageId)),
     /**

@@ -139,6 +139,8 @@ export function createMatrixSender(deps: {
       await deps.choices.pollEnded(messageId, pollId, keepUntil);
       return;
     }
+    // Its votes keep answering for as long as the message may be updated, which an update may push back.
+    await deps.choices.pollKept(messageId, pollId, offered.buttons, keepUntil);
     const content = renderPoll(offered.question, offered.buttons);
     await deps.shown.change(
       pollId,
