@@ -16,6 +16,8 @@ const ShownSchema = z.object({
   shown: z.string(),
   /** How many edits were sent: each has its own transaction. */
   edits: z.number().int().min(0),
+  /** What the edit numbered `edits` was sending, while it was under way: a retry of it reuses its transaction. */
+  pending: z.string().optional(),
 });
 
 /**
@@ -26,8 +28,8 @@ const ShownSchema = z.object({
  */
 export function createMatrixShown(state: ChatState) {
   const name = (eventId: string) => `matrix:shown:${eventId}`;
-  const write = (eventId: string, shown: string, edits: number, keepUntil: Date | undefined) =>
-    state.set(name(eventId), JSON.stringify({ shown, edits }), keptMs(SHOWN_TTL_MS, keepUntil));
+  const write = (eventId: string, record: z.infer<typeof ShownSchema>, keepUntil: Date | undefined) =>
+    state.set(name(eventId), JSON.stringify(record), keptMs(SHOWN_TTL_MS, keepUntil));
   async function read(eventId: string) {
     const raw = await state.get(name(eventId));
     const parsed = raw ? ShownSchema.safeParse(JSON.parse(raw)) : undefined;
@@ -37,11 +39,12 @@ export function createMatrixShown(state: ChatState) {
   return {
     /** Records what the event `eventId`, just sent, shows (a digest), until `keepUntil` if later than 30 days. */
     posted: (eventId: string, shown: string, keepUntil?: Date): Promise<void> =>
-      write(eventId, shown, 0, keepUntil),
+      write(eventId, { shown, edits: 0 }, keepUntil),
     /**
      * Makes the event `eventId` show `shown`: unless it does already, `edit` is called with the edit's transaction
-     * suffix. What it shows is unknown while the edit is under way, so that a retry after a crash sends it again.
-     * Remembered until `keepUntil` if later than 30 days.
+     * suffix. What it shows is unknown while the edit is under way, so that a retry after a crash sends it again,
+     * under the same transaction (the homeserver publishes it once, had the first try reached it); another content
+     * meanwhile is a new edit. Remembered until `keepUntil` if later than 30 days.
      */
     async change(
       eventId: string,
@@ -51,10 +54,10 @@ export function createMatrixShown(state: ChatState) {
     ): Promise<void> {
       const before = await read(eventId);
       if (before.shown === shown) return;
-      const edits = before.edits + 1;
-      await write(eventId, '', edits, keepUntil);
+      const edits = before.pending === shown ? before.edits : before.edits + 1;
+      await write(eventId, { shown: '', edits, pending: shown }, keepUntil);
       await edit(`${edits}-${shown}`);
-      await write(eventId, shown, edits, keepUntil);
+      await write(eventId, { shown, edits }, keepUntil);
     },
   };
 }
