@@ -234,6 +234,8 @@ export function createCohorte(options: CohorteOptions) {
             workspacePerSecond: config.OUTBOX_WORKSPACE_PER_SECOND,
             updatesPerMinute: config.OUTBOX_UPDATES_PER_MINUTE,
             inFlightMs: config.OUTBOX_IN_FLIGHT_MS,
+            // A session's announcement is kept until a date on the bot's clock.
+            clock,
           }),
         );
         for (const worker of workers) worker.on('error', redisState.error);

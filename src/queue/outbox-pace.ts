@@ -8,9 +8,10 @@ export const DELIVERED_TTL_SECONDS = 30 * 24 * 3600;
 
 /**
  * How long the outbox keeps what it knows of a delivery (its marker, parts, intent, applied version): 30 days, or
- * until `keepUntil` when that is later (a message updated later than that, a session's announcement).
+ * until `keepUntil` when that is later (a message updated later than that, a session's announcement). `keepUntil`
+ * is a date on the bot's clock, and `now` the time on it (a test's or the local shell's clock is not the machine's).
  */
-export const keptSeconds = (keepUntil: Date | undefined, now = Date.now()): number =>
+export const keptSeconds = (keepUntil: Date | undefined, now: number): number =>
   Math.max(DELIVERED_TTL_SECONDS, Math.ceil(((keepUntil?.getTime() ?? 0) - now) / 1000));
 /** How long a thread reply or an update waits for the message it depends on before giving up. */
 const PARENT_WAIT_LIMIT_MS = 3600_000;

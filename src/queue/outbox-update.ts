@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Job, UnrecoverableError } from 'bullmq';
+import { systemClock } from '../core/clock.js';
 import { DeliveryUpdateSchema } from '../core/delivery-schema.js';
 import type { DeliveryUpdate, Target } from '../core/ports.js';
 import type { Keys } from '../store/keys.js';
@@ -117,20 +118,21 @@ export async function enqueueUpdate(queues: Queues, redis: RedisClient, keys: Ke
 
 /**
  * Keeps a delivered message's marker and parts until `asked` at least (never shortening them: a session moved later
- * keeps its announcement longer), and answers until when they are kept.
+ * keeps its announcement longer), and answers until when they are kept, on the bot's clock (at `now` on it).
  */
 async function keepDelivered(
   redis: RedisClient,
   doneKey: string,
   partsKey: string,
   asked: Date | undefined,
+  now: number,
 ): Promise<Date | undefined> {
   if (asked) {
-    const ttl = keptSeconds(asked);
+    const ttl = keptSeconds(asked, now);
     await redis.multi().expire(doneKey, ttl, 'GT').expire(partsKey, ttl, 'GT').exec();
   }
   const left = await redis.pttl(doneKey);
-  return left > 0 ? new Date(Date.now() + left) : undefined;
+  return left > 0 ? new Date(now + left) : undefined;
 }
 
 /**
@@ -141,6 +143,7 @@ async function keepDelivered(
  */
 export function createUpdateProcessor(options: OutboxWorkerOptions) {
   const { redis, keys, sender } = options;
+  const botNow = () => (options.clock ?? systemClock).now().getTime();
 
   return async function update(job: Job, token?: string) {
     const change = DeliveryUpdateSchema.parse(job.data);
@@ -189,7 +192,7 @@ export function createUpdateProcessor(options: OutboxWorkerOptions) {
       claimed = true;
       const applying = newer ? DeliveryUpdateSchema.parse(JSON.parse(newer)) : change;
       const partsKey = keys.deliveredParts(change.key);
-      keepUntil = await keepDelivered(redis, doneKey, partsKey, applying.keepUntil);
+      keepUntil = await keepDelivered(redis, doneKey, partsKey, applying.keepUntil, botNow());
       const ids = Object.entries(await redis.hgetall(partsKey))
         .sort(([a], [b]) => Number(a) - Number(b))
         .map(([, id]) => id);
@@ -208,7 +211,16 @@ export function createUpdateProcessor(options: OutboxWorkerOptions) {
       return await settleFailure(error, redis, pace, job, token);
     } finally {
       if (claimed)
-        await redis.eval(COMMIT, 3, versionKey, lockKey, latestKey, applied, holder, keptSeconds(keepUntil));
+        await redis.eval(
+          COMMIT,
+          3,
+          versionKey,
+          lockKey,
+          latestKey,
+          applied,
+          holder,
+          keptSeconds(keepUntil, botNow()),
+        );
     }
   };
 }

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ConnectionOptions, Job } from 'bullmq';
 import { DelayedError, UnrecoverableError, Worker } from 'bullmq';
+import { type Clock, systemClock } from '../core/clock.js';
 import { DeliverySchema, DeliveryUpdateSchema } from '../core/delivery-schema.js';
 import { DeliveryRefusedError, RateLimitedError } from '../core/errors.js';
 import { type ChatSender, type Delivery, type Logger, type Outbox, UNCONFIRMED } from '../core/ports.js';
@@ -45,6 +46,8 @@ export interface OutboxWorkerOptions {
   channelIntervalMs: number;
   /** Posts per second across the workspace. */
   workspacePerSecond: number;
+  /** The bot's clock, on which a delivery's `keepUntil` is a date (the system's by default). */
+  clock?: Clock;
   /** Edits (chat.update, Slack's Tier 3: 50+ per minute) per minute across the workspace. */
   updatesPerMinute: number;
   /** How long a thread reply or an update waits before looking again for what it depends on (default 5 s). */
@@ -133,6 +136,7 @@ export function createOutbox(queues: Queues, redis: RedisClient, keys: Keys, pos
 export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
   const { redis, keys, sender, log } = options;
   const update = createUpdateProcessor(options);
+  const botNow = () => (options.clock ?? systemClock).now().getTime();
   const postPace = (conversation: string, bulk: boolean): Pace => ({
     conversation: {
       key: keys.pace(sender.platform, conversation),
@@ -202,7 +206,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
     let lookingUp = false;
     const intentKey = keys.deliveryIntent(delivery.key);
     // Everything kept of the delivery lives as long as the message may be updated.
-    const ttl = keptSeconds(delivery.keepUntil);
+    const ttl = keptSeconds(delivery.keepUntil, botNow());
     try {
       const conversation = await sender.conversation(delivery.to);
       // A thread reply waits for its parent: the parent's platform id is its delivered marker.
@@ -285,7 +289,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): Worker {
               keys.deliveryFailed(key),
               intent === null ? err.message : `${UNCONFIRMED}${err.message}`,
               'EX',
-              keptSeconds(failed?.keepUntil),
+              keptSeconds(failed?.keepUntil, botNow()),
             ),
           )
           .catch(() => {});

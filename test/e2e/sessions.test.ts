@@ -120,11 +120,16 @@ describe.each(PLATFORMS.filter((p) => p !== 'matrix'))(
   (platform) => {
     let chat: ClockedChat;
     const announcement = () => chat.channelPosts(CHANNEL)[0];
-    /** When each record the outbox keeps of the announcement (its marker, its parts) expires. */
-    const kept = async () => {
+    /**
+     * Each record the outbox keeps of the announcement (its marker, its parts) lives on at least as long as the
+     * bot's clock has until `until` (Redis counts its TTLs on the machine's clock, which the bot's is not).
+     */
+    const expectKeptUntil = async (until: string) => {
       const keys = createKeys(chat.bot.prefix);
       const key = announcementKey(AHEAD.id);
-      return [await expiresAt(keys.delivered(key)), await expiresAt(keys.deliveredParts(key))];
+      const left = Date.parse(until) - chat.bot.cohorte.services.clock.now().getTime();
+      for (const name of [keys.delivered(key), keys.deliveredParts(key)])
+        expect(((await expiresAt(name)) ?? 0) - Date.now()).toBeGreaterThanOrEqual(left - 1000);
     };
 
     beforeAll(async () => {
@@ -141,8 +146,7 @@ describe.each(PLATFORMS.filter((p) => p !== 'matrix'))(
     });
 
     it('keeps the announcement updatable until a week after the session, not 30 days', async () => {
-      const weekAfter = Date.parse('2027-01-21T17:30:00+01:00');
-      for (const at of await kept()) expect(at).toBeGreaterThanOrEqual(weekAfter);
+      await expectKeptUntil('2027-01-21T17:30:00+01:00');
     });
 
     it('on day 31 a click still updates the headcount, a move the date, a cancellation the buttons', async () => {
@@ -168,8 +172,7 @@ describe.each(PLATFORMS.filter((p) => p !== 'matrix'))(
         5000,
         'the new date',
       );
-      const weekAfterMove = Date.parse('2027-02-25T17:30:00+01:00');
-      for (const at of await kept()) expect(at).toBeGreaterThanOrEqual(weekAfterMove);
+      await expectKeptUntil('2027-02-25T17:30:00+01:00');
 
       await chat.command(claire, 'session', `annuler ${AHEAD.id}`);
       await waitFor(

@@ -213,3 +213,49 @@ describe('outbox updates (real Redis, BullMQ and the Slack Web API double)', () 
     }
   });
 });
+
+describe('outbox retention, read on the bot’s clock', () => {
+  const day = 24 * 3600_000;
+  // The bot's clock 100 days behind the machine's (a test's fixed date, the local shell's moved clock): `keepUntil`
+  // is a date on that clock, so what is kept lives until then on it, not by the machine's calendar.
+  const now = new Date(Date.now() - 100 * day);
+  let slack: SlackDouble;
+  let bot: RunningCohorte;
+
+  beforeEach(async () => {
+    slack = await startSlackDouble({ users: [] });
+    bot = await startCohorte({
+      name: 'outbox-kept-clock',
+      slackApiUrl: slack.url,
+      clock: { now: () => now },
+    });
+  });
+  afterEach(async () => {
+    await bot.stop();
+    await slack.close();
+  });
+
+  it('keeps a message 60 days when it may be updated for 60 days on the bot’s clock, 90 once moved', async () => {
+    const { outbox } = bot.cohorte.services;
+    const keys = createKeys(bot.prefix);
+    const kept = async () => [
+      await expiresAt(keys.delivered('a:1')),
+      await expiresAt(keys.deliveredParts('a:1')),
+    ];
+    await outbox.send({ key: 'a:1', to: channel, message: text('v0'), keepUntil: new Date(+now + 60 * day) });
+    await waitFor(() => slack.messages('C0ANNONCES').length === 1);
+    for (const at of await kept()) expect(at).toBeGreaterThanOrEqual(Date.now() + 59 * day);
+
+    await outbox.update({
+      key: 'a:1',
+      to: channel,
+      message: text('v1'),
+      version: 1,
+      keepUntil: new Date(+now + 90 * day),
+    });
+    await waitFor(() => slack.messages('C0ANNONCES')[0]?.text === 'v1');
+    await waitForAsync(async () => (await expiresAt(keys.updatedVersion('a:1'))) !== undefined);
+    for (const at of [...(await kept()), await expiresAt(keys.updatedVersion('a:1'))])
+      expect(at).toBeGreaterThanOrEqual(Date.now() + 89 * day);
+  });
+});

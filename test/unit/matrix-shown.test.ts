@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { createMatrixChoices } from '../../src/chat/matrix/matrix-choices.js';
 import { createMatrixShown } from '../../src/chat/matrix/matrix-shown.js';
 import type { ChatState } from '../../src/core/ports.js';
 
-/** The adapters' state in a Map (TTLs ignored: nothing here lives long enough to expire). */
-function mapState(): ChatState {
+/** The adapters' state in a Map (TTLs noted in `ttls`, never applied: nothing here lives long enough). */
+function mapState(ttls = new Map<string, number>()): ChatState {
   const values = new Map<string, string>();
   return {
     get: async (name) => values.get(name),
-    set: async (name, value) => {
+    set: async (name, value, ttlMs) => {
       values.set(name, value);
+      ttls.set(name, ttlMs);
     },
     delete: async (name) => {
       values.delete(name);
@@ -75,5 +77,27 @@ describe('what the bot’s Matrix events show', () => {
       sent.push(txn);
     });
     expect(sent).toEqual(['1-b', '2-c', '3-b']);
+  });
+});
+
+describe('how long the Matrix adapter keeps what it knows of a message', () => {
+  it('until its keepUntil on the bot’s clock, not the machine’s', async () => {
+    const day = 24 * 3600_000;
+    // The bot's clock 100 days behind the machine's (a test's fixed date, the local shell's moved clock).
+    const now = new Date(Date.now() - 100 * day);
+    const clock = { now: () => now };
+    const keepUntil = new Date(+now + 60 * day);
+    const ttls = new Map<string, number>();
+    const state = mapState(ttls);
+    const shown = createMatrixShown(state, clock);
+    const choices = createMatrixChoices(state, clock);
+    await shown.posted('$poll', 'a', keepUntil);
+    await shown.change('$poll', 'b', async () => undefined, keepUntil);
+    await choices.recordEvent({ eventId: '$poll', roomId: '!room' }, [], keepUntil);
+    await choices.recordPoll('$message', '$poll', keepUntil);
+    await choices.pollKept('$message', '$poll', [], keepUntil);
+    await choices.pollEnded('$message', '$poll', keepUntil);
+    expect(ttls.size).toBe(4);
+    for (const ttl of ttls.values()) expect(ttl).toBe(60 * day);
   });
 });

@@ -84,8 +84,8 @@ export function createMatrixAdapter(options: MatrixOptions, deps: MatrixDeps): C
     requestsPerSecond: options.requestsPerSecond,
   });
   const rooms = createMatrixRooms({ client, botId, cache: deps.cache, state: deps.state });
-  const choices = createMatrixChoices(deps.state);
-  const shown = createMatrixShown(deps.state);
+  const choices = createMatrixChoices(deps.state, deps.clock);
+  const shown = createMatrixShown(deps.state, deps.clock);
   const sender = createMatrixSender({ client, rooms, directory, choices, shown, render });
   let sync: ReturnType<typeof startSync> | undefined;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Clock, systemClock } from '../../core/clock.js';
 import type { Button } from '../../core/message.js';
 import type { ChatState } from '../../core/ports.js';
 import { keptMs } from './matrix-shown.js';
@@ -39,7 +40,7 @@ export type Picked =
  * choices offered to one person in a room are also recorded under the room alone, so that someone else's number there
  * is told it is not theirs rather than taken for an ordinary number.
  */
-export function createMatrixChoices(state: ChatState) {
+export function createMatrixChoices(state: ChatState, clock: Clock = systemClock) {
   const roomName = (roomId: string, owner: string | undefined) =>
     `matrix:choices:room:${roomId}${owner ? `:${owner}` : ''}`;
   const eventName = (eventId: string) => `matrix:choices:event:${eventId}`;
@@ -94,12 +95,12 @@ export function createMatrixChoices(state: ChatState) {
       await state.set(
         eventName(choices.eventId),
         serialized(choices, buttons),
-        keptMs(POLL_TTL_MS, keepUntil),
+        keptMs(POLL_TTL_MS, keepUntil, clock.now()),
       );
     },
     /** Records the poll `pollId` offered under the message `messageId` (its first event), as long as its choices. */
     async recordPoll(messageId: string, pollId: string, keepUntil?: Date): Promise<void> {
-      await state.set(pollName(messageId), pollId, keptMs(POLL_TTL_MS, keepUntil));
+      await state.set(pollName(messageId), pollId, keptMs(POLL_TTL_MS, keepUntil, clock.now()));
     },
     /**
      * The poll `pollId`, still open under the message `messageId`, now offers `buttons` (an edit of the message): its
@@ -114,7 +115,7 @@ export function createMatrixChoices(state: ChatState) {
     ): Promise<void> {
       const choices = await read(eventName(pollId));
       if (!choices) return;
-      const ttl = keptMs(POLL_TTL_MS, keepUntil);
+      const ttl = keptMs(POLL_TTL_MS, keepUntil, clock.now());
       await state.set(eventName(pollId), serialized(choices, buttons), ttl);
       await state.set(pollName(messageId), pollId, ttl);
     },
@@ -127,7 +128,7 @@ export function createMatrixChoices(state: ChatState) {
     async pollEnded(messageId: string, pollId: string, keepUntil?: Date): Promise<void> {
       // Where a late voter is told: the poll's thread, or under the poll.
       const thread = (await read(eventName(pollId)))?.thread ?? pollId;
-      await state.set(endedName(pollId), thread, keptMs(POLL_TTL_MS, keepUntil));
+      await state.set(endedName(pollId), thread, keptMs(POLL_TTL_MS, keepUntil, clock.now()));
       await state.delete(eventName(pollId));
       await state.delete(pollName(messageId));
     },

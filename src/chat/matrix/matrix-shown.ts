@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Clock, systemClock } from '../../core/clock.js';
 import type { ChatState, PostOptions } from '../../core/ports.js';
 
 /** What an event shows is remembered as long as the outbox may update it: 30 days, or longer when it says so. */
@@ -6,10 +7,11 @@ const SHOWN_TTL_MS = 30 * 24 * 3600_000;
 
 /**
  * How long a record of a message is kept: `floorMs`, or until `keepUntil` (the outbox's {@link PostOptions.keepUntil})
- * when that is later, so the record lives as long as the message may be updated.
+ * when that is later, so the record lives as long as the message may be updated. `keepUntil` is a date on the
+ * bot's clock, read at `now` on it.
  */
-export const keptMs = (floorMs: number, keepUntil: Date | undefined): number =>
-  Math.max(floorMs, (keepUntil?.getTime() ?? 0) - Date.now());
+export const keptMs = (floorMs: number, keepUntil: Date | undefined, now: Date): number =>
+  Math.max(floorMs, (keepUntil?.getTime() ?? 0) - now.getTime());
 
 const ShownSchema = z.object({
   /** A digest of what the event shows now; empty when unknown (an edit was under way). */
@@ -26,10 +28,10 @@ const ShownSchema = z.object({
  * back to an earlier content is sent again (a transaction named by its content alone would be answered with the
  * earlier edit, and the event would keep showing what came in between).
  */
-export function createMatrixShown(state: ChatState) {
+export function createMatrixShown(state: ChatState, clock: Clock = systemClock) {
   const name = (eventId: string) => `matrix:shown:${eventId}`;
   const write = (eventId: string, record: z.infer<typeof ShownSchema>, keepUntil: Date | undefined) =>
-    state.set(name(eventId), JSON.stringify(record), keptMs(SHOWN_TTL_MS, keepUntil));
+    state.set(name(eventId), JSON.stringify(record), keptMs(SHOWN_TTL_MS, keepUntil, clock.now()));
   async function read(eventId: string) {
     const raw = await state.get(name(eventId));
     const parsed = raw ? ShownSchema.safeParse(JSON.parse(raw)) : undefined;
