@@ -69,8 +69,9 @@ export function createSlackAdapter(
     logger,
     // Bolt's conversation store is never read here, and its miss builds an Error (with a stack) per request.
     convoStore: false,
-    // Cohorte takes commands, clicks and forms, never the Events API's messages, the only requests this filter
-    // (messages the bot posted itself) looks at; it would cost every command a middleware step for nothing.
+    // Cohorte takes commands, clicks and forms, and subscribes to no Events API event, the only requests this filter
+    // (events of the bot's own doing: its messages, events whose user is the bot) looks at; it would cost every
+    // command a middleware step for nothing.
     ignoreSelf: false,
     // The queue retries, per channel and after Retry-After; the client's own retries would pause every call.
     clientOptions: {
