@@ -186,14 +186,24 @@ describe('a session announcement on Matrix answered with one tap: ✅ or ❌, or
 
     // A client that lets Thomas vote anyway: a vote after the end counts for nothing (MSC3381), and he is told so
     // under the poll rather than left to think he answered.
-    const late = e2e.double.send(thomas.id, room, 'org.matrix.msc3381.poll.response', {
-      'm.relates_to': { rel_type: 'm.reference', event_id: started?.event_id },
-      'org.matrix.msc3381.poll.response': { answers: ['1'] },
-    });
+    const closed = 'Ce sondage est terminé : votre vote n’est pas pris en compte.';
+    const lateVote = (person: { id: string }, answer: string) =>
+      e2e.double.send(person.id, room, 'org.matrix.msc3381.poll.response', {
+        'm.relates_to': { rel_type: 'm.reference', event_id: started?.event_id },
+        'org.matrix.msc3381.poll.response': { answers: [answer] },
+      });
+    const answered = (vote: { event_id: string }) =>
+      e2e.answersTo(vote.event_id).map((e) => [e.room, threadOf(e.event), shownMx(e.event)]);
+    const late = lateVote(thomas, '1');
     await waitFor(() => e2e.answersTo(late.event_id).length >= 1, 5000, 'the answer to the late vote');
-    expect(e2e.answersTo(late.event_id).map((e) => [e.room, threadOf(e.event), shownMx(e.event)])).toEqual([
-      [room, started?.event_id, 'Ce sondage est terminé : votre vote n’est pas pris en compte.'],
-    ]);
+    expect(answered(late)).toEqual([[room, started?.event_id, closed]]);
+    // Told once: Thomas voting again does not fill the thread everyone reads; Inès, voting late too, is told.
+    const again = lateVote(thomas, '3');
+    const hers = lateVote(ines, '2');
+    await waitFor(() => e2e.answersTo(hers.event_id).length >= 1, 5000, 'the answer to Inès’s late vote');
+    expect(answered(hers)).toEqual([[room, started?.event_id, closed]]);
+    expect(answered(again)).toEqual([]);
+    expect(answered(late)).toHaveLength(1);
     // Nobody's vote in a poll the bot did not start is answered, ended or not.
     const theirs = e2e.double.send(ines.id, room, POLL_START, unstableExample(POLL_START).content);
     const vote = e2e.double.send(thomas.id, room, 'org.matrix.msc3381.poll.response', {

@@ -15,9 +15,10 @@ function mapState(ttls = new Map<string, number>()): ChatState {
     delete: async (name) => {
       values.delete(name);
     },
-    claim: async (name, value) => {
+    claim: async (name, value, ttlMs) => {
       if (values.has(name)) return false;
       values.set(name, value);
+      ttls.set(name, ttlMs);
       return true;
     },
     renew: async (name, value) => values.get(name) === value,
@@ -80,6 +81,12 @@ describe('what the bot’s Matrix events show', () => {
   });
 });
 
+/** A vote of `userId` on the poll `$poll`, ended: the thread its answer goes in, and whether they were told already. */
+async function lateVote(choices: ReturnType<typeof createMatrixChoices>, userId: string, n: number) {
+  const picked = await choices.byPollAnswer('$poll', userId, n);
+  return picked?.kind === 'ended' ? [picked.thread, picked.told] : picked;
+}
+
 describe('how long the Matrix adapter keeps what it knows of a message', () => {
   it('until its keepUntil on the bot’s clock, not the machine’s', async () => {
     const day = 24 * 3600_000;
@@ -97,7 +104,19 @@ describe('how long the Matrix adapter keeps what it knows of a message', () => {
     await choices.recordPoll('$message', '$poll', keepUntil);
     await choices.pollKept('$message', '$poll', [], keepUntil);
     await choices.pollEnded('$message', '$poll', keepUntil);
-    expect(ttls.size).toBe(4);
+    // A late voter is told once per poll, and that is remembered as long as the poll's end.
+    expect(await lateVote(choices, '@thomas', 1)).toEqual(['$poll', false]);
+    expect(await lateVote(choices, '@thomas', 3)).toEqual(['$poll', true]);
+    expect(await lateVote(choices, '@ines', 2)).toEqual(['$poll', false]);
+    expect(ttls.size).toBe(6);
     for (const ttl of ttls.values()) expect(ttl).toBe(60 * day);
+  });
+
+  it('reads a poll ended before its record carried keepUntil: the bare thread, told once per person', async () => {
+    const state = mapState();
+    await state.set('matrix:choices:ended:$poll', '$thread', 1000);
+    const choices = createMatrixChoices(state);
+    expect(await lateVote(choices, '@thomas', 1)).toEqual(['$thread', false]);
+    expect(await lateVote(choices, '@thomas', 1)).toEqual(['$thread', true]);
   });
 });

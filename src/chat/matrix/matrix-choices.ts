@@ -25,6 +25,9 @@ const ChoicesSchema = z.object({
 /** The choices of one message, as recorded when it was sent. */
 export type Choices = z.infer<typeof ChoicesSchema>;
 
+/** A poll the bot ended: where its late voters are told, and until when its records are kept (as its choices were). */
+const EndedSchema = z.object({ thread: z.string(), keepUntil: z.coerce.date().optional() });
+
 /** What an answer picked: the button, or why it cannot be picked. */
 export type Picked =
   | { kind: 'button'; choices: Choices; button: { actionId: string; value: string } }
@@ -47,6 +50,14 @@ export function createMatrixChoices(state: ChatState, clock: Clock = systemClock
   const offeredName = (roomId: string) => `matrix:choices:offered:${roomId}`;
   const pollName = (messageId: string) => `matrix:choices:poll:${messageId}`;
   const endedName = (pollId: string) => `matrix:choices:ended:${pollId}`;
+  const toldName = (pollId: string, userId: string) => `matrix:choices:told:${pollId}:${userId}`;
+  /** The ended poll `pollId`; a record written before it was JSON is the bare thread. */
+  const readEnded = async (pollId: string) => {
+    const raw = await state.get(endedName(pollId));
+    if (!raw?.startsWith('{')) return raw ? { thread: raw } : undefined;
+    const parsed = EndedSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  };
   const read = async (name: string) => {
     const raw = await state.get(name);
     const parsed = raw ? ChoicesSchema.safeParse(JSON.parse(raw)) : undefined;
@@ -128,7 +139,11 @@ export function createMatrixChoices(state: ChatState, clock: Clock = systemClock
     async pollEnded(messageId: string, pollId: string, keepUntil?: Date): Promise<void> {
       // Where a late voter is told: the poll's thread, or under the poll.
       const thread = (await read(eventName(pollId)))?.thread ?? pollId;
-      await state.set(endedName(pollId), thread, keptMs(POLL_TTL_MS, keepUntil, clock.now()));
+      await state.set(
+        endedName(pollId),
+        JSON.stringify({ thread, keepUntil }),
+        keptMs(POLL_TTL_MS, keepUntil, clock.now()),
+      );
       await state.delete(eventName(pollId));
       await state.delete(pollName(messageId));
     },
@@ -155,17 +170,22 @@ export function createMatrixChoices(state: ChatState, clock: Clock = systemClock
     },
     /**
      * The answer numbered `n` (from 1) of the poll `eventId`; `ended` once the bot ended it (with the thread its
-     * late voters are told in); undefined for a poll the bot did not start.
+     * late voters are told in, and whether `userId` was told already: once per person and poll, remembered as long
+     * as the poll's records are, so that voting again and again does not fill the thread); undefined for a poll the
+     * bot did not start.
      */
     async byPollAnswer(
       eventId: string,
       userId: string,
       n: number,
-    ): Promise<Picked | { kind: 'ended'; thread: string } | undefined> {
+    ): Promise<Picked | { kind: 'ended'; thread: string; told: boolean } | undefined> {
       const choices = await read(eventName(eventId));
       if (choices) return answered(choices, userId, n - 1);
-      const thread = await state.get(endedName(eventId));
-      return thread ? { kind: 'ended', thread } : undefined;
+      const ended = await readEnded(eventId);
+      if (!ended) return undefined;
+      const ttl = keptMs(POLL_TTL_MS, ended.keepUntil, clock.now());
+      const told = !(await state.claim(toldName(eventId, userId), '1', ttl));
+      return { kind: 'ended', thread: ended.thread, told };
     },
   };
 }

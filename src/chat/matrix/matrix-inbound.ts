@@ -187,11 +187,13 @@ export function createMatrixInbound(deps: InboundDeps) {
 
   /**
    * A vote in a poll the bot started: the choice of that number, as if typed. In a poll the bot ended (a client
-   * that let the person vote anyway), the vote counts for nothing (MSC3381): the person is told so, under the poll.
+   * that let the person vote anyway), the vote counts for nothing (MSC3381): the person is told so, under the poll,
+   * once per poll (their next late votes are ignored, not answered in the thread everyone reads).
    */
   async function vote(origin: Origin, { pollId, n }: { pollId: string; n: number }) {
     const picked = await deps.choices.byPollAnswer(pollId, origin.user.id, n);
     if (picked?.kind !== 'ended') return answerOn(origin, pollId, picked);
+    if (picked.told) return;
     const thread = origin.dm ? undefined : picked.thread;
     return say(origin.roomId, origin, [textMessage(t('chat.pollClosed'))], thread);
   }
