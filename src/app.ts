@@ -38,6 +38,8 @@ export interface CohorteOptions {
   log: Log;
   clock?: Clock;
   shell?: { input: Readable; output: Writable; as?: string };
+  /** How long an outbox intent waits for a Redis replica (REPLICA_ACK_MS; tests that hold a replica lengthen it). */
+  replicaAckMs?: number;
 }
 
 /** Calls `close` but gives up after `ms`: `worker.close()` can hang while Redis is unreachable. */
@@ -219,7 +221,7 @@ export function createCohorte(options: CohorteOptions) {
             schedulerFirings: !drivesTime,
           }),
         );
-        intents = createReplicatedWrites(target, redis, log);
+        intents = createReplicatedWrites(target, redis, log, options.replicaAckMs);
         workers.push(
           createOutboxWorker({
             ...common,

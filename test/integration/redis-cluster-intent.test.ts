@@ -6,6 +6,7 @@ import { type RedisClusterSet, startRedisCluster } from '../support/redis-cluste
 import {
   expectCopyWithoutReplica,
   INES,
+  REPLICA_TEST_ACK_MS,
   sendToInes,
   sendWhileReplicaSleeps,
 } from '../support/replica-intent.js';
@@ -53,6 +54,8 @@ describe('Redis Cluster: a copy leaves once the replica of the primary holding i
     // A replica is in the slot map once it has replicated something: an empty primary's first write is the PING it
     // sends its replicas (every 10 s by default, every second here; no 5 s wait before the first sync either).
     const args = ['--repl-diskless-sync-delay', '0', '--repl-ping-replica-period', '1'];
+    // A replica asleep (1.5 s) must not be taken for failed (the last value given wins over the helper's 1 s).
+    args.push('--cluster-node-timeout', '5000');
     cluster = await startRedisCluster({ replicas: true, args: [...args, '--enable-debug-command', 'yes'] });
     slack = await startSlackDouble({
       users: [INES],
@@ -67,7 +70,12 @@ describe('Redis Cluster: a copy leaves once the replica of the primary holding i
         if ((await slotRanges(node)).some((range) => range.length < 4)) return false;
       return true;
     }, 10_000);
-    bot = await startCohorte({ name: 'cluster-intent', slackApiUrl: slack.url, env: cluster.env });
+    bot = await startCohorte({
+      name: 'cluster-intent',
+      slackApiUrl: slack.url,
+      env: cluster.env,
+      replicaAckMs: REPLICA_TEST_ACK_MS,
+    });
     const tagged = bot.cohorte.stores.keys.deliveryIntent('any');
     slot = Number(await ask(cluster.nodes[0]?.port ?? 0, 'CLUSTER', 'KEYSLOT', tagged));
     // A first copy opens the conversation: the copies sent while a replica sleeps leave at once.

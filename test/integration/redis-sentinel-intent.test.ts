@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeys } from '../../src/store/keys.js';
 import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
 import { type SentinelSet, startSentinelSet } from '../support/redis-sentinels.js';
-import { expectCopyWithoutReplica, INES, sendWhileReplicaSleeps } from '../support/replica-intent.js';
+import {
+  expectCopyWithoutReplica,
+  INES,
+  REPLICA_TEST_ACK_MS,
+  sendWhileReplicaSleeps,
+} from '../support/replica-intent.js';
 import { type SlackDouble, startSlackDouble } from '../support/slack-double.js';
 
 const KEY = 'sentinel-intent:ines';
@@ -38,6 +43,7 @@ describe('Redis Sentinel: a copy leaves once the replica has its intent', () => 
       slackApiUrl: slack.url,
       env: set.env,
       redisUrl: set.primary.url,
+      replicaAckMs: REPLICA_TEST_ACK_MS,
     });
     intentKey = createKeys(bot.prefix).deliveryIntent(KEY);
   }, 60_000);

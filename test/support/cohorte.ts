@@ -58,6 +58,8 @@ export async function startCohorte(options: {
   redisUrl?: string;
   /** Another community file than the test one (its promotions, rituals and people). */
   communityFile?: string;
+  /** How long an outbox intent waits for a Redis replica (see createReplicatedWrites). */
+  replicaAckMs?: number;
 }): Promise<RunningCohorte> {
   const prefix = options.env?.REDIS_PREFIX ?? uniquePrefix(options.name);
   const redisUrl = options.redisUrl ?? REDIS_URL;
@@ -93,6 +95,7 @@ export async function startCohorte(options: {
     community: loadCommunityFile(options.communityFile ?? COMMUNITY_FILE),
     log: createLogger('info', logStream),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.replicaAckMs ? { replicaAckMs: options.replicaAckMs } : {}),
     shell: { input: shellInput, output: shellOut },
   });
   try {

@@ -1,7 +1,6 @@
 import type { Redis } from 'ioredis';
 import { expect } from 'vitest';
 import { plain, textMessage } from '../../src/core/message.js';
-import { REPLICA_ACK_MS } from '../../src/store/replicated-writes.js';
 import type { RunningCohorte } from './cohorte.js';
 import { ask } from './private-redis.js';
 import type { SlackDouble } from './slack-double.js';
@@ -10,8 +9,15 @@ import { waitFor, waitForAsync } from './wait.js';
 /** Who the copies of the replica tests (Sentinel, Cluster) go to. */
 export const INES = { id: 'U0INES', email: 'ines.moreau@beta.gouv.fr', name: 'Inès Moreau' };
 
-/** How long the replica stays unable to apply what the primary sends it (under a cluster's node timeout, 1 s). */
-const REPLICA_ASLEEP_S = 0.4;
+/**
+ * How long the replica stays unable to apply what the primary sends it. Long enough that, without the WAIT, no copy
+ * reaches Slack after the replica woke, even on a loaded machine (at 0.4 s, one sometimes did: the test passed by
+ * chance). Above a cluster's default node timeout: the cluster tests lengthen it.
+ */
+const REPLICA_ASLEEP_S = 1.5;
+
+/** How long Cohorte waits for a replica in these tests (REPLICA_ACK_MS is shorter than the replica's sleep). */
+export const REPLICA_TEST_ACK_MS = 3000;
 
 /** Sends Inès `text` through the outbox, under `key`. */
 export const sendToInes = (bot: RunningCohorte, key: string, text: string) =>
@@ -49,8 +55,8 @@ export async function sendWhileReplicaSleeps(
 }
 
 /**
- * With the replica just stopped: Inès still gets one copy of `text`, half a second later (REPLICA_ACK_MS for a
- * replica to answer, then on without it), and the log says once that no replica acknowledged it.
+ * With the replica just stopped: Inès still gets one copy of `text`, REPLICA_TEST_ACK_MS later (for a replica to
+ * answer, then on without it), and the log says once that no replica acknowledged it.
  */
 export async function expectCopyWithoutReplica(
   bot: RunningCohorte,
@@ -63,6 +69,6 @@ export async function expectCopyWithoutReplica(
   const copies = () => slack.messages(INES.id).filter((m) => m.text === text);
   await waitFor(() => copies().length > 0, 10_000, 'the copy');
   expect(copies()).toHaveLength(1);
-  expect(Date.now() - started).toBeGreaterThanOrEqual(REPLICA_ACK_MS);
+  expect(Date.now() - started).toBeGreaterThanOrEqual(REPLICA_TEST_ACK_MS);
   expect(bot.logs.filter((l) => l.includes('no Redis replica acknowledged'))).toHaveLength(1);
 }
