@@ -34,9 +34,9 @@ export interface ReplicatedWrites {
  * connection of Cohorte's own to the primary, then `WAIT 1` on that connection (WAIT waits for the writes of the
  * connection it runs on, and blocks it; inside MULTI it does not wait at all). Writes made while a WAIT blocks
  * share the next one: with no replica answering, each waits at most twice `ackMs`, however many there are. With no
- * replica acknowledging within `ackMs`, the write goes on anyway and a warning is logged (once, until a replica
- * acknowledges again): a lone primary keeps working. A connection lost between the write and its WAIT fails the
- * write (the caller retries).
+ * replica acknowledging within `ackMs`, the write goes on anyway and a warning is logged (once per primary, until
+ * one of its replicas acknowledges again): a lone primary keeps working. A connection lost between the write and its
+ * WAIT fails the write (the caller retries).
  *
  * Behind sentinels, the connection is to the primary they name. On a cluster, to the primary that owns the key's
  * slot, looked up at each write (see {@link clusterWrites}). On one Redis, `set` is a plain SET on `redis`.
@@ -89,6 +89,8 @@ interface Acks {
   /** Writes sent so far; a WAIT covers every write sent before it on its connection. */
   sent: number;
   latest?: { covers: number; generation: number; acked: Promise<unknown> };
+  /** The last WAIT on the connection had no replica acknowledge: one flag per primary, or two would flap it. */
+  unacknowledged: boolean;
 }
 
 /**
@@ -98,7 +100,6 @@ interface Acks {
  */
 function acknowledged(log: Logger, ackMs: number) {
   const acksOf = new WeakMap<Redis, Acks>();
-  let unacknowledged = false;
   return async (
     connection: Redis,
     key: string,
@@ -109,7 +110,7 @@ function acknowledged(log: Logger, ackMs: number) {
   ): Promise<void> => {
     let acks = acksOf.get(connection);
     if (!acks) {
-      const fresh: Acks = { generation: 0, sent: 0 };
+      const fresh: Acks = { generation: 0, sent: 0, unacknowledged: false };
       connection.on('close', () => {
         fresh.generation += 1;
       });
@@ -129,10 +130,10 @@ function acknowledged(log: Logger, ackMs: number) {
     if (acks.generation !== mine)
       throw new Error('Redis connection lost before a replica acknowledged the write');
     if (acked < 1) onUnacked?.();
-    if (acked < 1 && !unacknowledged)
+    if (acked < 1 && !acks.unacknowledged)
       log.warn({ waitedMs: ackMs }, 'no Redis replica acknowledged a write: going on without one');
-    else if (acked >= 1 && unacknowledged) log.info({}, 'a Redis replica acknowledges writes again');
-    unacknowledged = acked < 1;
+    else if (acked >= 1 && acks.unacknowledged) log.info({}, 'a Redis replica acknowledges writes again');
+    acks.unacknowledged = acked < 1;
   };
 }
 

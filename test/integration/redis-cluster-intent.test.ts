@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createReplicatedWrites } from '../../src/store/replicated-writes.js';
 import { type RunningCohorte, startCohorte } from '../support/cohorte.js';
 import { ask, type PrivateRedis } from '../support/private-redis.js';
 import { type RedisClusterSet, startRedisCluster } from '../support/redis-cluster.js';
@@ -138,6 +139,57 @@ describe('Redis Cluster: a copy leaves once the replica of the primary holding i
       'Session de jeudi : 14 h',
     ]);
     expect(onReplicaAtReceipt).toEqual([expect.stringMatching(/^0:\d+$/), expect.stringMatching(/^0:\d+$/)]);
+  });
+
+  it('a primary whose replica lags, another whose replica answers: one warning, not one per write', async () => {
+    const now = await owner();
+    if (!now) throw new Error('no replica named for the slot');
+    const ranges = await slotRanges(now.primary);
+    /** A key whose slot another primary owns, with a replica. */
+    let elsewhere = '';
+    for (let i = 0; !elsewhere; i++) {
+      const candidate = `cluster-intent:elsewhere-${i}`;
+      const at = Number(await ask(now.primary.port, 'CLUSTER', 'KEYSLOT', candidate));
+      const range = ranges.find(([from, to]) => from <= at && at <= to);
+      if (range && range.length >= 4 && range[2]?.[1] !== now.primary.port) elsewhere = candidate;
+    }
+    const logged: string[] = [];
+    const log = {
+      info: (_: object, msg: string) => logged.push(msg),
+      warn: (_: object, msg: string) => logged.push(msg),
+      error: () => {},
+    };
+    const unused = new Redis({ lazyConnect: true });
+    const writes = createReplicatedWrites(
+      { cluster: [{ host: '127.0.0.1', port: now.primary.port }] },
+      unused,
+      log,
+      200,
+    );
+    try {
+      await writes.ready();
+      // Cohorte's slot's replica asleep (under the node timeout: still in the slot map): its WAITs time out.
+      const asleep = ask(now.replica.port, 'DEBUG', 'SLEEP', '1.5');
+      const probe = new Redis({ port: now.replica.port, host: '127.0.0.1', commandTimeout: 150 });
+      await waitForAsync(
+        () =>
+          probe.ping().then(
+            () => false,
+            () => true,
+          ),
+        5000,
+      );
+      probe.disconnect();
+      const lagging = bot.cohorte.stores.keys.deliveryIntent('cluster-intent:lagging');
+      for (let round = 0; round < 2; round++) {
+        await writes.set(lagging, 'x', 60);
+        await writes.set(elsewhere, 'x', 60);
+      }
+      await asleep;
+    } finally {
+      writes.close();
+    }
+    expect(logged).toEqual(['no Redis replica acknowledged a write: going on without one']);
   });
 
   it('with the replica down, Inès still gets her copy, and the log says no replica acknowledged it', async () => {
