@@ -192,6 +192,18 @@ export interface PageLinks {
   link(email: string, page: PageName): Promise<string>;
 }
 
+/** What is known of a delivered message (the outbox's records, an adapter's) is kept this long at least: 30 days. */
+export const DELIVERY_KEPT_MS = 30 * 24 * 3600_000;
+
+/**
+ * How long a record of a delivered message is kept: {@link DELIVERY_KEPT_MS}, or until `keepUntil` (its
+ * {@link PostOptions.keepUntil}) when that is later, so the record lives as long as the message may be updated.
+ * `keepUntil` is a date on the bot's clock, and `now` the time on it (a test's or the local shell's clock is not the
+ * machine's).
+ */
+export const keptMs = (keepUntil: Date | undefined, now: Date): number =>
+  Math.max(DELIVERY_KEPT_MS, (keepUntil?.getTime() ?? 0) - now.getTime());
+
 /** How long a personal link to the pages stays valid. */
 export const PAGE_LINK_TTL_MS = 15 * 60_000;
 

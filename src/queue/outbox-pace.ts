@@ -1,18 +1,18 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { DeliveryRefusedError, RateLimitedError } from '../core/errors.js';
+import { DELIVERY_KEPT_MS, keptMs } from '../core/ports.js';
 import type { RedisClient } from '../store/redis.js';
 
 /** Delivered markers outlive the BullMQ job by far: a late duplicate enqueue is still recognised. */
-export const DELIVERED_TTL_SECONDS = 30 * 24 * 3600;
+export const DELIVERED_TTL_SECONDS = DELIVERY_KEPT_MS / 1000;
 
 /**
- * How long the outbox keeps what it knows of a delivery (its marker, parts, intent, applied version): 30 days, or
- * until `keepUntil` when that is later (a message updated later than that, a session's announcement). `keepUntil`
- * is a date on the bot's clock, and `now` the time on it (a test's or the local shell's clock is not the machine's).
+ * How long the outbox keeps what it knows of a delivery (its marker, parts, intent, applied version), in seconds:
+ * {@link keptMs} (30 days, or until `keepUntil` when later: a session's announcement). `now` is on the bot's clock.
  */
 export const keptSeconds = (keepUntil: Date | undefined, now: number): number =>
-  Math.max(DELIVERED_TTL_SECONDS, Math.ceil(((keepUntil?.getTime() ?? 0) - now) / 1000));
+  Math.ceil(keptMs(keepUntil, new Date(now)) / 1000);
 /** How long a thread reply or an update waits for the message it depends on before giving up. */
 const PARENT_WAIT_LIMIT_MS = 3600_000;
 /**

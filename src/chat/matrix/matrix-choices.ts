@@ -1,16 +1,10 @@
 import { z } from 'zod';
 import { type Clock, systemClock } from '../../core/clock.js';
 import type { Button } from '../../core/message.js';
-import type { ChatState } from '../../core/ports.js';
-import { keptMs } from './matrix-shown.js';
+import { type ChatState, keptMs } from '../../core/ports.js';
 
 /** Numbered choices stay answerable for a week, like a button people scroll back to. */
 const CHOICES_TTL_MS = 7 * 24 * 3600_000;
-/**
- * A message's poll is known as long as the outbox can update the message (a session cancelled weeks later): 30 days,
- * or as long as the message's `keepUntil` says.
- */
-const POLL_TTL_MS = 30 * 24 * 3600_000;
 
 const ChoicesSchema = z.object({
   /** The event that lists the choices (edited in place when the answer replaces it). */
@@ -106,12 +100,12 @@ export function createMatrixChoices(state: ChatState, clock: Clock = systemClock
       await state.set(
         eventName(choices.eventId),
         serialized(choices, buttons),
-        keptMs(POLL_TTL_MS, keepUntil, clock.now()),
+        keptMs(keepUntil, clock.now()),
       );
     },
     /** Records the poll `pollId` offered under the message `messageId` (its first event), as long as its choices. */
     async recordPoll(messageId: string, pollId: string, keepUntil?: Date): Promise<void> {
-      await state.set(pollName(messageId), pollId, keptMs(POLL_TTL_MS, keepUntil, clock.now()));
+      await state.set(pollName(messageId), pollId, keptMs(keepUntil, clock.now()));
     },
     /**
      * The poll `pollId`, still open under the message `messageId`, now offers `buttons` (an edit of the message): its
@@ -126,7 +120,7 @@ export function createMatrixChoices(state: ChatState, clock: Clock = systemClock
     ): Promise<void> {
       const choices = await read(eventName(pollId));
       if (!choices) return;
-      const ttl = keptMs(POLL_TTL_MS, keepUntil, clock.now());
+      const ttl = keptMs(keepUntil, clock.now());
       await state.set(eventName(pollId), serialized(choices, buttons), ttl);
       await state.set(pollName(messageId), pollId, ttl);
     },
@@ -142,7 +136,7 @@ export function createMatrixChoices(state: ChatState, clock: Clock = systemClock
       await state.set(
         endedName(pollId),
         JSON.stringify({ thread, keepUntil }),
-        keptMs(POLL_TTL_MS, keepUntil, clock.now()),
+        keptMs(keepUntil, clock.now()),
       );
       await state.delete(eventName(pollId));
       await state.delete(pollName(messageId));
@@ -183,7 +177,7 @@ export function createMatrixChoices(state: ChatState, clock: Clock = systemClock
       if (choices) return answered(choices, userId, n - 1);
       const ended = await readEnded(eventId);
       if (!ended) return undefined;
-      const ttl = keptMs(POLL_TTL_MS, ended.keepUntil, clock.now());
+      const ttl = keptMs(ended.keepUntil, clock.now());
       const told = !(await state.claim(toldName(eventId, userId), '1', ttl));
       return { kind: 'ended', thread: ended.thread, told };
     },

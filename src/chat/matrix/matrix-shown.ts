@@ -1,17 +1,6 @@
 import { z } from 'zod';
 import { type Clock, systemClock } from '../../core/clock.js';
-import type { ChatState, PostOptions } from '../../core/ports.js';
-
-/** What an event shows is remembered as long as the outbox may update it: 30 days, or longer when it says so. */
-const SHOWN_TTL_MS = 30 * 24 * 3600_000;
-
-/**
- * How long a record of a message is kept: `floorMs`, or until `keepUntil` (the outbox's {@link PostOptions.keepUntil})
- * when that is later, so the record lives as long as the message may be updated. `keepUntil` is a date on the
- * bot's clock, read at `now` on it.
- */
-export const keptMs = (floorMs: number, keepUntil: Date | undefined, now: Date): number =>
-  Math.max(floorMs, (keepUntil?.getTime() ?? 0) - now.getTime());
+import { type ChatState, keptMs } from '../../core/ports.js';
 
 const ShownSchema = z.object({
   /** A digest of what the event shows now; empty when unknown (an edit was under way). */
@@ -31,7 +20,7 @@ const ShownSchema = z.object({
 export function createMatrixShown(state: ChatState, clock: Clock = systemClock) {
   const name = (eventId: string) => `matrix:shown:${eventId}`;
   const write = (eventId: string, record: z.infer<typeof ShownSchema>, keepUntil: Date | undefined) =>
-    state.set(name(eventId), JSON.stringify(record), keptMs(SHOWN_TTL_MS, keepUntil, clock.now()));
+    state.set(name(eventId), JSON.stringify(record), keptMs(keepUntil, clock.now()));
   async function read(eventId: string) {
     const raw = await state.get(name(eventId));
     const parsed = raw ? ShownSchema.safeParse(JSON.parse(raw)) : undefined;
