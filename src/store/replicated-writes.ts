@@ -18,7 +18,7 @@ import {
 export const REPLICA_ACK_MS = 500;
 
 /** How often a cluster's slot map is read again: a replica that joins the intents' primary is waited for then. */
-export const SLOTS_REFRESH_MS = 5000;
+const SLOTS_REFRESH_MS = 5000;
 
 /** Writes that what follows must not outrun: a failover must not lose them once `set` resolved. */
 export interface ReplicatedWrites {
