@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type Clock, systemClock } from '../../core/clock.js';
 import type { Button } from '../../core/message.js';
 import { type ChatState, keptMs } from '../../core/ports.js';
+import { recordOf } from './matrix-schemas.js';
 
 /** Numbered choices stay answerable for a week, like a button people scroll back to. */
 const CHOICES_TTL_MS = 7 * 24 * 3600_000;
@@ -49,14 +50,9 @@ export function createMatrixChoices(state: ChatState, clock: Clock = systemClock
   const readEnded = async (pollId: string) => {
     const raw = await state.get(endedName(pollId));
     if (!raw?.startsWith('{')) return raw ? { thread: raw } : undefined;
-    const parsed = EndedSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : undefined;
+    return recordOf(EndedSchema, raw);
   };
-  const read = async (name: string) => {
-    const raw = await state.get(name);
-    const parsed = raw ? ChoicesSchema.safeParse(JSON.parse(raw)) : undefined;
-    return parsed?.success ? parsed.data : undefined;
-  };
+  const read = async (name: string) => recordOf(ChoicesSchema, await state.get(name));
   /** A choice meant for one person is answered once: both its records go, before the click is handled. */
   const consume = async (choices: Choices) => {
     if (!choices.owner) return;

@@ -8,6 +8,7 @@ import type { ChatUser } from '../../core/ids.js';
 import { type Message, plain, type Rich, textMessage, toPlainText } from '../../core/message.js';
 import type { ChatState } from '../../core/ports.js';
 import type { Router } from '../../core/router.js';
+import { recordOf } from './matrix-schemas.js';
 
 /** How long a conversation waits for an answer before it stops, saving nothing. */
 export const CONVERSATION_TIMEOUT_MS = 15 * 60_000;
@@ -110,10 +111,8 @@ export function createConversations(deps: {
 
     /** Takes one message of `user` in `roomId`; undefined when no conversation is going on there. */
     async answer(user: ChatUser, roomId: string, text: string, t: Translate): Promise<Step | undefined> {
-      const raw = await deps.state.get(nameOf(user.id));
-      const parsed = raw ? FillingSchema.safeParse(JSON.parse(raw)) : undefined;
-      if (!parsed?.success || parsed.data.roomId !== roomId) return undefined;
-      const filling = parsed.data;
+      const filling = recordOf(FillingSchema, await deps.state.get(nameOf(user.id)));
+      if (filling?.roomId !== roomId) return undefined;
       if (filling.expiresAt <= deps.clock.now().getTime()) {
         await deps.state.delete(nameOf(user.id));
         return { messages: [textMessage(t('chat.formExpired', { title: filling.form.title, minutes }))] };

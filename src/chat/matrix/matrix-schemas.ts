@@ -1,5 +1,11 @@
 import { z } from 'zod';
 
+/** A record the adapter keeps in its chat state (JSON), when there is one that reads as `schema`. */
+export function recordOf<T>(schema: z.ZodType<T>, raw: string | undefined): T | undefined {
+  const parsed = raw ? schema.safeParse(JSON.parse(raw)) : undefined;
+  return parsed?.success ? parsed.data : undefined;
+}
+
 /** A room event as `/sync` delivers it (ClientEventWithoutRoomID), kept loose: only what the bot reads is checked. */
 export const MatrixEventSchema = z.looseObject({
   type: z.string(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Clock, systemClock } from '../../core/clock.js';
 import { type ChatState, keptMs } from '../../core/ports.js';
+import { recordOf } from './matrix-schemas.js';
 
 const ShownSchema = z.object({
   /** A digest of what the event shows now; empty when unknown (an edit was under way). */
@@ -21,11 +22,8 @@ export function createMatrixShown(state: ChatState, clock: Clock = systemClock) 
   const name = (eventId: string) => `matrix:shown:${eventId}`;
   const write = (eventId: string, record: z.infer<typeof ShownSchema>, keepUntil: Date | undefined) =>
     state.set(name(eventId), JSON.stringify(record), keptMs(keepUntil, clock.now()));
-  async function read(eventId: string) {
-    const raw = await state.get(name(eventId));
-    const parsed = raw ? ShownSchema.safeParse(JSON.parse(raw)) : undefined;
-    return parsed?.success ? parsed.data : { shown: '', edits: 0 };
-  }
+  const read = async (eventId: string) =>
+    recordOf(ShownSchema, await state.get(name(eventId))) ?? { shown: '', edits: 0 };
 
   return {
     /** Records what the event `eventId`, just sent, shows (a digest), until `keepUntil` if later than 30 days. */
