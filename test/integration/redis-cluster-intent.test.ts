@@ -7,11 +7,14 @@ import { type RedisClusterSet, startRedisCluster } from '../support/redis-cluste
 import {
   expectCopyWithoutReplica,
   INES,
+  REPLICA_ASLEEP_S,
   REPLICA_TEST_ACK_MS,
+  replicaAsleep,
   sendToInes,
   sendWhileReplicaSleeps,
+  startSlackReadingReplica,
 } from '../support/replica-intent.js';
-import { type SlackDouble, startSlackDouble } from '../support/slack-double.js';
+import type { SlackDouble } from '../support/slack-double.js';
 import { waitFor, waitForAsync } from '../support/wait.js';
 
 /** `CLUSTER SLOTS`: ranges of slots, each with its primary then its replicas as `[host, port, id]`. */
@@ -33,7 +36,7 @@ describe('Redis Cluster: a copy leaves once the replica of the primary holding i
   let replica: Redis | undefined;
   let intentKey = '';
   /** What the replica held under the copy's intent when Slack received the copy (`null`: nothing, or no answer). */
-  const onReplicaAtReceipt: (string | null)[] = [];
+  let onReplicaAtReceipt: (string | null)[] = [];
 
   /** The slot map of a running node: ranges of slots, each with its primary then its replicas. */
   const slotRanges = (node: PrivateRedis) => ask(node.port, 'CLUSTER', 'SLOTS') as Promise<SlotRanges>;
@@ -55,16 +58,13 @@ describe('Redis Cluster: a copy leaves once the replica of the primary holding i
     // A replica is in the slot map once it has replicated something: an empty primary's first write is the PING it
     // sends its replicas (every 10 s by default, every second here; no 5 s wait before the first sync either).
     const args = ['--repl-diskless-sync-delay', '0', '--repl-ping-replica-period', '1'];
-    // A replica asleep (1.5 s) must not be taken for failed (the last value given wins over the helper's 1 s).
-    args.push('--cluster-node-timeout', '5000');
+    // A replica asleep must not be taken for failed, with seconds to spare on a loaded machine (the last value given
+    // wins over the helper's 1 s).
+    args.push('--cluster-node-timeout', String(REPLICA_ASLEEP_S * 1000 + 3500));
     cluster = await startRedisCluster({ replicas: true, args: [...args, '--enable-debug-command', 'yes'] });
-    slack = await startSlackDouble({
-      users: [INES],
-      onReceive: async (method) => {
-        if (method === 'chat.postMessage' && replica)
-          onReplicaAtReceipt.push(await replica.get(intentKey).catch(() => null));
-      },
-    });
+    ({ slack, atReceipt: onReplicaAtReceipt } = await startSlackReadingReplica(() =>
+      replica ? { replica, intentKey } : undefined,
+    ));
     // Every primary with its replica in every node's slot map (Cohorte reads it from any node at its start).
     await waitForAsync(async () => {
       for (const node of cluster.nodes)
@@ -169,23 +169,13 @@ describe('Redis Cluster: a copy leaves once the replica of the primary holding i
     try {
       await writes.ready();
       // Cohorte's slot's replica asleep (under the node timeout: still in the slot map): its WAITs time out.
-      const asleep = ask(now.replica.port, 'DEBUG', 'SLEEP', '1.5');
-      const probe = new Redis({ port: now.replica.port, host: '127.0.0.1', commandTimeout: 150 });
-      await waitForAsync(
-        () =>
-          probe.ping().then(
-            () => false,
-            () => true,
-          ),
-        5000,
-      );
-      probe.disconnect();
+      const { awake } = await replicaAsleep(now.replica.port);
       const lagging = bot.cohorte.stores.keys.deliveryIntent('cluster-intent:lagging');
       for (let round = 0; round < 2; round++) {
         await writes.set(lagging, 'x', 60);
         await writes.set(elsewhere, 'x', 60);
       }
-      await asleep;
+      await awake;
     } finally {
       writes.close();
     }

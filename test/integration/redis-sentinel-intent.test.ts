@@ -8,8 +8,9 @@ import {
   INES,
   REPLICA_TEST_ACK_MS,
   sendWhileReplicaSleeps,
+  startSlackReadingReplica,
 } from '../support/replica-intent.js';
-import { type SlackDouble, startSlackDouble } from '../support/slack-double.js';
+import type { SlackDouble } from '../support/slack-double.js';
 
 const KEY = 'sentinel-intent:ines';
 
@@ -24,20 +25,17 @@ describe('Redis Sentinel: a copy leaves once the replica has its intent', () => 
   let bot: RunningCohorte;
   let replica: Redis;
   /** What the replica held under the copy's intent when Slack received the copy (`null`: nothing, or no answer). */
-  const onReplicaAtReceipt: (string | null)[] = [];
+  let onReplicaAtReceipt: (string | null)[] = [];
 
   beforeAll(async () => {
     set = await startSentinelSet({ replicaArgs: ['--enable-debug-command', 'yes'] });
     // A replica that does not answer within 150 ms has not applied anything the primary sent meanwhile.
     replica = new Redis({ port: set.replica.port, host: '127.0.0.1', commandTimeout: 150 });
     let intentKey = '';
-    slack = await startSlackDouble({
-      users: [INES],
-      onReceive: async (method) => {
-        if (method === 'chat.postMessage')
-          onReplicaAtReceipt.push(await replica.get(intentKey).catch(() => null));
-      },
-    });
+    ({ slack, atReceipt: onReplicaAtReceipt } = await startSlackReadingReplica(() => ({
+      replica,
+      intentKey,
+    })));
     bot = await startCohorte({
       name: 'sentinel-intent',
       slackApiUrl: slack.url,

@@ -1,9 +1,9 @@
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 import { expect } from 'vitest';
 import { plain, textMessage } from '../../src/core/message.js';
 import type { RunningCohorte } from './cohorte.js';
 import { ask } from './private-redis.js';
-import type { SlackDouble } from './slack-double.js';
+import { type SlackDouble, startSlackDouble } from './slack-double.js';
 import { waitFor, waitForAsync } from './wait.js';
 
 /** Who the copies of the replica tests (Sentinel, Cluster) go to. */
@@ -14,7 +14,7 @@ export const INES = { id: 'U0INES', email: 'ines.moreau@beta.gouv.fr', name: 'In
  * reaches Slack after the replica woke, even on a loaded machine (at 0.4 s, one sometimes did: the test passed by
  * chance). Above a cluster's default node timeout: the cluster tests lengthen it.
  */
-const REPLICA_ASLEEP_S = 1.5;
+export const REPLICA_ASLEEP_S = 1.5;
 
 /** How long Cohorte waits for a replica in these tests (REPLICA_ACK_MS is shorter than the replica's sleep). */
 export const REPLICA_TEST_ACK_MS = 3000;
@@ -28,9 +28,51 @@ export const sendToInes = (bot: RunningCohorte, key: string, text: string) =>
   });
 
 /**
- * Sends Inès `text` while the replica on `port` sleeps (`DEBUG SLEEP`); resolves once Slack has the copy and the
- * replica woke up. Sent once the replica is seen asleep (a PING `probe`, whose commands time out, leaves
- * unanswered), not after a guessed delay: on a busy machine the copy could otherwise leave before the replica
+ * A Slack double with Inès that, as each `chat.postMessage` arrives, reads what the replica `watched()` names holds
+ * under the copy's intent (nothing named: nothing read). `atReceipt`: what it read, `null` for nothing or no answer.
+ */
+export async function startSlackReadingReplica(
+  watched: () => { replica: Redis; intentKey: string } | undefined,
+): Promise<{ slack: SlackDouble; atReceipt: (string | null)[] }> {
+  const atReceipt: (string | null)[] = [];
+  const slack = await startSlackDouble({
+    users: [INES],
+    onReceive: async (method) => {
+      const watch = watched();
+      if (method === 'chat.postMessage' && watch)
+        atReceipt.push(await watch.replica.get(watch.intentKey).catch(() => null));
+    },
+  });
+  return { slack, atReceipt };
+}
+
+/**
+ * Puts the replica on `port` to sleep (`DEBUG SLEEP`, REPLICA_ASLEEP_S) and resolves once it is seen asleep (a PING
+ * on `probe`, a connection whose commands time out, left unanswered; a connection of its own when none is given),
+ * not after a guessed delay: on a busy machine a write could otherwise reach it before it sleeps. `awake` resolves
+ * when it wakes up.
+ */
+export async function replicaAsleep(port: number, probe?: Redis): Promise<{ awake: Promise<unknown> }> {
+  const awake = ask(port, 'DEBUG', 'SLEEP', String(REPLICA_ASLEEP_S));
+  const ping = probe ?? new Redis({ port, host: '127.0.0.1', commandTimeout: 150 });
+  try {
+    await waitForAsync(
+      () =>
+        ping.ping().then(
+          () => false,
+          () => true,
+        ),
+      5000,
+    );
+  } finally {
+    if (!probe) ping.disconnect();
+  }
+  return { awake };
+}
+
+/**
+ * Sends Inès `text` while the replica on `port` sleeps (see {@link replicaAsleep}); resolves once Slack has the copy
+ * and the replica woke up. Sent once the replica is seen asleep: otherwise the copy could leave before the replica
  * sleeps, and the test pass whether Cohorte waits or not.
  */
 export async function sendWhileReplicaSleeps(
@@ -40,18 +82,10 @@ export async function sendWhileReplicaSleeps(
   key: string,
   text: string,
 ): Promise<void> {
-  const asleep = ask(replica.port, 'DEBUG', 'SLEEP', String(REPLICA_ASLEEP_S));
-  await waitForAsync(
-    () =>
-      replica.probe.ping().then(
-        () => false,
-        () => true,
-      ),
-    5000,
-  );
+  const { awake } = await replicaAsleep(replica.port, replica.probe);
   await sendToInes(bot, key, text);
   await waitFor(() => slack.messages(INES.id).some((m) => m.text === text), 10_000, 'the copy');
-  await asleep;
+  await awake;
 }
 
 /**
