@@ -53,7 +53,7 @@ describe('roster: promotions over time (Europe/Paris dates)', () => {
     expect(bea.alumniOf).toEqual([]);
   });
 
-  it('turns them alumni at midnight sharp in Paris, from one second to the next', () => {
+  it('turns them alumni at midnight sharp in Paris, from one millisecond to the next', () => {
     expect(roster.person('bea.dupont@beta.gouv.fr', [], new Date('2026-06-30T21:59:59.999Z')).roles).toEqual([
       'eig',
     ]);
