@@ -33,7 +33,7 @@ const ANNOUNCEMENT_KEPT_DAYS = 7;
  * Until when a session's announcement may be updated (RSVPs, edits, a cancellation): a week after the session's end.
  * A session announced months ahead outlives the outbox's usual 30 days; its delivery is kept that long.
  */
-export const announcementKeptUntil = (session: Session): Date =>
+const announcementKeptUntil = (session: Session): Date =>
   localInstant(addCalendarDays(session.date, ANNOUNCEMENT_KEPT_DAYS), session.end, session.timezone);
 
 /** When a reminder of a session goes out, in its timezone. */
