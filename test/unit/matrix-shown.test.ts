@@ -111,12 +111,4 @@ describe('how long the Matrix adapter keeps what it knows of a message', () => {
     expect(ttls.size).toBe(6);
     for (const ttl of ttls.values()) expect(ttl).toBe(60 * day);
   });
-
-  it('reads a poll ended before its record carried keepUntil: the bare thread, told once per person', async () => {
-    const state = mapState();
-    await state.set('matrix:choices:ended:$poll', '$thread', 1000);
-    const choices = createMatrixChoices(state);
-    expect(await lateVote(choices, '@thomas', 1)).toEqual(['$thread', false]);
-    expect(await lateVote(choices, '@thomas', 1)).toEqual(['$thread', true]);
-  });
 });

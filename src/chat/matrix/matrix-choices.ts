@@ -47,11 +47,7 @@ export function createMatrixChoices(state: ChatState, clock: Clock = systemClock
   const endedName = (pollId: string) => `matrix:choices:ended:${pollId}`;
   const toldName = (pollId: string, userId: string) => `matrix:choices:told:${pollId}:${userId}`;
   /** The ended poll `pollId`; a record written before it was JSON is the bare thread. */
-  const readEnded = async (pollId: string) => {
-    const raw = await state.get(endedName(pollId));
-    if (!raw?.startsWith('{')) return raw ? { thread: raw } : undefined;
-    return recordOf(EndedSchema, raw);
-  };
+  const readEnded = async (pollId: string) => recordOf(EndedSchema, await state.get(endedName(pollId)));
   const read = async (name: string) => recordOf(ChoicesSchema, await state.get(name));
   /** A choice meant for one person is answered once: both its records go, before the click is handled. */
   const consume = async (choices: Choices) => {
